@@ -1,0 +1,39 @@
+/**
+ * @module
+ * `hackatime-kit lint [--spec FILE] [--format text|json]`.
+ */
+import { parseArgs } from 'node:util';
+import { SPEC_ROOT } from '../../spec/load.js';
+import { UsageError } from '../../spec/errors.js';
+import { formatFindings, lintSpec } from './lint.js';
+
+const HELP = `Usage: hackatime-kit lint [--spec FILE] [--format text|json]
+
+Lints the spec with Spectral's OAS ruleset and the project's rules.
+Exits 1 when there is any error, 0 otherwise.
+
+  --spec FILE      root file of the spec (default: the bundled Hackatime spec)
+  --format FORMAT  text (file:line:col severity rule message) or json
+`;
+
+export async function lintCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { spec: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const findings = await lintSpec(values.spec ?? SPEC_ROOT);
+  process.stdout.write(values.format === 'json' ? `${JSON.stringify(findings, null, 2)}\n` : `${formatFindings(findings)}\n`);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * Loads the Hackatime spec once per process: bundle, type, index.
+ */
+import { fileURLToPath } from 'node:url';
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { bundleSpec } from './bundle.js';
+import { indexOperations, type IndexedOperation } from './operations.js';
+import { SpecError } from './errors.js';
+
+/** The root file of the project's spec (the same relative place from `src/` and `dist/`). */
+export const SPEC_ROOT = fileURLToPath(new URL('../../openapi/hackatime.yaml', import.meta.url));
+
+export interface LoadedSpec {
+  document: OpenAPIObject;
+  operations: IndexedOperation[];
+  byOperationId: ReadonlyMap<string, IndexedOperation>;
+  files: string[];
+}
+
+const cache = new Map<string, LoadedSpec>();
+
+export function loadSpec(rootFile: string = SPEC_ROOT): LoadedSpec {
+  const hit = cache.get(rootFile);
+  if (hit) return hit;
+  const { document, files } = bundleSpec(rootFile);
+  if (typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.1')) {
+    throw new SpecError(`${rootFile}: expected an OpenAPI 3.1 document`);
+  }
+  const doc = document as unknown as OpenAPIObject;
+  const operations = indexOperations(doc);
+  const loaded: LoadedSpec = {
+    document: doc,
+    operations,
+    byOperationId: new Map(operations.map((op) => [op.operationId, op])),
+    files,
+  };
+  cache.set(rootFile, loaded);
+  return loaded;
+}
