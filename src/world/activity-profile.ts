@@ -1,0 +1,293 @@
+/**
+ * @module
+ * A user's coding habits, decided once before any heartbeat: which projects (and their files,
+ * branches, repo mappings), which editors on which machines (and so which user agents), when in
+ * the day they code and how much. Every string a heartbeat will carry is built here, once, so
+ * the rows share them.
+ */
+import type { Faker } from '@faker-js/faker';
+import type { AccountFixture, ProjectFixture, WorldFixtures } from './fixtures.js';
+import type { Random, Weighted } from './random.js';
+import type { RepoMapping } from './types.js';
+
+export interface ProfileFile {
+  entity: string;
+  language: string;
+  lines: number;
+  dependencies: string[];
+}
+
+export interface ProfileProject {
+  name: string;
+  files: ProfileFile[];
+  testFiles: ProfileFile[];
+  branches: Weighted<string>[];
+  projectRootCount: number;
+}
+
+/** One editor on one machine: everything a heartbeat copies from where it was sent. */
+export interface Setup {
+  editor: string;
+  os: string;
+  machine: string;
+  userAgent: string;
+  browserUserAgent: string;
+  browserEditor: string;
+  ipAddress: string;
+  ja4Id: number | null;
+}
+
+export interface ActivityProfile {
+  projects: Weighted<ProfileProject>[];
+  setups: Weighted<Setup>[];
+  /** Local start-hour windows `[from, to)`; hours past 24 run into the next day. */
+  hours: Weighted<[number, number]>[];
+  activeDayChance: number;
+  extraSessionChance: number;
+  meanSessionMinutes: number;
+  usesAi: boolean;
+  /** Sessions before this instant were imported from WakAPI rather than sent live. */
+  importedBefore: number | null;
+  repoMappings: RepoMapping[];
+}
+
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fillPattern(pattern: string, first: string, rng: Random): string {
+  return pattern
+    .replaceAll('{first}', first.toLowerCase())
+    .replaceAll('{First}', capitalise(first.toLowerCase()))
+    .replaceAll('{FIRST}', first.toUpperCase())
+    .replaceAll('{HEX7}', rng.hex(7).toUpperCase());
+}
+
+function buildFiles(
+  fixtures: WorldFixtures,
+  root: string,
+  languages: readonly string[],
+  dependencies: string[],
+  rng: Random,
+): { files: ProfileFile[]; testFiles: ProfileFile[] } {
+  const byName = new Map(fixtures.languages.map((l) => [l.name, l]));
+  const files: ProfileFile[] = [];
+  const seen = new Set<string>();
+  const add = (relative: string, language: string, deps: string[]): ProfileFile | undefined => {
+    if (seen.has(relative)) return undefined;
+    seen.add(relative);
+    const file = { entity: `${root}/${relative}`, language, lines: rng.int(12, 900), dependencies: deps };
+    files.push(file);
+    return file;
+  };
+  languages.forEach((language, index) => {
+    const special = fixtures.files.specialFiles[language];
+    const fixture = byName.get(language);
+    if (special) {
+      for (const name of rng.sample(special, rng.int(1, special.length))) add(name, language, EMPTY);
+      return;
+    }
+    const extension = fixture?.extensions[0] ?? '';
+    // The main language gets most files, and only its files carry the project's dependencies.
+    const count = index === 0 ? rng.int(5, 9) : rng.int(1, 3);
+    for (let i = 0; i < count; i++) {
+      const dir = rng.pick(fixtures.files.directories);
+      const base = rng.pick(fixtures.files.baseNames);
+      add(`${dir}/${base}${extension}`, language, index === 0 && dependencies.length > 0 ? dependencies : EMPTY);
+    }
+  });
+  const main = languages[0] ?? 'Text';
+  const mainExtension = byName.get(main)?.extensions[0] ?? '.txt';
+  const testFiles: ProfileFile[] = [];
+  if (!fixtures.files.specialFiles[main]) {
+    for (let i = rng.int(1, 3); i > 0; i--) {
+      const dir = rng.pick(fixtures.files.testDirectories);
+      const base = rng.pick(fixtures.files.baseNames);
+      const relative = `${dir}/${base}${fixtures.files.testSuffix}${mainExtension}`;
+      if (seen.has(relative)) continue;
+      seen.add(relative);
+      testFiles.push({ entity: `${root}/${relative}`, language: main, lines: rng.int(20, 400), dependencies: EMPTY });
+    }
+  }
+  return { files, testFiles };
+}
+
+function buildBranches(fixtures: WorldFixtures, faker: Faker, rng: Random): Weighted<string>[] {
+  const branches: Weighted<string>[] = [{ value: rng.pick(fixtures.files.branches), weight: 7 }];
+  for (let i = rng.int(0, 2); i > 0; i--) {
+    branches.push({ value: `${rng.pick(fixtures.files.branchPrefixes)}/${faker.git.branch()}`, weight: 2 });
+  }
+  return branches;
+}
+
+interface MachineSpec {
+  name: string;
+  os: string;
+  platform: string;
+  ipAddress: string;
+}
+
+/** Editors, machines and the user agents they produce. */
+function buildSetups(
+  fixtures: WorldFixtures,
+  editors: readonly string[],
+  machines: readonly MachineSpec[],
+  rng: Random,
+): Weighted<Setup>[] {
+  const setups: Weighted<Setup>[] = [];
+  const cli = rng.weighted(fixtures.userAgents.cliVersions.map((v) => ({ value: v, weight: v.weight })));
+  machines.forEach((machine, machineIndex) => {
+    const os = fixtures.operatingSystems.find((o) => o.value === machine.os);
+    if (!os) throw new Error(`unknown operating system ${machine.os}`);
+    const browserUserAgent = fixtures.userAgents.browserTemplate
+      .replace('{browserPlatform}', os.browserPlatform)
+      .replace('{plugin}', fixtures.browser.plugin);
+    const ja4Id = rng.chance(0.3) ? rng.int(1000, 99_999) : null;
+    editors.forEach((value, editorIndex) => {
+      const editor = fixtures.editors.find((e) => e.value === value);
+      if (!editor) throw new Error(`unknown editor ${value}`);
+      const userAgent = fixtures.userAgents.template
+        .replace('{cli}', cli.cli)
+        .replace('{platform}', machine.platform)
+        .replace('{runtime}', cli.runtime)
+        .replace('{product}', editor.product)
+        .replace('{plugin}', editor.plugin);
+      setups.push({
+        value: {
+          editor: editor.value,
+          os: os.value,
+          machine: machine.name,
+          userAgent,
+          browserUserAgent,
+          browserEditor: fixtures.browser.value,
+          ipAddress: machine.ipAddress,
+          ja4Id,
+        },
+        weight: (editorIndex === 0 ? 8 : 2) * (machineIndex === 0 ? 3 : 1),
+      });
+    });
+  });
+  return setups;
+}
+
+function hourWindows(rng: Random): Weighted<[number, number]>[] {
+  return [
+    { value: [8, 12], weight: rng.int(1, 5) },
+    { value: [13, 18], weight: rng.int(2, 6) },
+    { value: [19, 23], weight: rng.int(2, 7) },
+    { value: [23, 26], weight: rng.int(0, 2) },
+  ];
+}
+
+function profileProject(
+  fixtures: WorldFixtures,
+  root: string,
+  project: { name: string; languages: string[]; dependencies: string[] },
+  faker: Faker,
+  rng: Random,
+): ProfileProject {
+  const projectRoot = `${root}/${project.name}`;
+  const { files, testFiles } = buildFiles(fixtures, projectRoot, project.languages, Object.freeze(project.dependencies.slice()) as string[], rng);
+  return {
+    name: project.name,
+    files,
+    testFiles,
+    branches: buildBranches(fixtures, faker, rng),
+    projectRootCount: projectRoot.split('/').filter((part) => part.length > 0).length,
+  };
+}
+
+/** The habits of a seeded user. */
+export function seededProfile(
+  fixtures: WorldFixtures,
+  user: { firstName: string; githubUsername: string | null },
+  faker: Faker,
+  rng: Random,
+): ActivityProfile {
+  // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
+  const first = user.firstName.replace(/[^A-Za-z]/g, '') || 'dev';
+  const machineCount = rng.chance(0.35) ? 2 : 1;
+  const machines: MachineSpec[] = [];
+  for (let i = 0; i < machineCount; i++) {
+    const os = rng.weighted(fixtures.operatingSystems.map((o) => ({ value: o, weight: o.weight })));
+    const patterns = fixtures.machines.patterns[os.value] ?? ['machine'];
+    machines.push({
+      name: fillPattern(rng.pick(patterns), first, rng),
+      os: os.value,
+      platform: rng.pick(os.platforms),
+      ipAddress: `${rng.pick(['198.51.100', '192.0.2'])}.${rng.int(2, 254)}`,
+    });
+  }
+  const editorPool = fixtures.editors.map((e) => ({ value: e.value, weight: e.weight }));
+  const firstEditor = rng.weighted(editorPool);
+  const editors = [firstEditor];
+  if (rng.chance(0.4)) editors.push(rng.weighted(editorPool.filter((e) => e.value !== firstEditor)));
+
+  const primaryMachine = machines[0] as MachineSpec;
+  const home = fillPattern(fixtures.machines.homeDirectories[primaryMachine.os] ?? '/home/{first}', first, rng);
+  const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
+
+  const chosen: ProjectFixture[] = rng.sample(fixtures.projects, rng.int(3, 5));
+  const archivedIndex = chosen.length > 1 && rng.chance(0.35) ? rng.int(1, chosen.length - 1) : -1;
+  const repoMappings: RepoMapping[] = [];
+  const projects = chosen.map((project, index) => {
+    const repoUrl =
+      project.repo === '{github}'
+        ? user.githubUsername
+          ? `https://github.com/${user.githubUsername}/${project.name}`
+          : null
+        : project.repo;
+    const archived = index === archivedIndex;
+    if (repoUrl !== null || archived) repoMappings.push({ project: project.name, repoUrl, archived });
+    return {
+      value: profileProject(fixtures, root, project, faker, rng),
+      weight: index === 0 ? 6 : archived ? 1 : rng.int(1, 3),
+    };
+  });
+  return {
+    projects,
+    setups: buildSetups(fixtures, editors, machines, rng),
+    hours: hourWindows(rng),
+    activeDayChance: rng.float(0.45, 0.9),
+    extraSessionChance: rng.float(0.15, 0.45),
+    meanSessionMinutes: rng.int(40, 85),
+    usesAi: rng.chance(0.5),
+    importedBefore: null,
+    repoMappings,
+  };
+}
+
+/** The habits of a fixed account (demo), from its fixture. */
+export function accountProfile(
+  fixtures: WorldFixtures,
+  account: AccountFixture,
+  faker: Faker,
+  rng: Random,
+): ActivityProfile | null {
+  const activity = account.activity;
+  if (!activity) return null;
+  const projects = activity.projects.map((project) => ({
+    value: profileProject(fixtures, activity.home, project, faker, rng),
+    weight: project.weight,
+  }));
+  const repoMappings = activity.projects
+    .filter((p) => p.repoUrl !== null || p.archived)
+    .map((p) => ({ project: p.name, repoUrl: p.repoUrl, archived: p.archived }));
+  return {
+    projects,
+    setups: buildSetups(fixtures, activity.editors, activity.machines, rng),
+    hours: [
+      { value: [9, 12], weight: 3 },
+      { value: [13, 18], weight: 4 },
+      { value: [19, 23], weight: 3 },
+    ],
+    activeDayChance: 0.85,
+    extraSessionChance: 0.35,
+    meanSessionMinutes: 60,
+    usesAi: true,
+    importedBefore: null,
+    repoMappings,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * @module
+ * The real server's duration rules, as pure functions over heartbeats sorted by (time, id).
+ * Each mirrors one SQL query of `app/models/concerns/heartbeatable.rb`: the gap between two
+ * heartbeats counts up to 120 s, sums are float and cast to an integer at the end.
+ *
+ * Callers filter first (user, project, category, time window); these functions only measure.
+ */
+import type { Timed } from './sorted.js';
+import { localDater } from './time-zone.js';
+
+/** `heartbeat_timeout_duration`: the most a gap between two heartbeats can count. */
+export const HEARTBEAT_TIMEOUT_SECONDS = 120;
+
+/**
+ * PostgreSQL's `float8::integer`: rounds to nearest, ties to even (`rint`). Every
+ * `SUM(duration)::integer` of the real server goes through this, so 0.5 s can go either way.
+ */
+export function pgInteger(value: number): number {
+  const rounded = Math.round(value);
+  if (Math.abs(value % 1) === 0.5 && rounded % 2 !== 0) return rounded - 1;
+  return rounded;
+}
+
+/**
+ * Total time, LAG attribution: each heartbeat contributes the gap since the previous one, capped
+ * at 120 s; the first contributes 0 (`duration_seconds` without grouping).
+ * @example
+ * totalSeconds([{ id: 1, time: 0 }, { id: 2, time: 60 }, { id: 3, time: 600 }]) // 180
+ */
+export function totalSeconds(rows: readonly Timed[]): number {
+  let sum = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const gap = (rows[i] as Timed).time - (rows[i - 1] as Timed).time;
+    sum += gap < HEARTBEAT_TIMEOUT_SECONDS ? gap : HEARTBEAT_TIMEOUT_SECONDS;
+  }
+  return pgInteger(sum);
+}
+
+/**
+ * Per-group totals where a heartbeat's previous one is the previous one of the same group
+ * (`LAG(time) OVER (PARTITION BY group ...)`), so groups need not add up to the total. `null`
+ * and `''` are distinct groups, as in SQL; mapping them to "Other"/"unknown" is the caller's.
+ * @example
+ * groupedSeconds(rows, (hb) => hb.language) // Map { 'Ruby' => 300, null => 60 }
+ */
+export function groupedSeconds<T extends Timed>(
+  rows: readonly T[],
+  keyOf: (row: T) => string | null,
+): Map<string | null, number> {
+  const last = new Map<string | null, number>();
+  const sums = new Map<string | null, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const previous = last.get(key);
+    const gap = previous === undefined ? 0 : Math.min(row.time - previous, HEARTBEAT_TIMEOUT_SECONDS);
+    sums.set(key, (sums.get(key) ?? 0) + gap);
+    last.set(key, row.time);
+  }
+  const out = new Map<string | null, number>();
+  for (const [key, sum] of sums) out.set(key, pgInteger(sum));
+  return out;
+}
+
+/**
+ * Per local day, LEAD attribution (daily summaries): a heartbeat owns the gap to the next
+ * heartbeat of the same local day, capped at 120 s; the last of a day owns nothing. Sums are
+ * cast per (day, key) — the summaries group by project and AI model before casting.
+ * @returns day (`YYYY-MM-DD` in `zone`) → key → integer seconds, only for days with heartbeats.
+ */
+export function dailyLeadSeconds<T extends Timed>(
+  rows: readonly T[],
+  zone: string,
+  keyOf: (row: T) => string = () => '',
+): Map<string, Map<string, number>> {
+  const dateOf = localDater(zone);
+  const raw = new Map<string, Map<string, number>>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as T;
+    const date = dateOf(row.time * 1000);
+    const next = rows[i + 1];
+    let owned = 0;
+    if (next !== undefined && dateOf(next.time * 1000) === date) {
+      owned = Math.min(next.time - row.time, HEARTBEAT_TIMEOUT_SECONDS);
+    }
+    let day = raw.get(date);
+    if (!day) {
+      day = new Map();
+      raw.set(date, day);
+    }
+    const key = keyOf(row);
+    day.set(key, (day.get(key) ?? 0) + owned);
+  }
+  for (const day of raw.values()) {
+    for (const [key, sum] of day) day.set(key, pgInteger(sum));
+  }
+  return raw;
+}
+
+/**
+ * Per local day, LAG attribution with gaps taken only within the day (the streak query): the
+ * first heartbeat of each day contributes 0.
+ * @returns day → integer seconds, only for days with heartbeats.
+ */
+export function dailyLagSeconds(rows: readonly Timed[], zone: string): Map<string, number> {
+  const dateOf = localDater(zone);
+  const sums = new Map<string, number>();
+  let previousDate = '';
+  let previousTime = 0;
+  for (const row of rows) {
+    const date = dateOf(row.time * 1000);
+    const gap = date === previousDate ? Math.min(row.time - previousTime, HEARTBEAT_TIMEOUT_SECONDS) : 0;
+    sums.set(date, (sums.get(date) ?? 0) + gap);
+    previousDate = date;
+    previousTime = row.time;
+  }
+  for (const [date, sum] of sums) sums.set(date, pgInteger(sum));
+  return sums;
+}
+
+/**
+ * `unique_total_seconds` of the stats endpoint: gaps of more than 0 and at most 120 s are
+ * summed, longer gaps count nothing (not 120), and the sum is truncated (`to_i`).
+ */
+export function uniqueTotalSeconds(rows: readonly Timed[]): number {
+  let sum = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const gap = (rows[i] as Timed).time - (rows[i - 1] as Timed).time;
+    if (gap > 0 && gap <= HEARTBEAT_TIMEOUT_SECONDS) sum += gap;
+  }
+  return Math.trunc(sum);
+}

@@ -1,0 +1,242 @@
+/**
+ * @module
+ * Reads `fixtures/world/*.json` (the seed data of the world) once per process and checks the
+ * cross-references generation relies on, so a typo in a fixture fails at load, not as an odd
+ * world.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isValidTimeZone } from './time-zone.js';
+import type { AdminLevel, DailyGoal, ExtensionTextType, OAuthScope, TrustLevel } from './types.js';
+
+/** The folder of the world's fixtures (the same relative place from `src/` and `dist/`). */
+export const WORLD_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/world/', import.meta.url));
+
+export interface LanguageFixture {
+  name: string;
+  color: string | null;
+  extensions: string[];
+  aliases: string[];
+  filenames: string[];
+}
+
+export interface ProjectFixture {
+  name: string;
+  languages: string[];
+  /** A URL, null, or `{github}` for the user's own repository. */
+  repo: string | null;
+  dependencies: string[];
+}
+
+export interface EditorFixture {
+  value: string;
+  displayName: string;
+  weight: number;
+  product: string;
+  plugin: string;
+}
+
+export interface OperatingSystemFixture {
+  value: string;
+  displayName: string;
+  weight: number;
+  platforms: string[];
+  browserPlatform: string;
+}
+
+export interface CategoryFixture {
+  name: string;
+  weight: number;
+  type?: string;
+}
+
+export interface TimeZoneFixture {
+  zone: string;
+  country: string | null;
+  weight: number;
+}
+
+export interface AccountProject {
+  name: string;
+  languages: string[];
+  repoUrl: string | null;
+  archived: boolean;
+  weight: number;
+  dependencies: string[];
+}
+
+export interface AccountMachine {
+  name: string;
+  os: string;
+  platform: string;
+  ipAddress: string;
+}
+
+export interface AccountFixture {
+  user: {
+    id: number;
+    username: string;
+    displayNameOverride: string | null;
+    slackUsername: string | null;
+    githubUsername: string | null;
+    slackUid: string | null;
+    hcaId: string | null;
+    emails: string[];
+    timezone: string;
+    countryCode: string | null;
+    slackAvatarUrl: string | null;
+    githubAvatarUrl: string | null;
+    trustLevel: TrustLevel;
+    allowPublicStats: boolean;
+    pendingDeletion: boolean;
+    adminLevel: AdminLevel;
+    extensionTextType: ExtensionTextType;
+    showGoalsInStatusbar: boolean;
+    dailyGoal: DailyGoal | null;
+    leaderboardShadowBanned: boolean;
+  };
+  createdDaysAgo: number;
+  updatedDaysAgo: number;
+  apiKeys: string[];
+  oauthTokens: { token: string; scopes: OAuthScope[] }[];
+  adminKeys: { token: string; active: boolean }[];
+  activity: {
+    home: string;
+    projects: AccountProject[];
+    liveProject: string;
+    editors: string[];
+    machines: AccountMachine[];
+    /** Every one of the last N local days gets at least one session. */
+    dailyStreakDays: number;
+  } | null;
+}
+
+export interface WorldFixtures {
+  languages: LanguageFixture[];
+  defaultColor: string;
+  projects: ProjectFixture[];
+  editors: EditorFixture[];
+  browser: { value: string; displayName: string; plugin: string };
+  operatingSystems: OperatingSystemFixture[];
+  categories: CategoryFixture[];
+  browsingDomains: string[];
+  aiModels: string[];
+  aiSubscriptionPlans: (string | null)[];
+  userAgents: {
+    template: string;
+    browserTemplate: string;
+    cliVersions: { cli: string; runtime: string; weight: number }[];
+  };
+  machines: {
+    patterns: Record<string, string[]>;
+    homeDirectories: Record<string, string>;
+    codeDirectories: string[];
+  };
+  timeZones: TimeZoneFixture[];
+  files: {
+    directories: string[];
+    testDirectories: string[];
+    baseNames: string[];
+    testSuffix: string;
+    specialFiles: Record<string, string[]>;
+    branches: string[];
+    branchPrefixes: string[];
+  };
+  accounts: { demo: AccountFixture; admin: AccountFixture };
+}
+
+function readJson(dir: string, name: string): Record<string, unknown> {
+  const path = `${dir}${name}`;
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${path}: expected a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function field<T>(file: Record<string, unknown>, key: string, name: string): T {
+  if (!(key in file)) throw new Error(`fixtures/world/${name}: missing "${key}"`);
+  return file[key] as T;
+}
+
+function check(fixtures: WorldFixtures): void {
+  const languages = new Set(fixtures.languages.map((l) => l.name));
+  const editors = new Set(fixtures.editors.map((e) => e.value));
+  const systems = new Set(fixtures.operatingSystems.map((o) => o.value));
+  const problems: string[] = [];
+  const allProjects = [
+    ...fixtures.projects,
+    ...(fixtures.accounts.demo.activity?.projects ?? []),
+    ...(fixtures.accounts.admin.activity?.projects ?? []),
+  ];
+  for (const project of allProjects) {
+    for (const language of project.languages) {
+      if (!languages.has(language)) problems.push(`project ${project.name}: unknown language ${language}`);
+    }
+  }
+  for (const language of Object.keys(fixtures.files.specialFiles)) {
+    if (!languages.has(language)) problems.push(`files.specialFiles: unknown language ${language}`);
+  }
+  for (const account of [fixtures.accounts.demo, fixtures.accounts.admin]) {
+    if (!isValidTimeZone(account.user.timezone)) problems.push(`${account.user.username}: bad zone`);
+    for (const editor of account.activity?.editors ?? []) {
+      if (!editors.has(editor)) problems.push(`${account.user.username}: unknown editor ${editor}`);
+    }
+    for (const machine of account.activity?.machines ?? []) {
+      if (!systems.has(machine.os)) problems.push(`${account.user.username}: unknown os ${machine.os}`);
+    }
+  }
+  for (const { zone } of fixtures.timeZones) {
+    if (!isValidTimeZone(zone)) problems.push(`time-zones: invalid zone ${zone}`);
+  }
+  for (const os of systems) {
+    if (!fixtures.machines.patterns[os] || !fixtures.machines.homeDirectories[os]) {
+      problems.push(`machines: no patterns or home directory for ${os}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`fixtures/world is inconsistent:\n- ${problems.join('\n- ')}`);
+}
+
+/** Loads and checks the fixtures in `dir` (default: the project's `fixtures/world/`). */
+export function loadWorldFixtures(dir: string = WORLD_FIXTURES_DIR): WorldFixtures {
+  const base = dir.endsWith('/') ? dir : `${dir}/`;
+  const languages = readJson(base, 'languages.json');
+  const editors = readJson(base, 'editors.json');
+  const categories = readJson(base, 'categories.json');
+  const userAgents = readJson(base, 'user-agents.json');
+  const accounts = readJson(base, 'accounts.json');
+  const fixtures: WorldFixtures = {
+    languages: field(languages, 'languages', 'languages.json'),
+    defaultColor: field(languages, 'defaultColor', 'languages.json'),
+    projects: field(readJson(base, 'projects.json'), 'projects', 'projects.json'),
+    editors: field(editors, 'editors', 'editors.json'),
+    browser: field(editors, 'browser', 'editors.json'),
+    operatingSystems: field(readJson(base, 'operating-systems.json'), 'operatingSystems', 'operating-systems.json'),
+    categories: field(categories, 'categories', 'categories.json'),
+    browsingDomains: field(categories, 'browsingDomains', 'categories.json'),
+    aiModels: field(categories, 'aiModels', 'categories.json'),
+    aiSubscriptionPlans: field(categories, 'aiSubscriptionPlans', 'categories.json'),
+    userAgents: {
+      template: field(userAgents, 'template', 'user-agents.json'),
+      browserTemplate: field(userAgents, 'browserTemplate', 'user-agents.json'),
+      cliVersions: field(userAgents, 'cliVersions', 'user-agents.json'),
+    },
+    machines: readJson(base, 'machines.json') as unknown as WorldFixtures['machines'],
+    timeZones: field(readJson(base, 'time-zones.json'), 'timeZones', 'time-zones.json'),
+    files: readJson(base, 'files.json') as unknown as WorldFixtures['files'],
+    accounts: {
+      demo: field(accounts, 'demo', 'accounts.json'),
+      admin: field(accounts, 'admin', 'accounts.json'),
+    },
+  };
+  check(fixtures);
+  return fixtures;
+}
+
+let cached: WorldFixtures | undefined;
+
+/** The project's world fixtures, loaded on first use. */
+export function worldFixtures(): WorldFixtures {
+  cached ??= loadWorldFixtures();
+  return cached;
+}

@@ -1,0 +1,227 @@
+/**
+ * @module
+ * Builds a whole world from a seed and an instant: users, credentials, trust-level events and
+ * a heartbeat history relative to `now`. Same seed, `now` and options → the same world, byte for
+ * byte; nothing here reads the clock or `Math.random`.
+ */
+import { accountProfile, seededProfile, type ActivityProfile } from './activity-profile.js';
+import { generateActivity, type ActivityPlan } from './activity.js';
+import { worldFixtures, type WorldFixtures } from './fixtures.js';
+import {
+  FIRST_SEEDED_ID,
+  SEEDED_ROLES,
+  fixedCredentials,
+  fixedUser,
+  oauthTokenString,
+  seededCredentials,
+  seededPerson,
+  trustLevelChanges,
+  type Credentials,
+  type Person,
+  type SeededRole,
+} from './population.js';
+import { Random, seededFaker } from './random.js';
+import { localDate, startOfLocalDay } from './time-zone.js';
+import type { Heartbeat, OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
+
+export const DEFAULT_SEED = 42;
+export const DEFAULT_USERS = 12;
+export const DEFAULT_DAYS = 30;
+/** Two fixed accounts plus one user per seeded role. */
+export const MIN_USERS = FIRST_SEEDED_ID - 1 + SEEDED_ROLES.length;
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export interface GenerateOptions {
+  seed?: number;
+  /** Epoch ms the history is built up to; read from the real clock once when absent. */
+  now?: number;
+  /** Total users, the fixed demo and admin accounts included (ids 1..users). */
+  users?: number;
+  /** Days of history, today included. */
+  days?: number;
+  fixtures?: WorldFixtures;
+}
+
+function checkOptions(seed: number, now: number, users: number, days: number): void {
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, got ${now}`);
+  if (!Number.isInteger(users) || users < MIN_USERS) {
+    throw new RangeError(`users must be an integer of at least ${MIN_USERS}, got ${users}`);
+  }
+  if (!Number.isInteger(days) || days < 2 || days > 366) throw new RangeError(`days must be 2..366, got ${days}`);
+}
+
+/** Assigns ids 1..n in global (time, user id) order; per-user arrays stay sorted. */
+function assignIds(perUser: Map<number, Heartbeat[]>): void {
+  const lists = [...perUser.values()].filter((rows) => rows.length > 0);
+  const cursor = lists.map(() => 0);
+  let id = 1;
+  for (;;) {
+    let best = -1;
+    let bestRow: Heartbeat | undefined;
+    for (let i = 0; i < lists.length; i++) {
+      const row = (lists[i] as Heartbeat[])[cursor[i] as number];
+      if (row && (!bestRow || row.time < bestRow.time || (row.time === bestRow.time && row.user_id < bestRow.user_id))) {
+        best = i;
+        bestRow = row;
+      }
+    }
+    if (!bestRow) return;
+    bestRow.id = id++;
+    cursor[best] = (cursor[best] as number) + 1;
+  }
+}
+
+function planFor(person: Person, now: number, days: number, live: Map<number, number>, testEntryUser: number): ActivityPlan {
+  const role: SeededRole | null = person.role;
+  const visibleWhileExcluded = role === 'banned' || role === 'noGithub' || role === 'shadowBanned' || role === 'privateStats';
+  const lastHeartbeatAt = live.get(person.user.id);
+  return {
+    userId: person.user.id,
+    zone: person.user.timezone,
+    now,
+    days,
+    forcedDays: visibleWhileExcluded ? 2 : 0,
+    recentWithinHours: visibleWhileExcluded ? 20 : null,
+    live: lastHeartbeatAt === undefined ? null : { lastHeartbeatAt, project: null },
+    testEntryAt: person.user.id === testEntryUser ? now - 2 * DAY - 3 * HOUR : null,
+  };
+}
+
+/**
+ * Generates a world.
+ * @example
+ * const world = generateWorld({ seed: 42, now: Date.parse('2026-08-22T14:00:00Z') });
+ * world.roles.banned; // the username of the one red user
+ */
+export function generateWorld(options: GenerateOptions = {}): WorldData {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now ?? Date.now();
+  const userCount = options.users ?? DEFAULT_USERS;
+  const days = options.days ?? DEFAULT_DAYS;
+  checkOptions(seed, now, userCount, days);
+  const fixtures = options.fixtures ?? worldFixtures();
+  const root = new Random(seed);
+  const faker = seededFaker(root.fork('faker'));
+  const { demo, admin } = fixtures.accounts;
+
+  const demoProfile = accountProfile(fixtures, demo, faker, root.fork(`profile:${demo.user.id}`));
+  const people: Person[] = [
+    { user: fixedUser(demo, now, days, demoProfile?.repoMappings ?? []), firstName: 'Orpheus', role: null },
+    { user: fixedUser(admin, now, days, []), firstName: 'Heidi', role: null },
+  ];
+  const taken = new Set(people.map((p) => p.user.username ?? ''));
+  for (const p of people) if (p.user.githubUsername) taken.add(p.user.githubUsername);
+  for (let id = FIRST_SEEDED_ID; id <= userCount; id++) {
+    const role = SEEDED_ROLES[id - FIRST_SEEDED_ID] ?? null;
+    people.push(seededPerson(id, role, fixtures, faker, root.fork(`user:${id}`), { now, days, taken }));
+  }
+
+  const profiles = new Map<number, ActivityProfile>();
+  if (demoProfile) profiles.set(demo.user.id, demoProfile);
+  for (const person of people.slice(2)) {
+    const rng = root.fork(`profile:${person.user.id}`);
+    const profile = seededProfile(fixtures, { firstName: person.firstName, githubUsername: person.user.githubUsername }, faker, rng);
+    // Every fourth user imported their older history from WakAPI.
+    if (person.user.id % 4 === 3) profile.importedBefore = now - 21 * DAY;
+    person.user.repoMappings = profile.repoMappings;
+    const primary = profile.projects[0]?.value.name;
+    if (person.user.dailyGoal && primary && rng.chance(0.25)) person.user.dailyGoal.projects = [primary];
+    profiles.set(person.user.id, profile);
+  }
+
+  // Who is "currently hacking": demo plus two ordinary users (role users when there are none).
+  const ordinary = people.filter((p) => p.role === null && p.user.id >= FIRST_SEEDED_ID);
+  const fallback = people.filter((p) => p.role === 'noSlack' || p.role === 'noGithub');
+  const hackers = [...ordinary, ...fallback].slice(0, 2);
+  const liveRng = root.fork('live');
+  const live = new Map<number, number>();
+  const demoTodayStart = startOfLocalDay(localDate(now, demo.user.timezone), demo.user.timezone);
+  // However early in demo's local day `now` is, its last heartbeat still falls on that day.
+  live.set(demo.user.id, now - Math.min(liveRng.int(20, 110) * 1000, Math.floor((now - demoTodayStart) / 2)));
+  for (const hacker of hackers) live.set(hacker.user.id, now - liveRng.int(10, 200) * 1000);
+
+  const testEntryUser = (ordinary[0] ?? fallback[0] ?? people[0] as Person).user.id;
+  const heartbeats = new Map<number, Heartbeat[]>();
+  for (const person of people) {
+    const profile = profiles.get(person.user.id);
+    if (!profile) {
+      heartbeats.set(person.user.id, []);
+      continue;
+    }
+    const plan = planFor(person, now, days, live, testEntryUser);
+    if (person.user.id === demo.user.id && demo.activity) {
+      plan.forcedDays = demo.activity.dailyStreakDays;
+      if (plan.live) plan.live.project = demo.activity.liveProject;
+    }
+    heartbeats.set(person.user.id, generateActivity(profile, plan, fixtures, root.fork(`activity:${person.user.id}`)));
+  }
+  assignIds(heartbeats);
+
+  const credentials: Credentials[] = [fixedCredentials(demo, (people[0] as Person).user), fixedCredentials(admin, (people[1] as Person).user)];
+  for (const person of people.slice(2)) credentials.push(seededCredentials(person.user, root.fork(`keys:${person.user.id}`)));
+  const apiKeys = credentials.flatMap((c) => c.apiKeys);
+  const adminKeys = credentials.flatMap((c) => c.adminKeys);
+  const oauthTokens = credentials.flatMap((c) => c.oauthTokens);
+
+  const byRole = (role: SeededRole): User => {
+    const person = people.find((p) => p.role === role);
+    if (!person) throw new Error(`no user holds role ${role}`);
+    return person.user;
+  };
+  const tokenRng = root.fork('special-tokens');
+  const tokenHolder = (ordinary[0] ?? fallback[0] ?? people[0] as Person).user;
+  const special = (userId: number, extra: Partial<OAuthToken>): OAuthToken => ({
+    token: oauthTokenString(tokenRng),
+    userId,
+    scopes: ['profile', 'read'],
+    appVerified: false,
+    appConfidential: false,
+    revokedAt: null,
+    expiresAt: now + 16 * 365 * DAY,
+    ...extra,
+  });
+  const readOnly = special(tokenHolder.id, { scopes: ['read'] });
+  const revoked = special(tokenHolder.id, { revokedAt: now - 2 * DAY });
+  const expired = special(tokenHolder.id, { expiresAt: now - DAY });
+  const verified = special(byRole('yellow').id, { appVerified: true, appConfidential: true });
+  oauthTokens.push(readOnly, revoked, expired, verified);
+  const inactiveAdminKey = adminKeys.find((k) => !k.active);
+  if (!inactiveAdminKey) throw new Error('fixtures/world/accounts.json: admin needs an inactive admin key');
+
+  const roles: WorldRoles = {
+    demo: demo.user.username,
+    admin: admin.user.username,
+    banned: byRole('banned').username ?? '',
+    pendingDeletion: byRole('pendingDeletion').username ?? '',
+    privateStats: byRole('privateStats').username ?? '',
+    yellow: byRole('yellow').username ?? '',
+    noSlack: byRole('noSlack').username ?? '',
+    noGithub: byRole('noGithub').username ?? '',
+    shadowBanned: byRole('shadowBanned').username ?? '',
+    currentlyHacking: [demo.user.username, ...hackers.map((h) => h.user.username ?? '')],
+    noHeartbeats: admin.user.username,
+  };
+  const specialTokens: SpecialTokens = {
+    readOnly: readOnly.token,
+    revoked: revoked.token,
+    expired: expired.token,
+    verifiedConfidential: verified.token,
+    inactiveAdminKey: inactiveAdminKey.token,
+  };
+  return {
+    seed,
+    now,
+    days,
+    users: people.map((p) => p.user),
+    apiKeys,
+    adminKeys,
+    oauthTokens,
+    trustLevelChanges: trustLevelChanges(people, now, root.fork('trust')),
+    heartbeats,
+    roles,
+    specialTokens,
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * @module
+ * The world's only source of randomness: a seeded sfc32 generator with the helpers generation
+ * needs, and faker instances seeded from it. Nothing here reads `Math.random` or the clock, so
+ * the same seed always yields the same sequence.
+ */
+import { Faker, base, en } from '@faker-js/faker';
+
+/** splitmix32: spreads a 32-bit seed into well-mixed state words. */
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** FNV-1a over a label, so `fork('user:3')` names a stream instead of numbering it. */
+function hashLabel(label: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) {
+    h ^= label.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export interface Weighted<T> {
+  value: T;
+  weight: number;
+}
+
+/**
+ * A seeded pseudo-random stream (sfc32).
+ * @example
+ * const rng = new Random(42);
+ * rng.int(1, 6); // the same number for every run seeded with 42
+ */
+export class Random {
+  readonly seed: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+    this.seed = seed >>> 0;
+    const mix = splitmix32(this.seed);
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix();
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  /** An independent stream named by `label`: adding draws to one stream never shifts another. */
+  fork(label: string): Random {
+    return new Random((this.seed ^ hashLabel(label)) >>> 0);
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) >>> 0;
+    return t;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    if (max < min) throw new RangeError(`int(${min}, ${max}): empty range`);
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A float in [min, max). */
+  float(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(items: readonly Weighted<T>[]): T {
+    let total = 0;
+    for (const item of items) total += item.weight;
+    if (!(total > 0)) throw new RangeError('weighted pick needs a positive total weight');
+    let roll = this.next() * total;
+    for (const item of items) {
+      roll -= item.weight;
+      if (roll < 0) return item.value;
+    }
+    return (items[items.length - 1] as Weighted<T>).value;
+  }
+
+  /** Roughly normal (sum of four uniforms), clamped to [min, max]. */
+  gaussian(mean: number, sd: number, min = -Infinity, max = Infinity): number {
+    const sum = this.next() + this.next() + this.next() + this.next();
+    // Four uniforms: mean 2, variance 1/3.
+    const value = mean + ((sum - 2) / Math.sqrt(1 / 3)) * sd;
+    return Math.min(max, Math.max(min, value));
+  }
+
+  /** A Fisher–Yates shuffled copy. */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  /** `count` distinct items, in a random order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    return this.shuffle(items).slice(0, Math.min(count, items.length));
+  }
+
+  /** Lower-case hex digits. */
+  hex(length: number): string {
+    let out = '';
+    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
+    return out.slice(0, length);
+  }
+
+  /** Characters drawn from `alphabet`. */
+  chars(alphabet: string, length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
+    return out;
+  }
+
+  /**
+   * A UUID version 4 string (version nibble `4`, variant `8`–`b`), the only key shape
+   * wakatime-cli accepts.
+   */
+  uuidV4(): string {
+    const h = this.hex(32).split('');
+    h[12] = '4';
+    h[16] = '89ab'[parseInt(h[16] as string, 16) & 3] as string;
+    const s = h.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+}
+
+/**
+ * A faker instance seeded from `rng`. Use it only for names and words: its date helpers read the
+ * real clock unless given a reference date.
+ * @example
+ * const faker = seededFaker(new Random(42).fork('faker'));
+ * faker.person.firstName();
+ */
+export function seededFaker(rng: Random): Faker {
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(rng.nextUint32());
+  return faker;
+}

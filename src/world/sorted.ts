@@ -1,0 +1,67 @@
+/**
+ * @module
+ * Binary searches over heartbeat arrays kept ascending by (time, id): every range query of the
+ * world is two of these and a slice.
+ */
+
+/** The part of a heartbeat that orders it. `time` is float Unix seconds. */
+export interface Timed {
+  readonly id: number;
+  readonly time: number;
+}
+
+/** Orders by time, then id, as the real server's `ORDER BY time, id`. */
+export function compareTimed(a: Timed, b: Timed): number {
+  return a.time - b.time || a.id - b.id;
+}
+
+/** The first index whose time is `>= time` (rows.length when none). */
+export function lowerBound(rows: readonly Timed[], time: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid] as Timed).time < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose time is `> time` (rows.length when none). */
+export function upperBound(rows: readonly Timed[], time: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid] as Timed).time <= time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Where `row` goes to keep the array ordered by (time, id). */
+export function insertionIndex(rows: readonly Timed[], row: Timed): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareTimed(rows[mid] as Timed, row) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Bounds of a time window in Unix seconds; `from` is inclusive, `to` inclusive unless `toExclusive`. */
+export interface TimeWindow {
+  from?: number;
+  to?: number;
+  toExclusive?: boolean;
+}
+
+/** The rows inside a window, as a new array (O(log n) to find, O(k) to copy). */
+export function sliceWindow<T extends Timed>(rows: readonly T[], window: TimeWindow): T[] {
+  const start = window.from === undefined ? 0 : lowerBound(rows, window.from);
+  let end = rows.length;
+  if (window.to !== undefined) end = window.toExclusive ? lowerBound(rows, window.to) : upperBound(rows, window.to);
+  return start < end ? rows.slice(start, end) : [];
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Random, seededFaker } from '../../src/world/random.js';
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('Random', () => {
+  it('repeats its sequence for the same seed and differs for another', () => {
+    const a = new Random(42);
+    const b = new Random(42);
+    const c = new Random(43);
+    const seqA = Array.from({ length: 20 }, () => a.nextUint32());
+    expect(Array.from({ length: 20 }, () => b.nextUint32())).toEqual(seqA);
+    expect(Array.from({ length: 20 }, () => c.nextUint32())).not.toEqual(seqA);
+  });
+
+  it('forks named streams that do not depend on draws from the parent', () => {
+    const a = new Random(7);
+    const b = new Random(7);
+    a.next();
+    a.next();
+    expect(a.fork('user:3').nextUint32()).toBe(b.fork('user:3').nextUint32());
+    expect(a.fork('user:3').nextUint32()).not.toBe(a.fork('user:4').nextUint32());
+  });
+
+  it('keeps int, float and pick within bounds', () => {
+    const rng = new Random(1);
+    for (let i = 0; i < 1000; i++) {
+      const n = rng.int(3, 5);
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(n).toBeLessThanOrEqual(5);
+      const f = rng.float(1, 2);
+      expect(f).toBeGreaterThanOrEqual(1);
+      expect(f).toBeLessThan(2);
+      expect(['a', 'b']).toContain(rng.pick(['a', 'b']));
+    }
+  });
+
+  it('never picks a zero-weight item and clamps gaussians', () => {
+    const rng = new Random(2);
+    for (let i = 0; i < 500; i++) {
+      expect(rng.weighted([{ value: 'x', weight: 0 }, { value: 'y', weight: 1 }])).toBe('y');
+      const g = rng.gaussian(10, 50, 0, 20);
+      expect(g).toBeGreaterThanOrEqual(0);
+      expect(g).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('makes UUID v4 strings with the right version and variant nibbles', () => {
+    const rng = new Random(3);
+    for (let i = 0; i < 200; i++) expect(rng.uuidV4()).toMatch(UUID_V4);
+  });
+
+  it('refuses a non-integer seed', () => {
+    expect(() => new Random(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('seededFaker', () => {
+  it('gives the same names for the same stream', () => {
+    const a = seededFaker(new Random(5));
+    const b = seededFaker(new Random(5));
+    expect([a.person.firstName(), a.internet.username()]).toEqual([b.person.firstName(), b.internet.username()]);
+  });
+});
