@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from './time-zone.js';
-import type { AdminLevel, DailyGoal, ExtensionTextType, OAuthScope, TrustLevel } from './types.js';
+import type { OAuthScope, User } from './types.js';
 
 /** The folder of the world's fixtures (the same relative place from `src/` and `dist/`). */
 export const WORLD_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/world/', import.meta.url));
@@ -73,28 +73,8 @@ export interface AccountMachine {
 }
 
 export interface AccountFixture {
-  user: {
-    id: number;
-    username: string;
-    displayNameOverride: string | null;
-    slackUsername: string | null;
-    githubUsername: string | null;
-    slackUid: string | null;
-    hcaId: string | null;
-    emails: string[];
-    timezone: string;
-    countryCode: string | null;
-    slackAvatarUrl: string | null;
-    githubAvatarUrl: string | null;
-    trustLevel: TrustLevel;
-    allowPublicStats: boolean;
-    pendingDeletion: boolean;
-    adminLevel: AdminLevel;
-    extensionTextType: ExtensionTextType;
-    showGoalsInStatusbar: boolean;
-    dailyGoal: DailyGoal | null;
-    leaderboardShadowBanned: boolean;
-  };
+  /** The fixed account; times and repo mappings are derived at generation. */
+  user: Omit<User, 'username' | 'createdAt' | 'updatedAt' | 'repoMappings'> & { username: string };
   createdDaysAgo: number;
   updatedDaysAgo: number;
   apiKeys: string[];
