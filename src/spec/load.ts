@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { bundleSpec } from './bundle.js';
+import { readBundleCache } from './bundle-cache.js';
 import { indexOperations, type IndexedOperation } from './operations.js';
 import { SpecError } from './errors.js';
 
@@ -23,7 +24,7 @@ const cache = new Map<string, LoadedSpec>();
 export function loadSpec(rootFile: string = SPEC_ROOT): LoadedSpec {
   const hit = cache.get(rootFile);
   if (hit) return hit;
-  const { document, files } = bundleSpec(rootFile);
+  const { document, files } = readBundleCache(rootFile) ?? bundleSpec(rootFile);
   if (typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.1')) {
     throw new SpecError(`${rootFile}: expected an OpenAPI 3.1 document`);
   }

@@ -35,7 +35,8 @@ const INT_RANGES: Record<string, [number, number]> = {
 };
 
 function makeAjv(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: coerce ? 'array' : false, validateFormats: true });
+  // validateSchema off: the document is an OpenAPI file, not a JSON Schema; lint checks its schemas.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateSchema: false, coerceTypes: coerce ? 'array' : false, validateFormats: true });
   addFormats(ajv);
   for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
     ajv.addFormat(name, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
@@ -46,13 +47,19 @@ function makeAjv(coerce: boolean): Ajv2020 {
 }
 
 export class SpecValidator {
-  private readonly strict = makeAjv(false);
-  private readonly coercing = makeAjv(true);
+  private strictAjv: Ajv2020 | undefined;
+  private coercingAjv: Ajv2020 | undefined;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(private readonly document: OpenAPIObject) {
-    this.strict.addSchema(document as object, DOC_ID);
-    this.coercing.addSchema(document as object, DOC_ID);
+  constructor(private readonly document: OpenAPIObject) {}
+
+  // Built on first use: many runs never validate a parameter, or never a body.
+  private get strict(): Ajv2020 {
+    return (this.strictAjv ??= makeAjv(false).addSchema(this.document as object, DOC_ID));
+  }
+
+  private get coercing(): Ajv2020 {
+    return (this.coercingAjv ??= makeAjv(true).addSchema(this.document as object, DOC_ID));
   }
 
   /** Validates a value against the schema at `schemaPointer` (e.g. `/components/schemas/Error`). */
@@ -88,23 +95,50 @@ export class SpecValidator {
     return fn;
   }
 
+  /**
+   * Where the failing keyword is written in the document. Ajv's own `schemaPath` is relative to
+   * whichever schema it compiled a function for (through `$ref`s and `oneOf` branches that is
+   * ambiguous), so the keyword's parent schema object is looked up in the document instead.
+   */
+  private absoluteSchemaPath(e: ErrorObject, base: string): string {
+    const parent = e.parentSchema === undefined ? undefined : this.locations().get(e.parentSchema);
+    if (parent !== undefined) return `${parent}/${escapeSegment(e.keyword)}`;
+    return e.schemaPath.startsWith(`${DOC_ID}#`) ? decodeURI(e.schemaPath.slice(DOC_ID.length + 1)) : `${base}${decodeURI(e.schemaPath.replace(/^#/, ''))}`;
+  }
+
+  private locationIndex: Map<object, string> | undefined;
+
+  /** Every object of the document by its JSON pointer (the first place it appears), built once. */
+  private locations(): Map<object, string> {
+    if (!this.locationIndex) {
+      const index = new Map<object, string>();
+      const walk = (node: unknown, at: string) => {
+        if (typeof node !== 'object' || node === null || index.has(node)) return;
+        index.set(node, at);
+        for (const [key, value] of Object.entries(node)) walk(value, `${at}/${escapeSegment(key)}`);
+      };
+      walk(this.document, '');
+      this.locationIndex = index;
+    }
+    return this.locationIndex;
+  }
+
   private toIssues(errors: ErrorObject[], value: unknown, base: string): ValidationIssue[] {
     return errors.map((e) => {
-      const schemaPath = e.schemaPath.startsWith(`${DOC_ID}#`)
-        ? decodeURI(e.schemaPath.slice(DOC_ID.length + 1))
-        : `${base}${e.schemaPath.replace(/^#/, '')}`;
-      const keywordPath = schemaPath.split('/');
+      const schemaPath = this.absoluteSchemaPath(e, base);
       return {
         pointer: e.instancePath,
         keyword: e.keyword,
         message: describe(e),
         schemaPath,
-        expected: resolvePointer(this.document, keywordPath.join('/')) ?? e.params,
+        expected: resolvePointer(this.document, schemaPath) ?? e.params,
         received: resolvePointer(value, e.instancePath),
       };
     });
   }
 }
+
+const escapeSegment = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the value' : e.instancePath;

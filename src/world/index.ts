@@ -7,6 +7,7 @@ export * from './types.js';
 export { fixedClock, realClock, parseNow, type Clock } from './clock.js';
 export * from './time-zone.js';
 export { Random, seededFaker, type Weighted } from './random.js';
+export { englishFaker } from './faker.js';
 export { fieldsHash, fieldsHashSource, INDEXED_ATTRIBUTES, AI_INDEXED_ATTRIBUTES, type FieldsHashInput } from './fields-hash.js';
 export { compareTimed, lowerBound, upperBound, sliceWindow, type Timed, type TimeWindow } from './sorted.js';
 export * from './durations.js';

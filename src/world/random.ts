@@ -4,7 +4,8 @@
  * needs, and faker instances seeded from it. Nothing here reads `Math.random` or the clock, so
  * the same seed always yields the same sequence.
  */
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { englishFaker } from './faker.js';
 
 /** splitmix32: spreads a 32-bit seed into well-mixed state words. */
 function splitmix32(state: number): () => number {
@@ -169,7 +170,7 @@ export class Random {
  * faker.person.firstName();
  */
 export function seededFaker(rng: Random): Faker {
-  const faker = new Faker({ locale: [en, base] });
+  const faker = englishFaker();
   faker.seed(rng.nextUint32());
   return faker;
 }

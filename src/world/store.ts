@@ -22,6 +22,18 @@ import type {
 
 const DIGITS = /^\d+$/;
 
+/**
+ * Told of every change to the posted heartbeats, in order: the data file keeps them across restarts.
+ */
+export interface HeartbeatSink {
+  /** A row that was not in the world before (duplicates are not reported). */
+  added(row: Heartbeat): void;
+  /** The world went back to its generated history. */
+  reset(): void;
+  /** Resolves once everything reported so far is durable; rejects when it cannot be. */
+  flushed(): Promise<void>;
+}
+
 export interface AddResult {
   row: Heartbeat;
   /** False when a heartbeat with the same fields_hash was already stored (the existing row is returned). */
@@ -54,7 +66,9 @@ export class World {
   readonly trustLevelChanges: readonly TrustLevelChange[];
   readonly apiKeys: readonly ApiKey[];
   readonly adminKeys: readonly AdminKey[];
-  readonly oauthTokens: readonly OAuthToken[];
+  /** The generated OAuth tokens; {@link oauthTokens} adds those issued since (the mock's OAuth server). */
+  private readonly seededOAuthTokens: readonly OAuthToken[];
+  private issuedOAuthTokens: OAuthToken[] = [];
 
   private readonly generated: ReadonlyMap<number, readonly Heartbeat[]>;
   private readonly generatedMaxId: number;
@@ -64,6 +78,9 @@ export class World {
   private globalVersion = 0;
   private versions = new Map<number, number>();
   private merged: { version: number; rows: Heartbeat[] } | null = null;
+  /** Rows added since start or the last reset, in acceptance order; generated rows never are. */
+  private posted: Heartbeat[] = [];
+  private readonly sinks = new Set<HeartbeatSink>();
 
   private readonly byId: Map<number, User>;
   private readonly byUsername: Map<string, User>;
@@ -84,7 +101,7 @@ export class World {
     this.trustLevelChanges = data.trustLevelChanges;
     this.apiKeys = data.apiKeys;
     this.adminKeys = data.adminKeys;
-    this.oauthTokens = data.oauthTokens;
+    this.seededOAuthTokens = data.oauthTokens;
     this.generated = data.heartbeats;
     let maxId = 0;
     for (const rows of data.heartbeats.values()) for (const row of rows) maxId = Math.max(maxId, row.id);
@@ -114,6 +131,26 @@ export class World {
     this.globalVersion += 1;
     for (const user of this.users) this.versions.set(user.id, this.globalVersion);
     this.merged = null;
+    this.restoreOAuthTokens();
+    this.posted = [];
+    for (const sink of this.sinks) sink.reset();
+  }
+
+  /** Heartbeats added through {@link addHeartbeat} since start or the last reset, in acceptance order. */
+  postedHeartbeats(): readonly Heartbeat[] {
+    return this.posted;
+  }
+
+  /** Reports every later insert and reset to `sink`; returns the function that stops it. */
+  addSink(sink: HeartbeatSink): () => void {
+    this.sinks.add(sink);
+    return () => this.sinks.delete(sink);
+  }
+
+  /** Resolves once every sink has made what it was told durable (at once without sinks). */
+  async flushed(): Promise<void> {
+    if (this.sinks.size === 0) return;
+    await Promise.all([...this.sinks].map((sink) => sink.flushed()));
   }
 
   // --- users and credentials -------------------------------------------------------------
@@ -156,6 +193,41 @@ export class World {
 
   oauthToken(token: string): OAuthToken | undefined {
     return this.oauthIndex.get(token);
+  }
+
+  /** Every OAuth token: the generated ones (with any revocation since), then those issued since. */
+  get oauthTokens(): readonly OAuthToken[] {
+    return [...this.seededOAuthTokens.map((t) => this.oauthIndex.get(t.token) ?? t), ...this.issuedOAuthTokens];
+  }
+
+  /** Stores a newly issued OAuth token; it authenticates at once. Throws if the string is taken. */
+  issueOAuthToken(token: OAuthToken): void {
+    if (this.oauthIndex.has(token.token)) throw new RangeError('an OAuth token with this value exists');
+    const stored = { ...token, scopes: [...token.scopes] };
+    this.issuedOAuthTokens.push(stored);
+    this.oauthIndex.set(stored.token, stored);
+  }
+
+  /**
+   * Revokes an OAuth token at `at` (epoch ms) unless it already is; false when no such token exists.
+   * Generated rows are shared, so a revoked one is replaced by a copy that {@link reset} drops again.
+   */
+  revokeOAuthToken(token: string, at: number): boolean {
+    const current = this.oauthIndex.get(token);
+    if (!current) return false;
+    if (current.revokedAt !== null && current.revokedAt <= at) return true;
+    const revoked = { ...current, revokedAt: at };
+    this.oauthIndex.set(token, revoked);
+    const i = this.issuedOAuthTokens.indexOf(current);
+    if (i >= 0) this.issuedOAuthTokens[i] = revoked;
+    return true;
+  }
+
+  /** Back to the generated tokens: issued ones are forgotten, revocations since are undone. */
+  private restoreOAuthTokens(): void {
+    this.issuedOAuthTokens = [];
+    this.oauthIndex.clear();
+    for (const t of this.seededOAuthTokens) if (!this.oauthIndex.has(t.token)) this.oauthIndex.set(t.token, t);
   }
 
   /**
@@ -279,6 +351,8 @@ export class World {
     byHash.set(hash, row);
     this.globalVersion += 1;
     this.versions.set(userId, this.globalVersion);
+    this.posted.push(row);
+    for (const sink of this.sinks) sink.added(row);
     return { row, created: true };
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
+import { resolvePointer } from '../../src/spec/operations.js';
 
 const spec = loadSpec();
 const validator = validatorFor(spec.document);
@@ -56,5 +57,28 @@ describe('the shared validator', () => {
     expect(start).toBeDefined();
     expect(validator.validateParameter(start!.schemaPointer, '2026-08-22')).toEqual({ ok: true, value: '2026-08-22' });
     expect(validator.validateParameter(start!.schemaPointer, '22/08/2026').ok).toBe(false);
+  });
+});
+
+describe('schema paths across $refs', () => {
+  it('name the failing keyword where it is written in the document', () => {
+    for (const op of spec.operations) {
+      for (const response of op.responses) {
+        for (const media of response.content) {
+          if (!media.schemaPointer || !media.mediaType.includes('json')) continue;
+          const result = validator.validate(media.schemaPointer, { unexpected: [1, 'two', null] });
+          if (result.ok) continue;
+          for (const issue of result.issues) {
+            expect(resolvePointer(spec.document, issue.schemaPath), `${op.operationId} ${response.status} ${issue.schemaPath}`).toBeDefined();
+          }
+        }
+      }
+    }
+  });
+
+  it('point into the component for an error inside a referenced schema', () => {
+    const pointer = spec.byOperationId.get('getUserTrustFactor')!.responses.find((r) => r.status === '200')!.content[0]!.schemaPointer!;
+    const result = validator.validate(pointer, { trust_level: 'green', trust_value: 'x' });
+    expect(result.ok ? [] : result.issues.map((i) => i.schemaPath)).toContain('/components/schemas/TrustFactor/properties/trust_value/type');
   });
 });

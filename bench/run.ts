@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: the mock's targets, each measured in this run against a baseline from the same run.
+ *   - throughput on GET /api/v1/users/demo/stats: mock / bare Hono (same body, same headers) ≥ 0.8
+ *   - start-up of `hackatime-kit mock` to its first answer < 400 ms; peak RSS < 150 MB; latency p99
+ * Everything talks to 127.0.0.1 only and stops by itself.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { peakRssMb, startServer, stop } from './processes.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NOW = '2026-08-22T18:30:00Z';
+const PATH = '/api/v1/users/demo/stats';
+const DURATION_S = Number(process.env['BENCH_SECONDS'] ?? 5);
+const CONNECTIONS = 10;
+
+interface Row {
+  name: string;
+  value: string;
+  target: string;
+  ok: boolean;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.once('error', reject);
+  });
+}
+
+const mockArgs = (port: number) => ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', NOW];
+
+/** Spawn to the first 200 on PATH, polling every 2 ms. */
+async function startupMs(): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, mockArgs(port), { cwd: ROOT, stdio: 'ignore' });
+  try {
+    for (;;) {
+      if (performance.now() - started > 10_000) throw new Error('mock did not answer within 10 s');
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${PATH}`);
+        if (res.status === 200) return performance.now() - started;
+      } catch {
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+async function load(url: string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({ url: `${url}${PATH}`, connections: CONNECTIONS, duration: DURATION_S });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) startups.push(await startupMs());
+  const startup = median(startups);
+  rows.push({ name: 'start-up to first response (median of 5)', value: `${startup.toFixed(0)} ms`, target: '< 400 ms', ok: startup < 400 });
+
+  const mock = await startServer(process.execPath, mockArgs(0), ROOT);
+  const body = await (await fetch(`${mock.url}${PATH}`)).text();
+  const bodyFile = join(mkdtempSync(join(tmpdir(), 'hackatime-bench-')), 'body.json');
+  writeFileSync(bodyFile, body);
+  const bare = await startServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', bodyFile], ROOT);
+  try {
+    // Alternate the two so drift of the machine hits both alike.
+    const runs = { mock: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] };
+    for (let i = 0; i < 2; i++) {
+      runs.bare.push(await load(bare.url));
+      runs.mock.push(await load(mock.url));
+    }
+    const mean = (xs: { rps: number }[]) => xs.reduce((s, x) => s + x.rps, 0) / xs.length;
+    const ratio = mean(runs.mock) / mean(runs.bare);
+    const errors = [...runs.mock, ...runs.bare].reduce((s, r) => s + r.errors, 0);
+    rows.push({ name: `req/s mock (${PATH}, ${body.length} B)`, value: mean(runs.mock).toFixed(0), target: '', ok: true });
+    rows.push({ name: 'req/s bare Hono, same body', value: mean(runs.bare).toFixed(0), target: '', ok: true });
+    rows.push({ name: 'throughput ratio mock / bare', value: ratio.toFixed(2), target: '≥ 0.80', ok: ratio >= 0.8 });
+    const p99 = Math.max(...runs.mock.map((r) => r.p99));
+    const p99Bare = Math.max(...runs.bare.map((r) => r.p99));
+    rows.push({ name: 'latency p99 mock / bare', value: `${p99} ms / ${p99Bare} ms`, target: '', ok: true });
+    rows.push({ name: 'errors and non-2xx under load', value: String(errors), target: '0', ok: errors === 0 });
+    const rss = peakRssMb(mock.child.pid!);
+    rows.push({ name: 'peak RSS of the mock (default world, after load)', value: rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`, target: '< 150 MB', ok: rss === undefined || rss < 150 });
+  } finally {
+    await stop(bare.child);
+    await stop(mock.child);
+  }
+
+  const width = Math.max(...rows.map((r) => r.name.length));
+  process.stdout.write(`\nhackatime-kit benchmarks (${DURATION_S} s × 2 per server, ${CONNECTIONS} connections, loopback)\n\n`);
+  for (const r of rows) process.stdout.write(`${r.ok ? ' ' : '!'} ${r.name.padEnd(width)}  ${r.value.padStart(16)}  ${r.target}\n`);
+  const missed = rows.filter((r) => !r.ok);
+  process.stdout.write(missed.length === 0 ? '\nall targets met\n' : `\n${missed.length} target(s) missed\n`);
+  process.exitCode = missed.length === 0 ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,63 @@
+/**
+ * @module
+ * `--report json:PATH`: the run summary, every operation's outcome and one entry per finding.
+ * The format is documented in docs/contract-report.md; `formatVersion` changes when it breaks.
+ */
+import type { RunEvent, RunFinished } from '../events.js';
+import type { Reporter } from './reporter.js';
+import { writeReport } from './write-file.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export function jsonReport(e: RunFinished): unknown {
+  return {
+    tool: 'hackatime-kit contract',
+    formatVersion: JSON_REPORT_VERSION,
+    baseUrl: e.baseUrl,
+    seed: e.seed,
+    summary: e.summary,
+    operations: e.operations.map((r) => ({
+      operationId: r.operation.operationId,
+      method: r.operation.method,
+      path: r.operation.path,
+      tags: r.operation.tags,
+      deprecated: r.operation.deprecated,
+      status: r.status,
+      cases: r.cases,
+      findings: r.findings.length,
+      skipped: r.skipped.map((s) => ({ caseId: s.id, kind: s.kind, title: s.title, reason: s.reason })),
+      durationMs: r.durationMs,
+      fuzz: r.fuzz ?? null,
+    })),
+    findings: e.findings.map((f) => ({
+      operationId: f.operationId,
+      method: f.method,
+      path: f.pathTemplate,
+      check: f.check,
+      severity: f.severity,
+      title: f.title,
+      message: f.message,
+      status: f.status ?? null,
+      pointer: f.pointer ?? null,
+      header: f.header ?? null,
+      schemaPath: f.schemaPath ?? null,
+      expected: f.expected ?? null,
+      received: f.received ?? null,
+      caseId: f.caseId,
+      curl: f.curl,
+      fuzz: f.fuzz ?? null,
+    })),
+  };
+}
+
+export function jsonReporter(path: string): Reporter {
+  let finished: RunFinished | undefined;
+  return {
+    onEvent(e: RunEvent) {
+      if (e.type === 'run-finished') finished = e;
+    },
+    async close() {
+      if (finished) await writeReport(path, `${JSON.stringify(jsonReport(finished), null, 2)}\n`);
+    },
+  };
+}

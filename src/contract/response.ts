@@ -1,0 +1,68 @@
+/**
+ * @module
+ * An answer read once for every check: which documented response its status matches, which
+ * documented media type its Content-Type matches, and its body parsed.
+ */
+import type { IndexedMedia, IndexedOperation, IndexedResponse } from '../spec/operations.js';
+import type { RawResponse } from './send.js';
+
+export type ParsedBody =
+  | { kind: 'empty' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'invalid-json'; error: string }
+  | { kind: 'text'; text: string };
+
+export interface InspectedResponse extends RawResponse {
+  /** The Content-Type's media type, lower case, without parameters. */
+  mediaType: string | undefined;
+  /** The spec's response for this status (exact, then `4XX`-style, then `default`). */
+  documented: IndexedResponse | undefined;
+  /** The documented media type the Content-Type matches. */
+  media: IndexedMedia | undefined;
+  body: ParsedBody;
+}
+
+export const isJsonMediaType = (mediaType: string): boolean => mediaType === 'application/json' || mediaType.endsWith('+json');
+
+export function documentedResponse(op: IndexedOperation, status: number): IndexedResponse | undefined {
+  const code = String(status);
+  return (
+    op.responses.find((r) => r.status === code) ??
+    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
+    op.responses.find((r) => r.status === 'default')
+  );
+}
+
+/** `application/json` matches itself, `application/*` and `*\/*`. */
+export function mediaMatches(documented: string, actual: string): boolean {
+  const [type, subtype] = documented.toLowerCase().split(';')[0]!.trim().split('/');
+  const [aType, aSubtype] = actual.split('/');
+  return (type === '*' || type === aType) && (subtype === '*' || subtype === aSubtype);
+}
+
+function parseBody(text: string, mediaType: string | undefined): ParsedBody {
+  if (text.length === 0) return { kind: 'empty' };
+  if (mediaType === undefined || !isJsonMediaType(mediaType)) return { kind: 'text', text };
+  try {
+    return { kind: 'json', value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { kind: 'invalid-json', error: (err as Error).message };
+  }
+}
+
+export function inspect(op: IndexedOperation, raw: RawResponse): InspectedResponse {
+  const contentType = raw.headers.get('content-type');
+  const mediaType = contentType ? contentType.split(';')[0]!.trim().toLowerCase() : undefined;
+  const documented = documentedResponse(op, raw.status);
+  const media = mediaType === undefined ? undefined : documented?.content.find((m) => mediaMatches(m.mediaType, mediaType));
+  return { ...raw, mediaType, documented, media, body: parseBody(raw.text, mediaType) };
+}
+
+const EXCERPT = 500;
+
+/** The body as a finding shows it: the parsed JSON, or the text cut to a readable length. */
+export function receivedBody(res: InspectedResponse): unknown {
+  if (res.body.kind === 'json') return res.body.value;
+  if (res.body.kind === 'empty') return '';
+  return res.text.length > EXCERPT ? `${res.text.slice(0, EXCERPT)}… (${res.text.length} bytes)` : res.text;
+}

@@ -1,0 +1,60 @@
+/**
+ * @module
+ * What a schema finding shows as "expected": the schema object that holds the failing keyword,
+ * trimmed to what matters (no prose, nested property schemas reduced to their type or $ref), and
+ * rendered as at most 20 lines of YAML.
+ */
+import { Document, isScalar, visit } from 'yaml';
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { resolvePointer } from '../spec/operations.js';
+
+export const SNIPPET_LINES = 20;
+
+const PROSE = new Set(['description', 'title', '$comment']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function outline(schema: unknown): unknown {
+  if (!isObject(schema)) return schema;
+  if (typeof schema['$ref'] === 'string') return { $ref: schema['$ref'] };
+  if (schema['type'] !== undefined) return { type: schema['type'] };
+  return '…';
+}
+
+/**
+ * The schema around the failing keyword at `schemaPath`. For `required`, only the missing
+ * property's schema is kept, so the reader sees what should have been there.
+ */
+export function keywordSnippet(document: OpenAPIObject, schemaPath: string, missingProperty?: string): unknown {
+  const parentPath = schemaPath.split('/').slice(0, -1).join('/');
+  const parent = resolvePointer(document, parentPath);
+  if (!isObject(parent)) return parent;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parent)) {
+    if (PROSE.has(key)) continue;
+    if (key === 'properties' && isObject(value)) {
+      const names = missingProperty === undefined ? Object.keys(value) : [missingProperty];
+      out[key] = Object.fromEntries(names.filter((n) => n in value).map((n) => [n, missingProperty === undefined ? outline(value[n]) : stripProse(value[n])]));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function stripProse(schema: unknown): unknown {
+  return isObject(schema) ? Object.fromEntries(Object.entries(schema).filter(([k]) => !PROSE.has(k))) : schema;
+}
+
+/** YAML of `value`, cut to `SNIPPET_LINES` lines. */
+export function renderSnippet(value: unknown): string[] {
+  const doc = new Document(value);
+  // Lists of plain values (enum, required, type) read best on one line.
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  const lines = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
+  return lines.length <= SNIPPET_LINES ? lines : [...lines.slice(0, SNIPPET_LINES - 1), `… (${lines.length - SNIPPET_LINES + 1} more lines)`];
+}

@@ -1,0 +1,48 @@
+/**
+ * @module
+ * `hackatime-kit docs --out DIR [--server URL]`: the reference page as a static site.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../spec/errors.js';
+import { buildStaticDocs, DEFAULT_TRY_IT_SERVER } from './build.js';
+
+const HELP = `Usage: hackatime-kit docs --out DIR [--server URL]
+
+Writes the API reference as a static site: index.html, the Swagger UI assets and the
+dereferenced spec (openapi.json, openapi.yaml). Works from any static host and from file://.
+A running mock serves the same page at /docs.
+
+  --out DIR       folder to write (created if missing)
+  --server URL    where "try it" sends requests (default: ${DEFAULT_TRY_IT_SERVER}, a local mock)
+  --help          show this help
+`;
+
+function parseServer(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--server must be an http(s) URL, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--server must be an http(s) URL, not "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
+export async function docsCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.out === undefined || values.out === '') throw new UsageError('--out DIR is required (where to write the site)');
+  const server = parseServer(values.server);
+  const result = await buildStaticDocs({ outDir: values.out, ...(server === undefined ? {} : { server }) });
+  process.stdout.write(`wrote ${result.files.length} files to ${result.outDir}\nopen ${result.outDir}/index.html, or serve the folder from any static host\n`);
+  return 0;
+}

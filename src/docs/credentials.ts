@@ -1,0 +1,27 @@
+/**
+ * @module
+ * The demo credentials the reference page pre-fills. They come from the world's fixed accounts
+ * (`fixtures/world/accounts.json`), the same values every seed gives the mock, so a static build
+ * made without a running mock pre-fills exactly what a mock started later accepts.
+ */
+import { worldFixtures, type WorldFixtures } from '../world/fixtures.js';
+
+export interface DemoCredentials {
+  /** The demo user's API key (Bearer, Basic and `?api_key=`). */
+  apiKey: string;
+  /** An active admin API key (`hka_…`). */
+  adminKey: string;
+  /** A demo OAuth access token with the `read` scope (and `profile`). */
+  oauthToken: string;
+}
+
+/** Reads the demo credentials; throws when the fixtures lack one (a fixture typo, caught at start). */
+export function demoCredentials(fixtures: WorldFixtures = worldFixtures()): DemoCredentials {
+  const { demo, admin } = fixtures.accounts;
+  const apiKey = demo.apiKeys[0];
+  const adminKey = admin.adminKeys.find((k) => k.active)?.token;
+  // The token with both scopes, so the same pre-fill works on `/authenticated/me` (profile) and reads.
+  const oauthToken = demo.oauthTokens.find((t) => t.scopes.includes('read') && t.scopes.includes('profile'))?.token;
+  if (!apiKey || !adminKey || !oauthToken) throw new Error('fixtures/world/accounts.json: the demo needs an API key and a read+profile OAuth token, the admin an active admin key');
+  return { apiKey, adminKey, oauthToken };
+}

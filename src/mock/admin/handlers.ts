@@ -1,0 +1,74 @@
+/**
+ * @module
+ * Handlers of the admin API, keyed by operationId.
+ */
+import { displayName } from '../../world/display-names.js';
+import type { World } from '../../world/store.js';
+import type { User, WorldRoles } from '../../world/types.js';
+import { LEGACY_STATS_KEY } from '../credentials.js';
+import { error } from '../errors.js';
+import { json, type HandlerMap } from '../handler.js';
+import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
+import { resetCounters } from '../ingest/counters.js';
+import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
+
+function rolesOf(user: User, roles: WorldRoles): string[] {
+  return Object.entries(roles).flatMap(([role, holder]) =>
+    (Array.isArray(holder) ? holder.includes(user.username ?? '') : holder === user.username) ? [role] : [],
+  );
+}
+
+function credentials(world: World, now: number) {
+  return {
+    seed: world.seed,
+    now: new Date(now).toISOString(),
+    roles: world.roles,
+    legacy_stats_key: LEGACY_STATS_KEY,
+    users: world.users.map((user) => ({
+      id: user.id,
+      username: user.username,
+      display_name: displayName(user),
+      slack_uid: user.slackUid,
+      email: user.emails[0] ?? null,
+      timezone: user.timezone,
+      roles: rolesOf(user, world.roles),
+      trust_level: user.trustLevel,
+      public_stats: user.allowPublicStats,
+      pending_deletion: user.pendingDeletion,
+      admin_level: user.adminLevel,
+      api_keys: world.apiKeysOf(user.id).map((k) => k.token),
+      admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id).map((k) => k.token),
+      oauth_tokens: world.oauthTokens
+        .filter((t) => t.userId === user.id)
+        .map((t) => ({ token: t.token, scopes: t.scopes, revoked: t.revokedAt !== null && t.revokedAt <= now, expired: t.expiresAt <= now })),
+    })),
+  };
+}
+
+export const adminHandlers: HandlerMap = {
+  mockListCredentials: { handle: ({ world, now }) => json(credentials(world, now)) },
+  mockListUserHeartbeats: {
+    handle({ world, path, query }) {
+      const user = world.userByUsername(path['username'] ?? '');
+      if (!user) throw error(404, 'User not found');
+      const start = (query['start'] as number | undefined) ?? 0;
+      const end = (query['end'] as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+      return json({ username: user.username, user_id: user.id, timezone: user.timezone, heartbeats: world.heartbeatsBetween(user.id, { from: start, to: end }) });
+    },
+  },
+  mockListOAuthApps: { handle: ({ world }) => listOAuthApps(world) },
+  mockRegisterOAuthApp: { handle: ({ world, body }) => registerOAuthApp(world, body) },
+  mockReset: {
+    async handle({ world }) {
+      world.reset();
+      resetCounters(world);
+      // With a data file, the reset is on disk before it is acknowledged.
+      await world.flushed();
+      const heartbeats = world.users.reduce((n, u) => n + world.heartbeatsOf(u.id).length, 0);
+      return json({ reset: true, heartbeats });
+    },
+  },
+  mockExportHeartbeats: { handle: ({ world, query }) => exportHeartbeats(world, query['username'] as string | undefined) },
+  mockImportHeartbeats: { handle: async ({ world, body, now }) => json(await importHeartbeats(world, body, now)) },
+  mockStats: { handle: ({ world }) => json(heartbeatStats(world)) },
+};

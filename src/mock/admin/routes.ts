@@ -1,0 +1,23 @@
+/**
+ * @module
+ * `/__mock/*`: the mock's own admin API, routed from its own small spec
+ * (`openapi/mock-admin/mock-admin.yaml`) exactly like the Hackatime operations.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { loadSpec } from '../../spec/load.js';
+import type { Clock } from '../../world/clock.js';
+import type { World } from '../../world/store.js';
+import { mountOperations } from '../app.js';
+import { adminHandlers } from './handlers.js';
+
+export const ADMIN_SPEC = fileURLToPath(new URL('../../../openapi/mock-admin/mock-admin.yaml', import.meta.url));
+
+export interface AdminOptions {
+  world: World;
+  clock: Clock;
+}
+
+export function mountAdmin(app: Hono, { world, clock }: AdminOptions): void {
+  mountOperations(app, { world, clock, seed: world.seed, spec: loadSpec(ADMIN_SPEC), handlers: adminHandlers });
+}

@@ -1,0 +1,187 @@
+/**
+ * @module
+ * The mock's Hono app. The spec is the route table: one route per operation, its handler found by
+ * operationId (checked both ways at build time), authentication, parameters and example answers read
+ * from the spec. Each request goes: Prefer code → credentials → access checks → parameters → body →
+ * Prefer example/dynamic → the world's answer.
+ */
+import { Hono, type Context } from 'hono';
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { loadSpec, type LoadedSpec } from '../spec/load.js';
+import type { IndexedOperation } from '../spec/operations.js';
+import { validatorFor } from '../spec/validator.js';
+import type { Clock } from '../world/clock.js';
+import type { World } from '../world/store.js';
+import { authenticate } from './auth.js';
+import { credentialLookup } from './credentials.js';
+import { ApiError, fromTemplate, INTERNAL_ERROR_PAGE, NOT_FOUND_PAGE } from './errors.js';
+import type { HandlerMap, MockReply, RequestContext } from './handler.js';
+import { handlers as defaultHandlers } from './handlers/index.js';
+import { negotiateBody, negotiateCode, parsePrefer, type Negotiation } from './negotiate.js';
+import { checkInput, inputPlan } from './request-input.js';
+import { readBody } from './request-body.js';
+import { render, renderReply, replyFromError, toResponse } from './render.js';
+import { ResponseCache } from './response-cache.js';
+import { honoPath, routeOrder } from './routes.js';
+import { securityPlan } from './security.js';
+import { dynamicBody } from './dynamic.js';
+import { faults, type FaultOptions } from './faults.js';
+import { baseHeaders, corsPreflight } from './cors.js';
+
+export interface MockAppOptions {
+  world: World;
+  clock: Clock;
+  seed: number;
+  spec?: LoadedSpec;
+  handlers?: HandlerMap;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+  /** Mounts extra routes (the admin API) before the spec's. */
+  extend?: (app: Hono) => void;
+  /** Called with every uncaught error before it becomes a 500. */
+  onUnexpectedError?: (err: unknown, c: Context) => void;
+  /** Latency and random faults on `/api/*` (off by default; `Prefer: delay`/`fault` always work). */
+  faults?: Omit<FaultOptions, 'seed'>;
+}
+
+/** Checks that every operation has a handler and every handler an operation. */
+export function checkHandlers(operations: readonly IndexedOperation[], handlers: HandlerMap): void {
+  const ids = new Set(operations.map((op) => op.operationId));
+  const missing = [...ids].filter((id) => !(id in handlers));
+  const unknown = Object.keys(handlers).filter((id) => !ids.has(id));
+  if (missing.length > 0) throw new Error(`operations without a handler: ${missing.join(', ')}`);
+  if (unknown.length > 0) throw new Error(`handlers without an operation: ${unknown.join(', ')}`);
+}
+
+
+/**
+ * Builds the mock.
+ * @example
+ * const app = buildApp({ world: createWorld({ seed: 42, now }), clock: fixedClock(now), seed: 42 });
+ * const res = await app.request('/api/v1/users/demo/stats');
+ */
+export function buildApp(options: MockAppOptions): Hono {
+  const { onUnexpectedError } = options;
+  const app = new Hono();
+  app.use('/api/*', corsPreflight());
+  app.use('/api/*', faults({ ...options.faults, seed: options.seed }));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return renderReply(replyFromError(err), baseHeaders(c.req.path));
+    onUnexpectedError?.(err, c);
+    return renderReply(replyFromError(fromTemplate(INTERNAL_ERROR_PAGE)), baseHeaders(c.req.path));
+  });
+  app.notFound((c) => renderReply(replyFromError(fromTemplate(NOT_FOUND_PAGE)), baseHeaders(c.req.path)));
+  options.extend?.(app);
+  mountOperations(app, { ...options, spec: options.spec ?? loadSpec(), handlers: options.handlers ?? defaultHandlers });
+  return app;
+}
+
+export interface MountOptions {
+  world: World;
+  clock: Clock;
+  seed: number;
+  spec: LoadedSpec;
+  handlers: HandlerMap;
+  bodyLimit?: number;
+}
+
+/** One route per operation of `spec`, each answered by its handler in `handlers`. */
+export function mountOperations(app: Hono, options: MountOptions): void {
+  const { world, clock, seed, spec, handlers, bodyLimit = 1024 * 1024 } = options;
+  checkHandlers(spec.operations, handlers);
+  const validator = validatorFor(spec.document);
+  const credentials = credentialLookup(world);
+  const cache = new ResponseCache(5_000);
+
+  for (const op of [...spec.operations].sort(routeOrder)) {
+    const security = securityPlan(op);
+    const input = inputPlan(op);
+    const handler = handlers[op.operationId]!;
+    const base = baseHeaders(op.path);
+    const cacheable = op.method === 'get' && op.extensions['x-no-cache'] !== true;
+
+    app.on(op.method.toUpperCase(), honoPath(op), async function operation(c) {
+      const prefer = parsePrefer(c.req.header('prefer'));
+      const forced = negotiateCode(op, prefer);
+      if (forced?.kind === 'example') return renderReply(exampleReply(forced), base);
+
+      const now = clock.now();
+      const href = c.req.url;
+      // Parsed only when needed: a cached answer needs the URL as a string alone.
+      let parsed: URL | undefined;
+      const url = () => (parsed ??= new URL(href));
+      const readsApiKey = security.apiKeyQuery || security.legacyStatsKeyQuery;
+      const caller =
+        op.security.length === 0
+          ? undefined
+          : authenticate(
+              { authorization: c.req.header('authorization'), apiKeyParam: readsApiKey ? (url().searchParams.get('api_key') ?? undefined) : undefined },
+              security,
+              credentials,
+              now,
+            );
+      const version = world.version;
+      const key = cacheable && prefer.example === undefined && !prefer.dynamic ? ResponseCache.key(op.operationId, href, caller, version, now) : undefined;
+      const hit = key === undefined ? undefined : cache.get(key);
+      if (hit) return toResponse(hit);
+
+      const ctx: RequestContext = {
+        op,
+        world,
+        now,
+        caller,
+        path: decodedParams(c.req.param() as Record<string, string>),
+        query: {},
+        search: url().searchParams,
+        headers: c.req.raw.headers,
+        body: undefined,
+        contentType: c.req.header('content-type'),
+        remoteAddress: remoteAddress(c),
+      };
+      handler.access?.(ctx);
+      ctx.query = checkInput(input, ctx, validator);
+      if (op.requestBody) ctx.body = await readBody(c.req.raw, bodyLimit);
+
+      const negotiation = negotiateBody(op, prefer);
+      const reply = negotiation.kind === 'world' ? await handler.handle(ctx) : negotiatedReply(spec.document, negotiation, seed, url());
+      const rendered = render(reply, base);
+      // A reply computed while the world changed under it is not kept.
+      if (key !== undefined && reply.status < 500 && world.version === version) cache.set(key, rendered);
+      return toResponse(rendered);
+    });
+  }
+}
+
+function negotiatedReply(document: OpenAPIObject, negotiation: Exclude<Negotiation, { kind: 'world' }>, seed: number, url: URL): MockReply {
+  if (negotiation.kind === 'example') return exampleReply(negotiation);
+  return { status: negotiation.status, json: dynamicBody(document, negotiation.schemaPointer, seed, `${url.pathname}${url.search}`) };
+}
+
+function exampleReply(n: Extract<Negotiation, { kind: 'example' }>): MockReply {
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(n.response.headers)) {
+    if (header.example !== undefined) headers[name] = String(header.example);
+  }
+  if (n.example === undefined) return { status: n.status, headers };
+  if (n.mediaType !== undefined && !n.mediaType.includes('json')) {
+    return { status: n.status, headers, text: { body: String(n.example), contentType: `${n.mediaType}; charset=utf-8` } };
+  }
+  return { status: n.status, headers, json: n.example };
+}
+
+function decodedParams(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+function remoteAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+}

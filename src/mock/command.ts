@@ -1,0 +1,127 @@
+/**
+ * @module
+ * `hackatime-kit mock`: serves the spec from a seeded world until interrupted.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from '../spec/errors.js';
+import { parseNow } from '../world/clock.js';
+import { MIN_USERS } from '../world/generate.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, startMock, type RunningMock } from './server.js';
+import { banner } from './banner.js';
+import { DataFileError, describeLoad } from './persistence/data-file.js';
+import { checkedOAuthApps, OAuthAppError, readOAuthAppOption, type OAuthAppDraft } from './oauth/apps.js';
+
+const HELP = `Usage: hackatime-kit mock [options]
+
+Serves every Hackatime endpoint from one seeded, coherent world.
+
+  -p, --port PORT   port to listen on (default: $PORT or ${DEFAULT_PORT}; 0 picks a free one)
+  -h, --host HOST   address to bind (default: ${DEFAULT_HOST})
+      --seed N      seed of the generated world (default: ${DEFAULT_SEED})
+      --now ISO     fix the clock at this instant (default: the real clock)
+      --users N     number of users in the world (default: 12, at least ${MIN_USERS})
+      --days N      days of generated history (default: 30)
+      --latency MS  add latency to every /api answer: MS or MIN-MAX (default: none)
+      --faults RATE break that share (0-1) of /api answers: reset, empty or truncated (default: 0)
+      --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
+                    array of {name, client_id, client_secret, redirect_uris, confidential, scopes, verified}
+      --oauth-auto-approve  GET /oauth/authorize approves valid requests at once as the demo user
+      --data-file PATH  keep every accepted heartbeat in this JSON-lines file (fsync before the
+                    answer) and load it on start; POST /__mock/reset empties it
+      --help        show this help
+
+Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=reset|empty|truncate
+`;
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+function parseLatency(value: string | undefined): { min: number; max: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(value);
+  const min = Number(m?.[1]);
+  const max = m?.[2] === undefined ? min : Number(m[2]);
+  if (!m || max < min) throw new UsageError(`--latency must be MS or MIN-MAX in milliseconds, not "${value}"`);
+  return { min, max };
+}
+
+export async function mockCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string', short: 'h' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        users: { type: 'string' },
+        days: { type: 'string' },
+        latency: { type: 'string' },
+        faults: { type: 'string' },
+        'oauth-app': { type: 'string', multiple: true },
+        'oauth-auto-approve': { type: 'boolean' },
+        'data-file': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let now: number | undefined;
+  try {
+    now = values.now === undefined ? undefined : parseNow(values.now);
+  } catch {
+    throw new UsageError(`--now must be an ISO 8601 instant, not "${values.now}"`);
+  }
+  const port = integer('port', values.port ?? process.env['PORT'], 0, 65535);
+  const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
+  const users = integer('users', values.users, MIN_USERS, 500);
+  const days = integer('days', values.days, 1, 366);
+  const latency = parseLatency(values.latency);
+  const faultRate = values.faults === undefined ? undefined : Number(values.faults);
+  if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1)) throw new UsageError(`--faults must be a number from 0 to 1, not "${values.faults}"`);
+  let oauthApps: OAuthAppDraft[];
+  try {
+    oauthApps = checkedOAuthApps((values['oauth-app'] ?? []).flatMap(readOAuthAppOption));
+  } catch (err) {
+    if (err instanceof OAuthAppError) throw new UsageError(err.message);
+    throw err;
+  }
+  let mock: RunningMock;
+  try {
+    mock = await startMock({
+      host: values.host ?? DEFAULT_HOST,
+      ...(port === undefined ? {} : { port }),
+      ...(seed === undefined ? {} : { seed }),
+      ...(now === undefined ? {} : { now }),
+      ...(users === undefined ? {} : { users }),
+      ...(days === undefined ? {} : { days }),
+      ...(latency || faultRate ? { faults: { ...(latency ? { latency } : {}), ...(faultRate ? { faultRate } : {}) } } : {}),
+      oauthApps,
+      oauthAutoApprove: values['oauth-auto-approve'] ?? false,
+      ...(values['data-file'] === undefined ? {} : { dataFile: values['data-file'] }),
+      onUnexpectedError: (err) => process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+    });
+  } catch (err) {
+    if (err instanceof DataFileError) throw new UsageError(err.message);
+    throw new UsageError(`cannot listen: ${(err as Error).message}`);
+  }
+  if (mock.dataFile) for (const line of describeLoad(mock.dataFile)) process.stderr.write(`${line}\n`);
+  process.stdout.write(banner(mock));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await mock.close();
+  return 0;
+}

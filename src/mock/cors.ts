@@ -1,0 +1,38 @@
+/**
+ * @module
+ * CORS as the real server's rack-cors sets it for `/api/*`: any origin, GET/POST/OPTIONS, any
+ * request headers, preflight cached 600 s, no credentials, nothing exposed. Preflights are answered
+ * here; every other answer carries the allow-origin header from its rendering (see `baseHeaders`),
+ * which keeps responses on the node server's fast path (no header rewriting after the handler).
+ */
+import type { MiddlewareHandler } from 'hono';
+
+export const ALLOW_METHODS = 'GET, POST, OPTIONS';
+export const PREFLIGHT_MAX_AGE = '600';
+
+/**
+ * @example
+ * app.use('/api/*', corsPreflight());
+ */
+export const corsPreflight = (): MiddlewareHandler =>
+  async function corsPreflight(c, next) {
+    if (c.req.method !== 'OPTIONS' || c.req.header('origin') === undefined) return next();
+    const requested = c.req.header('access-control-request-headers');
+    const headers: Record<string, string> = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': ALLOW_METHODS,
+      'access-control-max-age': PREFLIGHT_MAX_AGE,
+      vary: 'Access-Control-Request-Headers',
+    };
+    if (requested) headers['access-control-allow-headers'] = requested;
+    return new Response(null, { status: 204, headers });
+  };
+
+/** The headers every answer of a path carries: Cache-Control as the real server sends it, and CORS. */
+export function baseHeaders(path: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'cache-control': path.startsWith('/api/v1/authenticated/') ? 'max-age=0, private, must-revalidate' : 'no-store',
+  };
+  if (path.startsWith('/api/')) headers['access-control-allow-origin'] = '*';
+  return headers;
+}

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * The OAuth-protected `/api/v1/authenticated/*` endpoints.
+ */
+import { streakDays } from '../../world/streak.js';
+import type { Heartbeat, User } from '../../world/types.js';
+import { fromTemplate, OAUTH_INVALID_TOKEN } from '../errors.js';
+import { json, type OperationHandler, type RequestContext } from '../handler.js';
+import { authenticatedApiKey, authenticatedMe, callerToken } from '../views/authenticated-profile.js';
+import { authenticatedHours } from '../views/authenticated-hours.js';
+import { authenticatedProjects } from '../views/authenticated-projects.js';
+
+/** Doorkeeper already authorised the token; this only narrows the type. */
+function owner(ctx: RequestContext): User {
+  const user = ctx.caller?.user;
+  if (!user) throw fromTemplate(OAUTH_INVALID_TOKEN);
+  return user;
+}
+
+const getAuthenticatedMe: OperationHandler = {
+  handle: (ctx) => json(authenticatedMe(owner(ctx), callerToken(ctx.world, ctx.headers))),
+};
+
+const getAuthenticatedHours: OperationHandler = {
+  handle: (ctx) => json(authenticatedHours(ctx.world, owner(ctx).id, ctx.search, ctx.now)),
+};
+
+const getAuthenticatedStreak: OperationHandler = {
+  handle(ctx) {
+    const user = owner(ctx);
+    return json({ streak_days: streakDays(ctx.world.heartbeatsOf(user.id), user.timezone, ctx.now) });
+  },
+};
+
+const getAuthenticatedProjects: OperationHandler = {
+  handle: (ctx) => json({ projects: authenticatedProjects(ctx.world, owner(ctx), ctx.search, ctx.now) }),
+};
+
+/** The latest heartbeat (by time, then id) that is not a test entry, as ten fields. */
+function latestHeartbeat(rows: readonly Heartbeat[]) {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const hb = rows[i] as Heartbeat;
+    if (hb.source_type === 'test_entry') continue;
+    const { id, created_at, time, category, project, language, editor, operating_system, machine, entity } = hb;
+    return { id, created_at, time, category, project, language, editor, operating_system, machine, entity };
+  }
+  return { heartbeat: null };
+}
+
+const getAuthenticatedLatestHeartbeat: OperationHandler = {
+  handle: (ctx) => json(latestHeartbeat(ctx.world.heartbeatsOf(owner(ctx).id))),
+};
+
+const getAuthenticatedApiKeys: OperationHandler = {
+  handle: (ctx) => json(authenticatedApiKey(ctx.world, owner(ctx).id)),
+};
+
+export const authenticatedHandlers = {
+  getAuthenticatedMe,
+  getAuthenticatedHours,
+  getAuthenticatedStreak,
+  getAuthenticatedProjects,
+  getAuthenticatedLatestHeartbeat,
+  getAuthenticatedApiKeys,
+};

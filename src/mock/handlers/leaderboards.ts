@@ -1,0 +1,17 @@
+/**
+ * @module
+ * The public daily and weekly leaderboards.
+ */
+import { json, type OperationHandler } from '../handler.js';
+import { buildLeaderboard, type LeaderboardPeriod } from '../views/leaderboard.js';
+
+const board = (period: LeaderboardPeriod): OperationHandler => ({
+  handle: ({ world, now }) => json(buildLeaderboard(world, now, period)),
+});
+
+export const leaderboardsHandlers = {
+  /** The hidden alias of the daily board: the same controller action. */
+  getLeaderboard: board('daily'),
+  getDailyLeaderboard: board('daily'),
+  getWeeklyLeaderboard: board('last_7_days'),
+};

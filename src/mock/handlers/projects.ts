@@ -1,0 +1,51 @@
+/**
+ * @module
+ * Per-user project listings and project rows.
+ */
+import { error } from '../errors.js';
+import { json, type OperationHandler, type RequestContext } from '../handler.js';
+import { isBlankString } from '../ruby/blank.js';
+import { rubyStrip } from '../ruby/string-methods.js';
+import { withoutFormat } from '../views/path-format.js';
+import { discoveryWindow, projectDetails, projectNames, rowsWindow } from '../views/project-rows.js';
+import { requestedProjects } from '../views/project-stats-params.js';
+import { statsTarget } from '../views/stats-access.js';
+
+/** Archived projects included; bad dates are skipped, never a 422. */
+const getUserProjects: OperationHandler = {
+  access: statsTarget,
+  handle(ctx) {
+    return json({ projects: projectNames(ctx.world, statsTarget(ctx), discoveryWindow(ctx.search, ctx.now)) });
+  },
+};
+
+/**
+ * The route is `project/:project_name(.:format)`, so `pimlico.dev` asks for `pimlico`. (The spec's
+ * pattern currently keeps dotted names from reaching the handler at all.)
+ */
+const projectNameOf = (ctx: RequestContext) => withoutFormat(ctx.path['project_name'] ?? '');
+
+const getUserProject: OperationHandler = {
+  access(ctx) {
+    projectNameOf(ctx);
+    statsTarget(ctx);
+  },
+  handle(ctx) {
+    const name = projectNameOf(ctx);
+    if (isBlankString(name)) throw error(400, 'whats the name?');
+    const row = projectDetails(ctx.world, statsTarget(ctx), rowsWindow(ctx.search, ctx.now), [rubyStrip(name)])[0];
+    if (!row) throw error(404, 'found nuthin');
+    return json(row);
+  },
+};
+
+/** `projects` is a comma list, each name stripped, blanks and repeats dropped; absent or empty = every project. */
+const getUserProjectsDetails: OperationHandler = {
+  access: statsTarget,
+  handle(ctx) {
+    const rows = projectDetails(ctx.world, statsTarget(ctx), rowsWindow(ctx.search, ctx.now), requestedProjects(ctx.search));
+    return json({ projects: rows });
+  },
+};
+
+export const projectsHandlers = { getUserProjects, getUserProject, getUserProjectsDetails };

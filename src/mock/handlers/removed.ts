@@ -1,0 +1,24 @@
+/**
+ * @module
+ * The three endpoints the real server has removed, as they last behaved. The legacy `STATS_API_KEY`
+ * they require is checked by the app (the `LegacyStatsKey` scheme) before these run.
+ */
+import { json, type OperationHandler } from '../handler.js';
+import { railsParams } from '../ruby/rails-params.js';
+import { slackOauthUser } from '../views/slack-oauth.js';
+import { claimHeartbeats } from '../views/ysws-claims.js';
+import { YSWS_PROGRAMS } from '../views/ysws-programs.js';
+
+const createUserFromSlackOauth: OperationHandler = {
+  handle: ({ world, body, search }) => slackOauthUser(world, railsParams(body, search)),
+};
+
+const claimYswsHeartbeats: OperationHandler = {
+  handle: ({ world, body, search, now }) => claimHeartbeats(world, railsParams(body, search), now),
+};
+
+const listYswsPrograms: OperationHandler = {
+  handle: () => json(YSWS_PROGRAMS),
+};
+
+export const removedHandlers = { createUserFromSlackOauth, claimYswsHeartbeats, listYswsPrograms };

@@ -1,0 +1,57 @@
+/**
+ * @module
+ * Per-user stats, spans, trust factor and the admin aggregate.
+ */
+import { toSpans } from '../../world/index.js';
+import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
+import { json, type OperationHandler } from '../handler.js';
+import { presentParam } from '../ruby/rails-params.js';
+import { rubySplit } from '../ruby/string-methods.js';
+import { globalStatsSeconds } from '../views/global-stats.js';
+import { publicTrustFactor, statsTarget } from '../views/stats-access.js';
+import { statsWindow } from '../views/stats-window.js';
+import { userStats } from '../views/user-stats.js';
+import { hasValidTimestamp } from '../views/valid-timestamps.js';
+
+/** Admin key already checked by the app; the body is bare integer seconds. */
+const getGlobalStats: OperationHandler = {
+  handle: ({ world, search, now }) => ({
+    status: 200,
+    text: { body: globalStatsSeconds(world, search, now), contentType: 'text/plain; charset=utf-8' },
+  }),
+};
+
+const getUserStats: OperationHandler = {
+  access: statsTarget,
+  handle(ctx) {
+    const window = statsWindow(ctx.search, ctx.now);
+    return json(userStats(ctx.world, statsTarget(ctx), window, ctx.search, ctx.now));
+  },
+};
+
+/** Spans over `start <= time <= end` of one project, or of a list (ignored when `project` is set). */
+const getUserSpans: OperationHandler = {
+  access: statsTarget,
+  handle(ctx) {
+    const user = statsTarget(ctx);
+    const { start, end } = statsWindow(ctx.search, ctx.now);
+    const project = presentParam(ctx.search, 'project');
+    const list = project === undefined ? presentParam(ctx.search, 'filter_by_project') : undefined;
+    const projects = project !== undefined ? [project] : list === undefined ? undefined : rubySplit(list);
+    const rows = ctx.world
+      .heartbeatsBetween(user.id, { from: start, to: end })
+      .filter((hb) => hasValidTimestamp(hb) && (projects === undefined || (hb.project !== null && projects.includes(hb.project))));
+    return json({ spans: toSpans(rows) });
+  },
+};
+
+/** Its own lookup (Slack id OR username OR numeric id), no privacy check; `my` is a plain name. */
+const getUserTrustFactor: OperationHandler = {
+  handle({ world, path }) {
+    const user = world.lookupForTrustFactor(path['username'] ?? '');
+    if (!user) throw fromTemplate(USER_NOT_FOUND);
+    return json(publicTrustFactor(user));
+  },
+};
+
+export const statsHandlers = { getGlobalStats, getUserStats, getUserSpans, getUserTrustFactor };

@@ -1,0 +1,58 @@
+/**
+ * @module
+ * WakaTime-compatible reads: current user, summaries, statusbar today, last 7 days. Each answers
+ * for the owner of the API key; the `{id}` segment is ignored.
+ */
+import { avatarUrl, displayName } from '../../world/display-names.js';
+import { isoSeconds } from '../../world/format-date.js';
+import type { User } from '../../world/types.js';
+import { fromTemplate, UNAUTHORIZED } from '../errors.js';
+import { json, type OperationHandler, type RequestContext } from '../handler.js';
+import { dailySummaries } from '../views/daily-summaries.js';
+import { last7Days } from '../views/last-7-days.js';
+import { statusbarToday } from '../views/statusbar.js';
+import { parseSummariesRequest } from '../views/summaries-request.js';
+
+/** Authentication already ran; this only narrows the type. */
+function owner(ctx: RequestContext): User {
+  const user = ctx.caller?.user;
+  if (!user) throw fromTemplate(UNAUTHORIZED);
+  return user;
+}
+
+const getCurrentUser: OperationHandler = {
+  handle(ctx) {
+    const user = owner(ctx);
+    const name = displayName(user);
+    return json({
+      data: {
+        id: String(user.id),
+        username: user.username,
+        display_name: name,
+        full_name: name,
+        photo: avatarUrl(user),
+        timezone: user.timezone,
+        created_at: isoSeconds(user.createdAt),
+        modified_at: isoSeconds(user.updatedAt),
+        plan: 'free',
+      },
+    });
+  },
+};
+
+const getSummaries: OperationHandler = {
+  handle(ctx) {
+    const user = owner(ctx);
+    return json(dailySummaries(ctx.world, user.id, parseSummariesRequest(ctx.search, user), ctx.now));
+  },
+};
+
+const getStatusbarToday: OperationHandler = {
+  handle: (ctx) => json(statusbarToday(ctx.world, owner(ctx), ctx.now)),
+};
+
+const getLast7Days: OperationHandler = {
+  handle: (ctx) => json(last7Days(ctx.world, owner(ctx), ctx.now)),
+};
+
+export const wakatimeHandlers = { getCurrentUser, getSummaries, getStatusbarToday, getLast7Days };

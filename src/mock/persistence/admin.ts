@@ -1,0 +1,55 @@
+/**
+ * @module
+ * The admin API's view of posted heartbeats: export as JSON lines, import of the same, and the counts
+ * of what the heartbeat endpoints accepted.
+ */
+import type { World } from '../../world/store.js';
+import { error } from '../errors.js';
+import type { MockReply } from '../handler.js';
+import { countersOf } from '../ingest/counters.js';
+import { recordLine } from './heartbeat-records.js';
+import { type ImportReport, importLines, numberedLines } from './import.js';
+
+export const NDJSON = 'application/x-ndjson; charset=utf-8';
+
+/** The posted rows (of one user, when named) as JSON lines, in acceptance order. */
+export function exportHeartbeats(world: World, username: string | undefined): MockReply {
+  let rows = world.postedHeartbeats();
+  if (username !== undefined) {
+    const user = world.userByUsername(username);
+    if (!user) throw error(404, 'User not found');
+    rows = rows.filter((r) => r.user_id === user.id);
+  }
+  return { status: 200, text: { body: rows.map(recordLine).join(''), contentType: NDJSON } };
+}
+
+/** Lines of a JSON-lines text, or of a JSON array (one line per item, numbered from 1). */
+function linesOf(body: unknown): { line: number; text: string }[] {
+  if (typeof body === 'string') return numberedLines(body);
+  if (Array.isArray(body)) return body.map((item, i) => ({ line: i + 1, text: JSON.stringify(item) }));
+  if (typeof body === 'object' && body !== null) return [{ line: 1, text: JSON.stringify(body) }];
+  return [];
+}
+
+/** Imports rows and waits until they are as durable as posted ones. */
+export async function importHeartbeats(world: World, body: unknown, nowMs: number): Promise<ImportReport> {
+  const lines = linesOf(body);
+  if (!lines.some((l) => l.text.trim() !== '')) throw error(400, 'No heartbeats to import');
+  const report = importLines(world, lines, new Date(nowMs).toISOString());
+  if (report.accepted > 0) await world.flushed();
+  return report;
+}
+
+export function heartbeatStats(world: World) {
+  const posted = world.postedHeartbeats();
+  const total = world.users.reduce((n, u) => n + world.heartbeatsOf(u.id).length, 0);
+  const perUser = new Map<number, number>();
+  for (const row of posted) perUser.set(row.user_id, (perUser.get(row.user_id) ?? 0) + 1);
+  return {
+    heartbeats: { generated: total - posted.length, posted: posted.length, total },
+    ingest: { ...countersOf(world) },
+    users: [...perUser.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([userId, count]) => ({ user_id: userId, username: world.userById(userId)?.username ?? null, posted: count })),
+  };
+}

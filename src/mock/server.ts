@@ -1,0 +1,106 @@
+/**
+ * @module
+ * Starts the mock on a socket: a world, the app, `@hono/node-server` bound to loopback by default.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { fixedClock, realClock, type Clock } from '../world/clock.js';
+import { createWorld, type World } from '../world/store.js';
+import { buildApp, type MockAppOptions } from './app.js';
+import { mountAdmin } from './admin/routes.js';
+import type { OAuthAppDraft } from './oauth/apps.js';
+import { configureOAuth } from './oauth/state.js';
+import { mountDocs } from '../docs/routes.js';
+import { DataFile, type DataFileReport } from './persistence/data-file.js';
+
+export interface MockServerOptions {
+  port?: number;
+  host?: string;
+  seed?: number;
+  /** Fixed instant (epoch ms); absent = the real clock. */
+  now?: number;
+  users?: number;
+  days?: number;
+  onUnexpectedError?: MockAppOptions['onUnexpectedError'];
+  /** OAuth apps to register besides the seed apps of `fixtures/oauth-apps.json`. */
+  oauthApps?: readonly OAuthAppDraft[];
+  /** `GET /oauth/authorize` approves valid requests at once (as `Prefer: oauth=approve` does). */
+  oauthAutoApprove?: boolean;
+  faults?: MockAppOptions['faults'];
+  /** Socket timeouts, ms: a client slower than these is dropped (slow and half-open clients). */
+  timeouts?: { headers?: number; request?: number; keepAlive?: number };
+  /** JSON-lines file that keeps accepted heartbeats across restarts (loaded before the mock serves). */
+  dataFile?: string;
+}
+
+export interface RunningMock {
+  url: string;
+  world: World;
+  app: Hono;
+  clock: Clock;
+  /** What the data file held at start, when there is one. */
+  dataFile?: DataFileReport;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_SEED = 42;
+
+/** Builds the world and the app without a socket (in-process use and tests). */
+export function createMock(options: MockServerOptions = {}): { app: Hono; world: World; clock: Clock; seed: number; persistence?: { file: DataFile; report: DataFileReport } } {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const clock = options.now === undefined ? realClock() : fixedClock(options.now);
+  const world = createWorld({ seed, now: clock.now(), ...(options.users === undefined ? {} : { users: options.users }), ...(options.days === undefined ? {} : { days: options.days }) });
+  configureOAuth(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
+  const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
+  const app = buildApp({
+    world,
+    clock,
+    seed,
+    extend: (a) => { mountAdmin(a, { world, clock }); mountDocs(a); },
+    ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
+  return { app, world, clock, seed, ...(persistence ? { persistence } : {}) };
+}
+
+export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
+  const { app, world, clock, persistence } = createMock(options);
+  const host = options.host ?? DEFAULT_HOST;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? DEFAULT_PORT,
+        hostname: host,
+        serverOptions: {
+          headersTimeout: options.timeouts?.headers ?? 10_000,
+          requestTimeout: options.timeouts?.request ?? 30_000,
+          keepAliveTimeout: options.timeouts?.keepAlive ?? 5_000,
+          // How often Node looks for connections past those timeouts (its default is 30 s).
+          connectionsCheckingInterval: Math.min(1_000, options.timeouts?.headers ?? 1_000),
+        },
+      },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    world,
+    app,
+    clock,
+    ...(persistence ? { dataFile: persistence.report } : {}),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await persistence?.file.close();
+    },
+  };
+}

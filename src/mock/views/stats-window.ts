@@ -1,0 +1,40 @@
+/**
+ * @module
+ * The stats window (`/users/{username}/stats`, `/heartbeats/spans`): `parse_datetime_param` for
+ * `start_date` and `end_date`.
+ */
+import { fromTemplate, error, INTERNAL_ERROR_PAGE } from '../errors.js';
+import { endOfUtcToday, yearsAgo } from '../ruby/active-support-time.js';
+import { isBlankString } from '../ruby/blank.js';
+import { RubyRangeError } from '../ruby/date-fragments.js';
+import { railsParam } from '../ruby/rails-params.js';
+import { timeZoneParse } from '../ruby/time-zone-parse.js';
+
+/** A stats window as `Time` objects' `to_f`: epoch seconds with fractions. */
+export interface StatsWindow {
+  start: number;
+  end: number;
+}
+
+/**
+ * `Time.zone.parse` in UTC, blank → the default (10 years ago; the end of today), unparseable → 422.
+ * @throws ApiError 422 `Invalid start_date` / `Invalid end_date`, the start checked first; the 500
+ *   page for a RangeError, which the action does not rescue
+ */
+export function statsWindow(search: URLSearchParams, nowMs: number): StatsWindow {
+  const read = (name: string, fallback: number) => {
+    const raw = railsParam(search, name);
+    if (isBlankString(raw)) return fallback;
+    let parsed: number | undefined;
+    try {
+      parsed = timeZoneParse(raw, nowMs);
+    } catch (err) {
+      if (err instanceof RubyRangeError) throw fromTemplate(INTERNAL_ERROR_PAGE);
+      throw err;
+    }
+    if (parsed === undefined) throw error(422, `Invalid ${name}`);
+    return parsed;
+  };
+  const start = read('start_date', yearsAgo(nowMs, 10));
+  return { start, end: read('end_date', endOfUtcToday(nowMs)) };
+}

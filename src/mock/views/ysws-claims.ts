@@ -1,0 +1,127 @@
+/**
+ * @module
+ * The removed `POST /api/v1/ysws_programs/claim`, as it last behaved (upstream `586e5ae2`). The world
+ * has no `ysws_program` column (the field is gone upstream), so claims live here, per world and user,
+ * and are forgotten when `/__mock/reset` gives the user a fresh heartbeat list.
+ */
+import type { World } from '../../world/store.js';
+import type { Heartbeat, User } from '../../world/types.js';
+import { fromTemplate, INTERNAL_ERROR_PAGE, type ApiError } from '../errors.js';
+import { json, type MockReply } from '../handler.js';
+import { isRubyBlank } from '../ruby/blank.js';
+import { integerColumnCast, isNumericString, rubyToI, RubyMethodMissing } from '../ruby/integer-cast.js';
+import type { Params } from '../ruby/rails-params.js';
+import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
+import { rubyTimeParse, RubyTimeError, timeToF } from '../ruby/time-parse.js';
+import { isProgramValue, YSWS_PROGRAMS } from './ysws-programs.js';
+
+interface UserClaims {
+  /** The heartbeat list the claims belong to; the store replaces it only on reset. */
+  rows: readonly Heartbeat[];
+  /** Heartbeat id → stored enum value (`null` is SQL NULL). */
+  programs: Map<number, number | null>;
+}
+
+const claimsByWorld = new WeakMap<World, Map<number, UserClaims>>();
+
+function claimsOf(world: World, userId: number): Map<number, number | null> {
+  let perUser = claimsByWorld.get(world);
+  if (!perUser) {
+    perUser = new Map();
+    claimsByWorld.set(world, perUser);
+  }
+  const rows = world.heartbeatsOf(userId);
+  let entry = perUser.get(userId);
+  if (!entry || entry.rows !== rows) {
+    entry = { rows, programs: new Map() };
+    perUser.set(userId, entry);
+  }
+  return entry.programs;
+}
+
+/** The program a heartbeat is claimed by (`null`/`nothing` are unclaimed). */
+export function claimedProgram(world: World, hb: Heartbeat): string | null {
+  const value = claimsOf(world, hb.user_id).get(hb.id);
+  return value === undefined || value === null ? null : (YSWS_PROGRAMS[value] ?? null);
+}
+
+/**
+ * `User.where(id: v).first || User.where(slack_uid: v).first`. A missing `user_id` is `slack_uid IS
+ * NULL`, which finds the first user without a Slack account.
+ */
+function claimUser(world: World, value: unknown): User | undefined {
+  let byId: User | undefined;
+  if (typeof value === 'number') byId = world.userById(Math.trunc(value));
+  else if (typeof value === 'string' && isNumericString(value)) byId = world.userById(rubyToI(value));
+  if (byId) return byId;
+  if (value === undefined || value === null) return [...world.users].filter((u) => u.slackUid === null).sort((a, b) => a.id - b.id)[0];
+  return typeof value === 'string' || typeof value === 'number' ? world.userBySlackUid(String(value)) : undefined;
+}
+
+/** What `update_all(ysws_program: value)` stores: an enum name's value, a number, else NULL. */
+function storedProgram(value: unknown): number | null {
+  if (typeof value === 'number') return Math.trunc(value);
+  if (typeof value !== 'string') return null;
+  const byName = YSWS_PROGRAMS.indexOf(value);
+  return byName !== -1 ? byName : integerColumnCast(value);
+}
+
+/**
+ * `Time.parse(value).to_f`, or undefined where it raises: a non-string (TypeError) or a text
+ * `Time.parse` cannot read (ArgumentError, RangeError).
+ */
+function parsedTime(value: unknown, nowMs: number): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return timeToF(rubyTimeParse(value, nowMs));
+  } catch (err) {
+    if (err instanceof RubyTimeError || err instanceof DateParseLimitError || err instanceof RubyRangeError) return undefined;
+    throw err;
+  }
+}
+
+const crash = (): ApiError => fromTemplate(INTERNAL_ERROR_PAGE);
+
+/**
+ * The action: its validation renders a 400 without returning, so after any validation failure the
+ * action runs on and ends in a second render or a `Time.parse(nil)` — a 500 error page, but only
+ * after the claim itself was written when it got that far.
+ */
+export function claimHeartbeats(world: World, params: Params, nowMs: number): MockReply {
+  let rendered = ['start_time', 'end_time', 'user_id', 'program_id'].some((key) => isRubyBlank(params[key]));
+  try {
+    if (!isProgramValue(rubyToI(params['program_id']))) rendered = true;
+  } catch (err) {
+    if (err instanceof RubyMethodMissing) throw crash();
+    throw err;
+  }
+
+  const user = claimUser(world, params['user_id']);
+  let rows: Heartbeat[] = [];
+  if (user) {
+    const from = parsedTime(params['start_time'], nowMs);
+    const to = parsedTime(params['end_time'], nowMs);
+    if (from === undefined || to === undefined) throw crash();
+    rows = world.heartbeatsBetween(user.id, { from, to });
+    const project = params['project'];
+    if (!isRubyBlank(project)) rows = rows.filter((hb) => hb.project === String(project));
+  }
+
+  const conflicts = rows
+    .map((hb) => [hb.id, claimedProgram(world, hb)] as const)
+    .filter((pair): pair is readonly [number, string] => pair[1] !== null && pair[1] !== 'nothing')
+    .sort((a, b) => a[0] - b[0]);
+  if (conflicts.length > 0) {
+    if (rendered) throw crash();
+    return json({ error: 'Some heartbeats are already claimed', conflicts }, 409);
+  }
+
+  const program = storedProgram(params['program_id']);
+  // Values outside the enum are only written on the way to a 500; they are not kept here.
+  if (user && (program === null || isProgramValue(program))) {
+    const claims = claimsOf(world, user.id);
+    for (const hb of rows) claims.set(hb.id, program);
+  }
+  if (rendered) throw crash();
+  return json({ message: `Successfully claimed ${rows.length} heartbeats`, claimed_count: rows.length });
+}

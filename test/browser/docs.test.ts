@@ -1,0 +1,122 @@
+/**
+ * The reference page in a real browser (headless Debian Chromium): the mock's `/docs` and the static
+ * build opened from `file://`. Every operation listed with its summary, "try it" answered by the mock
+ * with the pre-filled key, no request to any other host, no console error. Screenshots go to
+ * `test-results/` for people to look at.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStaticDocs } from '../../src/docs/build.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { ROOT } from '../helpers/cli.js';
+import { NOW, SEED } from '../helpers/mock.js';
+import { chromiumMissing, launchChromium, loggedPage, type Page, type PageLog } from './chromium.js';
+
+const missing = chromiumMissing();
+// CI installs Chromium (.ci/run), so there a missing browser is a broken setup, not a reason to skip.
+if (missing && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${missing}`);
+if (missing) console.warn(`skipping the browser tests: ${missing}`);
+
+const RESULTS = join(ROOT, 'test-results');
+const TRY_IT_PATH = '/api/hackatime/v1/users/{id}/statusbar/today';
+const spec = loadSpec();
+const expectedRows = spec.operations.map((op) => `${op.method.toUpperCase()} ${op.path} ${op.summary}`).sort();
+
+/** What the page lists, read from the collapsed operation rows (nothing expanded). */
+async function listedOperations(page: Page): Promise<{ rows: string[]; hidden: number }> {
+  await page.waitForSelector('html[data-docs-ready="true"]', { timeout: 20_000 });
+  const summaries = page.locator('.opblock .opblock-summary-description');
+  const hidden = (await Promise.all((await summaries.all()).map((s) => s.isVisible()))).filter((visible) => !visible).length;
+  const rows = await page.$$eval('.opblock', (blocks) =>
+    blocks.map((b) => {
+      const method = b.querySelector('.opblock-summary-method')?.textContent ?? '';
+      // Deprecated operations carry their path in `.opblock-summary-path__deprecated`.
+      const path = b.querySelector('[data-path]')?.getAttribute('data-path') ?? '';
+      const summary = b.querySelector('.opblock-summary-description')?.textContent ?? '';
+      return `${method} ${path} ${summary}`;
+    }),
+  );
+  return { rows: rows.sort(), hidden };
+}
+
+/** Expands the status-bar operation, runs it with the pre-filled credentials, returns status and body. */
+async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: string; body: string }> {
+  const block = page.locator('.opblock').filter({ has: page.locator(`[data-path="${TRY_IT_PATH}"]`) });
+  await block.locator('.opblock-summary-control').click();
+  const id = block.locator('tr[data-param-name="id"] input');
+  if ((await id.inputValue()) === '') await id.fill('current');
+  await block.locator('button.execute').click();
+  const status = block.locator('.live-responses-table .response .response-col_status').first();
+  await status.waitFor({ timeout: 15_000 });
+  const body = (await block.locator('.live-responses-table .response .microlight, .live-responses-table .response pre').first().textContent()) ?? '';
+  await block.screenshot({ path: join(RESULTS, screenshot) });
+  return { status: ((await status.textContent()) ?? '').trim(), body };
+}
+
+const foreign = (log: PageLog, allowed: (url: URL) => boolean): string[] => log.requests.filter((u) => !u.startsWith('data:') && !allowed(new URL(u)));
+
+describe.skipIf(missing !== undefined)('the reference page in headless Chromium', () => {
+  let mock: RunningMock;
+  let chrome: Awaited<ReturnType<typeof launchChromium>>;
+  let site: string;
+
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, seed: SEED, now: NOW });
+    site = mkdtempSync(join(tmpdir(), 'hackatime-kit-docs-'));
+    // Built with this mock as the try-it server, so the file:// page can call it too.
+    await buildStaticDocs({ outDir: site, server: mock.url });
+    chrome = await launchChromium();
+    mkdirSync(RESULTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await mock?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  it('serves /docs: every operation listed, try it works with the pre-filled key, nothing but the mock contacted', async () => {
+    const { page, log } = await loggedPage(chrome.browser);
+    await page.goto(`${mock.url}/docs`);
+    const { rows, hidden } = await listedOperations(page);
+    expect(rows).toHaveLength(spec.operations.length);
+    expect(rows).toEqual(expectedRows);
+    expect(hidden).toBe(0);
+
+    const server = await page.locator('.servers select').inputValue();
+    expect(server).toBe(mock.url);
+
+    const answer = await tryStatusbar(page, 'docs-mock-try-it.png');
+    expect(answer.status).toBe('200');
+    expect(answer.body).toContain('grand_total');
+    await page.screenshot({ path: join(RESULTS, 'docs-mock.png'), fullPage: true });
+
+    const origin = new URL(mock.url).origin;
+    expect(foreign(log, (u) => u.origin === origin)).toEqual([]);
+    expect(log.requests).toContain(`${mock.url}/openapi.json`);
+    expect(log.requests.some((u) => u.startsWith(`${mock.url}/api/hackatime/v1/users/current/statusbar/today`))).toBe(true);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('works as a static site from file://: every operation listed, try it reaches the mock, no other host', async () => {
+    const { page, log } = await loggedPage(chrome.browser);
+    await page.goto(pathToFileURL(join(site, 'index.html')).href);
+    const { rows, hidden } = await listedOperations(page);
+    expect(rows).toEqual(expectedRows);
+    expect(hidden).toBe(0);
+
+    const answer = await tryStatusbar(page, 'docs-static-try-it.png');
+    expect(answer.status).toBe('200');
+    await page.screenshot({ path: join(RESULTS, 'docs-static.png'), fullPage: true });
+
+    const origin = new URL(mock.url).origin;
+    expect(foreign(log, (u) => u.protocol === 'file:' || u.origin === origin)).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});

@@ -1,0 +1,121 @@
+/**
+ * `hackatime-kit contract` as a CI pipeline runs it: exit codes, the one-line reason of a kit error,
+ * the report files, no secret in any output, and the console report pinned by a normalised snapshot.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { API_KEY, FAKE_OPERATIONS, OAUTH_TOKEN, USERNAME, fakeHackatime, type Mutation } from './helpers/fake-hackatime.js';
+import { closedPort, startTestServer, type TestServer } from './helpers/test-server.js';
+
+const ADMIN_KEY = `hka_${'b'.repeat(64)}`;
+const CLEAN_ENV = { HACKATIME_API_KEY: '', HACKATIME_ADMIN_KEY: '', HACKATIME_OAUTH_TOKEN: '', HACKATIME_LEGACY_STATS_KEY: '' };
+
+let server: TestServer;
+let mutation: Mutation = 'none';
+
+beforeAll(async () => {
+  server = await startTestServer(fakeHackatime(() => mutation));
+});
+afterAll(async () => server.close());
+
+const contract = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(['contract', '--base-url', server.url, '--no-fixtures', '--seed', '3', ...args], { env: { ...CLEAN_ENV, ...env } });
+const only = (ids: string[]) => ['--include-operation-id', ids.join(',')];
+
+/** Times and the port change from run to run; nothing else may. */
+const normalise = (text: string) =>
+  text
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
+    .replace(/\(\d+ ms\)/g, '(N ms)')
+    .replace(/\d+\.\d+ s ·/g, 'N s ·');
+
+describe('hackatime-kit contract', () => {
+  it('prints its usage with --help', async () => {
+    const { code, stdout } = await runCli(['contract', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: hackatime-kit contract --base-url URL [options]');
+  });
+
+  it('exits 2 with a one-line reason without --base-url', async () => {
+    const { code, stderr } = await runCli(['contract']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('hackatime-kit contract: --base-url is required (run with --help for the options)\n');
+  });
+
+  it('exits 2 with a one-line reason on a bad option value', async () => {
+    const { code, stderr } = await contract(['--concurrency', 'lots']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('hackatime-kit contract: --concurrency must be a whole number, not "lots"\n');
+  });
+
+  it('exits 2 naming the closest operationId for an unknown one', async () => {
+    const { code, stderr } = await contract(['--include-operation-id', 'getUserStat']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('hackatime-kit contract: unknown operationId "getUserStat" (did you mean getUserStats?)\n');
+  });
+
+  it('exits 2 with a one-line reason when the server cannot be reached', async () => {
+    const port = await closedPort();
+    const { code, stdout, stderr } = await runCli(['contract', '--base-url', `http://127.0.0.1:${port}`, '--retries', '0', '--timeout', '2s']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`hackatime-kit contract: cannot reach http://127.0.0.1:${port}: connection refused (ECONNREFUSED)\n`);
+  });
+
+  it('exits 0 against a server that keeps the contract', async () => {
+    mutation = 'none';
+    const { code, stdout } = await contract([...only(FAKE_OPERATIONS), '--api-key', API_KEY, '--oauth-token', OAUTH_TOKEN, '--username', USERNAME]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
+  });
+
+  it('exits 1 on findings, writes JSON and JUnit reports, and shows no secret anywhere', async () => {
+    mutation = 'leaks-api-key';
+    const dir = mkdtempSync(join(tmpdir(), 'contract-reports-'));
+    const json = join(dir, 'out', 'report.json');
+    const junit = join(dir, 'junit.xml');
+    const { code, stdout, stderr } = await contract(
+      [...only(FAKE_OPERATIONS), '--api-key', API_KEY, '--admin-key', ADMIN_KEY, '--username', USERNAME, '--header', `X-Api-Key: ${ADMIN_KEY}`, '--report', `json:${json}`, '--report', `junit:${junit}`],
+      { HACKATIME_OAUTH_TOKEN: OAUTH_TOKEN },
+    );
+    expect(code).toBe(1);
+    const outputs = { stdout, stderr, json: readFileSync(json, 'utf8'), junit: readFileSync(junit, 'utf8') };
+    for (const [name, text] of Object.entries(outputs)) {
+      for (const secret of [API_KEY, ADMIN_KEY, OAUTH_TOKEN, Buffer.from(API_KEY).toString('base64')]) {
+        expect(text.includes(secret), `${secret} in ${name}`).toBe(false);
+      }
+    }
+    expect(stdout).toContain("-H 'Authorization: Bearer [REDACTED]'");
+
+    const report = JSON.parse(outputs.json) as { summary: unknown; findings: Record<string, unknown>[] };
+    expect(report.summary).toMatchObject({ operations: { passed: 3, failed: 1, skipped: 0 }, findings: { errors: 1, warnings: 0 } });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        operationId: 'getCurrentUser',
+        method: 'GET',
+        path: '/api/hackatime/v1/users/{id}',
+        check: 'response_schema_conformance',
+        severity: 'error',
+        pointer: '/data/id',
+        expected: expect.objectContaining({ pattern: '^[0-9]+$' }),
+        received: '[REDACTED]',
+        message: expect.stringContaining('/data/id'),
+      }),
+    ]);
+
+    expect(outputs.junit).toContain('<testcase classname="getCurrentUser" name="getCurrentUser: response_schema_conformance"');
+    expect(outputs.junit).toMatch(/name="getCurrentUser: response_schema_conformance"[^>]*>\s*<failure type="response_schema_conformance"/);
+    expect(outputs.junit).toMatch(/name="getUserTrustFactor: ignored_auth"[^>]*>\s*<skipped message="no request without credentials"\/>/);
+    expect(outputs.junit.match(/<testcase /g)).toHaveLength(4 * 11);
+  });
+
+  it('reports a broken answer the same way every time', async () => {
+    mutation = 'wrong-type';
+    const { code, stdout } = await contract([...only(['getUserTrustFactor', 'getCurrentUser']), '--username', USERNAME], { HACKATIME_API_KEY: API_KEY });
+    expect(code).toBe(1);
+    expect(normalise(stdout)).toMatchSnapshot();
+  });
+});

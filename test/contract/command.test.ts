@@ -1,0 +1,44 @@
+/**
+ * The command line as options: precedence of flags, environment and --vars, and value parsing.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contractOptions, parseDuration } from '../../src/contract/command.js';
+import { UsageError } from '../../src/spec/errors.js';
+
+const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', ...args], env);
+  if (parsed === 'help') throw new Error('help');
+  return parsed.options;
+};
+
+describe('contract options', () => {
+  it('take credentials from flags over the environment over --vars', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-vars-'));
+    const vars = join(dir, 'vars.yaml');
+    writeFileSync(vars, 'api_key: from-file\nadmin_key: admin-from-file\nusername: orpheus\nproject: hackatime\nuser_id: 42\n');
+    const o = options(['--vars', vars, '--api-key', 'from-flag', '--var', 'project=harbor'], { HACKATIME_API_KEY: 'from-env', HACKATIME_OAUTH_TOKEN: 'token-from-env' });
+    expect(o).toMatchObject({ apiKey: 'from-flag', adminKey: 'admin-from-file', oauthToken: 'token-from-env', variables: { username: 'orpheus', project: 'harbor', user_id: '42' } });
+    expect(o.variables).not.toHaveProperty('api_key');
+    expect(options(['--username', 'heidi', '--vars', vars]).variables?.['username']).toBe('heidi');
+  });
+
+  it('split comma-separated operation ids and parse numbers and durations', () => {
+    const o = options(['--include-operation-id', 'getUserStats,getUserSpans', '--include-operation-id', 'getBadge', '--concurrency', '4', '--timeout', '750ms', '--retries', '0', '--seed', '9', '--include-deprecated', '--strict']);
+    expect(o).toMatchObject({ includeOperationIds: ['getUserStats', 'getUserSpans', 'getBadge'], concurrency: 4, timeoutMs: 750, retries: 0, seed: 9, includeDeprecated: true, strict: true });
+    expect(parseDuration('2s')).toBe(2000);
+    expect(parseDuration('1.5')).toBe(1500);
+    expect(() => parseDuration('soon')).toThrow(UsageError);
+  });
+
+  it('parse extra headers and report targets, and refuse malformed ones', () => {
+    const parsed = contractOptions(['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'], {});
+    expect(parsed !== 'help' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
+    expect(parsed !== 'help' && parsed.reports).toHaveLength(2);
+    expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');
+    expect(() => options(['--header', 'secret-without-colon'])).toThrow(/--header must be "NAME: VALUE"/);
+    expect(() => options(['--no-such-flag'])).toThrow(UsageError);
+  });
+});

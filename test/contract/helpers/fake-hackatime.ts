@@ -1,0 +1,121 @@
+/**
+ * A stand-in Hackatime server for four operations, answering from the spec's own examples, with
+ * one deliberate mutation at a time: the mutation tests check that the runner catches each one.
+ */
+import { loadSpec } from '../../../src/spec/load.js';
+import type { TestReply, TestRequest } from './test-server.js';
+
+export const API_KEY = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+export const OAUTH_TOKEN = 'fake-oauth-token-with-read-scope';
+export const USERNAME = 'orpheus';
+/** The operations the fake serves. */
+export const FAKE_OPERATIONS = ['getUserTrustFactor', 'getCurrentUser', 'getSummaries', 'getMyMostRecentHeartbeat'];
+
+export type Mutation =
+  | 'none'
+  | 'wrong-type'
+  | 'missing-required'
+  | 'undocumented-status'
+  | 'wrong-content-type'
+  | 'server-error'
+  | 'slow'
+  | 'non-json'
+  | 'dropped-auth'
+  | 'missing-header'
+  | 'invalid-header'
+  | 'accepts-invalid-param'
+  | 'undocumented-property'
+  | 'unknown-user-found'
+  | 'leaks-api-key';
+
+const spec = loadSpec();
+
+function example(operationId: string, status: string, name?: string): unknown {
+  const media = spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!;
+  return structuredClone(name === undefined ? Object.values(media.examples)[0] : media.examples[name]);
+}
+
+const PAGE_NOT_FOUND = example('getCurrentUser', '404');
+const UNAUTHORIZED = example('getCurrentUser', '401');
+const INTERNAL_ERROR = example('getUserStats', '500');
+
+function authenticated(req: TestRequest, oauth: boolean): boolean {
+  const header = req.headers.authorization;
+  if (header === `Bearer ${API_KEY}` || header === `Basic ${Buffer.from(API_KEY).toString('base64')}`) return true;
+  if (oauth && header === `Bearer ${OAUTH_TOKEN}`) return true;
+  return header === undefined && req.url.searchParams.get('api_key') === API_KEY;
+}
+
+const isDate = (v: string | null): boolean => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+
+/** The correct answers. */
+function correct(req: TestRequest, mutation: Mutation): TestReply {
+  const path = req.url.pathname;
+  const segment = (n: number) => decodeURIComponent(path.split('/')[n] ?? '');
+  let m: RegExpExecArray | null;
+  if ((m = /^\/api\/v1\/users\/([^/]+)\/trust_factor$/.exec(path))) {
+    if (segment(4).includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (segment(4) !== USERNAME && mutation !== 'unknown-user-found') return { status: 404, json: { error: 'User not found' } };
+    return { status: 200, json: example('getUserTrustFactor', '200', 'green') };
+  }
+  if ((m = /^\/api\/hackatime\/v1\/users\/([^/]+)$/.exec(path))) {
+    if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (!authenticated(req, false) && mutation !== 'dropped-auth') return { status: 401, json: UNAUTHORIZED };
+    return { status: 200, json: example('getCurrentUser', '200') };
+  }
+  if ((m = /^\/api\/hackatime\/v1\/users\/([^/]+)\/summaries$/.exec(path))) {
+    if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (!authenticated(req, false)) return { status: 401, json: UNAUTHORIZED };
+    const valid = isDate(req.url.searchParams.get('start')) && isDate(req.url.searchParams.get('end'));
+    if (!valid && mutation !== 'accepts-invalid-param') return { status: 400, json: example('getSummaries', '400', 'invalidDates') };
+    return { status: 200, json: example('getSummaries', '200') };
+  }
+  if (path === '/api/v1/my/heartbeats/most_recent') {
+    if (!authenticated(req, true)) return { status: 401, json: UNAUTHORIZED };
+    return { status: 200, json: example('getMyMostRecentHeartbeat', '200'), headers: { 'Cache-Control': 'no-store' } };
+  }
+  return { status: 404, json: PAGE_NOT_FOUND };
+}
+
+/** The trust factor's successful answer, broken as `mutation` says. */
+function breakTrustFactor(reply: TestReply, mutation: Mutation): TestReply {
+  const body = reply.json as Record<string, unknown>;
+  switch (mutation) {
+    case 'wrong-type':
+      return { ...reply, json: { ...body, trust_value: String(body['trust_value']) } };
+    case 'missing-required':
+      return { ...reply, json: { trust_value: body['trust_value'] } };
+    case 'undocumented-status':
+      return { ...reply, status: 418 };
+    case 'wrong-content-type':
+      return { status: 200, text: JSON.stringify(body), headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+    case 'server-error':
+      return { status: 500, json: INTERNAL_ERROR };
+    case 'slow':
+      return { ...reply, delayMs: 400 };
+    case 'non-json':
+      return { status: 200, text: '<html>oops</html>', headers: { 'Content-Type': 'application/json' } };
+    case 'undocumented-property':
+      return { ...reply, json: { ...body, karma: 12 } };
+    default:
+      return reply;
+  }
+}
+
+export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) => TestReply {
+  return (req) => {
+    const mutation = getMutation();
+    const reply = correct(req, mutation);
+    const path = req.url.pathname;
+    if (path === `/api/v1/users/${USERNAME}/trust_factor` && reply.status === 200) return breakTrustFactor(reply, mutation);
+    if (path === '/api/v1/my/heartbeats/most_recent' && reply.status === 200) {
+      if (mutation === 'missing-header') return { ...reply, headers: {} };
+      if (mutation === 'invalid-header') return { ...reply, headers: { 'Cache-Control': 'public, max-age=60' } };
+    }
+    if (mutation === 'leaks-api-key' && /^\/api\/hackatime\/v1\/users\/[^/]+$/.test(path) && reply.status === 200) {
+      // Echoes the caller's key where an integer belongs, so the key lands in a finding's "received".
+      return { ...reply, json: { ...(reply.json as object), data: { ...((reply.json as { data: object }).data), id: API_KEY } } };
+    }
+    return reply;
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The runner is checked by mutation: a stand-in server answers four operations from the spec's own
+ * examples, then breaks one thing at a time; each break must be caught by the right check, with a
+ * JSON pointer (or header) that names where, and nothing else may fire.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runContract, type ContractOptions } from '../../src/contract/runner.js';
+import type { RunEvent } from '../../src/contract/events.js';
+import type { Finding } from '../../src/contract/findings.js';
+import { API_KEY, FAKE_OPERATIONS, OAUTH_TOKEN, USERNAME, fakeHackatime, type Mutation } from './helpers/fake-hackatime.js';
+import { startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let mutation: Mutation = 'none';
+
+beforeAll(async () => {
+  server = await startTestServer(fakeHackatime(() => mutation));
+});
+afterAll(async () => server.close());
+
+async function run(m: Mutation, extra: Partial<ContractOptions> = {}): Promise<Finding[]> {
+  mutation = m;
+  const result = await runContract({
+    baseUrl: server.url,
+    includeOperationIds: FAKE_OPERATIONS,
+    fixturesDir: null,
+    seed: 7,
+    apiKey: API_KEY,
+    oauthToken: OAUTH_TOKEN,
+    variables: { username: USERNAME },
+    timeoutMs: 1_000,
+    ...extra,
+  });
+  return result.findings;
+}
+
+const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
+const checksOf = (findings: Finding[]) => [...new Set(errors(findings).map((f) => f.check))].sort();
+
+describe('the runner against a correct server', () => {
+  it('finds nothing', async () => {
+    expect(await run('none')).toEqual([]);
+  });
+});
+
+describe('the runner against a server broken one way at a time', () => {
+  it('catches a wrong type with response_schema_conformance at its pointer', async () => {
+    const findings = await run('wrong-type');
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    const type = findings.find((f) => f.schemaPath?.endsWith('/type'));
+    expect(type).toMatchObject({
+      operationId: 'getUserTrustFactor',
+      pointer: '/trust_value',
+      schemaPath: '/components/schemas/TrustFactor/properties/trust_value/type',
+      received: '2',
+      expected: expect.objectContaining({ type: 'integer' }),
+    });
+  });
+
+  it('catches a missing required field, pointing where it should be', async () => {
+    const findings = await run('missing-required');
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings[0]).toMatchObject({ pointer: '/trust_level', schemaPath: '/components/schemas/TrustFactor/required', received: undefined });
+    expect(findings[0]!.message).toContain('"trust_level"');
+    expect(findings[0]!.expected).toMatchObject({ required: ['trust_level', 'trust_value'], properties: { trust_level: expect.objectContaining({ type: 'string' }) } });
+  });
+
+  it('catches an undocumented status with status_code_conformance (and the case expected 200)', async () => {
+    const findings = await run('undocumented-status');
+    expect(checksOf(findings)).toEqual(['expected_status', 'status_code_conformance']);
+    expect(findings.find((f) => f.check === 'status_code_conformance')).toMatchObject({ status: 418, received: 418, expected: [200, 404, 429] });
+    expect(findings.find((f) => f.check === 'status_code_conformance')!.message).toMatch(/matches no documented response/);
+  });
+
+  it('catches a wrong content type with content_type_conformance', async () => {
+    const findings = await run('wrong-content-type');
+    expect(checksOf(findings)).toEqual(['content_type_conformance']);
+    expect(findings[0]).toMatchObject({ header: 'content-type', received: 'text/html; charset=utf-8', expected: ['application/json'] });
+    expect(findings[0]!.message).toMatch(/matches no documented media type/);
+  });
+
+  it('catches a 500 with not_a_server_error', async () => {
+    const findings = await run('server-error');
+    expect(checksOf(findings)).toEqual(['not_a_server_error', 'status_code_conformance']);
+    expect(findings.find((f) => f.check === 'not_a_server_error')).toMatchObject({ status: 500, received: expect.objectContaining({ status: 500 }) });
+  });
+
+  it('catches an answer slower than --timeout with request_timeout', async () => {
+    const findings = await run('slow', { timeoutMs: 150 });
+    expect(checksOf(findings)).toEqual(['request_timeout']);
+    expect(findings[0]).toMatchObject({ operationId: 'getUserTrustFactor', caseId: 'getUserTrustFactor/positive/none' });
+    expect(findings[0]!.message).toContain('150 ms');
+  });
+
+  it('catches a non-JSON body under a JSON content type with response_schema_conformance', async () => {
+    const findings = await run('non-json');
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings[0]).toMatchObject({ title: 'Response is not valid JSON', pointer: '', received: '<html>oops</html>' });
+  });
+
+  it('catches a dropped auth check with ignored_auth, without and with a bad credential', async () => {
+    const findings = await run('dropped-auth');
+    expect(checksOf(findings)).toEqual(['ignored_auth']);
+    expect(findings.map((f) => f.caseId).sort()).toEqual(['getCurrentUser/no-auth/invalid-ApiKeyBearer', 'getCurrentUser/no-auth/none']);
+  });
+
+  it('catches a missing required header with response_headers_conformance', async () => {
+    const findings = await run('missing-header');
+    expect(checksOf(findings)).toEqual(['response_headers_conformance']);
+    expect(findings[0]).toMatchObject({ header: 'cache-control', title: 'Missing required header', schemaPath: '/components/headers/Cache-Control/schema' });
+    expect(findings[0]!.received).toBeUndefined();
+  });
+
+  it('catches a header value outside its schema with response_headers_conformance', async () => {
+    const findings = await run('invalid-header');
+    expect(checksOf(findings)).toEqual(['response_headers_conformance']);
+    expect(findings[0]).toMatchObject({ header: 'cache-control', received: 'public, max-age=60', schemaPath: '/components/headers/Cache-Control/schema/enum' });
+  });
+
+  it('catches an invalid parameter answered with success with negative_data_rejection', async () => {
+    const findings = await run('accepts-invalid-param');
+    expect(checksOf(findings)).toEqual(['negative_data_rejection']);
+    expect(findings.map((f) => f.caseId).sort()).toEqual([
+      'getSummaries/invalid-param/query-end-invalid',
+      'getSummaries/invalid-param/query-end-missing',
+      'getSummaries/invalid-param/query-start-invalid',
+      'getSummaries/invalid-param/query-start-missing',
+    ]);
+  });
+
+  it('catches an unknown user answered with success with expected_status', async () => {
+    const findings = await run('unknown-user-found');
+    expect(checksOf(findings)).toEqual(['expected_status']);
+    expect(findings[0]).toMatchObject({ caseId: 'getUserTrustFactor/unknown-user/username', expected: [404], received: 200 });
+  });
+
+  it('warns about an undocumented property, and fails on it with --strict', async () => {
+    const findings = await run('undocumented-property');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ check: 'undocumented_property', severity: 'warning', pointer: '/karma', received: 12 });
+    const strict = await run('undocumented-property', { strict: true });
+    expect(strict[0]).toMatchObject({ check: 'undocumented_property', severity: 'error' });
+  });
+
+  it('redacts a credential the server echoes back', async () => {
+    const findings = await run('leaks-api-key');
+    expect(findings[0]).toMatchObject({ pointer: '/data/id', received: '[REDACTED]' });
+    expect(JSON.stringify(findings)).not.toContain(API_KEY);
+  });
+});
+
+describe('a run', () => {
+  it('reports each finding once per operation however many cases hit it', async () => {
+    mutation = 'server-error';
+    const findings = await run('server-error', { includeOperationIds: ['getUserTrustFactor'] });
+    const keys = findings.map((f) => `${f.check}:${f.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('keeps a credential from --header off the requests meant to have none', async () => {
+    const findings = await run('none', { headers: { Authorization: `Bearer ${API_KEY}`, 'X-Trace': 'contract' } });
+    expect(findings).toEqual([]);
+    expect(server.requests.some((r) => r.headers['x-trace'] === 'contract' && r.headers.authorization === undefined)).toBe(true);
+  });
+
+  it('sends every request with the secrets it was given, and shows none of them', async () => {
+    mutation = 'none';
+    const events: RunEvent[] = [];
+    const result = await runContract({ baseUrl: server.url, includeOperationIds: ['getCurrentUser'], fixturesDir: null, seed: 7, apiKey: API_KEY, variables: { username: USERNAME }, onEvent: (e) => events.push(e) });
+    expect(result.summary.operations).toEqual({ passed: 1, failed: 0, skipped: 0 });
+    const shown = JSON.stringify(events);
+    expect(shown).toContain('[REDACTED]');
+    for (const secret of [API_KEY, Buffer.from(API_KEY).toString('base64')]) expect(shown).not.toContain(secret);
+    const basic = server.requests.find((r) => r.headers.authorization?.startsWith('Basic '));
+    expect(basic?.headers.authorization).toBe(`Basic ${Buffer.from(API_KEY).toString('base64')}`);
+  });
+});

@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docsAssets } from '../../src/docs/assets.js';
+import { DEFAULT_TRY_IT_SERVER } from '../../src/docs/build.js';
+import { hasRef } from '../../src/docs/dereference.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { runCli } from '../helpers/cli.js';
+import { DEMO_KEY } from '../helpers/mock.js';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'hackatime-kit-docs-build-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface SpecLike {
+  servers: { url: string }[];
+  paths: Record<string, unknown>;
+}
+
+/** What the page sees: `spec.js` run as a browser would run it. */
+const specFromScript = (dir: string): SpecLike => {
+  const window: { HACKATIME_SPEC?: SpecLike } = {};
+  runInNewContext(readFileSync(join(dir, 'spec.js'), 'utf8'), { window });
+  if (!window.HACKATIME_SPEC) throw new Error('spec.js did not set window.HACKATIME_SPEC');
+  return window.HACKATIME_SPEC;
+};
+
+describe('hackatime-kit docs', () => {
+  it('writes a static site whose page names only files that are beside it', async () => {
+    const out = join(tempDir(), 'site');
+    const result = await runCli(['docs', '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`files to ${out}`);
+    for (const name of ['index.html', 'spec.js', 'openapi.json', 'openapi.yaml', ...docsAssets().keys()]) expect(existsSync(join(out, name)), name).toBe(true);
+
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const links = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) {
+      expect(link, 'relative, so any host and file:// work').not.toMatch(/^(\/|[a-z]+:)/);
+      expect(existsSync(join(out, link)), link).toBe(true);
+    }
+    expect(html).toContain(DEMO_KEY);
+  });
+
+  it('ships the dereferenced spec, with a local mock as the try-it server by default', async () => {
+    const out = tempDir();
+    expect((await runCli(['docs', '--out', out])).code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')) as SpecLike;
+    expect(hasRef(json)).toBe(false);
+    expect(Object.keys(json.paths)).toHaveLength(Object.keys(loadSpec().document.paths ?? {}).length);
+    expect(json.servers[0]?.url).toBe(DEFAULT_TRY_IT_SERVER);
+    expect(json.servers.map((s) => s.url)).toContain('https://hackatime.hackclub.com');
+    expect(specFromScript(out)).toEqual(json);
+  });
+
+  it('points try it at --server', async () => {
+    const out = tempDir();
+    expect((await runCli(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
+    expect(specFromScript(out).servers[0]?.url).toBe('http://localhost:5000');
+  });
+
+  it('exits 2 with a reason on bad usage', async () => {
+    for (const args of [['docs'], ['docs', '--out', tempDir(), '--server', 'ftp://x'], ['docs', '--bogus']]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^hackatime-kit docs: /);
+    }
+  });
+
+  it('prints its help', async () => {
+    const result = await runCli(['docs', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: hackatime-kit docs --out DIR');
+  });
+});

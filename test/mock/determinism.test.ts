@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/contract/case.js';
+import { planOperation } from '../../src/contract/cases.js';
+import { urlOf } from '../../src/contract/request.js';
+import { resolveTarget, type Target } from '../../src/contract/variables.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { loadSpec } from '../../src/spec/load.js';
+import { validatorFor } from '../../src/spec/validator.js';
+import { NOW, SEED } from '../helpers/mock.js';
+
+/**
+ * Same seed, same `--now`, same requests → byte-identical answers, from two separately started
+ * servers: every GET the contract runner would send (every security alternative, every negative).
+ */
+describe('two mocks with the same seed and clock', () => {
+  const spec = loadSpec();
+  let a: RunningMock;
+  let b: RunningMock;
+  let c: RunningMock;
+  let cases: Case[];
+
+  beforeAll(async () => {
+    [a, b, c] = await Promise.all([
+      startMock({ port: 0, seed: SEED, now: NOW }),
+      startMock({ port: 0, seed: SEED, now: NOW }),
+      startMock({ port: 0, seed: SEED + 1, now: NOW }),
+    ]);
+    const target: Target = await resolveTarget({
+      baseUrl: a.url,
+      credentials: {},
+      variables: {},
+      seed: SEED,
+      detectMock: true,
+      send: { timeoutMs: 10_000, retries: 0, headers: {} },
+      spec,
+      now: () => NOW,
+    });
+    const validator = validatorFor(spec.document);
+    cases = spec.operations
+      .filter((op) => op.method === 'get' && !op.path.startsWith('/oauth/'))
+      .flatMap((op) => planOperation(op, { target, validator, seed: SEED, recorded: [] }))
+      .flatMap((planned) => ('run' in planned ? [planned.run] : []));
+  });
+  afterAll(async () => Promise.all([a, b, c].map((m) => m?.close())));
+
+  const body = async (mock: RunningMock, kase: Case) => {
+    const res = await fetch(urlOf(mock.url, kase), { headers: kase.headers, redirect: 'manual' });
+    return `${res.status} ${res.headers.get('content-type') ?? ''} ${res.headers.get('location') ?? ''}\n${await res.text()}`;
+  };
+
+  it('answer every GET of every operation byte for byte the same', async () => {
+    const operations = new Set(cases.map((k) => k.operationId));
+    expect(operations.size).toBe(spec.operations.filter((op) => op.method === 'get' && !op.path.startsWith('/oauth/')).length);
+    for (const kase of cases) {
+      const [first, second] = await Promise.all([body(a, kase), body(b, kase)]);
+      expect(second, kase.id).toBe(first);
+    }
+  });
+
+  it('while another seed makes another world', async () => {
+    const stats = cases.find((k) => k.operationId === 'getUserStats' && k.kind === 'positive')!;
+    const leaderboard = cases.find((k) => k.operationId === 'getWeeklyLeaderboard' && k.kind === 'positive')!;
+    expect(await body(c, leaderboard)).not.toBe(await body(a, leaderboard));
+    expect(await body(c, stats)).not.toBe(await body(a, stats));
+  });
+});
