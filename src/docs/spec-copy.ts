@@ -4,9 +4,13 @@
  * that starts where "try it" should send requests, and printed as JSON or YAML.
  */
 import type { OpenAPIObject, ServerObject } from 'openapi3-ts/oas31';
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import { loadSpec } from '../spec/load.js';
 import { dereference } from './dereference.js';
+
+// Loaded when the YAML copy is first asked for, not at the mock's start-up.
+const require = createRequire(import.meta.url);
+const stringify = (value: unknown, options: object): string => (require('yaml') as typeof import('yaml')).stringify(value, options);
 
 let cached: OpenAPIObject | undefined;
 

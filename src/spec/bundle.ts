@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep, basename } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { SpecError } from './errors.js';
 
 export const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers', 'examples', 'requestBodies'] as const;
@@ -24,6 +24,10 @@ export interface BundleResult {
 }
 
 type Json = unknown;
+
+// The YAML parser is loaded only when a spec is read from its sources (not from the bundle cache).
+const require = createRequire(import.meta.url);
+const parse = (text: string): Json => (require('yaml') as typeof import('yaml')).parse(text) as Json;
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

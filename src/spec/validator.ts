@@ -4,13 +4,18 @@
  * per Ajv instance and each schema is compiled on first use, then cached by its JSON pointer.
  * Two instances: one that coerces strings (path, query and header values), one strict (bodies).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { resolvePointer } from './operations.js';
 
-// ajv-formats ships CommonJS whose default export lands on `.default` under NodeNext.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+// Ajv is loaded on first use, synchronously (it is CommonJS): most requests to the mock never
+// validate anything, and its load is a tenth of the mock's start-up.
+const require = createRequire(import.meta.url);
+const loadAjv = () => ({
+  Ajv: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020,
+  addFormats: require('ajv-formats') as (ajv: Ajv2020) => Ajv2020,
+});
 
 const DOC_ID = 'https://hackatime-kit.local/hackatime.json';
 
@@ -35,8 +40,9 @@ const INT_RANGES: Record<string, [number, number]> = {
 };
 
 function makeAjv(coerce: boolean): Ajv2020 {
+  const { Ajv, addFormats } = loadAjv();
   // validateSchema off: the document is an OpenAPI file, not a JSON Schema; lint checks its schemas.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateSchema: false, coerceTypes: coerce ? 'array' : false, validateFormats: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, coerceTypes: coerce ? 'array' : false, validateFormats: true });
   addFormats(ajv);
   for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
     ajv.addFormat(name, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
