@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
 import { DEMO_KEY, describeBoth, NOW, SEED, bearer } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: string) =>
-  spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
+import { responseSchema, spec, validator } from '../helpers/spec.js';
 
 const NOT_FOUND = {
   error: 'Page Not Found',
@@ -66,7 +60,7 @@ describeBoth('the mock app', (t) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(validator.validate(schemaOf('getBannedUserCounts', '200'), await res.json())).toEqual({ ok: true });
+    expect(validator.validate(responseSchema('getBannedUserCounts', '200'), await res.json())).toEqual({ ok: true });
   });
 
   it('keeps cached answers of different OAuth tokens of one user apart', async () => {
@@ -89,7 +83,7 @@ describeBoth('the mock app', (t) => {
       }
       const body = await res.json();
       expect(body).toMatchObject({ error: 'Rate limit exceeded' });
-      expect(validator.validate(schemaOf('getGlobalStats', '429'), body)).toEqual({ ok: true });
+      expect(validator.validate(responseSchema('getGlobalStats', '429'), body)).toEqual({ ok: true });
     });
 
     it('code=NNN for an undocumented status is a 400 naming the documented ones', async () => {
@@ -120,7 +114,7 @@ describeBoth('the mock app', (t) => {
     it('dynamic=true generates data that fits the schema, the same for the same request', async () => {
       const a = await (await t.fetch('/api/v1/leaderboard/weekly', { headers: { Prefer: 'dynamic=true' } })).json();
       const b = await (await t.fetch('/api/v1/leaderboard/weekly', { headers: { Prefer: 'dynamic=true' } })).json();
-      expect(validator.validate(schemaOf('getWeeklyLeaderboard', '200'), a)).toEqual({ ok: true });
+      expect(validator.validate(responseSchema('getWeeklyLeaderboard', '200'), a)).toEqual({ ok: true });
       expect(b).toEqual(a);
     });
 
@@ -145,7 +139,7 @@ describeBoth('the mock app', (t) => {
       expect(res.status).toBe(413);
       const body = await res.json();
       expect(body).toMatchObject({ error: 'Payload Too Large', status: 413 });
-      expect(validator.validate(schemaOf('postHeartbeat', '413'), body)).toEqual({ ok: true });
+      expect(validator.validate(responseSchema('postHeartbeat', '413'), body)).toEqual({ ok: true });
     });
 
     it('checks credentials before reading the body', async () => {

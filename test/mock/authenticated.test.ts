@@ -8,32 +8,16 @@ import { expect, it } from 'vitest';
 import { authenticatedHandlers } from '../../src/mock/handlers/authenticated.js';
 import { authenticatedMe } from '../../src/mock/views/authenticated-profile.js';
 import type { MockReply, RequestContext } from '../../src/mock/handler.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import type { World } from '../../src/world/store.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { bearer, basic, DEMO_KEY, describeBoth, NOW, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-
-function expectValid(operationId: string, body: unknown): void {
-  const pointer = spec.byOperationId.get(operationId)!.responses.find((r) => r.status === '200')!.content[0]!.schemaPointer!;
-  const result = validator.validate(pointer, body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body).slice(0, 400)).toEqual([]);
-}
+import { draft, draftOf, lagSeconds } from '../helpers/heartbeats.js';
+import { credentials, rawHeartbeats, userWithRole, type CredentialUser } from '../helpers/mock-admin.js';
+import { expectValid } from '../helpers/spec.js';
 
 // --- independent rules ------------------------------------------------------------------------
 
 const byTime = (a: Heartbeat, b: Heartbeat) => a.time - b.time || a.id - b.id;
-
-/** LAG: each heartbeat adds the gap since the previous one, capped at 120 s; the SQL cast rounds. */
-function lag(rows: readonly Heartbeat[]): number {
-  const sorted = [...rows].sort(byTime);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return Math.round(sum);
-}
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -65,30 +49,11 @@ function streak(rows: readonly Heartbeat[], zone: string, nowMs: number): number
 
 // --- fixtures from the mock ---------------------------------------------------------------------
 
-interface CredentialsUser {
-  id: number;
-  username: string;
-  api_keys: string[];
-  trust_level: string;
-  oauth_tokens: Array<{ token: string; scopes: string[]; revoked: boolean; expired: boolean }>;
-}
-
-async function users(t: MockTarget): Promise<{ roles: Record<string, unknown>; users: CredentialsUser[] }> {
-  return (await (await t.fetch('/__mock/credentials')).json()) as { roles: Record<string, unknown>; users: CredentialsUser[] };
-}
-
-async function withRole(t: MockTarget, role: string): Promise<CredentialsUser> {
-  const creds = await users(t);
-  return creds.users.find((u) => u.username === creds.roles[role])!;
-}
-
 /** A token of the user that carries profile and read. */
-const fullToken = (u: CredentialsUser) => u.oauth_tokens.find((o) => o.scopes.includes('read') && o.scopes.includes('profile') && !o.revoked && !o.expired)!.token;
+const fullToken = (u: CredentialUser) => u.oauth_tokens.find((o) => o.scopes.includes('read') && o.scopes.includes('profile') && !o.revoked && !o.expired)!.token;
 
-async function raw(t: MockTarget, username: string, start = 0, end = NOW / 1000): Promise<Heartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${username}/heartbeats?start=${start}&end=${end}`);
-  return ((await res.json()) as { heartbeats: Heartbeat[] }).heartbeats;
-}
+/** A user's heartbeats from `start` (default all time) to `end` (default now), inclusive. */
+const raw = (t: MockTarget, username: string, start = 0, end = NOW / 1000) => rawHeartbeats(t, username, start, end);
 
 async function get<T>(t: MockTarget, path: string, token = READ_TOKEN): Promise<{ status: number; body: T; res: Response }> {
   const res = await t.fetch(path, { headers: bearer(token) });
@@ -131,7 +96,7 @@ describeBoth('GET /api/v1/authenticated/me', (t) => {
       const { status, body, res } = await get<Me>(t, ENDPOINTS.getAuthenticatedMe, token);
       expect(status).toBe(200);
       expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-      expectValid('getAuthenticatedMe', body);
+      expectValid('getAuthenticatedMe', 200, body);
       const demo = t.world.userByUsername('demo')!;
       expect(body).toEqual({
         id: demo.id,
@@ -144,25 +109,25 @@ describeBoth('GET /api/v1/authenticated/me', (t) => {
   });
 
   it('masks yellow as blue for an ordinary app, and shows null Slack/GitHub links', async () => {
-    const yellow = await withRole(t, 'yellow');
+    const yellow = await userWithRole(t, 'yellow');
     const ordinary = yellow.oauth_tokens.find((o) => o.token !== t.world.specialTokens.verifiedConfidential)!.token;
     const { body } = await get<Me>(t, ENDPOINTS.getAuthenticatedMe, ordinary);
-    expectValid('getAuthenticatedMe', body);
+    expectValid('getAuthenticatedMe', 200, body);
     expect(body.trust_factor).toEqual({ trust_level: 'blue', trust_value: 0 });
     for (const role of ['noSlack', 'noGithub']) {
-      const u = await withRole(t, role);
+      const u = await userWithRole(t, role);
       const me = await get<Me>(t, ENDPOINTS.getAuthenticatedMe, fullToken(u));
-      expectValid('getAuthenticatedMe', me.body);
+      expectValid('getAuthenticatedMe', 200, me.body);
       expect(role === 'noSlack' ? me.body.slack_id : me.body.github_username).toBeNull();
     }
   });
 
   it('serves banned users (red) but not users pending deletion', async () => {
-    const banned = await withRole(t, 'banned');
+    const banned = await userWithRole(t, 'banned');
     const me = await get<Me>(t, ENDPOINTS.getAuthenticatedMe, fullToken(banned));
     expect(me.status).toBe(200);
     expect(me.body.trust_factor).toEqual({ trust_level: 'red', trust_value: 1 });
-    const leaving = await withRole(t, 'pendingDeletion');
+    const leaving = await userWithRole(t, 'pendingDeletion');
     const res = await t.fetch(ENDPOINTS.getAuthenticatedMe, { headers: bearer(fullToken(leaving)) });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'Unauthorized' });
@@ -174,8 +139,8 @@ describeBoth('GET /api/v1/authenticated/me with a verified, confidential app', (
     const token = t.world.specialTokens.verifiedConfidential;
     const res = await t.fetch(ENDPOINTS.getAuthenticatedMe, { headers: bearer(token) });
     const body = (await res.json()) as { id: number; trust_factor: unknown };
-    expectValid('getAuthenticatedMe', body);
-    expect(body.id).toBe((await withRole(t, 'yellow')).id);
+    expectValid('getAuthenticatedMe', 200, body);
+    expect(body.id).toBe((await userWithRole(t, 'yellow')).id);
     expect(body.trust_factor).toEqual({ trust_level: 'yellow', trust_value: 3 });
   });
 });
@@ -187,13 +152,13 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
     total_seconds: number;
   }
   const window = async (username: string, startDate: string, endDate: string) =>
-    lag(await raw(t, username, Date.parse(`${startDate}T00:00:00Z`) / 1000, Date.parse(`${endDate}T23:59:59Z`) / 1000));
+    lagSeconds(await raw(t, username, Date.parse(`${startDate}T00:00:00Z`) / 1000, Date.parse(`${endDate}T23:59:59Z`) / 1000));
 
   it('defaults to the last 7 days through today (UTC) and matches the raw heartbeats', async () => {
     const { status, body, res } = await get<Hours>(t, ENDPOINTS.getAuthenticatedHours);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedHours', body);
+    expectValid('getAuthenticatedHours', 200, body);
     expect(body.start_date).toBe(isoDay(NOW - 7 * DAY_MS));
     expect(body.end_date).toBe(isoDay(NOW));
     expect(body.total_seconds).toBeGreaterThan(0);
@@ -213,7 +178,7 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
     for (const [input, date] of cases) {
       const { status, body } = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=${encodeURIComponent(input)}&end_date=2026-08-20`);
       expect(status, input).toBe(200);
-      expectValid('getAuthenticatedHours', body);
+      expectValid('getAuthenticatedHours', 200, body);
       expect(body.start_date, input).toBe(date);
       expect(body.end_date).toBe('2026-08-20');
       expect(body.total_seconds, input).toBe(await window('demo', date, '2026-08-20'));
@@ -222,7 +187,7 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
 
   it('does not check the order: an end before the start gives 0; empty values are absent', async () => {
     const reversed = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=2026-08-22&end_date=2026-08-01`);
-    expectValid('getAuthenticatedHours', reversed.body);
+    expectValid('getAuthenticatedHours', 200, reversed.body);
     expect(reversed.body).toEqual({ start_date: '2026-08-22', end_date: '2026-08-01', total_seconds: 0 });
     const empty = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=&end_date=%20`);
     expect(empty.body).toEqual((await get<Hours>(t, ENDPOINTS.getAuthenticatedHours)).body);
@@ -245,7 +210,7 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
 
   it('refuses banned and pending-deletion users with {"error":"Unauthorized"}', async () => {
     for (const role of ['banned', 'pendingDeletion']) {
-      const res = await t.fetch(ENDPOINTS.getAuthenticatedHours, { headers: bearer(fullToken(await withRole(t, role))) });
+      const res = await t.fetch(ENDPOINTS.getAuthenticatedHours, { headers: bearer(fullToken(await userWithRole(t, role))) });
       expect(res.status, role).toBe(401);
       expect(await res.json()).toEqual({ error: 'Unauthorized' });
     }
@@ -254,7 +219,7 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
 
 describeBoth('GET /api/v1/authenticated/streak', (t) => {
   it('counts consecutive local days with 15 minutes of coding, like the raw data says', async () => {
-    const creds = await users(t);
+    const creds = await credentials(t);
     let nonZero = 0;
     for (const u of creds.users) {
       const token = u.oauth_tokens.find((o) => o.scopes.includes('read') && !o.revoked && !o.expired)?.token;
@@ -262,7 +227,7 @@ describeBoth('GET /api/v1/authenticated/streak', (t) => {
       if (!token || user.trustLevel === 'red' || user.pendingDeletion) continue;
       const { status, body } = await get<{ streak_days: number }>(t, ENDPOINTS.getAuthenticatedStreak, token);
       expect(status).toBe(200);
-      expectValid('getAuthenticatedStreak', body);
+      expectValid('getAuthenticatedStreak', 200, body);
       expect(body.streak_days, u.username).toBe(streak(await raw(t, u.username), user.timezone, NOW));
       if (body.streak_days > 0) nonZero++;
     }
@@ -294,9 +259,9 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
       .filter(([name]) => opts.includeArchived || !archived.has(name))
       .map(([name, hbs]) => ({
         name,
-        total_seconds: lag(hbs),
+        total_seconds: lagSeconds(hbs),
         most_recent_heartbeat: isoZ(Math.max(...hbs.map((hb) => hb.time))),
-        languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => !!l))].sort(),
+        languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))].sort((a, b) => a.localeCompare(b, 'en-US')),
         archived: archived.has(name),
       }))
       .sort((a, b) => b.total_seconds - a.total_seconds || (a.name < b.name ? -1 : 1));
@@ -306,17 +271,17 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
     const { status, body, res } = await get<{ projects: Project[] }>(t, ENDPOINTS.getAuthenticatedProjects);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedProjects', body);
+    expectValid('getAuthenticatedProjects', 200, body);
     expect(body.projects.length).toBeGreaterThan(2);
     expect(body.projects).toEqual(await expected('demo'));
   });
 
   it('leaves archived projects out unless include_archived is exactly "true"', async () => {
     const owner = t.world.users.find((u) => u.repoMappings.some((m) => m.archived) && u.trustLevel !== 'red' && !u.pendingDeletion)!;
-    const token = fullToken((await users(t)).users.find((u) => u.id === owner.id)!);
+    const token = fullToken((await credentials(t)).users.find((u) => u.id === owner.id)!);
     const archivedName = owner.repoMappings.find((m) => m.archived)!.project;
     const withArchived = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?include_archived=true`, token);
-    expectValid('getAuthenticatedProjects', withArchived.body);
+    expectValid('getAuthenticatedProjects', 200, withArchived.body);
     expect(withArchived.body.projects).toEqual(await expected(owner.username!, { includeArchived: true }));
     expect(withArchived.body.projects.find((p) => p.name === archivedName)?.archived).toBe(true);
     for (const value of ['', 'True', '1', 'yes']) {
@@ -330,7 +295,7 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
     const all = await expected('demo');
     const names = [all[1]!.name, all[2]!.name];
     const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?projects=${encodeURIComponent(` ${names[0]} ,, ${names[1]},no-such-project,${names[0]}`)}`);
-    expectValid('getAuthenticatedProjects', body);
+    expectValid('getAuthenticatedProjects', 200, body);
     expect(body.projects).toEqual(await expected('demo', { only: names }));
   });
 
@@ -350,14 +315,36 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
     for (const [query, window] of cases) {
       const { status, body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${query}`);
       expect(status, query).toBe(200);
-      expectValid('getAuthenticatedProjects', body);
+      expectValid('getAuthenticatedProjects', 200, body);
       const rows = window.from !== undefined && window.to !== undefined && window.from > window.to ? [] : await expected('demo', window);
       expect(body.projects, query).toEqual(rows);
     }
   });
 
+  it('answers the rows of /users/{username}/projects/details, as five fields (one query upstream)', async () => {
+    const demo = t.world.userByUsername('demo')!;
+    const at = NOW / 1000 - 3000;
+    // Languages in the database collation (case-insensitive first), and two projects tied at 0 s.
+    for (const [i, language] of ['tsx', 'TypeScript', 'JSON', 'Javascript', ' '].entries()) {
+      t.world.addHeartbeat(demo.id, draft({ time: at + i * 30, project: 'collation', language }));
+    }
+    t.world.addHeartbeat(demo.id, draft({ time: at + 500, project: 'tie-b' }));
+    t.world.addHeartbeat(demo.id, draft({ time: at + 510, project: 'tie-a' }));
+    const window = '?start=2000-01-01';
+    const details = await get<{ projects: Array<Project & Record<string, unknown>> }>(t, `/api/v1/users/demo/projects/details${window}`);
+    expect(details.status).toBe(200);
+    const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${window}`);
+    expectValid('getAuthenticatedProjects', 200, body);
+    const five = ({ name, total_seconds, most_recent_heartbeat, languages, archived }: Project) => ({ name, total_seconds, most_recent_heartbeat, languages, archived });
+    expect(body.projects).toEqual(details.body.projects.map(five));
+    expect(body.projects).toEqual(await expected('demo'));
+    expect(body.projects.find((p) => p.name === 'collation')!.languages).toEqual(['Javascript', 'JSON', 'tsx', 'TypeScript']);
+    const names = body.projects.map((p) => p.name);
+    expect(names.indexOf('tie-a')).toBeLessThan(names.indexOf('tie-b'));
+  });
+
   it('refuses banned users with {"error":"Unauthorized"}', async () => {
-    const res = await t.fetch(ENDPOINTS.getAuthenticatedProjects, { headers: bearer(fullToken(await withRole(t, 'banned'))) });
+    const res = await t.fetch(ENDPOINTS.getAuthenticatedProjects, { headers: bearer(fullToken(await userWithRole(t, 'banned'))) });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'Unauthorized' });
   });
@@ -371,7 +358,7 @@ describeBoth('GET /api/v1/authenticated/heartbeats/latest', (t) => {
     const { status, body, res } = await get<Record<string, unknown>>(t, ENDPOINTS.getAuthenticatedLatestHeartbeat);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedLatestHeartbeat', body);
+    expectValid('getAuthenticatedLatestHeartbeat', 200, body);
     const last = (await raw(t, 'demo', 0, NOW / 1000 + 86_400)).sort(byTime).filter((hb) => hb.source_type !== 'test_entry').at(-1)!;
     expect(body).toEqual(pick(last));
     expect(Object.keys(body)).toEqual([...FIELDS]);
@@ -379,13 +366,12 @@ describeBoth('GET /api/v1/authenticated/heartbeats/latest', (t) => {
   });
 
   it('skips a newer test entry', async () => {
-    const u = await withRole(t, 'noSlack');
+    const u = await userWithRole(t, 'noSlack');
     const rows = (await raw(t, u.username, 0, NOW / 1000 + 86_400)).sort(byTime);
     const last = rows.at(-1)!;
-    const { id: _id, user_id: _user, fields_hash: _hash, ...draft } = { ...last, time: last.time + 5, entity: 'test.txt', source_type: 'test_entry' as const };
-    t.world.addHeartbeat(u.id, draft);
+    t.world.addHeartbeat(u.id, draftOf(last, { time: last.time + 5, entity: 'test.txt', source_type: 'test_entry' }));
     const { body } = await get<Record<string, unknown>>(t, ENDPOINTS.getAuthenticatedLatestHeartbeat, fullToken(u));
-    expectValid('getAuthenticatedLatestHeartbeat', body);
+    expectValid('getAuthenticatedLatestHeartbeat', 200, body);
     expect(body).toEqual(pick(last));
   });
 });
@@ -395,9 +381,9 @@ describeBoth('GET /api/v1/authenticated/api_keys', (t) => {
     const { status, body, res } = await get<{ token: string }>(t, ENDPOINTS.getAuthenticatedApiKeys, PROFILE_TOKEN);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedApiKeys', body);
+    expectValid('getAuthenticatedApiKeys', 200, body);
     expect(body).toEqual({ token: DEMO_KEY });
-    const two = (await users(t)).users.find((u) => u.api_keys.length > 1 && t.world.userById(u.id)!.trustLevel !== 'red')!;
+    const two = (await credentials(t)).users.find((u) => u.api_keys.length > 1 && t.world.userById(u.id)!.trustLevel !== 'red')!;
     const second = await get<{ token: string }>(t, ENDPOINTS.getAuthenticatedApiKeys, fullToken(two));
     expect(second.body).toEqual({ token: two.api_keys[0] });
   });
@@ -442,13 +428,13 @@ describeBoth('authentication of /api/v1/authenticated/*', (t) => {
     for (const id of READ_SCOPED) {
       const res = await t.fetch(ENDPOINTS[id], { headers: bearer(t.world.specialTokens.readOnly) });
       expect(res.status, id).toBe(200);
-      expectValid(id, await res.json());
+      expectValid(id, 200, await res.json());
     }
   });
 
   it('restricted users: banned passes only /me; pending deletion passes nothing', async () => {
-    const banned = fullToken(await withRole(t, 'banned'));
-    const leaving = fullToken(await withRole(t, 'pendingDeletion'));
+    const banned = fullToken(await userWithRole(t, 'banned'));
+    const leaving = fullToken(await userWithRole(t, 'pendingDeletion'));
     for (const [id, path] of Object.entries(ENDPOINTS)) {
       const asBanned = await t.fetch(path, { headers: bearer(banned) });
       if (id === 'getAuthenticatedMe') expect(asBanned.status).toBe(200);
@@ -476,7 +462,7 @@ describeBoth('states without a seeded example', (t) => {
     expect(t.world.heartbeatsOf(admin.id)).toHaveLength(0);
     const reply = (await authenticatedHandlers.getAuthenticatedLatestHeartbeat.handle(contextFor(t.world, admin.id))) as MockReply;
     expect(reply).toEqual({ status: 200, json: { heartbeat: null } });
-    expectValid('getAuthenticatedLatestHeartbeat', reply.json);
+    expectValid('getAuthenticatedLatestHeartbeat', 200, reply.json);
   });
 
   it('me: only a token of a verified AND confidential app sees the raw yellow', () => {
@@ -494,7 +480,7 @@ describeBoth('states without a seeded example', (t) => {
     const ask = async (id: number) => ((await authenticatedHandlers.getAuthenticatedApiKeys.handle(contextFor(keyless, id))) as MockReply).json as { token: string };
     const demo = t.world.userByUsername('demo')!.id;
     const first = await ask(demo);
-    expectValid('getAuthenticatedApiKeys', first);
+    expectValid('getAuthenticatedApiKeys', 200, first);
     expect(first.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await ask(demo)).toEqual(first);
     expect((await ask(demo + 1)).token).not.toBe(first.token);

@@ -6,7 +6,9 @@
  */
 import { expect, it } from 'vitest';
 import { basic, describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-import { credentials, lagSeconds, mockStats, rawHeartbeats, type CredentialUser, type Row } from './heartbeats-support.js';
+import { lagSeconds } from '../helpers/heartbeats.js';
+import { credentials, rawHeartbeats, type CredentialUser, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { mockStats } from './heartbeats-support.js';
 
 const CLIENTS = 20;
 const PER_CLIENT = 500;
@@ -40,7 +42,7 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
     // Restricted (red) users may post but not read my/heartbeats: leave them out of the read checks.
     const all = (await credentials(t)).users.filter((u) => !u.pending_deletion && u.trust_level !== 'red' && u.api_keys.length > 0);
     const users = all.slice(0, 4);
-    const before = new Map<number, Row[]>();
+    const before = new Map<number, HeartbeatJson[]>();
     for (const u of users) before.set(u.id, await rawHeartbeats(t, u.username));
     const statsBefore = await mockStats(t);
 
@@ -56,7 +58,7 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
             body: JSON.stringify(batch),
           });
           expect(res.status).toBe(201);
-          const pairs = ((await res.json()) as { responses: [Row, number][] }).responses;
+          const pairs = ((await res.json()) as { responses: [HeartbeatJson, number][] }).responses;
           pairs.forEach(([row, status], n) => out.push({ key: `${user.id}:${JSON.stringify(batch[n])}`, id: row.id, status }));
         }
         return out;
@@ -86,7 +88,7 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
   }, 120_000);
 });
 
-async function expectReadsAgree(t: MockTarget, user: CredentialUser, before: Row[], distinct: number): Promise<void> {
+async function expectReadsAgree(t: MockTarget, user: CredentialUser, before: HeartbeatJson[], distinct: number): Promise<void> {
   const after = await rawHeartbeats(t, user.username);
   expect(after.length - before.length).toBe(distinct);
   const exported = await (await t.fetch(`/__mock/heartbeats?username=${encodeURIComponent(user.username)}`)).text();
@@ -97,7 +99,7 @@ async function expectReadsAgree(t: MockTarget, user: CredentialUser, before: Row
   const status = (await (await t.fetch('/api/hackatime/v1/users/current/statusbar/today', { headers: auth })).json()) as { data: { grand_total: { total_seconds: number } } };
   expect(status.data.grand_total.total_seconds).toBe(lagSeconds(after.filter((r) => r.time >= dayStart && r.time <= dayStart + 86_399)));
 
-  const mine = (await (await t.fetch('/api/v1/my/heartbeats', { headers: auth })).json()) as { total_seconds: number; heartbeats: Row[] };
+  const mine = (await (await t.fetch('/api/v1/my/heartbeats', { headers: auth })).json()) as { total_seconds: number; heartbeats: HeartbeatJson[] };
   const utc = Date.parse(new Date(NOW).toISOString().slice(0, 10)) / 1000;
   const utcToday = after.filter((r) => r.time >= utc && r.time < utc + 86_400);
   expect(mine.heartbeats.map((r) => r.id)).toEqual([...utcToday].sort((a, b) => a.time - b.time || a.id - b.id).map((r) => r.id));

@@ -4,10 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normaliseTime } from '../../src/mock/ingest/heartbeat-time.js';
-import { rubyTimeParse } from '../../src/mock/ingest/ruby-time.js';
 import { parseUserAgent } from '../../src/mock/ingest/user-agent.js';
 import { basic, describeBoth, DEMO_KEY, NOW, type MockTarget } from '../helpers/mock.js';
-import { rawHeartbeats, userWithRole, type Row } from './heartbeats-support.js';
+import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
 
 const BULK = '/api/hackatime/v1/users/current/heartbeats.bulk';
 const UA = 'wakatime/v1.115.2 (darwin-24.1.0-arm64) go1.23.1 cursor/0.44.11 vscode-wakatime/24.6.0';
@@ -15,10 +14,10 @@ const UA = 'wakatime/v1.115.2 (darwin-24.1.0-arm64) go1.23.1 cursor/0.44.11 vsco
 let clock = NOW / 1000 - 5 * 3600;
 const nextTime = () => (clock += 11.5);
 
-async function ingest(t: MockTarget, items: unknown[], headers: Record<string, string> = {}, contentType = 'application/json'): Promise<Row[]> {
+async function ingest(t: MockTarget, items: unknown[], headers: Record<string, string> = {}, contentType = 'application/json'): Promise<HeartbeatJson[]> {
   const res = await t.fetch(BULK, { method: 'POST', headers: { ...basic(DEMO_KEY), 'Content-Type': contentType, 'User-Agent': UA, ...headers }, body: JSON.stringify(items) });
   expect(res.status).toBe(201);
-  const pairs = ((await res.json()) as { responses: [Row, number][] }).responses;
+  const pairs = ((await res.json()) as { responses: [HeartbeatJson, number][] }).responses;
   expect(pairs.map(([, s]) => s)).toEqual(items.map(() => 201));
   return pairs.map(([row]) => row);
 }
@@ -190,25 +189,67 @@ describe('the user agent parser', () => {
   });
 });
 
+/**
+ * Expectations from Ruby 3.1 running the server's `normalize_heartbeat_time` (with
+ * `Time.parse(value, Time.utc(2026, 8, 22, 18, 30))`), not from this code.
+ */
 describe('time normalisation', () => {
+  const ERR_DATE = 'time must be a Unix epoch timestamp or parseable date';
+  const ERR_RANGE = 'time must be Unix epoch seconds between 1000000000 and 1999999999';
+
   it.each([
     [1787407234.5, 1787407234.5],
     [1787407234500, 1787407234.5],
     [1787407234500000, 1787407234.5],
     ['1787407234500000000', 1787407234.5],
     ['  1787407234  ', 1787407234],
-    ['.5e3', undefined],
     ['2026-08-22T14:00:34Z', 1787407234],
     ['2026-08-22 10:00:34 -04:00', 1787407234],
-    ['2026-08-22T14:00:34.25', 1787407234.25],
+    // Time#to_f divides integer nanoseconds by 1e9: not the nearest float to .25.
+    ['2026-08-22T14:00:34.25', 1787407234.2499998],
     ['Sat, 22 Aug 2026 14:00:34 GMT', 1787407234],
-    ['Sat Aug 22 2026 10:00:34 GMT-0400 (Eastern Daylight Time)', 1787407234],
+    // Time's own zone table cannot read "GMT-0400": the clock time is taken as UTC.
+    ['Sat Aug 22 2026 10:00:34 GMT-0400 (Eastern Daylight Time)', 1787392834],
+    ['Sat Aug 22 14:00:34 UTC 2026', 1787407234],
+    ['14:00', 1787407200],
+    ['T14:00', 1787407200],
+    ['10pm', 1787436000],
+    ['3pm tomorrow', 1787410800],
+    ['22 Aug', 1787356800],
+    ['Aug 21', 1787270400],
+    ['Aug', 1785542400],
+    ['20260822T140034Z', 1787407234],
+    ['2026-234', 1787356800],
+    ['2026-02-30', 1772409600],
+    ['22.08.2026', 1787356800],
+    ['22/08/2026', 1787356800],
+    ['26-08-22', 1787356800],
+    ['H38.08.22', 1787356800],
+    ['2026-08-22 14:00 EST', 1787425200],
+    ['2026-08-22 14:00 CET', 1787407200],
+    ['2026-08-22T14:00:00Z garbage', 1787407200],
   ])('%j → %j', (input, expected) => {
-    if (expected === undefined) expect(() => normaliseTime(input, NOW)).toThrow();
-    else expect(normaliseTime(input, NOW)).toBe(expected);
+    expect(normaliseTime(input, NOW)).toBe(expected);
   });
 
-  it('reads a bare time of day as today (UTC)', () => {
-    expect(rubyTimeParse('14:00', NOW)).toBe(Date.parse('2026-08-22T14:00:00Z') / 1000);
+  it.each([
+    ['.5e3', ERR_DATE],
+    ['1_787_407_234', ERR_DATE],
+    ['08/22/2026', ERR_DATE],
+    ['2026-W34-6', ERR_DATE],
+    ['whenever', ERR_DATE],
+    ['2026-08-22T10:00:00+24:00', ERR_DATE],
+    // Ruby's strip leaves U+00A0, so this is no number and Time.parse cannot read it.
+    ['\u00a01787407234', ERR_DATE],
+    ['x'.repeat(129), ERR_DATE],
+    ['2026', ERR_RANGE],
+    ['1969-01-01', ERR_RANGE],
+    ['10000-01-01', ERR_RANGE],
+  ])('%j fails with %j', (input, message) => {
+    expect(() => normaliseTime(input, NOW)).toThrow(expect.objectContaining({ message, type: 'HeartbeatIngest::InvalidHeartbeatTime' }));
+  });
+
+  it('lets the RangeError of an hour too big for a C int through as the item\'s own error', () => {
+    expect(() => normaliseTime('99999999999 pm', NOW)).toThrow(expect.objectContaining({ message: "integer 99999999999 too big to convert to `int'", type: 'RangeError' }));
   });
 });

@@ -5,32 +5,24 @@
  * heartbeats before and after, not by the mock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { startMock, type RunningMock } from '../../src/mock/server.js';
 import { bearer, DEMO_KEY, NOW, READ_TOKEN, SEED, type MockTarget } from '../helpers/mock.js';
+import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
+import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { responseSchema, validator } from '../helpers/spec.js';
 import {
   goDecodeProblems,
   GO_HEARTBEAT,
   GO_STATUSBAR,
-  groupedLag,
-  lagSeconds,
   leadSecondsOfDay,
   loadSession,
   mockStats,
-  rawHeartbeats,
   rawRequest,
   sessionHeartbeats,
-  userWithRole,
   wakatimeCliParseProblems,
   wireBytes,
   type RawResponse,
-  type Row,
 } from './heartbeats-support.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: string) => spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
 
 /** The instant (Unix seconds) a local calendar day starts in `zone`, found by search (no shared code). */
 function localMidnight(date: string, zone: string): number {
@@ -47,8 +39,8 @@ const localDate = (ms: number, zone: string) => new Intl.DateTimeFormat('en-CA',
 const utcDay = new Date(NOW).toISOString().slice(0, 10);
 
 interface Snapshot {
-  today: Row[];
-  all: Row[];
+  today: HeartbeatJson[];
+  all: HeartbeatJson[];
   statusbar: { data: { grand_total: { total_seconds: number; text: string } } };
   statsTotal: { total_seconds: number };
   stats: { data: { total_seconds: number; projects: { name: string; total_seconds: number }[] } };
@@ -116,7 +108,7 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
       const body = JSON.parse(reply.body) as unknown;
       if (req.method === 'POST') {
         expect(wakatimeCliParseProblems(body)).toEqual([]);
-        const check = validator.validate(schemaOf('postHeartbeatsBulk', '201'), body);
+        const check = validator.validate(responseSchema('postHeartbeatsBulk', '201'), body);
         expect(check.ok ? [] : check.issues).toEqual([]);
         expect((body as { responses: unknown[] }).responses).toHaveLength(req.expect.items!);
       } else {
@@ -126,7 +118,7 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
   });
 
   it('stores each heartbeat as sent, editor and OS from the user agent, machine from X-Machine-Name', () => {
-    const rows = replies.slice(0, 3).flatMap((r) => (JSON.parse(r.body) as { responses: [Row, number][] }).responses);
+    const rows = replies.slice(0, 3).flatMap((r) => (JSON.parse(r.body) as { responses: [HeartbeatJson, number][] }).responses);
     expect(rows.map(([, status]) => status)).toEqual(sent.map(() => 201));
     rows.forEach(([row], i) => {
       const hb = sent[i]!;
@@ -140,8 +132,8 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
   });
 
   it('answers the re-sent heartbeat with the row already stored, and stores every distinct one once', async () => {
-    const lastOfSecond = (JSON.parse(replies[1]!.body) as { responses: [Row, number][] }).responses.at(-1)![0];
-    const resent = (JSON.parse(replies[2]!.body) as { responses: [Row, number][] }).responses[0]![0];
+    const lastOfSecond = (JSON.parse(replies[1]!.body) as { responses: [HeartbeatJson, number][] }).responses.at(-1)![0];
+    const resent = (JSON.parse(replies[2]!.body) as { responses: [HeartbeatJson, number][] }).responses[0]![0];
     expect(resent.id).toBe(lastOfSecond.id);
     const distinct = new Set(sent.map((hb) => JSON.stringify(hb))).size;
     expect(distinct).toBe(sent.length - 1);
@@ -162,12 +154,12 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
   });
 
   it('moves the stats totals by exactly the 2-minute rule', () => {
-    const inUtcDay = (rows: Row[]) => rows.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T23:59:59Z`) / 1000);
+    const inUtcDay = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T23:59:59Z`) / 1000);
     expect(after.statsTotal.total_seconds).toBe(lagSeconds(inUtcDay(after.all)));
     expect(after.statsTotal.total_seconds - before.statsTotal.total_seconds).toBe(lagSeconds(inUtcDay(after.all)) - lagSeconds(inUtcDay(before.all)));
     expect(after.stats.data.total_seconds - before.stats.data.total_seconds).toBe(lagSeconds(after.all) - lagSeconds(before.all));
     const project = (s: Snapshot) => s.stats.data.projects.find((p) => p.name === 'hackatime-kit')?.total_seconds ?? 0;
-    const expected = (rows: Row[]) => groupedLag(rows, (r) => r.project ?? '').get('hackatime-kit') ?? 0;
+    const expected = (rows: HeartbeatJson[]) => groupedLag(rows, (r) => r.project ?? '').get('hackatime-kit') ?? 0;
     expect(project(after) - project(before)).toBe(expected(after.all) - expected(before.all));
   });
 
@@ -182,7 +174,7 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
 
   it('moves last_7_days by the 2-minute rule per project', async () => {
     const weekStart = localMidnight(localDate(NOW - 7 * 86_400_000, demo.timezone), demo.timezone);
-    const window = (rows: Row[]) => rows.filter((r) => r.time >= weekStart && r.time <= dayStart + 86_399);
+    const window = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= weekStart && r.time <= dayStart + 86_399);
     expect(after.last7.data.total_seconds).toBe(lagSeconds(window(after.all)));
     expect(after.last7.data.total_seconds - before.last7.data.total_seconds).toBe(lagSeconds(window(after.all)) - lagSeconds(window(before.all)));
     const kit = after.last7.data.projects.find((p) => p.name === 'hackatime-kit');
@@ -193,13 +185,13 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     const newIds = new Set(after.all.filter((r) => !before.all.some((b) => b.id === r.id)).map((r) => r.id));
     expect(newIds.size).toBe(sent.length - 1);
 
-    const mine = await get<{ total_seconds: number; heartbeats: Row[] }>('/api/v1/my/heartbeats');
+    const mine = await get<{ total_seconds: number; heartbeats: HeartbeatJson[] }>('/api/v1/my/heartbeats');
     const utcToday = after.all.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T00:00:00Z`) / 1000 + 86_400);
     expect(mine.heartbeats.map((r) => r.id).filter((id) => newIds.has(id))).toHaveLength(newIds.size);
     expect(mine.total_seconds).toBe(lagSeconds(utcToday));
 
     const latest = [...after.all].filter((r) => r.source_type !== 'test_entry').sort((a, b) => b.time - a.time || b.id - a.id)[0]!;
-    const recent = await get<{ heartbeat: Row }>('/api/v1/my/heartbeats/most_recent');
+    const recent = await get<{ heartbeat: HeartbeatJson }>('/api/v1/my/heartbeats/most_recent');
     expect(recent.heartbeat.id).toBe(latest.id);
     const authLatest = await get<{ id: number }>('/api/v1/authenticated/heartbeats/latest', bearer(READ_TOKEN));
     expect(authLatest.id).toBe(latest.id);
@@ -216,7 +208,7 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
 
   it('moves the daily leaderboard by the 2-minute rule over eligible heartbeats', () => {
     const browsers = ['arc', 'brave', 'chrome', 'chromium', 'edge', 'firefox', 'floorp', 'librewolf', 'microsoft-edge', 'opera', 'opera-gx', 'safari', 'vivaldi', 'waterfox', 'zen'];
-    const eligible = (rows: Row[]) =>
+    const eligible = (rows: HeartbeatJson[]) =>
       rows.filter((r) => r.time >= NOW / 1000 - 86_400 && r.time < NOW / 1000 && r.category === 'coding' && !browsers.includes((r.editor ?? '').toLowerCase()) && r.project !== '<<LAST_PROJECT>>');
     const entry = (s: Snapshot) => s.leaderboard.entries.find((e) => e.user.id === demo.id)?.total_seconds ?? 0;
     expect(entry(after)).toBe(lagSeconds(eligible(after.all)));

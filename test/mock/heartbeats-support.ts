@@ -1,65 +1,16 @@
 /**
- * Shared by the heartbeat and persistence tests: the raw material (`/__mock/*`), the 2-minute rule
- * written again independently of the mock, the recorded wakatime-cli session, a raw HTTP/1.1 client
- * that puts a request on the wire byte for byte, and the JSON types wakatime-cli's Go structs accept.
+ * Shared by the heartbeat and persistence tests: the mock's ingest counters (`/__mock/stats`), the
+ * summaries' LEAD rule written again independently of the mock, the recorded wakatime-cli session,
+ * a raw HTTP/1.1 client that puts a request on the wire byte for byte, and the JSON types
+ * wakatime-cli's Go structs accept. (Builders, the 2-minute rule and the admin API's users and rows
+ * are in ../helpers/.)
  */
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Heartbeat } from '../../src/world/types.js';
+import { pgRound } from '../helpers/heartbeats.js';
 import type { MockTarget } from '../helpers/mock.js';
-
-export interface Row {
-  id: number;
-  user_id: number;
-  time: number;
-  entity: string | null;
-  type: string | null;
-  category: string | null;
-  project: string | null;
-  branch: string | null;
-  language: string | null;
-  editor: string | null;
-  operating_system: string | null;
-  machine: string | null;
-  user_agent: string | null;
-  ai_model: string | null;
-  source_type: string;
-  [key: string]: unknown;
-}
-
-export interface CredentialUser {
-  id: number;
-  username: string;
-  timezone: string;
-  roles: string[];
-  trust_level: string;
-  pending_deletion: boolean;
-  api_keys: string[];
-  oauth_tokens: { token: string; scopes: string[]; revoked: boolean; expired: boolean }[];
-}
-
-export async function credentials(t: MockTarget): Promise<{ roles: Record<string, string | string[]>; users: CredentialUser[] }> {
-  return (await (await t.fetch('/__mock/credentials')).json()) as { roles: Record<string, string | string[]>; users: CredentialUser[] };
-}
-
-export async function userWithRole(t: MockTarget, role: string): Promise<CredentialUser> {
-  const c = await credentials(t);
-  const holder = c.roles[role];
-  const name = Array.isArray(holder) ? holder[0] : holder;
-  const user = c.users.find((u) => u.username === name);
-  if (!user) throw new Error(`no user with role ${role}`);
-  return user;
-}
-
-/** A user's stored heartbeats with `start <= time <= end` (Unix seconds). */
-export async function rawHeartbeats(t: MockTarget, username: string, start?: number, end?: number): Promise<Row[]> {
-  const q = new URLSearchParams();
-  if (start !== undefined) q.set('start', String(start));
-  if (end !== undefined) q.set('end', String(end));
-  const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?${q}`);
-  if (res.status !== 200) throw new Error(`heartbeats of ${username}: ${res.status}`);
-  return ((await res.json()) as { heartbeats: Row[] }).heartbeats;
-}
 
 export interface MockStats {
   heartbeats: { generated: number; posted: number; total: number };
@@ -71,39 +22,14 @@ export async function mockStats(t: MockTarget): Promise<MockStats> {
   return (await (await t.fetch('/__mock/stats')).json()) as MockStats;
 }
 
-// --- the 2-minute rule, independently -----------------------------------------------------
-
-/** PostgreSQL's float → integer cast: nearest, halves to even. */
-export function pgRound(x: number): number {
-  const floor = Math.floor(x);
-  const frac = x - floor;
-  if (frac !== 0.5) return frac > 0.5 ? floor + 1 : floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-const byTime = (a: Row, b: Row) => a.time - b.time || a.id - b.id;
-
-/** LAG: each heartbeat adds the gap since the previous one, at most 120 s; the sum cast once. */
-export function lagSeconds(rows: readonly Row[]): number {
-  const sorted = [...rows].sort(byTime);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return pgRound(sum);
-}
-
-/** LAG per group (the previous heartbeat is the previous one of the same group). */
-export function groupedLag(rows: readonly Row[], key: (r: Row) => string): Map<string, number> {
-  const groups = new Map<string, Row[]>();
-  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
-  return new Map([...groups].map(([k, g]) => [k, lagSeconds(g)]));
-}
+// --- the summaries' rule, independently ---------------------------------------------------
 
 /**
  * LEAD within one local day (the summaries): a heartbeat owns the gap to the next one, at most 120 s,
  * summed per (project, AI model) and cast per group; rows must all be of that day.
  */
-export function leadSecondsOfDay(rows: readonly Row[]): { total: number; byProject: Map<string, number> } {
-  const sorted = [...rows].sort(byTime);
+export function leadSecondsOfDay(rows: readonly Heartbeat[]): { total: number; byProject: Map<string, number> } {
+  const sorted = [...rows].sort((a, b) => a.time - b.time || a.id - b.id);
   const sums = new Map<string, number>();
   sorted.forEach((r, i) => {
     const next = sorted[i + 1];

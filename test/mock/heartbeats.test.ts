@@ -4,14 +4,11 @@
  * de-duplication, and that what is accepted is visible to the next read.
  */
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { basic, bearer, describeBoth, DEMO_KEY, NOW, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-import { lagSeconds, mockStats, rawHeartbeats, userWithRole, wakatimeCliParseProblems, type Row } from './heartbeats-support.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: string) => spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
+import { lagSeconds } from '../helpers/heartbeats.js';
+import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { responseSchema, validator } from '../helpers/spec.js';
+import { mockStats, wakatimeCliParseProblems } from './heartbeats-support.js';
 
 const SINGLE = '/api/hackatime/v1/users/current/heartbeats';
 const BULK = '/api/hackatime/v1/users/current/heartbeats.bulk';
@@ -42,7 +39,7 @@ const postJson = (t: MockTarget, path: string, value: unknown, headers: Record<s
 
 /** Every response must fit the spec's schema of its status. */
 function expectValid(operationId: string, sent: Sent): void {
-  const check = validator.validate(schemaOf(operationId, String(sent.status)), sent.body);
+  const check = validator.validate(responseSchema(operationId, String(sent.status)), sent.body);
   expect(check.ok ? [] : check.issues).toEqual([]);
 }
 
@@ -136,6 +133,7 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
     ['an empty string', { time: '' }, ERR_DATE, INVALID_TIME],
     ['a date before 2001', { time: '1999-12-31T00:00:00Z' }, ERR_RANGE, INVALID_TIME],
     ['a numeric string too large for a float', { time: '9'.repeat(400) }, INVALID_TIME, INVALID_TIME],
+    ['a date string with an hour too big for a C int', { time: '99999999999 pm' }, "integer 99999999999 too big to convert to `int'", 'RangeError'],
     ['a project that is a number', { time: 1787400100, project: 42 }, "undefined method 'gsub' for an instance of Integer", 'NoMethodError'],
     ['an entity that is a number', { time: 1787400100, entity: 7 }, 'no implicit conversion of Integer into String', 'TypeError'],
     ['a line number beyond 32 bits', { time: 1787400100, lineno: 2 ** 31 }, '2147483648 is out of range for ActiveModel::Type::Integer with limit 4 bytes', 'ActiveModel::RangeError'],
@@ -176,7 +174,7 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
     const banned = await userWithRole(t, 'banned');
     const res = await t.fetch(SINGLE, { method: 'POST', headers: { ...basic(banned.api_keys[0]!), 'Content-Type': 'application/json' }, body: JSON.stringify({ entity: 'a.rb', time: nextTime() }) });
     expect(res.status).toBe(202);
-    expect(((await res.json()) as Row).user_id).toBe(banned.id);
+    expect(((await res.json()) as HeartbeatJson).user_id).toBe(banned.id);
   });
 
   it('makes an accepted heartbeat visible to the next read: status bar and currently_hacking', async () => {
@@ -199,7 +197,7 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
     const at = NOW / 1000 - 1.5;
     await postJson(t, BULK, [{ entity: 'late.rb', time: at - 90 }, { entity: 'late.rb', time: at }]);
     const rowsAfter = await rawHeartbeats(t, demo.username);
-    const today = (rows: Row[]) => rows.filter((r) => r.time >= NOW / 1000 - 14.5 * 3600);
+    const today = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= NOW / 1000 - 14.5 * 3600);
     expect((await status()) - statusBefore).toBe(lagSeconds(today(rowsAfter)) - lagSeconds(today(rowsBefore)));
   });
 });
@@ -269,7 +267,7 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats.bulk', (t) => {
     const hb = { entity: 'twice.ts', time: nextTime() };
     const before = await mockStats(t);
     const sent = await postJson(t, BULK, [hb, hb]);
-    const [[first], [second]] = pairs(sent) as [[Row, number], [Row, number]];
+    const [[first], [second]] = pairs(sent) as [[HeartbeatJson, number], [HeartbeatJson, number]];
     expect(second).toEqual(first);
     expect((await mockStats(t)).heartbeats.posted).toBe(before.heartbeats.posted + 1);
   });

@@ -1,26 +1,10 @@
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import type { HeartbeatDraft } from '../../src/world/types.js';
+import { draft, lagSeconds } from '../helpers/heartbeats.js';
 import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
+import { credentials, rawHeartbeats, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { expectValid } from '../helpers/spec.js';
 
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string) => spec.byOperationId.get(operationId)!.responses.find((r) => r.status === '200')!.content[0]!.schemaPointer!;
-
-interface RawHeartbeat {
-  id: number;
-  time: number;
-  category: string | null;
-  editor: string | null;
-  project: string | null;
-}
-interface CredentialUser {
-  id: number;
-  username: string;
-  display_name: string;
-  trust_level: string;
-}
 interface Entry {
   rank: number;
   user: { id: number; username: string; avatar_url: string };
@@ -44,37 +28,16 @@ const WEEKLY = { from: utcMidnight(-6), to: utcMidnight(1) };
 
 // The leaderboard rules written out again, independently of the mock.
 const BROWSERS = ['arc', 'brave', 'chrome', 'chromium', 'edge', 'firefox', 'floorp', 'librewolf', 'microsoft-edge', 'opera', 'opera-gx', 'safari', 'vivaldi', 'waterfox', 'zen'];
-const eligible = (hb: RawHeartbeat) =>
+const eligible = (hb: HeartbeatJson) =>
   hb.category === 'coding' && !(hb.editor !== null && BROWSERS.includes(hb.editor.toLowerCase())) && hb.project !== '<<LAST_PROJECT>>';
 
-/** PostgreSQL's float → integer cast: nearest, halves to even. */
-function pgRound(x: number): number {
-  const floor = Math.floor(x);
-  const frac = x - floor;
-  if (frac !== 0.5) return frac > 0.5 ? floor + 1 : floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-/** The 2-minute rule: each heartbeat adds the gap since the previous one, at most 120 s. */
-function duration(rows: RawHeartbeat[]): number {
-  const sorted = [...rows].sort((a, b) => a.time - b.time || a.id - b.id);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return pgRound(sum);
-}
-
-async function credentialUsers(t: MockTarget): Promise<CredentialUser[]> {
-  return ((await (await t.fetch('/__mock/credentials')).json()) as { users: CredentialUser[] }).users;
-}
-
-async function rawHeartbeats(t: MockTarget, username: string, window: { from: number; to: number }): Promise<RawHeartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${window.from}&end=${window.to}`);
-  const rows = ((await res.json()) as { heartbeats: RawHeartbeat[] }).heartbeats;
-  return rows.filter((hb) => hb.time >= window.from && hb.time < window.to);
+/** The admin API's window is inclusive; the boards' end is not. */
+async function heartbeatsIn(t: MockTarget, username: string, window: { from: number; to: number }): Promise<HeartbeatJson[]> {
+  return (await rawHeartbeats(t, username, window.from, window.to)).filter((hb) => hb.time < window.to);
 }
 
 async function eligibleSeconds(t: MockTarget, username: string, window: { from: number; to: number }): Promise<number> {
-  return duration((await rawHeartbeats(t, username, window)).filter(eligible));
+  return lagSeconds((await heartbeatsIn(t, username, window)).filter(eligible));
 }
 
 const OPERATIONS: Record<string, string> = {
@@ -89,15 +52,14 @@ async function board(t: MockTarget, path: string): Promise<Board> {
   expect(res.status, path).toBe(200);
   expect(res.headers.get('cache-control')).toBe('no-store');
   const body = (await res.json()) as Board;
-  const result = validator.validate(schemaOf(OPERATIONS[path]!), body);
-  expect(result.ok ? [] : result.issues, path).toEqual([]);
+  expectValid(OPERATIONS[path]!, 200, body);
   return body;
 }
 
 /** Who should be on a board and with what, from the raw heartbeats and the users' flags. */
 async function expectedEntries(t: MockTarget, window: { from: number; to: number }): Promise<Map<number, number>> {
   const expected = new Map<number, number>();
-  for (const u of await credentialUsers(t)) {
+  for (const u of (await credentials(t)).users) {
     const user = t.world.userById(u.id)!;
     if (u.trust_level === 'red' || user.githubUsername === null || user.leaderboardShadowBanned) continue;
     const seconds = await eligibleSeconds(t, u.username, window);
@@ -146,7 +108,7 @@ describeBoth('leaderboards', (t) => {
     });
 
     it(`${name}: shows each user's display name and avatar`, async () => {
-      const users = new Map((await credentialUsers(t)).map((u) => [u.id, u]));
+      const users = new Map((await credentials(t)).users.map((u) => [u.id, u]));
       for (const e of (await board(t, path)).entries) {
         const user = t.world.userById(e.user.id)!;
         expect(e.user.username).toBe(users.get(e.user.id)!.display_name);
@@ -176,50 +138,12 @@ describeBoth('leaderboards', (t) => {
   });
 });
 
-/** A stored heartbeat's fields; only time, category, editor and project matter here. */
-function draft(time: number, over: Partial<HeartbeatDraft> = {}): HeartbeatDraft {
-  return {
-    time,
-    entity: '/home/heidi/code/board/main.ts',
-    type: 'file',
-    category: 'coding',
-    project: 'board',
-    branch: 'main',
-    language: 'TypeScript',
-    editor: 'vscode',
-    operating_system: 'linux',
-    machine: 'heidi-laptop',
-    user_agent: 'wakatime/v1.115.2 (linux) vscode/1.96.0 vscode-wakatime/24.6.0',
-    is_write: null,
-    lineno: null,
-    lines: null,
-    cursorpos: null,
-    line_additions: null,
-    line_deletions: null,
-    project_root_count: null,
-    dependencies: [],
-    ai_model: null,
-    ai_session: null,
-    ai_subscription_plan: null,
-    ai_input_tokens: null,
-    ai_output_tokens: null,
-    ai_prompt_length: null,
-    ai_line_changes: null,
-    human_line_changes: null,
-    source_type: 'direct_entry',
-    ip_address: null,
-    ja4_id: null,
-    created_at: '2026-08-22T18:30:00.000Z',
-    updated_at: '2026-08-22T18:30:00.000Z',
-    deleted_at: null,
-    ...over,
-  };
-}
-
 describeBoth('leaderboard eligibility rules (heartbeats added to admin, who has none)', (t) => {
   const t0 = NOW_S - 5000;
   const admin = () => t.world.userByUsername(t.world.roles.admin)!;
-  const add = (time: number, over: Partial<HeartbeatDraft> = {}) => t.world.addHeartbeat(admin().id, draft(time, over));
+  // An ordinary coding heartbeat; only time, category, editor and project matter here.
+  const add = (time: number, over: Partial<HeartbeatDraft> = {}) =>
+    t.world.addHeartbeat(admin().id, draft({ time, category: 'coding', editor: 'vscode', project: 'board', ...over }));
   const totalOn = async (path: string) => (await board(t, path)).entries.find((e) => e.user.id === admin().id)?.total_seconds;
 
   it('needs more than 60 s: 60 s is left out, 61 s is listed', async () => {

@@ -1,19 +1,13 @@
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-import { credentials } from './raw-heartbeats.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: number) =>
-  spec.byOperationId.get(operationId)!.responses.find((r) => r.status === String(status))!.content[0]!.schemaPointer!;
+import { credentials } from '../helpers/mock-admin.js';
+import { responseSchema, validator } from '../helpers/spec.js';
 
 async function call(t: MockTarget, operationId: string, path: string, status: number, headers: Record<string, string> = bearer(ADMIN_KEY)): Promise<unknown> {
   const res = await t.fetch(path, { headers });
   const body: unknown = await res.json();
   expect(res.status, `${path}: ${JSON.stringify(body)}`).toBe(status);
-  const result = validator.validate(schemaOf(operationId, status), body);
+  const result = validator.validate(responseSchema(operationId, status), body);
   expect(result.ok ? [] : result.issues, path).toEqual([]);
   return body;
 }

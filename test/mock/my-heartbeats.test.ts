@@ -1,30 +1,15 @@
 /**
  * `/api/v1/my/heartbeats` and `/api/v1/my/heartbeats/most_recent`: checked against the spec, against
- * the raw heartbeats the mock's admin API hands out (the duration rule is recomputed here, not
- * imported), and against Ruby (`Time.parse` itself is checked in ruby-time.test.ts).
+ * the raw heartbeats the mock's admin API hands out (the duration rule is the tests' own, in
+ * ../helpers/heartbeats.ts, not imported from src), and against Ruby (`Time.parse` itself is checked
+ * in ruby-time.test.ts).
  */
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { basic, bearer, DEMO_KEY, describeBoth, NOW, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-
-function expectValid(operationId: string, body: unknown): void {
-  const pointer = spec.byOperationId.get(operationId)!.responses.find((r) => r.status === '200')!.content[0]!.schemaPointer!;
-  const result = validator.validate(pointer, body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body).slice(0, 400)).toEqual([]);
-}
-
-/** LAG: each heartbeat adds the gap since the previous one (by time, then id), capped at 120 s; the SQL cast rounds. */
-function lag(rows: readonly Heartbeat[]): number {
-  const sorted = [...rows].sort((a, b) => a.time - b.time || a.id - b.id);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return Math.round(sum);
-}
+import { draftOf, lagSeconds } from '../helpers/heartbeats.js';
+import { credentials, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
+import { expectValid } from '../helpers/spec.js';
 
 /** Rails' `time_ago_in_words` + " ago" for the spans these tests meet (under a month). */
 function railsTimeAgo(fromMs: number, toMs: number): string {
@@ -42,26 +27,6 @@ const INTERNAL_ERROR = { error: 'Internal Server Error', message: 'Something wen
 const UNAUTHORIZED = { error: 'Unauthorized' };
 const MIDNIGHT = Date.parse('2026-08-22T00:00:00Z') / 1000;
 
-interface Credentials {
-  roles: Record<string, string | string[]>;
-  users: Array<{ id: number; username: string; api_keys: string[]; oauth_tokens: Array<{ token: string; scopes: string[] }> }>;
-}
-
-async function credentials(t: MockTarget): Promise<Credentials> {
-  return (await (await t.fetch('/__mock/credentials')).json()) as Credentials;
-}
-
-async function userWithRole(t: MockTarget, role: string) {
-  const creds = await credentials(t);
-  const name = creds.roles[role] as string;
-  return creds.users.find((u) => u.username === name)!;
-}
-
-async function raw(t: MockTarget, username: string, start: number, end: number): Promise<Heartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${username}/heartbeats?start=${start}&end=${end}`);
-  return ((await res.json()) as { heartbeats: Heartbeat[] }).heartbeats;
-}
-
 interface MyHeartbeats {
   start_time: string;
   end_time: string;
@@ -74,53 +39,47 @@ async function getJson<T>(t: MockTarget, path: string, headers: Record<string, s
   return { status: res.status, body: (await res.json()) as T, res };
 }
 
-/** A copy of one of the user's heartbeats at a new time, as a draft for the world store. */
-function draftFrom(row: Heartbeat, changes: Partial<Heartbeat>) {
-  const { id: _id, user_id: _user, fields_hash: _hash, ...draft } = { ...row, ...changes };
-  return draft;
-}
-
 describeBoth('GET /api/v1/my/heartbeats', (t) => {
   it('defaults to today in UTC and matches the raw heartbeats of that window', async () => {
     const { status, body, res } = await getJson<MyHeartbeats>(t, '/api/v1/my/heartbeats');
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expectValid('getMyHeartbeats', body);
+    expectValid('getMyHeartbeats', 200, body);
     expect(body.start_time).toBe('2026-08-22T00:00:00.000Z');
     expect(body.end_time).toBe('2026-08-22T23:59:59.999Z');
-    const expected = (await raw(t, 'demo', MIDNIGHT, MIDNIGHT + 86_400)).filter((hb) => hb.time < MIDNIGHT + 86_400);
+    const expected = (await rawHeartbeats(t, 'demo', MIDNIGHT, MIDNIGHT + 86_400)).filter((hb) => hb.time < MIDNIGHT + 86_400);
     expect(expected.length).toBeGreaterThan(10);
     expect(body.heartbeats.map((hb) => hb.id)).toEqual(expected.map((hb) => hb.id));
     expect(body.heartbeats).toEqual(expected);
     for (let i = 1; i < body.heartbeats.length; i++) expect(body.heartbeats[i]!.time).toBeGreaterThanOrEqual(body.heartbeats[i - 1]!.time);
-    expect(body.total_seconds).toBe(lag(body.heartbeats));
-    expect(body.total_seconds).toBe(lag(expected));
+    expect(body.total_seconds).toBe(lagSeconds(body.heartbeats));
+    expect(body.total_seconds).toBe(lagSeconds(expected));
   });
 
   it('reads an explicit window with its own offset, inclusive on both ends', async () => {
     const path = `/api/v1/my/heartbeats?start_time=${encodeURIComponent('2026-08-22T10:00:00+02:00')}&end_time=${encodeURIComponent('2026-08-22T16:00:00+02:00')}`;
     const { status, body } = await getJson<MyHeartbeats>(t, path);
     expect(status).toBe(200);
-    expectValid('getMyHeartbeats', body);
+    expectValid('getMyHeartbeats', 200, body);
     expect(body.start_time).toBe('2026-08-22T10:00:00.000+02:00');
     expect(body.end_time).toBe('2026-08-22T16:00:00.000+02:00');
     const from = Date.parse('2026-08-22T08:00:00Z') / 1000;
     const to = Date.parse('2026-08-22T14:00:00Z') / 1000;
-    const expected = await raw(t, 'demo', from, to);
+    const expected = await rawHeartbeats(t, 'demo', from, to);
     expect(expected.length).toBeGreaterThan(0);
     expect(body.heartbeats.map((hb) => hb.id)).toEqual(expected.map((hb) => hb.id));
-    expect(body.total_seconds).toBe(lag(expected));
+    expect(body.total_seconds).toBe(lagSeconds(expected));
   });
 
   it('a window over several days returns everything in it: no limit, no pagination', async () => {
     const path = '/api/v1/my/heartbeats?start_time=2026-08-01&end_time=2026-08-22T23:59:59Z&limit=10&start=2026-08-22&end=2026-08-22';
     const { body } = await getJson<MyHeartbeats>(t, path);
-    expectValid('getMyHeartbeats', body);
-    const expected = await raw(t, 'demo', Date.parse('2026-08-01T00:00:00Z') / 1000, Date.parse('2026-08-22T23:59:59Z') / 1000);
+    expectValid('getMyHeartbeats', 200, body);
+    const expected = await rawHeartbeats(t, 'demo', Date.parse('2026-08-01T00:00:00Z') / 1000, Date.parse('2026-08-22T23:59:59Z') / 1000);
     expect(expected.length).toBeGreaterThan(100);
     expect(body.heartbeats.length).toBe(expected.length);
-    expect(body.total_seconds).toBe(lag(expected));
-    expect(body.total_seconds).toBe(lag(body.heartbeats));
+    expect(body.total_seconds).toBe(lagSeconds(expected));
+    expect(body.total_seconds).toBe(lagSeconds(body.heartbeats));
   });
 
   it('ignores limit, start and end, and treats an empty value as absent', async () => {
@@ -144,14 +103,14 @@ describeBoth('GET /api/v1/my/heartbeats', (t) => {
       const { status, body } = await getJson<MyHeartbeats>(t, `/api/v1/my/heartbeats?start_time=${encodeURIComponent(input)}`);
       expect(status, input).toBe(200);
       expect(body.start_time, input).toBe(echo);
-      expectValid('getMyHeartbeats', body);
+      expectValid('getMyHeartbeats', 200, body);
     }
   });
 
   it('an end before the start gives an empty list', async () => {
     const { status, body } = await getJson<MyHeartbeats>(t, '/api/v1/my/heartbeats?start_time=2026-08-22T12:00:00Z&end_time=2026-08-22T11:00:00Z');
     expect(status).toBe(200);
-    expectValid('getMyHeartbeats', body);
+    expectValid('getMyHeartbeats', 200, body);
     expect(body).toMatchObject({ total_seconds: 0, heartbeats: [] });
   });
 
@@ -215,36 +174,36 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
     const { status, body, res } = await getJson<MostRecent>(t, path);
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expectValid('getMyMostRecentHeartbeat', body);
-    const expected = latestOf(await raw(t, 'demo', 0, NOW / 1000 + 86_400), (hb) => hb.source_type !== 'test_entry')!;
+    expectValid('getMyMostRecentHeartbeat', 200, body);
+    const expected = latestOf(await rawHeartbeats(t, 'demo', 0, NOW / 1000 + 86_400), (hb) => hb.source_type !== 'test_entry')!;
     expect(body).toEqual({ has_heartbeat: true, heartbeat: expected, editor: expected.editor, time_ago: railsTimeAgo(expected.time * 1000, NOW) });
   });
 
   it('filters by editor case-insensitively; no match gives the all-null shape', async () => {
-    const all = await raw(t, 'demo', 0, NOW / 1000 + 86_400);
+    const all = await rawHeartbeats(t, 'demo', 0, NOW / 1000 + 86_400);
     const editors = [...new Set(all.map((hb) => hb.editor).filter((e): e is string => e !== null))];
     expect(editors.length).toBeGreaterThan(1);
     for (const editor of editors) {
       const { body } = await getJson<MostRecent>(t, `${path}?editor=${encodeURIComponent(editor.toUpperCase())}`);
-      expectValid('getMyMostRecentHeartbeat', body);
+      expectValid('getMyMostRecentHeartbeat', 200, body);
       const expected = latestOf(all, (hb) => hb.source_type !== 'test_entry' && hb.editor === editor)!;
       expect(body.heartbeat?.id, editor).toBe(expected.id);
       expect(body.editor).toBe(editor);
     }
     const none = await getJson<MostRecent>(t, `${path}?editor=no-such-editor`);
-    expectValid('getMyMostRecentHeartbeat', none.body);
+    expectValid('getMyMostRecentHeartbeat', 200, none.body);
     expect(none.body).toEqual({ has_heartbeat: false, heartbeat: null, editor: null, time_ago: null });
   });
 
   it('source_type picks one source, test entries included only when asked; unknown names match nothing', async () => {
     const user = await userWithRole(t, 'noGithub');
     const headers = bearer(user.api_keys[0]!);
-    const before = await raw(t, user.username, 0, NOW / 1000 + 86_400);
+    const before = await rawHeartbeats(t, user.username, 0, NOW / 1000 + 86_400);
     const latest = latestOf(before, () => true)!;
     // A test entry newer than anything else, and an older imported heartbeat.
-    t.world.addHeartbeat(user.id, draftFrom(latest, { time: latest.time + 30, entity: 'test.txt', source_type: 'test_entry' }));
-    t.world.addHeartbeat(user.id, draftFrom(latest, { time: latest.time - 7200.5, source_type: 'wakapi_import', editor: 'Zed' }));
-    const after = await raw(t, user.username, 0, NOW / 1000 + 86_400);
+    t.world.addHeartbeat(user.id, draftOf(latest, { time: latest.time + 30, entity: 'test.txt', source_type: 'test_entry' }));
+    t.world.addHeartbeat(user.id, draftOf(latest, { time: latest.time - 7200.5, source_type: 'wakapi_import', editor: 'Zed' }));
+    const after = await rawHeartbeats(t, user.username, 0, NOW / 1000 + 86_400);
     const cases: Array<[string, (hb: Heartbeat) => boolean]> = [
       ['', (hb) => hb.source_type !== 'test_entry'],
       ['?source_type=', (hb) => hb.source_type !== 'test_entry'],
@@ -257,7 +216,7 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
     ];
     for (const [query, keep] of cases) {
       const { body } = await getJson<MostRecent>(t, `${path}${query}`, headers);
-      expectValid('getMyMostRecentHeartbeat', body);
+      expectValid('getMyMostRecentHeartbeat', 200, body);
       expect(body.heartbeat, query).toEqual(latestOf(after, keep));
     }
     for (const query of ['?source_type=bogus', '?source_type=TEST_ENTRY', '?source_type=7']) {
@@ -268,7 +227,7 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
     const iso = (seconds: number) => encodeURIComponent(new Date(seconds * 1000).toISOString());
     const window = await getJson<MyHeartbeats>(t, `/api/v1/my/heartbeats?start_time=${iso(latest.time - 10_000)}&end_time=${iso(latest.time + 60)}`, headers);
     expect(window.body.heartbeats.some((hb) => hb.source_type === 'test_entry')).toBe(true);
-    expect(window.body.total_seconds).toBe(lag(window.body.heartbeats));
+    expect(window.body.total_seconds).toBe(lagSeconds(window.body.heartbeats));
   });
 
   it('a user with no heartbeats gets the all-null shape', async () => {

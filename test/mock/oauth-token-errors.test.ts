@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/mock/app.js';
 import { mountAdmin } from '../../src/mock/admin/routes.js';
+import { present, requestParams } from '../../src/mock/oauth/params.js';
 import { createWorld } from '../../src/world/store.js';
 import { bearer, describeBoth, NOW, PROFILE_TOKEN, SEED, type MockTarget } from '../helpers/mock.js';
 import {
@@ -232,5 +233,17 @@ describe('codes and tokens expire (a clock that moves)', () => {
     const res = await t.fetch('/api/v1/authenticated/me', { headers: bearer(access) });
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"');
     expect(await webToken(t)).not.toBe(access);
+  });
+});
+
+describe('the parameters Doorkeeper reads', () => {
+  it('are Rails params (the body, overridden by the query\'s last values) read as text', () => {
+    const body = { client_id: 'body', code: 12, state: true, scope: ['read'], nested: { a: 1 } };
+    expect(requestParams(body, new URLSearchParams('client_id=q1&client_id=q2&=dropped'))).toEqual({ client_id: 'q2', code: '12', state: 'true' });
+  });
+
+  it("treat a value as absent by Rails' blank? (U+0085 is blank, U+FEFF is not)", () => {
+    const state = (query: string) => present(requestParams(undefined, new URLSearchParams(query)), 'state');
+    expect([state('state=%20%09'), state('state=%C2%85'), state('state=%EF%BB%BF'), state('state=x')]).toEqual([undefined, undefined, '\ufeff', 'x']);
   });
 });

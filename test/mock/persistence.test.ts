@@ -10,12 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
 import { DataFile } from '../../src/mock/persistence/data-file.js';
 import { createWorld } from '../../src/world/store.js';
-import type { HeartbeatDraft } from '../../src/world/types.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { runCli } from '../helpers/cli.js';
+import { draft } from '../helpers/heartbeats.js';
 import { basic, describeBoth, DEMO_KEY, NOW } from '../helpers/mock.js';
-import { mockStats, userWithRole, type MockStats, type Row } from './heartbeats-support.js';
+import { userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { mockStats, type MockStats } from './heartbeats-support.js';
 import { startMockProcess, type MockProcess } from './persistence-support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'hackatime-data-'));
@@ -29,16 +30,16 @@ const heartbeat = (i: number) => ({ entity: `src/file${i % 9}.ts`, type: 'file',
 async function statsOf(mock: MockProcess): Promise<MockStats> {
   return (await (await fetch(`${mock.url}/__mock/stats`)).json()) as MockStats;
 }
-async function exportOf(url: string): Promise<Row[]> {
+async function exportOf(url: string): Promise<HeartbeatJson[]> {
   const text = await (await fetch(`${url}/__mock/heartbeats`)).text();
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row);
+  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as HeartbeatJson);
 }
 
 /** Posts heartbeats 0..n-1 as bulks of 25 and single posts, all at once; resolves with the acknowledged rows. */
-async function postAll(url: string, from: number, n: number, onAck?: (acked: number) => void): Promise<Row[]> {
-  const requests: Promise<Row[]>[] = [];
+async function postAll(url: string, from: number, n: number, onAck?: (acked: number) => void): Promise<HeartbeatJson[]> {
+  const requests: Promise<HeartbeatJson[]>[] = [];
   let acked = 0;
-  const ack = (rows: Row[]) => {
+  const ack = (rows: HeartbeatJson[]) => {
     acked += 1;
     onAck?.(acked);
     return rows;
@@ -46,13 +47,13 @@ async function postAll(url: string, from: number, n: number, onAck?: (acked: num
   for (let i = from; i < from + n; ) {
     if (i % 3 === 0) {
       const body = JSON.stringify(heartbeat(i));
-      requests.push(fetch(`${url}${SINGLE}`, { method: 'POST', headers, body }).then(async (r) => (r.status === 202 ? ack([(await r.json()) as Row]) : [])));
+      requests.push(fetch(`${url}${SINGLE}`, { method: 'POST', headers, body }).then(async (r) => (r.status === 202 ? ack([(await r.json()) as HeartbeatJson]) : [])));
       i += 1;
     } else {
       const batch = Array.from({ length: Math.min(25, from + n - i) }, (_, k) => heartbeat(i + k));
       requests.push(
         fetch(`${url}${BULK}`, { method: 'POST', headers, body: JSON.stringify(batch) }).then(async (r) =>
-          r.status === 201 ? ack(((await r.json()) as { responses: [Row, number][] }).responses.map(([row]) => row)) : [],
+          r.status === 201 ? ack(((await r.json()) as { responses: [HeartbeatJson, number][] }).responses.map(([row]) => row)) : [],
         ),
       );
       i += batch.length;
@@ -66,7 +67,7 @@ describe('--data-file', () => {
     const file = join(work, 'kill.jsonl');
     let mock = await startMockProcess(file);
     expect(mock.stderr()).toContain(`data file ${file}: 0 heartbeats loaded`);
-    let acked: Row[];
+    let acked: HeartbeatJson[];
     try {
       acked = await postAll(mock.url, 0, 120);
     } finally {
@@ -88,7 +89,7 @@ describe('--data-file', () => {
   it('never loses an acknowledged heartbeat when killed while requests are still in flight', async () => {
     const file = join(work, 'inflight.jsonl');
     let mock = await startMockProcess(file);
-    let acked: Row[];
+    let acked: HeartbeatJson[];
     try {
       // 60 requests at once; the process dies as soon as 20 of them were answered.
       acked = await postAll(mock.url, 0, 600, (n) => {
@@ -189,20 +190,14 @@ describe('--data-file', () => {
 });
 
 describe('the data file on its own', () => {
-  const draft = (time: number): HeartbeatDraft => ({
-    time, entity: `e${time}.ts`, type: 'file', category: 'coding', project: 'unit', branch: null, language: null, editor: null, operating_system: null,
-    machine: null, user_agent: null, is_write: null, lineno: null, lines: null, cursorpos: null, line_additions: null, line_deletions: null,
-    project_root_count: null, dependencies: [], ai_model: null, ai_session: null, ai_subscription_plan: null, ai_input_tokens: null,
-    ai_output_tokens: null, ai_prompt_length: null, ai_line_changes: null, human_line_changes: null, source_type: 'direct_entry',
-    ip_address: null, ja4_id: null, created_at: '2026-08-22T18:30:00.000Z', updated_at: '2026-08-22T18:30:00.000Z', deleted_at: null,
-  });
-  const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as Row).entity);
+  const unit = (time: number) => draft({ time, entity: `e${time}.ts`, type: 'file', category: 'coding', project: 'unit' });
+  const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as HeartbeatJson).entity);
 
   it('writes rows in acceptance order, one batch for what arrives together', async () => {
     const file = join(work, 'unit-order.jsonl');
     const world = createWorld({ seed: 7, now: NOW, users: 9, days: 2 });
     const { file: data } = DataFile.open(file, world, NOW);
-    for (let i = 0; i < 50; i++) world.addHeartbeat(1, draft(1787400000 + i));
+    for (let i = 0; i < 50; i++) world.addHeartbeat(1, unit(1787400000 + i));
     await world.flushed();
     expect(linesOf(file)).toEqual(Array.from({ length: 50 }, (_, i) => `e${1787400000 + i}.ts`));
     await data.close();
@@ -212,10 +207,10 @@ describe('the data file on its own', () => {
     const file = join(work, 'unit-reset.jsonl');
     const world = createWorld({ seed: 7, now: NOW, users: 9, days: 2 });
     const { file: data } = DataFile.open(file, world, NOW);
-    world.addHeartbeat(1, draft(1787400001));
-    world.addHeartbeat(1, draft(1787400002));
+    world.addHeartbeat(1, unit(1787400001));
+    world.addHeartbeat(1, unit(1787400002));
     world.reset();
-    world.addHeartbeat(1, draft(1787400003));
+    world.addHeartbeat(1, unit(1787400003));
     await world.flushed();
     expect(linesOf(file)).toEqual(['e1787400003.ts']);
     await data.close();
@@ -241,7 +236,7 @@ describeBoth('the admin API of posted heartbeats', (t) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const exported = await res.text();
-    const rows = exported.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Row);
+    const rows = exported.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as HeartbeatJson);
     expect(rows.map((r) => r['lineno'])).toEqual([1, 2, 3, 0]);
     expect(rows.every((r) => r.user_id === demo.id)).toBe(true);
     expect(await (await t.fetch(`/__mock/heartbeats?username=${demo.username}`)).text()).toBe(exported);

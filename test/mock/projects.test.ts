@@ -1,37 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { withoutFormat } from '../../src/mock/views/path-format.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-import { capped, credentials, rawHeartbeats, userNamed, utcStamp, type RawHeartbeat } from './raw-heartbeats.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: number) =>
-  spec.byOperationId.get(operationId)!.responses.find((r) => r.status === String(status))!.content[0]!.schemaPointer!;
+import { lagSeconds } from '../helpers/heartbeats.js';
+import { credentials, rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { responseSchema, validator } from '../helpers/spec.js';
+import { utcStamp } from './raw-heartbeats.js';
 
 async function call(t: MockTarget, operationId: string, path: string, status: number): Promise<unknown> {
   const res = await t.fetch(path);
   const body: unknown = await res.json();
   expect(res.status, `${path}: ${JSON.stringify(body)}`).toBe(status);
-  const result = validator.validate(schemaOf(operationId, status), body);
+  const result = validator.validate(responseSchema(operationId, status), body);
   expect(result.ok ? [] : result.issues, path).toEqual([]);
   return body;
 }
 
 const NOW_S = NOW / 1000;
 const at = (iso: string) => Date.parse(iso) / 1000;
-const named = (rows: RawHeartbeat[]) => rows.filter((hb): hb is RawHeartbeat & { project: string } => hb.project !== null && hb.project !== '');
+const named = (rows: HeartbeatJson[]) => rows.filter((hb): hb is HeartbeatJson & { project: string } => hb.project !== null && hb.project !== '');
 
 /** The row the reference describes, computed from the raw heartbeats of one project. */
-function expectedRow(t: MockTarget, userId: number, project: string, rows: RawHeartbeat[]) {
+function expectedRow(t: MockTarget, userId: number, project: string, rows: HeartbeatJson[]) {
   const own = rows.filter((hb) => hb.project === project);
   const times = own.map((hb) => hb.time);
   const mapping = t.world.userById(userId)!.repoMappings.find((m) => m.project === project);
   const languages = [...new Set(own.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))];
   return {
     name: project,
-    total_seconds: capped(own),
+    total_seconds: lagSeconds(own),
     languages: languages.sort((a, b) => a.localeCompare(b, 'en-US')),
     repo_url: mapping?.repoUrl ?? null,
     total_heartbeats: own.length,
@@ -55,7 +51,7 @@ async function archivedCase(t: MockTarget): Promise<{ username: string; id: numb
 describeBoth('GET /api/v1/users/{username}/projects', (t) => {
   const names = async (user: string, query = '') =>
     ((await call(t, 'getUserProjects', `/api/v1/users/${user}/projects${query}`, 200)) as { projects: string[] }).projects;
-  const expectedNames = (rows: RawHeartbeat[], from: number, to: number) =>
+  const expectedNames = (rows: HeartbeatJson[], from: number, to: number) =>
     new Set(named(rows.filter((hb) => hb.time >= from && hb.time <= to)).map((hb) => hb.project));
 
   it('lists the distinct projects of the last 30 days (from 00:00 UTC), archived ones included', async () => {
@@ -94,7 +90,7 @@ describeBoth('GET /api/v1/users/{username}/projects', (t) => {
 describeBoth('GET /api/v1/users/{username}/project/{project_name}', (t) => {
   it('gives every project of a user the row computed from its raw heartbeats', async () => {
     for (const role of ['demo', 'yellow', 'noGithub']) {
-      const user = await userNamed(t, role);
+      const user = await userWithRole(t, role);
       const rows = named(await rawHeartbeats(t, user.username));
       const archived = new Set(t.world.userById(user.id)!.repoMappings.filter((m) => m.archived).map((m) => m.project));
       for (const project of new Set(rows.map((hb) => hb.project))) {
@@ -106,7 +102,7 @@ describeBoth('GET /api/v1/users/{username}/project/{project_name}', (t) => {
   });
 
   it('reads start/start_date and end/end_date leniently over an inclusive window', async () => {
-    const demo = await userNamed(t, 'demo');
+    const demo = await userWithRole(t, 'demo');
     const rows = named(await rawHeartbeats(t, demo.username));
     const window = rows.filter((hb) => hb.time >= at('2026-08-15T00:00:00Z') && hb.time <= at('2026-08-20T12:00:00Z'));
     const expected = expectedRow(t, demo.id, 'hackatime', window);
@@ -151,7 +147,7 @@ describeBoth('GET /api/v1/users/{username}/projects/details', (t) => {
   });
 
   it('takes a trimmed comma list of exact names, and the stats window', async () => {
-    const demo = await userNamed(t, 'demo');
+    const demo = await userWithRole(t, 'demo');
     const rows = named(await rawHeartbeats(t, demo.username));
     const both = ['hackatime', 'harbor'].map((p) => expectedRow(t, demo.id, p, rows)).sort((a, b) => b.total_seconds - a.total_seconds);
     for (const list of [' hackatime , harbor ,nope,', 'harbor,hackatime,harbor', ',,harbor,,hackatime']) {

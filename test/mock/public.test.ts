@@ -1,60 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import type { HeartbeatDraft, TrustLevelChange } from '../../src/world/types.js';
 import { bannedUserCounts } from '../../src/mock/views/banned-user-counts.js';
+import { draft, lagSeconds } from '../helpers/heartbeats.js';
 import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: string) =>
-  spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
-const expectValid = (operationId: string, status: string, body: unknown) => {
-  const result = validator.validate(schemaOf(operationId, status), body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body)).toEqual([]);
-};
+import { credentials, rawHeartbeats, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { expectValid } from '../helpers/spec.js';
 
 const NOW_S = NOW / 1000;
-
-interface RawHeartbeat {
-  id: number;
-  time: number;
-  category: string | null;
-  project: string | null;
-  source_type: string;
-}
-interface CredentialUser {
-  id: number;
-  username: string;
-  display_name: string;
-  slack_uid: string | null;
-  public_stats: boolean;
-}
-
-/** PostgreSQL's float → integer cast: nearest, halves to even. */
-function pgRound(x: number): number {
-  const floor = Math.floor(x);
-  const frac = x - floor;
-  if (frac !== 0.5) return frac > 0.5 ? floor + 1 : floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
-
-/** The 2-minute rule over one timeline. */
-function duration(rows: RawHeartbeat[]): number {
-  const sorted = [...rows].sort((a, b) => a.time - b.time || a.id - b.id);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return pgRound(sum);
-}
-
-async function credentialUsers(t: MockTarget): Promise<CredentialUser[]> {
-  return ((await (await t.fetch('/__mock/credentials')).json()) as { users: CredentialUser[] }).users;
-}
-
-async function rawHeartbeats(t: MockTarget, username: string, start = 0): Promise<RawHeartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${start}`);
-  return ((await res.json()) as { heartbeats: RawHeartbeat[] }).heartbeats;
-}
 
 // --- badge expectations, written independently -----------------------------------------------------
 
@@ -67,7 +19,7 @@ const badgeText = (seconds: number) => {
 };
 const shields = (seconds: number, label = 'hackatime', color = 'blue') =>
   `https://img.shields.io/badge/${erbEncode(label)}-${erbEncode(badgeText(seconds))}-${erbEncode(color)}`;
-const secondsOf = (rows: RawHeartbeat[], projects: string[]) => duration(rows.filter((hb) => hb.project !== null && projects.includes(hb.project)));
+const secondsOf = (rows: HeartbeatJson[], projects: string[]) => lagSeconds(rows.filter((hb) => hb.project !== null && projects.includes(hb.project)));
 
 async function badge(t: MockTarget, path: string): Promise<Response> {
   return t.fetch(path, { redirect: 'manual' });
@@ -91,7 +43,7 @@ async function expectError(t: MockTarget, path: string, status: number, body: un
 
 describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   it('redirects to the all-time time of every project with time, for several users', async () => {
-    const users = (await credentialUsers(t)).filter((u) => u.public_stats);
+    const users = (await credentials(t)).users.filter((u) => u.public_stats);
     let checked = 0;
     for (const user of users.slice(0, 5)) {
       const rows = await rawHeartbeats(t, user.username);
@@ -107,7 +59,7 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   });
 
   it('finds the user by Slack UID, username or numeric id', async () => {
-    const demo = (await credentialUsers(t)).find((u) => u.username === t.world.roles.demo)!;
+    const demo = (await credentials(t)).users.find((u) => u.username === t.world.roles.demo)!;
     const location = shields(secondsOf(await rawHeartbeats(t, demo.username), ['hackatime']));
     for (const id of [demo.slack_uid!, demo.username, String(demo.id), `000${demo.id}`]) await expectRedirect(t, `/api/v1/badge/${id}/hackatime`, location);
   });
@@ -131,7 +83,7 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
 
   it('resolves owner/repo through every repository mapping, archived ones included', async () => {
     let archived = 0;
-    for (const user of (await credentialUsers(t)).filter((u) => u.public_stats)) {
+    for (const user of (await credentials(t)).users.filter((u) => u.public_stats)) {
       const rows = await rawHeartbeats(t, user.username);
       for (const mapping of t.world.userById(user.id)!.repoMappings) {
         const m = mapping.repoUrl === null ? null : /^https:\/\/github\.com\/([^/]+)\/([^/]+)$/.exec(mapping.repoUrl);
@@ -184,53 +136,16 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   });
 });
 
-/** A stored heartbeat's fields; only time, category, project and source matter here. */
-function draft(time: number, over: Partial<HeartbeatDraft> = {}): HeartbeatDraft {
-  return {
-    time,
-    entity: '/home/heidi/code/app/main.ts',
-    type: 'file',
-    category: 'coding',
-    project: 'app',
-    branch: 'main',
-    language: 'TypeScript',
-    editor: 'vscode',
-    operating_system: 'linux',
-    machine: 'heidi-laptop',
-    user_agent: 'wakatime/v1.115.2 (linux) vscode/1.96.0 vscode-wakatime/24.6.0',
-    is_write: null,
-    lineno: null,
-    lines: null,
-    cursorpos: null,
-    line_additions: null,
-    line_deletions: null,
-    project_root_count: null,
-    dependencies: [],
-    ai_model: null,
-    ai_session: null,
-    ai_subscription_plan: null,
-    ai_input_tokens: null,
-    ai_output_tokens: null,
-    ai_prompt_length: null,
-    ai_line_changes: null,
-    human_line_changes: null,
-    source_type: 'direct_entry',
-    ip_address: null,
-    ja4_id: null,
-    created_at: '2026-08-22T18:30:00.000Z',
-    updated_at: '2026-08-22T18:30:00.000Z',
-    deleted_at: null,
-    ...over,
-  };
-}
+/** An ordinary coding heartbeat on `app`; only time, category, project and source matter here. */
+const coding = (time: number, over: Partial<HeartbeatDraft> = {}) => draft({ time, category: 'coding', project: 'app', ...over });
 
 describeBoth('badge edge cases (heartbeats added to admin)', (t) => {
   const admin = () => t.world.userByUsername(t.world.roles.admin)!;
 
   it('answers 400 with an empty body for a project whose time is 0, whatever the aliases', async () => {
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 7200, { project: 'lonely' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 7000, { project: 'other' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 6990, { project: 'other' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 7200, { project: 'lonely' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 7000, { project: 'other' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 6990, { project: 'other' }));
     for (const path of ['/api/v1/badge/admin/lonely', '/api/v1/badge/admin/lonely?aliases=other']) {
       const res = await badge(t, path);
       expect(res.status, path).toBe(400);
@@ -240,11 +155,11 @@ describeBoth('badge edge cases (heartbeats added to admin)', (t) => {
   });
 
   it('counts every category and source, and keeps dots and slashes in the project name', async () => {
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 600, { project: 'pimlico.dev', category: 'browsing' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 590, { project: 'pimlico.dev', source_type: 'wakapi_import' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 585, { project: 'pimlico.dev', category: 'debugging' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 500, { project: 'a/b' }));
-    t.world.addHeartbeat(admin().id, draft(NOW_S - 100, { project: 'a/b' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 600, { project: 'pimlico.dev', category: 'browsing' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 590, { project: 'pimlico.dev', source_type: 'wakapi_import' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 585, { project: 'pimlico.dev', category: 'debugging' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 500, { project: 'a/b' }));
+    t.world.addHeartbeat(admin().id, coding(NOW_S - 100, { project: 'a/b' }));
     await expectRedirect(t, '/api/v1/badge/admin/pimlico.dev', shields(15));
     await expectRedirect(t, '/api/v1/badge/admin/a/b', shields(120));
     const rows = await rawHeartbeats(t, 'admin');
@@ -253,7 +168,7 @@ describeBoth('badge edge cases (heartbeats added to admin)', (t) => {
 
   it('writes hours and minutes, or minutes alone under an hour', async () => {
     // 31 heartbeats 120 s apart: exactly 1 h.
-    for (let i = 0; i <= 30; i++) t.world.addHeartbeat(admin().id, draft(NOW_S - 20_000 + i * 120, { project: 'hour' }));
+    for (let i = 0; i <= 30; i++) t.world.addHeartbeat(admin().id, coding(NOW_S - 20_000 + i * 120, { project: 'hour' }));
     await expectRedirect(t, '/api/v1/badge/admin/hour', 'https://img.shields.io/badge/hackatime-1h%200m-blue');
     await expectRedirect(t, '/api/v1/badge/admin/other', 'https://img.shields.io/badge/hackatime-0m-blue');
   });
@@ -271,7 +186,7 @@ interface HackingUser {
 /** Who should be listed, from the raw heartbeats of the last 5 minutes (strictly after NOW − 300 s). */
 async function expectedHackers(t: MockTarget): Promise<HackingUser[]> {
   const expected: HackingUser[] = [];
-  for (const u of await credentialUsers(t)) {
+  for (const u of (await credentials(t)).users) {
     const recent = (await rawHeartbeats(t, u.username, NOW_S - 300)).filter((hb) => hb.time > NOW_S - 300 && hb.source_type === 'direct_entry' && hb.category === 'coding');
     const latest = recent.sort((a, b) => a.time - b.time || a.id - b.id).at(-1);
     if (!latest) continue;
@@ -307,7 +222,7 @@ describeBoth('GET /api/v1/currently_hacking', (t) => {
   it('lists exactly the users with a direct_entry coding heartbeat in the last 5 minutes', async () => {
     const body = await hacking(t);
     expect(byName(body.users)).toEqual(byName(await expectedHackers(t)));
-    const names = new Map((await credentialUsers(t)).map((u) => [u.username, u.display_name]));
+    const names = new Map((await credentials(t)).users.map((u) => [u.username, u.display_name]));
     expect(body.users.map((u) => u.display_name).sort()).toEqual(t.world.roles.currentlyHacking.map((n) => names.get(n)).sort());
   });
 
@@ -328,19 +243,19 @@ describeBoth('currently hacking after new heartbeats', (t) => {
     const [excluded, future] = idle.filter((u) => u !== archivedUser);
     const demo = t.world.userByUsername(t.world.roles.demo)!;
 
-    t.world.addHeartbeat(archivedUser.id, draft(NOW_S - 299, { project: archived }));
-    t.world.addHeartbeat(excluded!.id, draft(NOW_S - 10, { source_type: 'wakapi_import' }));
-    t.world.addHeartbeat(excluded!.id, draft(NOW_S - 9, { source_type: 'test_entry', entity: 'test.txt' }));
-    t.world.addHeartbeat(excluded!.id, draft(NOW_S - 8, { category: 'browsing' }));
-    t.world.addHeartbeat(excluded!.id, draft(NOW_S - 300));
-    t.world.addHeartbeat(future!.id, draft(NOW_S + 60, { project: 'not-mapped' }));
+    t.world.addHeartbeat(archivedUser.id, coding(NOW_S - 299, { project: archived }));
+    t.world.addHeartbeat(excluded!.id, coding(NOW_S - 10, { source_type: 'wakapi_import' }));
+    t.world.addHeartbeat(excluded!.id, coding(NOW_S - 9, { source_type: 'test_entry', entity: 'test.txt' }));
+    t.world.addHeartbeat(excluded!.id, coding(NOW_S - 8, { category: 'browsing' }));
+    t.world.addHeartbeat(excluded!.id, coding(NOW_S - 300));
+    t.world.addHeartbeat(future!.id, coding(NOW_S + 60, { project: 'not-mapped' }));
     // Demo's latest project now has no mapping: demo is still listed, without working_on.
-    t.world.addHeartbeat(demo.id, draft(NOW_S - 1, { project: 'scratchpad' }));
+    t.world.addHeartbeat(demo.id, coding(NOW_S - 1, { project: 'scratchpad' }));
 
     const body = await hacking(t);
     expect(byName(body.users)).toEqual(byName(await expectedHackers(t)));
     expectSharersFirst(body.users);
-    const names = new Map((await credentialUsers(t)).map((u) => [u.id, u.display_name]));
+    const names = new Map((await credentials(t)).users.map((u) => [u.id, u.display_name]));
     const shown = (id: number) => body.users.find((u) => u.display_name === names.get(id));
     expect(shown(archivedUser.id)?.working_on).toBeNull();
     expect(shown(future!.id)?.working_on).toBeNull();

@@ -1,19 +1,9 @@
 import { expect, it } from 'vitest';
 import { LEGACY_STATS_KEY } from '../../src/mock/credentials.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
-import type { HeartbeatDraft } from '../../src/world/types.js';
+import { draft } from '../helpers/heartbeats.js';
 import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-/** Checks a body against the operation's schema for that status (every media type is JSON here). */
-function expectValid(operationId: string, status: number, body: unknown): void {
-  const response = spec.byOperationId.get(operationId)!.responses.find((r) => r.status === String(status));
-  expect(response, `${operationId} documents ${status}`).toBeDefined();
-  const result = validator.validate(response!.content[0]!.schemaPointer!, body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body)).toEqual([]);
-}
+import { credentials, rawHeartbeats } from '../helpers/mock-admin.js';
+import { expectValid, spec } from '../helpers/spec.js';
 
 const ERROR_500 = { error: 'Internal Server Error', message: 'Something went wrong on our end, but we are looking into it!', status: 500 };
 const BAD_REQUEST = { error: 'Bad Request', message: 'The server cannot process your request due to invalid syntax.', status: 400 };
@@ -43,29 +33,6 @@ async function send(t: MockTarget, operationId: string, path: string, init: { he
   const parsed = (await res.json()) as unknown;
   expectValid(operationId, res.status, parsed);
   return { status: res.status, body: parsed };
-}
-
-interface RawHeartbeat {
-  id: number;
-  time: number;
-  project: string | null;
-}
-
-async function rawHeartbeats(t: MockTarget, username: string, from: number, to: number): Promise<RawHeartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${from}&end=${to}`);
-  return ((await res.json()) as { heartbeats: RawHeartbeat[] }).heartbeats;
-}
-
-interface CredentialUser {
-  id: number;
-  username: string;
-  display_name: string;
-  slack_uid: string | null;
-  email: string | null;
-}
-
-async function credentialUsers(t: MockTarget): Promise<CredentialUser[]> {
-  return ((await (await t.fetch('/__mock/credentials')).json()) as { users: CredentialUser[] }).users;
 }
 
 // --- GET /api/v1/ysws_programs --------------------------------------------------------------------
@@ -219,23 +186,11 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
   });
 });
 
-/** A stored heartbeat's fields at a whole second, for the range bounds. */
-function draft(time: number): HeartbeatDraft {
-  return {
-    time, entity: '/tmp/a.ts', type: 'file', category: 'coding', project: 'bounds', branch: null, language: 'TypeScript', editor: 'vscode',
-    operating_system: 'linux', machine: 'm', user_agent: 'wakatime/v1.115.2', is_write: null, lineno: null, lines: null, cursorpos: null,
-    line_additions: null, line_deletions: null, project_root_count: null, dependencies: [], ai_model: null, ai_session: null,
-    ai_subscription_plan: null, ai_input_tokens: null, ai_output_tokens: null, ai_prompt_length: null, ai_line_changes: null,
-    human_line_changes: null, source_type: 'direct_entry', ip_address: null, ja4_id: null, created_at: '2026-08-22T18:30:00.000Z',
-    updated_at: '2026-08-22T18:30:00.000Z', deleted_at: null,
-  };
-}
-
 describeBoth('claim range bounds and time formats', (t) => {
   it('includes both ends and reads dates, zones and fractions', async () => {
     const admin = t.world.userByUsername(t.world.roles.admin)!;
     const base = Math.floor(NOW_S / 86_400) * 86_400 - 86_400; // 00:00 UTC yesterday
-    for (const offset of [0, 3600, 7200, 7200.5]) t.world.addHeartbeat(admin.id, draft(base + offset));
+    for (const offset of [0, 3600, 7200, 7200.5]) t.world.addHeartbeat(admin.id, draft({ time: base + offset, project: 'bounds' }));
     const day = new Date(base * 1000).toISOString().slice(0, 10);
     const cases: [string, string, number][] = [
       [iso(base), iso(base + 3600), 2],
@@ -274,7 +229,7 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
   });
 
   it('answers 200 with id, display name and first email for every Slack user of the world', async () => {
-    const users = (await credentialUsers(t)).filter((u) => u.slack_uid !== null);
+    const users = (await credentials(t)).users.filter((u) => u.slack_uid !== null);
     expect(users.length).toBeGreaterThan(5);
     for (const u of users) {
       expect(await slack(t, { json: { token: `xoxp-${u.slack_uid}` } }), u.username).toEqual({ status: 200, body: { user_id: u.id, username: u.display_name, email: u.email } });
@@ -282,12 +237,12 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
   });
 
   it('answers 201 for a new Slack user without storing it', async () => {
-    const before = await credentialUsers(t);
+    const before = (await credentials(t)).users;
     const nextId = Math.max(...before.map((u) => u.id)) + 1;
     const expected = { status: 201, body: { user_id: nextId, username: 'Nova.Star', email: 'nova.star@slack.test' } };
     expect(await slack(t, { json: { token: 'xoxp-new-Nova.Star' } })).toEqual(expected);
     expect(await slack(t, { json: { token: 'xoxp-new-Nova.Star' } })).toEqual(expected);
-    expect(await credentialUsers(t)).toEqual(before);
+    expect((await credentials(t)).users).toEqual(before);
   });
 
   it('maps the other Slack outcomes to their errors', async () => {
@@ -311,7 +266,7 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
   });
 
   it('reads the token from a form body or the query string, the query winning', async () => {
-    const demo = (await credentialUsers(t)).find((u) => u.username === t.world.roles.demo)!;
+    const demo = (await credentials(t)).users.find((u) => u.username === t.world.roles.demo)!;
     const ok = { status: 200, body: { user_id: demo.id, username: demo.display_name, email: demo.email } };
     expect(await slack(t, { form: { token: `xoxp-${demo.slack_uid}` } })).toEqual(ok);
     expect(await slack(t, { json: { token: 'xoxp-nouser' } }, `?token=xoxp-${demo.slack_uid}`)).toEqual(ok);

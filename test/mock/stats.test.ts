@@ -1,24 +1,11 @@
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
+import type { StatsItem } from '../../src/mock/views/stats-breakdown.js';
 import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-import { capped, cappedBy, credentials, rawHeartbeats, spansOf, userNamed, type RawHeartbeat } from './raw-heartbeats.js';
+import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
+import { credentials, rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { responseSchema, validator } from '../helpers/spec.js';
+import { spansOf } from './raw-heartbeats.js';
 
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-const schemaOf = (operationId: string, status: number) =>
-  spec.byOperationId.get(operationId)!.responses.find((r) => r.status === String(status))!.content[0]!.schemaPointer!;
-
-interface Item {
-  name: string;
-  total_seconds: number;
-  text: string;
-  hours: number;
-  minutes: number;
-  percent: number | null;
-  digital: string;
-  color?: string;
-}
 interface StatsData {
   username: string;
   user_id: string;
@@ -28,8 +15,8 @@ interface StatsData {
   daily_average: number;
   human_readable_total: string;
   human_readable_daily_average: string;
-  languages?: Item[];
-  projects?: Item[];
+  languages?: StatsItem[];
+  projects?: StatsItem[];
   unique_total_seconds?: number;
   streak: number;
 }
@@ -40,7 +27,7 @@ async function call(t: MockTarget, operationId: string, path: string, status: nu
   const text = await res.text();
   expect(res.status, `${path}: ${text}`).toBe(status);
   const body: unknown = res.headers.get('content-type')?.startsWith('text/plain') ? text : JSON.parse(text);
-  const result = validator.validate(schemaOf(operationId, status), body);
+  const result = validator.validate(responseSchema(operationId, status), body);
   expect(result.ok ? [] : result.issues, `${path}: ${text}`).toEqual([]);
   return body;
 }
@@ -54,12 +41,12 @@ const at = (iso: string) => Date.parse(iso) / 1000;
 const AUG1 = at('2026-08-01T00:00:00Z');
 const AUG22 = at('2026-08-22T00:00:00Z');
 const END_OF_TODAY = AUG22 + 86_400 - 1e-6;
-const inWindow = (rows: RawHeartbeat[], from: number, to: number) => rows.filter((hb) => hb.time >= from && hb.time < to);
+const inWindow = (rows: HeartbeatJson[], from: number, to: number) => rows.filter((hb) => hb.time >= from && hb.time < to);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const hm = (s: number) => [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60] as const;
 
 /** Each item against the independent per-group totals; `Other` stands for a blank name. */
-function expectItems(items: Item[], expected: Map<string | null, number>, total: number): void {
+function expectItems(items: StatsItem[], expected: Map<string | null, number>, total: number): void {
   const want = [...expected].map(([key, seconds]) => [key === null || key.trim() === '' ? 'Other' : key, seconds] as const);
   expect(items.map((i) => [i.name, i.total_seconds]).sort()).toEqual([...want].sort());
   for (const item of items) {
@@ -73,17 +60,17 @@ function expectItems(items: Item[], expected: Map<string | null, number>, total:
 
 describeBoth('GET /api/v1/users/{username}/stats', (t) => {
   it('totals August 1–21 (end_date is exclusive) and each language like an independent count', async () => {
-    const demo = await userNamed(t, 'demo');
+    const demo = await userWithRole(t, 'demo');
     const rows = inWindow(await rawHeartbeats(t, demo.username), AUG1, AUG22);
     const data = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22');
-    const total = capped(rows);
+    const total = lagSeconds(rows);
     expect(total).toBeGreaterThan(3600);
     expect(data).toMatchObject({ username: demo.display_name, user_id: String(demo.id), start: '2026-08-01T00:00:00Z', end: '2026-08-22T00:00:00Z' });
     expect(data.total_seconds).toBe(total);
     expect(data.daily_average).toBe(Math.floor(total / 21));
     const [h, m, s] = hm(total);
     expect(data.human_readable_total).toBe([h && `${h}h`, m && `${m}m`, s && `${s}s`].filter(Boolean).join(' '));
-    expectItems(data.languages!, cappedBy(rows, (hb) => hb.language), total);
+    expectItems(data.languages!, groupedLag(rows, (hb) => hb.language), total);
     for (const item of data.languages!) expect(item.color).toMatch(/^#[0-9a-fA-F]{6}$/);
     expect(data.projects).toBeUndefined();
     expect(data.streak).toBeGreaterThanOrEqual(0);
@@ -92,7 +79,7 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
   it('lists projects, cuts both lists to limit and scopes everything to filter_by_project', async () => {
     const rows = inWindow(await rawHeartbeats(t, t.world.roles.demo), AUG1, AUG22);
     const all = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects');
-    expectItems(all.projects!, cappedBy(rows, (hb) => hb.project), all.total_seconds);
+    expectItems(all.projects!, groupedLag(rows, (hb) => hb.project), all.total_seconds);
     const top = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects&limit=2');
     expect(top.languages).toEqual(all.languages!.slice(0, 2));
     expect(top.projects).toEqual(all.projects!.slice(0, 2));
@@ -100,9 +87,9 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     const chosen = ['hackatime', 'harbor'];
     const scoped = rows.filter((hb) => hb.project !== null && chosen.includes(hb.project));
     const data = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects&filter_by_project=hackatime,harbor');
-    expect(data.total_seconds).toBe(capped(scoped));
-    expectItems(data.projects!, cappedBy(scoped, (hb) => hb.project), data.total_seconds);
-    expectItems(data.languages!, cappedBy(scoped, (hb) => hb.language), data.total_seconds);
+    expect(data.total_seconds).toBe(lagSeconds(scoped));
+    expectItems(data.projects!, groupedLag(scoped, (hb) => hb.project), data.total_seconds);
+    expectItems(data.languages!, groupedLag(scoped, (hb) => hb.language), data.total_seconds);
     // Gaps over 120 s count nothing here, and only coding heartbeats of the projects (window inclusive).
     const coding = scoped.filter((hb) => hb.category === 'coding').sort((a, b) => a.time - b.time || a.id - b.id);
     let unique = 0;
@@ -130,21 +117,21 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
 
   it('total_seconds=true: the window, category and project filters, no_ai_coding and boundary_aware', async () => {
     const rows = (await rawHeartbeats(t, t.world.roles.demo)).filter((hb) => hb.time < END_OF_TODAY);
-    expect(await statsTotal(t, '')).toBe(capped(rows));
+    expect(await statsTotal(t, '')).toBe(lagSeconds(rows));
     const from = at('2026-08-10T12:00:00Z');
     const window = rows.filter((hb) => hb.time >= from);
-    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z')).toBe(capped(window));
+    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z')).toBe(lagSeconds(window));
     expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&filter_by_category=coding,debugging')).toBe(
-      capped(window.filter((hb) => hb.category === 'coding' || hb.category === 'debugging')),
+      lagSeconds(window.filter((hb) => hb.category === 'coding' || hb.category === 'debugging')),
     );
     expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&filter_by_project=hackatime&no_ai_coding=true')).toBe(
-      capped(window.filter((hb) => hb.project === 'hackatime' && hb.category !== null && hb.category !== 'ai coding')),
+      lagSeconds(window.filter((hb) => hb.project === 'hackatime' && hb.category !== null && hb.category !== 'ai coding')),
     );
     const counted = rows.filter((hb) => hb.category !== null && !['browsing', 'meeting', 'communicating'].includes(hb.category.toLowerCase()));
     const before = counted.filter((hb) => hb.time < from).at(-1)!;
-    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&boundary_aware=true')).toBe(capped(counted.filter((hb) => hb.time >= from), before.time));
+    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&boundary_aware=true')).toBe(lagSeconds(counted.filter((hb) => hb.time >= from), before.time));
     // filter_by_category is not read without total_seconds=true.
-    expect((await stats(t, 'start_date=2026-08-10T12:00:00Z&filter_by_category=coding')).total_seconds).toBe(capped(window));
+    expect((await stats(t, 'start_date=2026-08-10T12:00:00Z&filter_by_category=coding')).total_seconds).toBe(lagSeconds(window));
   });
 
   it('test_param=true: boundary-aware total up to an inclusive end, browsing and friends excluded, raw names', async () => {
@@ -155,8 +142,8 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     );
     const data = await stats(t, 'test_param=true&start_date=2026-08-10&end_date=2026-08-20&features=languages,projects');
     const before = counted.filter((hb) => hb.time < from).at(-1)!;
-    expect(data.total_seconds).toBe(capped(counted.filter((hb) => hb.time >= from && hb.time <= to), before.time));
-    expectItems(data.projects!, cappedBy(inWindow(counted, from, to), (hb) => hb.project), data.total_seconds);
+    expect(data.total_seconds).toBe(lagSeconds(counted.filter((hb) => hb.time >= from && hb.time <= to), before.time));
+    expectItems(data.projects!, groupedLag(inWindow(counted, from, to), (hb) => hb.project), data.total_seconds);
     expect(await statsTotal(t, 'test_param=true&start_date=2026-08-10&end_date=2026-08-20')).toBe(data.total_seconds);
   });
 
@@ -187,9 +174,9 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
   });
 
   it('finds the user by username, id or Slack id, reports the display name, masks yellow', async () => {
-    const demo = await userNamed(t, 'demo');
+    const demo = await userWithRole(t, 'demo');
     for (const id of [demo.username, String(demo.id), demo.slack_uid!]) expect((await stats(t, 'features=', {}, id)).user_id).toBe(String(demo.id));
-    const yellow = await userNamed(t, 'yellow');
+    const yellow = await userWithRole(t, 'yellow');
     const body = (await call(t, 'getUserStats', `/api/v1/users/${yellow.username}/stats`, 200)) as { data: StatsData; trust_factor: unknown };
     expect(body.data.username).toBe(yellow.display_name);
     expect(body.trust_factor).toEqual({ trust_level: 'blue', trust_value: 0 });
@@ -203,7 +190,7 @@ describeBoth('who may read per-user stats', (t) => {
   const forbidden = { error: 'user has disabled public stats' };
 
   it('private stats: 403 anonymous or for another user, 200 for the owner (API key or my)', async () => {
-    const owner = await userNamed(t, 'privateStats');
+    const owner = await userWithRole(t, 'privateStats');
     const path = `/api/v1/users/${owner.username}/stats?start_date=nope`;
     // The privacy check runs before the dates are parsed.
     expect(await call(t, 'getUserStats', path, 403)).toEqual(forbidden);
@@ -220,7 +207,7 @@ describeBoth('who may read per-user stats', (t) => {
   });
 
   it('my is the caller of a Bearer API key or read token; otherwise 404', async () => {
-    const demo = await userNamed(t, 'demo');
+    const demo = await userWithRole(t, 'demo');
     expect((await stats(t, 'features=', bearer(DEMO_KEY), 'my')).user_id).toBe(String(demo.id));
     expect((await stats(t, 'features=', bearer(READ_TOKEN), 'my')).user_id).toBe(String(demo.id));
     const notFound = { error: 'User not found' };
@@ -230,7 +217,7 @@ describeBoth('who may read per-user stats', (t) => {
     expect(await call(t, 'getUserStats', `/api/v1/users/my/stats?api_key=${DEMO_KEY}`, 404)).toEqual(notFound);
     // Restricted users (banned, pending deletion) are anonymous here.
     for (const role of ['banned', 'pendingDeletion']) {
-      const user = await userNamed(t, role);
+      const user = await userWithRole(t, role);
       expect(await call(t, 'getUserStats', '/api/v1/users/my/stats', 404, bearer(user.api_keys[0]!)), role).toEqual(notFound);
     }
   });
@@ -289,10 +276,10 @@ describeBoth('GET /api/v1/stats', (t) => {
   it('totals one merged timeline of every user, in whole UTC days', async () => {
     const c = await credentials(t);
     const all = (await Promise.all(c.users.map((u) => rawHeartbeats(t, u.username)))).flat();
-    expect(await total('')).toBe(capped(all));
+    expect(await total('')).toBe(lagSeconds(all));
     const from = at('2026-08-10T00:00:00Z');
     const to = at('2026-08-20T00:00:00Z') + 86_400;
-    const expected = capped(all.filter((hb) => hb.time >= from && hb.time < to));
+    const expected = lagSeconds(all.filter((hb) => hb.time >= from && hb.time < to));
     for (const start of ['2026-08-10', '20260810', '2026-W33-1', '2026-222']) {
       expect(await total(`start_date=${start}&end_date=2026-08-20`), start).toBe(expected);
     }
@@ -302,10 +289,10 @@ describeBoth('GET /api/v1/stats', (t) => {
   });
 
   it('narrows to one user by identifier or stored email', async () => {
-    const demo = await userNamed(t, 'demo');
-    const own = capped(await rawHeartbeats(t, demo.username));
+    const demo = await userWithRole(t, 'demo');
+    const own = lagSeconds(await rawHeartbeats(t, demo.username));
     for (const q of [`username=${demo.username}`, `username=${demo.slack_uid}`, `user_email=${encodeURIComponent(demo.email!)}`]) expect(await total(q), q).toBe(own);
-    const other = await userNamed(t, 'yellow');
+    const other = await userWithRole(t, 'yellow');
     expect(await total(`username=${demo.username}&user_email=${encodeURIComponent(other.email!)}`)).toBe(0);
   });
 

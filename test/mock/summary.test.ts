@@ -4,35 +4,13 @@
  * API (the 2-minute rule written independently; only language display names are borrowed).
  */
 import { expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { displayLanguageName } from '../../src/world/display-names.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { bearer, describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-
-function expectValid(status: string, body: unknown): void {
-  const pointer = spec.byOperationId.get('getSummary')!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
-  const result = validator.validate(pointer, body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body).slice(0, 400)).toEqual([]);
-}
+import { groupedLag } from '../helpers/heartbeats.js';
+import { expectValid } from '../helpers/spec.js';
 
 const EMPTY_OBJECTS = { editors: {}, operating_systems: {}, machines: {}, categories: {}, branches: {}, entities: {}, labels: {} };
-
-/** LAG per group, previous heartbeat of the same group, 120 s cap; PostgreSQL's float→int cast rounds. */
-function lagByGroup(rows: readonly Heartbeat[], keyOf: (hb: Heartbeat) => string | null): Map<string | null, number> {
-  const last = new Map<string | null, number>();
-  const sums = new Map<string | null, number>();
-  for (const hb of [...rows].sort((a, b) => a.time - b.time || a.id - b.id)) {
-    const key = keyOf(hb);
-    const previous = last.get(key);
-    sums.set(key, (sums.get(key) ?? 0) + (previous === undefined ? 0 : Math.min(hb.time - previous, 120)));
-    last.set(key, hb.time);
-  }
-  return new Map([...sums].map(([k, v]) => [k, Math.round(v)]));
-}
 
 type Item = { key: string; total: number };
 const asItems = (groups: Map<string | null, number>, name: (key: string) => string): Item[] =>
@@ -50,8 +28,8 @@ async function expectTotals(t: MockTarget, username: string, body: { from: strin
   const to = Date.parse(body.to) / 1000;
   const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${from}&end=${to}`);
   const rows = ((await res.json()) as { heartbeats: Heartbeat[] }).heartbeats.filter((hb) => hb.time < to);
-  expect(canonical(body.projects)).toEqual(canonical(asItems(lagByGroup(rows, (hb) => hb.project), (k) => k)));
-  expect(canonical(body.languages)).toEqual(canonical(asItems(lagByGroup(rows, (hb) => hb.language), displayLanguageName)));
+  expect(canonical(body.projects)).toEqual(canonical(asItems(groupedLag(rows, (hb) => hb.project), (k) => k)));
+  expect(canonical(body.languages)).toEqual(canonical(asItems(groupedLag(rows, (hb) => hb.language), displayLanguageName)));
   for (const list of [body.projects, body.languages]) {
     const totals = list.map((i) => i.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
@@ -70,7 +48,7 @@ function checkIntervals(t: MockTarget, windows: Window[]) {
         const query = interval === undefined ? 'user_id=demo' : `user_id=demo&${param}=${encodeURIComponent(interval)}`;
         const { status, body } = await summary(t, query);
         expect(status, query).toBe(200);
-        expectValid('200', body);
+        expectValid('getSummary', '200', body);
         expect([query, body.from, body.to]).toEqual([query, first === null ? '1970-01-01T00:00:00Z' : `${first}T00:00:00Z`, `${last}T23:59:59Z`]);
         expect(body).toMatchObject({ user_id: null, ...EMPTY_OBJECTS });
         if ((await expectTotals(t, 'demo', body)) > 0) active += 1;
@@ -119,7 +97,7 @@ describeBoth('GET /api/summary (Saturday 2026-08-22)', (t) => {
     for (const [query, from, to] of cases) {
       const { status, body } = await summary(t, `user=demo&${query.replace(/ /g, '%20')}`);
       expect([query, status, body.from, body.to]).toEqual([query, 200, from, to]);
-      expectValid('200', body);
+      expectValid('getSummary', '200', body);
       await expectTotals(t, 'demo', body);
     }
     const backwards = await summary(t, 'user=demo&from=2026-08-20&to=2026-08-10');
@@ -177,7 +155,7 @@ describeBoth('GET /api/summary (Saturday 2026-08-22)', (t) => {
     for (const [query, status, message] of cases) {
       const res = await summary(t, query, bearer('not-a-key'));
       expect([query, res.status, res.body]).toEqual([query, status, { error: message }]);
-      expectValid(String(status), res.body);
+      expectValid('getSummary', String(status), res.body);
     }
   });
 });

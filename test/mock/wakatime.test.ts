@@ -1,27 +1,20 @@
 /**
  * The WakaTime-compatible reads (current user, summaries, statusbar today, last 7 days) checked
  * against the spec and against the duration rules recomputed here from the raw heartbeats the
- * mock's admin API hands out. The rules and the local-day arithmetic below are written
- * independently of src/world on purpose; only display-name mapping is borrowed.
+ * mock's admin API hands out. The rules (below, and the 2-minute rule of ../helpers/heartbeats.ts)
+ * and the local-day arithmetic are written independently of src/world on purpose; only display-name
+ * mapping is borrowed.
  */
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { COMPLIMENTS, compliment, extensionText, goalSuffix } from '../../src/mock/views/statusbar-text.js';
 import { goalProgress } from '../../src/mock/views/daily-goal.js';
 import { rubyRandomInt } from '../../src/mock/ruby/random.js';
 import { displayEditorName, displayLanguageName, displayOsName } from '../../src/world/display-names.js';
 import type { Heartbeat, User } from '../../src/world/types.js';
 import { basic, bearer, DEMO_KEY, describeBoth, NOW, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
-
-const spec = loadSpec();
-const validator = validatorFor(spec.document);
-
-function expectValid(operationId: string, status: string, body: unknown): void {
-  const pointer = spec.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
-  const result = validator.validate(pointer, body);
-  expect(result.ok ? [] : result.issues, JSON.stringify(body).slice(0, 400)).toEqual([]);
-}
+import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
+import { rawHeartbeats } from '../helpers/mock-admin.js';
+import { expectValid } from '../helpers/spec.js';
 
 // --- independent time-zone arithmetic (Intl only) ------------------------------------------
 
@@ -67,20 +60,6 @@ const longDate = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${da
 
 const byTime = (a: Heartbeat, b: Heartbeat) => a.time - b.time || a.id - b.id;
 
-/** LAG: each heartbeat adds the gap since the previous one, capped at 120 s; PostgreSQL's float→int cast rounds. */
-function lag(rows: readonly Heartbeat[]): number {
-  const sorted = [...rows].sort(byTime);
-  let sum = 0;
-  for (let i = 1; i < sorted.length; i++) sum += Math.min(sorted[i]!.time - sorted[i - 1]!.time, 120);
-  return Math.round(sum);
-}
-
-function lagByGroup(rows: readonly Heartbeat[], keyOf: (hb: Heartbeat) => string | null): Map<string | null, number> {
-  const groups = new Map<string | null, Heartbeat[]>();
-  for (const hb of rows) groups.set(keyOf(hb), [...(groups.get(keyOf(hb)) ?? []), hb]);
-  return new Map([...groups].map(([k, list]) => [k, lag(list)]));
-}
-
 /** LEAD within each local day, summed per (project, ai_model) and rounded per group, as the summaries query. */
 function leadByDay(rows: readonly Heartbeat[], zone: string): Map<string, { total: number; projects: Map<string, number> }> {
   const sorted = [...rows].sort(byTime);
@@ -120,12 +99,6 @@ function simpleText(seconds: number): string {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 // --- access to the mock ----------------------------------------------------------------------
-
-async function rawHeartbeats(t: MockTarget, username: string, startSec: number, endSec: number): Promise<Heartbeat[]> {
-  const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${startSec}&end=${endSec}`);
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { heartbeats: Heartbeat[] }).heartbeats;
-}
 
 const keyOf = (t: MockTarget, user: User) => t.world.apiKeysOf(user.id)[0]!.token;
 const named = (t: MockTarget, username: string) => t.world.users.find((u) => u.username === username)!;
@@ -199,7 +172,7 @@ describe('daily goal progress', () => {
       complete: false,
     });
     const all = goalProgress({ targetSeconds: 960, projects: [], languages: [] }, { repoMappings: [] }, rows);
-    expect(all.tracked_seconds).toBe(lag(rows));
+    expect(all.tracked_seconds).toBe(lagSeconds(rows));
   });
   it('caps the percentage at 100 and marks the goal complete', () => {
     expect(goalProgress({ targetSeconds: 300, projects: [], languages: [] }, user, rows)).toMatchObject({ completion_percent: 100, complete: true });
@@ -269,7 +242,7 @@ describeBoth('WakaTime-compatible reads', (t) => {
         const { status, body } = await getJson(t, `${WAKA}/statusbar/today`, bearer(keyOf(t, user)));
         expect(status, user.username!).toBe(200);
         expectValid('getStatusbarToday', '200', body);
-        const total = lag(rows);
+        const total = lagSeconds(rows);
         expect(body.data.grand_total.total_seconds, user.username!).toBe(total);
 
         const goal = user.dailyGoal;
@@ -278,7 +251,7 @@ describeBoth('WakaTime-compatible reads', (t) => {
         } else {
           const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
           const counted = rows.filter((hb) => (hb.project === null || !archived.has(hb.project)) && (goal.projects.length === 0 || goal.projects.includes(hb.project ?? '')));
-          const tracked = goal.languages.length === 0 ? lag(counted) : lag(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
+          const tracked = goal.languages.length === 0 ? lagSeconds(counted) : lagSeconds(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
           expect(body.data.goal).toEqual({
             target_seconds: goal.targetSeconds,
             tracked_seconds: tracked,
@@ -425,7 +398,7 @@ describeBoth('WakaTime-compatible reads', (t) => {
       expect(status).toBe(200);
       expectValid('getLast7Days', '200', body);
       const data = body.data;
-      const total = lag(rows);
+      const total = lagSeconds(rows);
       const days = new Set(rows.map((hb) => localDateOf(hb.time * 1000, zone))).size;
       const average = days === 0 ? 0 : Math.round((total / days) * 10) / 10;
       const hrs = (s: number) => `${Math.floor(s / 3600)} hrs ${Math.floor((s % 3600) / 60)} mins`;
@@ -456,7 +429,7 @@ describeBoth('WakaTime-compatible reads', (t) => {
         ['operating_systems', 'operating_system', displayOsName],
       ];
       for (const [list, field, display] of lists) {
-        const groups = lagByGroup(rows, (hb) => hb[field] as string | null);
+        const groups = groupedLag(rows, (hb) => hb[field] as string | null);
         const sum = [...groups.values()].reduce((a, b) => a + b, 0);
         const expected = sum === 0 ? [] : [...groups].filter(([, s]) => s > 0).map(([k, s]) => [display(k === null || k.trim() === '' ? 'unknown' : k), s, round2((s / sum) * 100)]);
         const got = data[list].map((i: { name: string; total_seconds: number; percent: number }) => [i.name, i.total_seconds, i.percent]);

@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { AI_INDEXED_ATTRIBUTES, INDEXED_ATTRIBUTES, fieldsHash, fieldsHashSource, rubyFloat } from '../../src/world/fields-hash.js';
-import { row } from './heartbeat-rows.js';
+import { row } from '../helpers/heartbeats.js';
 
 // The heartbeat of the reference's request example, as user 42.
 const example = row({
   id: 1,
   user_id: 42,
   time: 1787407234.5,
-  dependencies: ['rails'],
+  entity: '/home/orpheus/hackatime/app/models/user.rb',
+  type: 'file',
+  category: 'coding',
+  project: 'hackatime',
+  branch: 'main',
+  language: 'Ruby',
+  editor: 'vscode',
+  operating_system: 'linux',
+  machine: 'orpheus-laptop',
+  user_agent: 'wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 vscode/1.96.0 vscode-wakatime/24.6.0',
   is_write: true,
   lineno: 42,
   lines: 350,
   cursorpos: 12,
-  entity: '/home/orpheus/hackatime/app/models/user.rb',
+  dependencies: ['rails'],
+  ip_address: '203.0.113.10',
 });
 
 describe('fieldsHashSource', () => {

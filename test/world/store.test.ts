@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { World, createWorld } from '../../src/world/store.js';
 import { fieldsHash } from '../../src/world/fields-hash.js';
 import type { HeartbeatDraft, User, WorldData } from '../../src/world/types.js';
-import { row } from './heartbeat-rows.js';
+import { draft as completeDraft, row } from '../helpers/heartbeats.js';
 
 function user(id: number, overrides: Partial<User> = {}): User {
   return {
@@ -63,10 +63,7 @@ function smallWorld(): World {
   return new World(data);
 }
 
-function draft(time: number, overrides: Partial<HeartbeatDraft> = {}): HeartbeatDraft {
-  const { id: _id, user_id: _user, fields_hash: _hash, ...rest } = row({ id: 0, time });
-  return { ...rest, ...overrides };
-}
+const draft = (time: number, overrides: Partial<HeartbeatDraft> = {}) => completeDraft({ time, ...overrides });
 
 describe('identifier resolution', () => {
   const world = smallWorld();

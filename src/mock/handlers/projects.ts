@@ -7,7 +7,7 @@ import { json, type OperationHandler, type RequestContext } from '../handler.js'
 import { isBlankString } from '../ruby/blank.js';
 import { rubyStrip } from '../ruby/string-methods.js';
 import { withoutFormat } from '../views/path-format.js';
-import { discoveryWindow, projectDetails, projectNames, rowsWindow } from '../views/project-rows.js';
+import { discoveryWindow, projectDetails, projectNames, statsWindow } from '../views/project-rows.js';
 import { requestedProjects } from '../views/project-stats-params.js';
 import { statsTarget } from '../views/stats-access.js';
 
@@ -33,7 +33,7 @@ const getUserProject: OperationHandler = {
   handle(ctx) {
     const name = projectNameOf(ctx);
     if (isBlankString(name)) throw error(400, 'whats the name?');
-    const row = projectDetails(ctx.world, statsTarget(ctx), rowsWindow(ctx.search, ctx.now), [rubyStrip(name)])[0];
+    const row = projectDetails(ctx.world, statsTarget(ctx), statsWindow(ctx.search, ctx.now), [rubyStrip(name)])[0];
     if (!row) throw error(404, 'found nuthin');
     return json(row);
   },
@@ -43,7 +43,7 @@ const getUserProject: OperationHandler = {
 const getUserProjectsDetails: OperationHandler = {
   access: statsTarget,
   handle(ctx) {
-    const rows = projectDetails(ctx.world, statsTarget(ctx), rowsWindow(ctx.search, ctx.now), requestedProjects(ctx.search));
+    const rows = projectDetails(ctx.world, statsTarget(ctx), statsWindow(ctx.search, ctx.now), requestedProjects(ctx.search));
     return json({ projects: rows });
   },
 };

@@ -1,11 +1,14 @@
 /**
  * @module
- * A heartbeat's `time` as the real server reads it: epoch seconds from a number or a numeric string,
- * ms/µs/ns epochs scaled back into range, other strings parsed as dates — and the exact messages of
+ * A heartbeat's `time` as the real server reads it (`HeartbeatIngest#normalize_heartbeat_time`):
+ * epoch seconds from a number or a numeric string, ms/µs/ns epochs scaled back into range, any
+ * other string through Ruby's `Time.parse` — and the exact messages of
  * `HeartbeatIngest::InvalidHeartbeatTime` for everything else.
  */
+import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
+import { rubyStrip } from '../ruby/string-methods.js';
+import { RubyTimeError, rubyTimeParse, timeToF } from '../ruby/time-parse.js';
 import { INVALID_TIME, IngestFailure } from './ingest-error.js';
-import { rubyTimeParse } from './ruby-time.js';
 
 /** 2001-09-09 … 2033-05-18: the window of plausible epoch seconds. */
 export const EPOCH_MIN = 1_000_000_000;
@@ -15,15 +18,15 @@ export const TIME_OUT_OF_RANGE = `time must be Unix epoch seconds between ${EPOC
 export const TIME_NOT_EPOCH = 'time must be a Unix epoch timestamp';
 export const TIME_NOT_PARSEABLE = 'time must be a Unix epoch timestamp or parseable date';
 
-/** What the server treats as a number written as text (no exponent, no underscores). */
+/** What the server treats as a number written as text (no exponent, no underscores), after `strip`. */
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 const fail = (message: string) => new IngestFailure(message, INVALID_TIME);
 
-/** Ruby's `Float(string)`: the NUMERIC subset, but a trailing dot (`"5."`) is not a float. */
+/** Ruby's `Float(string)` on a NUMERIC text: a trailing dot (`"5."`) is not a float. */
 function rubyFloat(text: string): number | undefined {
-  const trimmed = text.trim();
-  return /\.$/.test(trimmed) ? undefined : Number(trimmed);
+  const stripped = rubyStrip(text);
+  return /\.$/.test(stripped) ? undefined : Number(stripped);
 }
 
 function inRange(t: number): boolean {
@@ -47,16 +50,27 @@ function epochSeconds(value: unknown): number {
 }
 
 /**
+ * `Time.parse(text).to_f`. Its ArgumentErrors become the "parseable date" failure; a RangeError is
+ * not rescued there, so the item answers it as itself (`rescue => e` per item upstream).
+ */
+function parsedSeconds(text: string, nowMs: number): number {
+  try {
+    return timeToF(rubyTimeParse(text, nowMs));
+  } catch (err) {
+    if (err instanceof RubyTimeError || err instanceof DateParseLimitError) throw fail(TIME_NOT_PARSEABLE);
+    if (err instanceof RubyRangeError) throw new IngestFailure(err.message, 'RangeError');
+    throw err;
+  }
+}
+
+/**
  * Float Unix seconds of a posted `time`, or an {@link IngestFailure} with the server's message.
  * @example
- * normaliseTime('1787407234500', now) // 1787407234.5
- * normaliseTime(2026, now)            // throws "time must be Unix epoch seconds between …"
+ * normaliseTime('1787407234500', now)        // 1787407234.5
+ * normaliseTime('2026-08-22T14:00:34Z', now) // 1787407234
+ * normaliseTime(2026, now)                   // throws "time must be Unix epoch seconds between …"
  */
 export function normaliseTime(value: unknown, nowMs: number): number {
-  if (typeof value === 'string' && !NUMERIC.test(value.trim())) {
-    const parsed = rubyTimeParse(value, nowMs);
-    if (parsed === undefined) throw fail(TIME_NOT_PARSEABLE);
-    return epochSeconds(parsed);
-  }
+  if (typeof value === 'string' && !NUMERIC.test(rubyStrip(value))) return epochSeconds(parsedSeconds(value, nowMs));
   return epochSeconds(value);
 }

@@ -4,9 +4,10 @@
  * `from_params`): HTTP Basic `base64(client_id:client_secret)` or `client_id`/`client_secret`
  * parameters, never both with a secret or with two different ids.
  */
+import { isBlankString } from '../ruby/blank.js';
 import type { OAuthApp } from './apps.js';
 import { DESCRIPTIONS, failure, type OAuthFailure } from './errors.js';
-import { isBlank, type Params } from './params.js';
+import type { Params } from './params.js';
 import type { OAuthState } from './state.js';
 
 export interface ClientCredentials {
@@ -23,18 +24,18 @@ function fromBasic(authorization: string | undefined): ClientCredentials | undef
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const clientId = colon < 0 ? decoded : decoded.slice(0, colon);
-  return isBlank(clientId) ? undefined : { clientId, secret: colon < 0 ? undefined : decoded.slice(colon + 1) };
+  return isBlankString(clientId) ? undefined : { clientId, secret: colon < 0 ? undefined : decoded.slice(colon + 1) };
 }
 
 function fromParams(params: Params): ClientCredentials | undefined {
   const clientId = params['client_id'];
-  return clientId === undefined || isBlank(clientId) ? undefined : { clientId, secret: params['client_secret'] };
+  return isBlankString(clientId) ? undefined : { clientId, secret: params['client_secret'] };
 }
 
 /** The credentials the request presents, or the `invalid_request` of two mechanisms. */
 export function clientCredentials(authorization: string | undefined, params: Params): CredentialsOutcome {
   const found = [fromBasic(authorization), fromParams(params)].filter((c): c is ClientCredentials => c !== undefined);
-  const withSecret = found.filter((c) => !isBlank(c.secret)).length;
+  const withSecret = found.filter((c) => !isBlankString(c.secret)).length;
   if (withSecret > 1 || new Set(found.map((c) => c.clientId)).size > 1) {
     return { failure: failure('invalid_request', DESCRIPTIONS.multiple_client_auth_methods) };
   }
@@ -48,6 +49,6 @@ export function clientCredentials(authorization: string | undefined, params: Par
 export function authenticateClient(state: OAuthState, credentials: ClientCredentials | undefined): OAuthApp | undefined {
   const app = credentials === undefined ? undefined : state.apps.get(credentials.clientId);
   if (!app || !credentials) return undefined;
-  if (isBlank(credentials.secret)) return app.confidential ? undefined : app;
+  if (isBlankString(credentials.secret)) return app.confidential ? undefined : app;
   return credentials.secret === app.secret ? app : undefined;
 }

@@ -3,6 +3,7 @@
  * Redirect URIs as Doorkeeper treats them: what may be registered, when a requested URI matches a
  * registered one, and how the answer is put on it.
  */
+import { isBlankString } from '../ruby/blank.js';
 
 /** The out-of-band URI: the code is shown to the user instead of being sent anywhere. */
 export const OOB_URI = 'urn:ietf:wg:oauth:2.0:oob';
@@ -75,7 +76,7 @@ export type ResponseMode = 'query' | 'fragment' | 'form_post';
  */
 export function withParams(uri: string, params: Record<string, string | undefined>, mode: 'query' | 'fragment'): string {
   const url = new URL(uri);
-  const present = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '');
+  const present = Object.entries(params).filter((entry): entry is [string, string] => !isBlankString(entry[1]));
   if (mode === 'fragment') {
     url.hash = new URLSearchParams(present).toString();
     return url.toString();

@@ -4,6 +4,7 @@
  * Doorkeeper's rules for a requested scope string.
  */
 import type { OAuthScope } from '../../world/types.js';
+import { isBlankString } from '../ruby/blank.js';
 
 export const SERVER_SCOPES: readonly OAuthScope[] = ['profile', 'read', 'admin'];
 const DEFAULT_SCOPE: OAuthScope = 'profile';
@@ -15,7 +16,7 @@ const allowedFor = (appScopes: readonly OAuthScope[]) => (appScopes.length === 0
 
 /** The scope string in effect: the request's, or, when blank, the default scope if the app allows it. */
 export function effectiveScope(requested: string | undefined, appScopes: readonly OAuthScope[]): string {
-  if (requested !== undefined && requested.trim() !== '') return requested;
+  if (!isBlankString(requested)) return requested;
   return allowedFor(appScopes).includes(DEFAULT_SCOPE) ? DEFAULT_SCOPE : '';
 }
 
@@ -24,7 +25,7 @@ export function effectiveScope(requested: string | undefined, appScopes: readonl
  * blank, holds a tab or newline, or names a scope the app may not have.
  */
 export function grantableScopes(scope: string, appScopes: readonly OAuthScope[]): OAuthScope[] | undefined {
-  if (scope.trim() === '' || /[\n\r\t]/.test(scope)) return undefined;
+  if (isBlankString(scope) || /[\n\r\t]/.test(scope)) return undefined;
   const allowed = allowedFor(appScopes);
   const out: OAuthScope[] = [];
   for (const name of scope.trim().split(/\s+/)) {

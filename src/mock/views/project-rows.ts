@@ -3,9 +3,11 @@
  * The real server's `ProjectStatsQuery`: the project names of a discovery window and per-project rows
  * (time, heartbeat count, languages, first/last heartbeat, repository mapping) over a stats window.
  * Only heartbeats with a valid timestamp and a non-empty project count; the window is inclusive.
+ * The per-user endpoints and `/authenticated/projects` share it, differing only in its settings.
  */
-import { HEARTBEAT_TIMEOUT_SECONDS, isBlank, pgInteger, type Heartbeat, type RepoMapping, type User, type World } from '../../world/index.js';
+import { groupedSeconds, type Heartbeat, type RepoMapping, type User, type World } from '../../world/index.js';
 import { startOfUtcDay, strftimeUtc, yearsAgo } from '../ruby/active-support-time.js';
+import { isBlankString } from '../ruby/blank.js';
 import { parseTimeParam } from './project-stats-params.js';
 import { hasValidTimestamp } from './valid-timestamps.js';
 
@@ -35,10 +37,14 @@ export function discoveryWindow(search: URLSearchParams, nowMs: number): Window 
   };
 }
 
-/** Project rows: `start`/`start_date` (default one year ago) to `end`/`end_date` (default now). */
-export function rowsWindow(search: URLSearchParams, nowMs: number): Window {
+/**
+ * Project rows: `start`/`start_date` to `end`/`end_date` (default now). The start defaults to the
+ * query's `default_stats_start`: one year ago, unless the caller sets another (`0`, all time, for
+ * `/authenticated/projects`).
+ */
+export function statsWindow(search: URLSearchParams, nowMs: number, defaultStart = yearsAgo(nowMs, 1)): Window {
   return {
-    from: parseTimeParam(search, ['start', 'start_date'], yearsAgo(nowMs, 1), nowMs),
+    from: parseTimeParam(search, ['start', 'start_date'], defaultStart, nowMs),
     to: parseTimeParam(search, ['end', 'end_date'], nowMs / 1000, nowMs),
   };
 }
@@ -65,17 +71,19 @@ interface ProjectStat {
 
 /** `DashboardData::Snapshots.project_details_snapshot`: one pass, gaps taken within each project. */
 function snapshot(rows: readonly Heartbeat[]): Map<string, ProjectStat> {
+  const seconds = groupedSeconds(rows, (hb) => hb.project);
   const stats = new Map<string, ProjectStat>();
   for (const hb of rows) {
     const name = hb.project as string;
     let stat = stats.get(name);
     if (!stat) {
-      stat = { seconds: 0, count: 0, first: hb.time, last: hb.time, languages: new Set() };
+      stat = { seconds: seconds.get(name) ?? 0, count: 0, first: hb.time, last: hb.time, languages: new Set() };
       stats.set(name, stat);
-    } else stat.seconds += Math.min(hb.time - stat.last, HEARTBEAT_TIMEOUT_SECONDS);
+    }
     stat.count += 1;
     stat.last = hb.time;
-    if (!isBlank(hb.language)) stat.languages.add(hb.language);
+    // `ARRAY_REMOVE(ARRAY_AGG(DISTINCT NULLIF(language, '')), NULL)`, then Ruby's `compact_blank`.
+    if (!isBlankString(hb.language)) stat.languages.add(hb.language);
   }
   return stats;
 }
@@ -85,8 +93,14 @@ const collator = new Intl.Collator('en-US');
 const byCollation = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Rows for the requested names (exact; every project of the window when none), without archived
- * projects unless asked, by `total_seconds` descending (ties keep their order).
+ * `sort_by { -total_seconds }`: most time first. Ruby's sort is not stable, so the order of equal
+ * totals is unspecified upstream; here they go by name, to stay deterministic.
+ */
+const bySeconds = (a: ProjectRow, b: ProjectRow) => b.total_seconds - a.total_seconds || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * `project_details`: rows for the requested names (exact; every project of the window when none),
+ * without archived projects unless asked, by `total_seconds` descending.
  */
 export function projectDetails(world: World, user: User, window: Window, requested: readonly string[], includeArchived = false): ProjectRow[] {
   let rows = scoped(world, user, window);
@@ -103,7 +117,7 @@ export function projectDetails(world: World, user: User, window: Window, request
     const last = strftimeUtc(stat.last);
     result.push({
       name,
-      total_seconds: pgInteger(stat.seconds),
+      total_seconds: stat.seconds,
       languages: [...stat.languages].sort(byCollation),
       repo_url: mapping?.repoUrl ?? null,
       total_heartbeats: stat.count,
@@ -113,5 +127,5 @@ export function projectDetails(world: World, user: User, window: Window, request
       archived: mapping?.archived ?? false,
     });
   }
-  return result.sort((a, b) => b.total_seconds - a.total_seconds);
+  return result.sort(bySeconds);
 }
