@@ -138,7 +138,7 @@ async function main(): Promise<void> {
       ['RSS end / after warm-up', ratio.toFixed(2), '≤ 1.20', ratio <= 1.2],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
-    process.stdout.write(`\nhackatime-kit soak (${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${BATCH} heartbeats per post, loopback)\n\n`);
+    process.stdout.write(`\nhackatime-kit soak (${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${BATCH} heartbeat${BATCH === 1 ? '' : 's'} per post, loopback)\n\n`);
     for (const [name, value, target, ok] of rows) process.stdout.write(`${ok ? ' ' : '!'} ${name.padEnd(width)}  ${value.padStart(26)}  ${target}\n`);
     const missed = rows.filter((r) => !r[3]).length;
     process.stdout.write(missed === 0 ? '\nall targets met\n' : `\n${missed} target(s) missed\n`);

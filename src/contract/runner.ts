@@ -231,7 +231,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   const plans: Plan[] = operations.map((op) => {
     const planned: PlannedCase[] = planOperation(op, { target, validator, seed, recorded: recorded.filter((r) => r.operationId === op.operationId) });
     const fuzzed = fuzzContext && fuzzArbitraries(op, fuzzContext);
-    const fuzzSkips = (fuzzed?.skipped ?? []).map((reason, i): SkippedCase => ({ id: `${op.operationId}/fuzz/${i + 1}`, operationId: op.operationId, kind: 'positive', title: 'generated requests', reason }));
+    const fuzzSkips = (fuzzed?.skipped ?? []).map((reason, i): SkippedCase => ({ id: `${op.operationId}/fuzz/${i + 1}`, operationId: op.operationId, kind: 'positive', title: 'generated valid requests', reason }));
     return {
       op,
       ref: refOf(op),

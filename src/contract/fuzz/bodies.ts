@@ -2,8 +2,9 @@
  * @module
  * Request bodies: valid ones from the body schema (made harmless: every heartbeat-shaped object is
  * a `test.txt` test entry in a fixed old time window, on the runner's own project), hostile ones —
- * malformed JSON, a JSON body under a content type the operation does not take, an oversized body,
- * no body at all — and, for the OAuth endpoints, bodies that can only fail (an unknown client).
+ * malformed JSON, JSON nested deeper than Rails parses, a JSON body under a content type the
+ * operation does not take, an oversized body, a heartbeat with a mistyped field — and, for the OAuth
+ * endpoints, bodies that can only fail (an unknown client).
  */
 import fc from 'fast-check';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
@@ -40,6 +41,9 @@ const failingOAuth: Record<string, fc.Arbitrary<unknown> | undefined> = {
   client_id: fc.string({ maxLength: 16 }).map((s) => `hackatime-kit-fuzz-${s}`),
   // Rails' `_method` turns the POST into another route (the consent form's Cancel).
   _method: undefined,
+  // The local mock's stand-in for the session (who approves): a user pending deletion is sent to
+  // `/deletion` before any client check, which is the session's answer, not an OAuth error path.
+  user_id: undefined,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -98,6 +102,18 @@ export class Bodies {
       return fc.oneof({ weight: 3, arbitrary: asText }, { weight: 1, arbitrary: schema }).map((value) => ({ mediaType: media.mediaType, value }));
     }
     return schema.map((value) => ({ mediaType: media.mediaType, value }));
+  }
+
+  /**
+   * Valid heartbeat bodies with one field of the first heartbeat (never `entity`, which keeps it a
+   * test entry) set to a value of the wrong type or out of range: the server casts or rejects such
+   * an item (`422`) but must not fail.
+   */
+  mistyped(op: IndexedOperation, media: IndexedMedia): fc.Arbitrary<CaseBody> | undefined {
+    const valid = isJson(media.mediaType) && this.carriesHeartbeats(op) ? this.valid(op, media) : undefined;
+    const keys = [...new Set([...this.heartbeats].flatMap((p) => Object.keys((resolvePointer(this.document, `${p}/properties`) as object | undefined) ?? {})))].filter((k) => k !== 'entity');
+    if (!valid || keys.length === 0) return undefined;
+    return fc.tuple(valid, fc.constantFrom(...keys), hostileValue()).map(([body, key, value]) => ({ ...body, value: setInFirstTestEntry(structuredClone(body.value), key, value) }));
   }
 
   /** Bodies of an OAuth endpoint that cannot succeed: an unknown client, any other field as the schema allows or not. */
@@ -173,6 +189,33 @@ export class Bodies {
       ],
     }));
   }
+}
+
+/** Values of every JSON type, at the edges of the ranges a server stores (32-bit, 53-bit, doubles). */
+function hostileValue(): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom<unknown>({}, [], [[1]], { a: { b: {} } }, true, false, -1, 0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 5e-324, 0.5),
+    fc.constantFrom('', ' ', 'abc', '1e3', '0x1F', '-0', '<<LAST_PROJECT>>', '<<LAST_LANGUAGE>>', '<<LAST_BRANCH>>'),
+    oddString(),
+    fc.jsonValue({ maxDepth: 3 }),
+  );
+}
+
+/** Sets `key` on the first object of `value` (depth first) that is a `test.txt` heartbeat. */
+function setInFirstTestEntry(value: unknown, key: string, to: unknown): unknown {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.shift();
+    if (Array.isArray(node)) stack.unshift(...node);
+    else if (isObject(node)) {
+      if (node['entity'] === 'test.txt') {
+        node[key] = to;
+        break;
+      }
+      stack.unshift(...Object.values(node));
+    }
+  }
+  return value;
 }
 
 function parses(text: string): boolean {

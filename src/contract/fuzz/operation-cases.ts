@@ -25,7 +25,7 @@ export type FuzzCase = Omit<Case, 'id'>;
 export interface FuzzArbitraries {
   valid?: fc.Arbitrary<FuzzCase>;
   negative?: fc.Arbitrary<FuzzCase>;
-  /** Why a group is not generated, for the report. */
+  /** Why valid requests are not generated, for the report. */
   skipped: string[];
 }
 
@@ -170,7 +170,7 @@ class OperationFuzz {
     const op = this.op;
     const base = this.base();
     const body = this.validBody();
-    const with_ = (change: (b: Parts) => Parts) => (b: CaseBody | undefined) => change({ ...base!, body: b });
+    const withBody = (change: (b: Parts) => Parts) => (b: CaseBody | undefined) => change({ ...base!, body: b });
     if (base && writes === 'all') {
       for (const param of op.parameters.filter((p) => p.in !== 'cookie')) {
         const status = invalidStatus(op, param);
@@ -179,11 +179,11 @@ class OperationFuzz {
         const values = invalidValues(param, this.ctx);
         if (values) {
           const title = (v: string) => `${param.in === 'path' ? 'unroutable' : 'invalid'} ${param.in} parameter ${param.name} = ${shown(v)}`;
-          out.push(fc.tuple(values, body).map(([v, b]) => this.build(with_((p) => ({ ...p, [where]: { ...p[where], [param.name]: v } }))(b), 'invalid-param', title(v), [status])));
+          out.push(fc.tuple(values, body).map(([v, b]) => this.build(withBody((p) => ({ ...p, [where]: { ...p[where], [param.name]: v } }))(b), 'invalid-param', title(v), [status])));
         }
         if (param.required && param.in !== 'path') {
           const drop = (p: Parts): Parts => ({ ...p, [where]: Object.fromEntries(Object.entries(p[where]).filter(([n]) => n !== param.name)) });
-          out.push(body.map((b) => this.build(with_(drop)(b), 'invalid-param', `missing required ${param.in} parameter ${param.name}`, [status])));
+          out.push(body.map((b) => this.build(withBody(drop)(b), 'invalid-param', `missing required ${param.in} parameter ${param.name}`, [status])));
         }
       }
     }
@@ -200,6 +200,16 @@ class OperationFuzz {
         out.push(body.map((b) => built({ ...anon, body: b }, 'request without credentials', { headers: {}, query: [] })));
         out.push(fc.tuple(body, badCredential(alternativesOf(op))).map(([b, c]) => built({ ...anon, body: b }, c.title, c)));
       }
+    } else if (base && writes === 'all' && alternativesOf(op).some((a) => a.scheme !== 'none')) {
+      // Where anonymous access is allowed, a wrong credential makes the caller anonymous (or is refused).
+      const expected = [...validStatuses(op), ...(documents(op, 401) ? [401] : [])];
+      const anonymous = { ...base, auth: 'none' };
+      out.push(
+        fc.tuple(body, badCredential(alternativesOf(op))).map(([b, c]) => {
+          const kase = this.build({ ...anonymous, body: b }, 'positive', `${c.title} (anonymous access is allowed)`, expected);
+          return { ...kase, headers: { ...kase.headers, ...c.headers }, query: [...kase.query, ...c.query] };
+        }),
+      );
     }
     if (base && op.requestBody) {
       const rejected = rejectedBodyStatuses(op, isOAuth(op));
@@ -211,6 +221,8 @@ class OperationFuzz {
       const oversized = this.ctx.bodies.oversized(op);
       const size = (b: CaseBody) => (b.runs ?? []).reduce((n, r) => n + r.text.length * r.times, 0);
       if (oversized && documents(op, 413)) out.push(oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413])));
+      const mistyped = writes === 'all' && json ? this.ctx.bodies.mistyped(op, json) : undefined;
+      if (mistyped) out.push(mistyped.map((b) => this.build({ ...base, body: b }, 'positive', 'heartbeat with a mistyped or out-of-range field', validStatuses(op))));
       const wrong = this.ctx.bodies.wrongContentType(op);
       if (writes === 'all' && wrong && rejected.length > 0) out.push(wrong.map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON body sent as ${b.mediaType}`, rejected)));
       if (writes === 'all' && op.requestBody.required && rejected.length > 0) out.push(fc.constant(this.build({ ...base }, 'invalid-param', 'no body', rejected)));
@@ -219,13 +231,13 @@ class OperationFuzz {
   }
 }
 
-/** A credential of the right shape that no server knows: random text in each place a key can go. */
 interface BadCredential {
   title: string;
   headers: Record<string, string>;
   query: [string, string][];
 }
 
+/** A credential no server knows: random text in each place a key of the operation can go. */
 function badCredential(alts: readonly Alternative[]): fc.Arbitrary<BadCredential> {
   const schemes = alts.filter((a) => a.scheme !== 'none').map((a) => a.scheme);
   return fc.tuple(fc.constantFrom(...(schemes.length > 0 ? schemes : ['ApiKeyBearer'])), headerString(128)).map(([scheme, junk]): BadCredential => {
@@ -236,9 +248,7 @@ function badCredential(alts: readonly Alternative[]): fc.Arbitrary<BadCredential
   });
 }
 
-/**
- * The arbitraries of one operation; `undefined` groups are not generated (`skipped` says why).
- */
+/** The arbitraries of one operation; a group left out is not generated (`skipped` says why for valid requests). */
 export function fuzzArbitraries(op: IndexedOperation, ctx: FuzzContext): FuzzArbitraries {
   const fuzz = new OperationFuzz(op, ctx);
   const skipped: string[] = [];
@@ -246,7 +256,7 @@ export function fuzzArbitraries(op: IndexedOperation, ctx: FuzzContext): FuzzArb
   const harmlessWrites = changesState && ctx.bodies.carriesHeartbeats(op);
   if (isOAuth(op)) {
     const negatives = [fuzz.oauthErrors(), ...fuzz.negatives('all')];
-    return { negative: fc.oneof(...negatives), skipped: ['OAuth: only requests with an unknown client (error paths) are generated'] };
+    return { negative: fc.oneof(...negatives), skipped: ['OAuth: a valid request would sign someone in; only requests with an unknown client (error paths) are generated'] };
   }
   const writes = !changesState || harmlessWrites ? 'all' : 'rejected-early';
   const negatives = fuzz.negatives(writes);

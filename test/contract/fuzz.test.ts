@@ -1,0 +1,153 @@
+/**
+ * `contract --fuzz`: CI's fuzz run (a fixed seed, 200 generated requests per operation, every
+ * operation, deprecated ones included) against the real mock must find nothing; and against a mock
+ * with one planted bug the fuzzer must find it, shrink it to the smallest failing request and print
+ * the seed and that request's curl line.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOptions } from '../../src/contract/command.js';
+import { runContract, type ContractResult } from '../../src/contract/runner.js';
+import { consoleReporter } from '../../src/contract/reporters/console.js';
+import type { RunEvent } from '../../src/contract/events.js';
+import { buildApp } from '../../src/mock/app.js';
+import { mountAdmin } from '../../src/mock/admin/routes.js';
+import { handlers } from '../../src/mock/handlers/index.js';
+import { configureOAuth } from '../../src/mock/oauth/state.js';
+import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { fixedClock } from '../../src/world/clock.js';
+import { createWorld } from '../../src/world/store.js';
+import { NOW, SEED } from '../helpers/mock.js';
+import { crashingParameters } from '../../src/contract/fuzz/expectations.js';
+import { loadSpec } from '../../src/spec/load.js';
+
+const RUNS = 200;
+const spec = loadSpec();
+/** Operations with a parameter whose bad value the spec documents as a 500 (getMyHeartbeats' start_time, …). */
+const DOCUMENTED_CRASHES = spec.operations.filter((op) => crashingParameters(spec.document, op).size > 0).map((op) => op.operationId);
+
+/** One line per finding, so a failure names every operation and check at once. */
+const lines = (r: ContractResult) => r.findings.map((f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.message}\n    ${f.curl.slice(0, 400)}`);
+
+const sum = (counts: Record<string, number>, keep: (status: string) => boolean = () => true) =>
+  Object.entries(counts).reduce((n, [status, c]) => n + (keep(status) ? c : 0), 0);
+
+describe('the fuzz run against the mock (CI)', () => {
+  let mock: RunningMock;
+  let result: ContractResult;
+  let seconds = 0;
+
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, seed: SEED, now: NOW });
+    const started = performance.now();
+    result = await runContract({ baseUrl: mock.url, includeDeprecated: true, seed: 42, fuzz: { runs: RUNS } });
+    seconds = (performance.now() - started) / 1000;
+  }, 120_000);
+  afterAll(async () => mock?.close());
+
+  it('finds nothing, not even a warning', () => {
+    expect(lines(result)).toEqual([]);
+  });
+
+  it(`sends ${RUNS} generated requests to every operation, in bounded time`, () => {
+    expect(result.operations).toHaveLength(37);
+    const short = result.operations.filter((r) => !r.fuzz || sum(r.fuzz.valid) + sum(r.fuzz.negative) !== RUNS).map((r) => r.operation.operationId);
+    expect(short).toEqual([]);
+    expect(seconds).toBeLessThan(90);
+  });
+
+  it('never answers a timeout, a network error, or a 5xx but for a parameter documented to crash', () => {
+    const broken = result.operations.flatMap((r) =>
+      Object.entries({ ...r.fuzz!.valid, ...r.fuzz!.negative })
+        .filter(([status]) => status === 'timeout' || status === 'network' || (Number(status) >= 500 && !DOCUMENTED_CRASHES.includes(r.operation.operationId)))
+        .map(([status, n]) => `${r.operation.operationId}: ${n}× ${status}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('gets a success for most valid requests (realistic users, projects and dates)', () => {
+    const valid = result.operations.map((r) => r.fuzz!.valid);
+    const all = valid.reduce((n, v) => n + sum(v), 0);
+    const ok = valid.reduce((n, v) => n + sum(v, (s) => Number(s) >= 200 && Number(s) < 400), 0);
+    expect(ok / all).toBeGreaterThan(0.7);
+  });
+
+  it('sends every kind of hostile request', () => {
+    const negative = Object.fromEntries(result.operations.map((r) => [r.operation.operationId, r.fuzz!.negative]));
+    expect(negative['postHeartbeat']).toMatchObject({ 400: expect.any(Number), 401: expect.any(Number), 404: expect.any(Number), 413: expect.any(Number) });
+    expect(negative['getSummaries']).toMatchObject({ 400: expect.any(Number) });
+    expect(negative['createOAuthToken']).toMatchObject({ 400: expect.any(Number), 413: expect.any(Number) });
+  });
+});
+
+describe('the fuzzer against a planted bug', () => {
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const clock = fixedClock(NOW);
+    const world = createWorld({ seed: SEED, now: NOW, users: 12, days: 3 });
+    configureOAuth(world, { apps: [], autoApprove: false });
+    const original = handlers['getUserProjects']!;
+    const app = buildApp({
+      world,
+      clock,
+      seed: SEED,
+      extend: (a) => mountAdmin(a, { world, clock }),
+      handlers: {
+        ...handlers,
+        // The bug: any query value over 50 characters crashes the projects list.
+        getUserProjects: {
+          ...original,
+          handle(ctx) {
+            if ([...ctx.search.values()].some((v) => v.length > 50)) throw new Error('planted bug');
+            return original.handle(ctx);
+          },
+        },
+      },
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+  });
+  afterAll(async () => close?.());
+
+  it('finds it, shrinks it to one 51-character value and prints the seed and the curl line', async () => {
+    let printed = '';
+    const reporter = consoleReporter({ write: (text) => (printed += text) });
+    const result = await runContract({
+      baseUrl: url,
+      includeOperationIds: ['getUserProjects'],
+      fixturesDir: null,
+      seed: 7,
+      fuzz: { runs: 100 },
+      onEvent: (e: RunEvent) => reporter.onEvent(e),
+    });
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    // (status_code_conformance also fires while the spec documents no 500 for the operation.)
+    expect(errors.map((f) => f.check)).toContain('not_a_server_error');
+    const finding = errors.find((f) => f.check === 'not_a_server_error')!;
+    expect(finding.fuzz).toMatchObject({ seed: 7, runs: 100, group: 'valid' });
+    expect(finding.fuzz!.shrinks).toBeGreaterThan(0);
+    // The smallest failing request: anonymous, the run's own user, one value of exactly 51 'a'.
+    expect(finding.curl).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/users\/demo\/projects\?\w+=a{51}'$/);
+    expect(printed).toContain(`--fuzz 100 --seed 7 --include-operation-id getUserProjects`);
+    expect(printed).toContain(finding.curl);
+  });
+});
+
+describe('--fuzz on the command line', () => {
+  it('sets the generated requests per operation; --seed seeds them', () => {
+    const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', '200', '--seed', '42'], {});
+    expect(parsed).not.toBe('help');
+    expect(parsed !== 'help' && parsed.options).toMatchObject({ fuzz: { runs: 200 }, seed: 42 });
+  });
+
+  it('refuses a count that is not a whole number of at least 1', () => {
+    expect(() => contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', 'lots'], {})).toThrow('--fuzz must be a whole number, not "lots"');
+    expect(() => contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', '0'], {})).toThrow('--fuzz must be at least 1');
+  });
+});
