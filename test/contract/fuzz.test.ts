@@ -89,7 +89,8 @@ describe('the fuzzer against a planted bug', () => {
     const clock = fixedClock(NOW);
     const world = createWorld({ seed: SEED, now: NOW, users: 12, days: 3 });
     configureOAuth(world, { apps: [], autoApprove: false });
-    const original = handlers['getUserProjects']!;
+    // An operation none of whose parameters documents a 500 for a bad value.
+    const original = handlers['getBadge']!;
     const app = buildApp({
       world,
       clock,
@@ -97,8 +98,8 @@ describe('the fuzzer against a planted bug', () => {
       extend: (a) => mountAdmin(a, { world, clock }),
       handlers: {
         ...handlers,
-        // The bug: any query value over 50 characters crashes the projects list.
-        getUserProjects: {
+        // The bug: any query value over 50 characters crashes the badge.
+        getBadge: {
           ...original,
           handle(ctx) {
             if ([...ctx.search.values()].some((v) => v.length > 50)) throw new Error('planted bug');
@@ -120,7 +121,7 @@ describe('the fuzzer against a planted bug', () => {
     const reporter = consoleReporter({ write: (text) => (printed += text) });
     const result = await runContract({
       baseUrl: url,
-      includeOperationIds: ['getUserProjects'],
+      includeOperationIds: ['getBadge'],
       fixturesDir: null,
       seed: 7,
       fuzz: { runs: 100 },
@@ -132,9 +133,9 @@ describe('the fuzzer against a planted bug', () => {
     const finding = errors.find((f) => f.check === 'not_a_server_error')!;
     expect(finding.fuzz).toMatchObject({ seed: 7, runs: 100, group: 'valid' });
     expect(finding.fuzz!.shrinks).toBeGreaterThan(0);
-    // The smallest failing request: anonymous, the run's own user, one value of exactly 51 'a'.
-    expect(finding.curl).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/users\/demo\/projects\?\w+=a{51}'$/);
-    expect(printed).toContain(`--fuzz 100 --seed 7 --include-operation-id getUserProjects`);
+    // The smallest failing request: anonymous, one query value of exactly 51 'a'.
+    expect(finding.curl).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/badge\/[^?]+\?\w+=a{51}'$/);
+    expect(printed).toContain(`--fuzz 100 --seed 7 --include-operation-id getBadge`);
     expect(printed).toContain(finding.curl);
   });
 });
