@@ -17,7 +17,7 @@ import { credentialLookup } from './credentials.js';
 import { ApiError, fromTemplate, INTERNAL_ERROR_PAGE, NOT_FOUND_PAGE } from './errors.js';
 import type { HandlerMap, MockReply, RequestContext } from './handler.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
-import { negotiateBody, negotiateCode, parsePrefer, type Negotiation } from './negotiate.js';
+import { negotiateBody, negotiateCode, parsePrefer, type Negotiation, type PreferHeader } from './negotiate.js';
 import { checkInput, inputPlan } from './request-input.js';
 import { readBody } from './request-body.js';
 import { render, renderReply, replyFromError, toResponse } from './render.js';
@@ -25,7 +25,7 @@ import { ResponseCache } from './response-cache.js';
 import { honoPath, routeOrder } from './routes.js';
 import { securityPlan } from './security.js';
 import { dynamicBody } from './dynamic.js';
-import { faults, type FaultOptions } from './faults.js';
+import { faults, withFault, type FaultOptions } from './faults.js';
 import { baseHeaders, corsPreflight } from './cors.js';
 
 export interface MockAppOptions {
@@ -63,8 +63,9 @@ export function checkHandlers(operations: readonly IndexedOperation[], handlers:
 export function buildApp(options: MockAppOptions): Hono {
   const { onUnexpectedError } = options;
   const app = new Hono();
-  app.use('/api/*', corsPreflight());
-  app.use('/api/*', faults({ ...options.faults, seed: options.seed }));
+  // Preflights as a route and faults only when asked for: no middleware on the hot path.
+  app.options('/api/*', corsPreflight);
+  if (options.faults?.latency || options.faults?.faultRate) app.use('/api/*', faults({ ...options.faults, seed: options.seed }));
   app.onError((err, c) => {
     if (err instanceof ApiError) return renderReply(replyFromError(err), baseHeaders(c.req.path));
     onUnexpectedError?.(err, c);
@@ -102,6 +103,11 @@ export function mountOperations(app: Hono, options: MountOptions): void {
 
     app.on(op.method.toUpperCase(), honoPath(op), async function operation(c) {
       const prefer = parsePrefer(c.req.header('prefer'));
+      if (prefer.delay !== undefined || prefer.fault !== undefined) return withFault(c, prefer.fault, prefer.delay ?? 0, () => answer(c, prefer));
+      return answer(c, prefer);
+    });
+
+    async function answer(c: Context, prefer: PreferHeader): Promise<Response> {
       const forced = negotiateCode(op, prefer);
       if (forced?.kind === 'example') return renderReply(exampleReply(forced), base);
 
@@ -148,7 +154,7 @@ export function mountOperations(app: Hono, options: MountOptions): void {
       // A reply computed while the world changed under it is not kept.
       if (key !== undefined && reply.status < 500 && world.version === version) cache.set(key, rendered);
       return toResponse(rendered);
-    });
+    }
   }
 }
 

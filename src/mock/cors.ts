@@ -5,28 +5,28 @@
  * here; every other answer carries the allow-origin header from its rendering (see `baseHeaders`),
  * which keeps responses on the node server's fast path (no header rewriting after the handler).
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Next } from 'hono';
 
 export const ALLOW_METHODS = 'GET, POST, OPTIONS';
 export const PREFLIGHT_MAX_AGE = '600';
 
 /**
+ * Answers a CORS preflight; an OPTIONS request that is not one goes on (to the 404 page).
  * @example
- * app.use('/api/*', corsPreflight());
+ * app.options('/api/*', corsPreflight);
  */
-export const corsPreflight = (): MiddlewareHandler =>
-  async function corsPreflight(c, next) {
-    if (c.req.method !== 'OPTIONS' || c.req.header('origin') === undefined) return next();
-    const requested = c.req.header('access-control-request-headers');
-    const headers: Record<string, string> = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': ALLOW_METHODS,
-      'access-control-max-age': PREFLIGHT_MAX_AGE,
-      vary: 'Access-Control-Request-Headers',
-    };
-    if (requested) headers['access-control-allow-headers'] = requested;
-    return new Response(null, { status: 204, headers });
+export async function corsPreflight(c: Context, next: Next): Promise<Response | void> {
+  if (c.req.header('origin') === undefined) return next();
+  const requested = c.req.header('access-control-request-headers');
+  const headers: Record<string, string> = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': ALLOW_METHODS,
+    'access-control-max-age': PREFLIGHT_MAX_AGE,
+    vary: 'Access-Control-Request-Headers',
   };
+  if (requested) headers['access-control-allow-headers'] = requested;
+  return new Response(null, { status: 204, headers });
+}
 
 /** The headers every answer of a path carries: Cache-Control as the real server sends it, and CORS. */
 export function baseHeaders(path: string): Record<string, string> {

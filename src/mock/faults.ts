@@ -7,11 +7,10 @@
  * `reset` drops the connection with a TCP reset, `empty` closes it without a byte, `truncate` sends
  * the headers and half the body, then closes.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { IncomingMessage } from 'node:http';
 import { Random } from '../world/random.js';
-import { parsePrefer } from './negotiate.js';
 
 export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -22,8 +21,6 @@ export interface FaultOptions {
   /** Share of answers (0..1) to break at random. */
   faultRate?: number;
   seed: number;
-  /** The longest delay a `Prefer: delay` may ask for. */
-  maxDelayMs?: number;
 }
 
 interface NodeBindings {
@@ -33,51 +30,63 @@ interface NodeBindings {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Latency and random faults for every `/api` answer (mounted only when configured).
  * @example
- * app.use('*', faults({ latency: { min: 50, max: 200 }, faultRate: 0.1, seed: 42 }));
+ * app.use('/api/*', faults({ latency: { min: 50, max: 200 }, faultRate: 0.1, seed: 42 }));
  */
-export const faults = ({ latency, faultRate = 0, seed, maxDelayMs = 60_000 }: FaultOptions): MiddlewareHandler => {
+export const faults = ({ latency, faultRate = 0, seed }: FaultOptions): MiddlewareHandler => {
   const random = new Random(seed).fork('faults');
-  const always = latency !== undefined || faultRate > 0;
   return async function faultInjection(c, next) {
-    const header = c.req.header('prefer');
-    if (!always && header === undefined) return next();
-    const prefer = parsePrefer(header);
-    let delay = prefer.delay === undefined ? 0 : Math.min(prefer.delay, maxDelayMs);
-    if (latency) delay += latency.min + (latency.max > latency.min ? random.int(latency.min, latency.max) - latency.min : 0);
-    if (delay > 0) await sleep(delay);
-    const kind: FaultKind | undefined = prefer.fault ?? (faultRate > 0 && random.chance(faultRate) ? random.pick(FAULT_KINDS) : undefined);
-    if (!kind) return next();
-    if (kind === 'truncate') {
+    const delay = latency ? latency.min + (latency.max > latency.min ? random.int(latency.min, latency.max) - latency.min : 0) : 0;
+    const kind: FaultKind | undefined = faultRate > 0 && random.chance(faultRate) ? random.pick(FAULT_KINDS) : undefined;
+    const res = await withFault(c, kind, delay, async () => {
       await next();
-      const full = new Uint8Array(await c.res.arrayBuffer());
-      const headers = new Headers(c.res.headers);
-      headers.set('content-length', String(full.length));
-      // Half the body, then a stream error: the server drops the connection mid-body. The error
-      // comes a moment later so the status line and headers are on the wire first.
-      let sent = false;
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          if (!sent) {
-            sent = true;
-            controller.enqueue(full.subarray(0, Math.floor(full.length / 2)));
-            return;
-          }
-          await sleep(20);
-          controller.error(new Error('injected fault: truncate'));
-        },
-      });
-      c.res = new Response(body, { status: c.res.status, headers });
-      return;
-    }
-    const env = c.env as NodeBindings | undefined;
-    const socket = env?.incoming?.socket;
-    if (!socket) {
-      // In-process there is no socket to break: a body that fails to read is the nearest equivalent.
-      return new Response(new ReadableStream({ start: (controller) => controller.error(new Error(`injected fault: ${kind}`)) }));
-    }
-    if (kind === 'reset') socket.resetAndDestroy();
-    else socket.destroySoon();
-    return RESPONSE_ALREADY_SENT;
+      return c.res;
+    });
+    // After next() Hono keeps c.res and ignores a middleware's return value.
+    if (c.finalized && res !== c.res) c.res = res;
+    return res;
   };
 };
+
+/** The longest delay a `Prefer: delay` may ask for. */
+export const MAX_PREFERRED_DELAY_MS = 60_000;
+
+/**
+ * Waits `delay` ms, then answers with `answer()` broken the `kind` way (or intact without one).
+ * Used by the middleware above and by each operation for its `Prefer: delay|fault`.
+ */
+export async function withFault(c: Context, kind: FaultKind | undefined, delay: number, answer: () => Promise<Response>): Promise<Response> {
+  if (delay > 0) await sleep(Math.min(delay, MAX_PREFERRED_DELAY_MS));
+  if (!kind) return answer();
+  if (kind === 'truncate') {
+    const res = await answer();
+    const full = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    headers.set('content-length', String(full.length));
+    // Half the body, then a stream error: the server drops the connection mid-body. The error
+    // comes a moment later so the status line and headers are on the wire first.
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(full.subarray(0, Math.floor(full.length / 2)));
+          return;
+        }
+        await sleep(20);
+        controller.error(new Error('injected fault: truncate'));
+      },
+    });
+    return new Response(body, { status: res.status, headers });
+  }
+  const env = c.env as NodeBindings | undefined;
+  const socket = env?.incoming?.socket;
+  if (!socket) {
+    // In-process there is no socket to break: a body that fails to read is the nearest equivalent.
+    return new Response(new ReadableStream({ start: (controller) => controller.error(new Error(`injected fault: ${kind}`)) }));
+  }
+  if (kind === 'reset') socket.resetAndDestroy();
+  else socket.destroySoon();
+  return RESPONSE_ALREADY_SENT;
+}
