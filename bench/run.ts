@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runContract } from '../src/contract/runner.js';
 import { peakRssMb, startServer, stop } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -95,6 +96,13 @@ async function main(): Promise<void> {
     const p99Bare = Math.max(...runs.bare.map((r) => r.p99));
     rows.push({ name: 'latency p99 mock / bare', value: `${p99} ms / ${p99Bare} ms`, target: '', ok: true });
     rows.push({ name: 'errors and non-2xx under load', value: String(errors), target: '0', ok: errors === 0 });
+    // The whole contract run, every operation with the deprecated ones, as CI runs it.
+    const contractStarted = performance.now();
+    const contract = await runContract({ baseUrl: mock.url, includeDeprecated: true, seed: 42 });
+    const contractMs = performance.now() - contractStarted;
+    const findings = contract.findings.filter((f) => f.severity === 'error').length;
+    rows.push({ name: `contract run against the mock (${contract.summary.cases.run} cases)`, value: `${contractMs.toFixed(0)} ms`, target: '< 3000 ms', ok: contractMs < 3000 });
+    rows.push({ name: 'contract findings against the mock', value: String(findings), target: '0', ok: findings === 0 });
     const rss = peakRssMb(mock.child.pid!);
     rows.push({ name: 'peak RSS of the mock (default world, after load)', value: rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`, target: '< 150 MB', ok: rss === undefined || rss < 150 });
   } finally {
