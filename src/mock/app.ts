@@ -101,13 +101,17 @@ export function mountOperations(app: Hono, options: MountOptions): void {
     const base = baseHeaders(op.path);
     const cacheable = op.method === 'get' && op.extensions['x-no-cache'] !== true;
 
-    app.on(op.method.toUpperCase(), honoPath(op), async function operation(c) {
+    app.on(op.method.toUpperCase(), honoPath(op), function operation(c) {
       const prefer = parsePrefer(c.req.header('prefer'));
-      if (prefer.delay !== undefined || prefer.fault !== undefined) return withFault(c, prefer.fault, prefer.delay ?? 0, () => answer(c, prefer));
+      if (prefer.delay !== undefined || prefer.fault !== undefined) return withFault(c, prefer.fault, prefer.delay ?? 0, async () => answer(c, prefer));
       return answer(c, prefer);
     });
 
-    async function answer(c: Context, prefer: PreferHeader): Promise<Response> {
+    /**
+     * Synchronous up to the cache: a cached answer goes out without a promise, which lets the node
+     * server write it at once (an async handler costs each request its round of microtasks).
+     */
+    function answer(c: Context, prefer: PreferHeader): Response | Promise<Response> {
       const forced = negotiateCode(op, prefer);
       if (forced?.kind === 'example') return renderReply(exampleReply(forced), base);
 
@@ -130,7 +134,18 @@ export function mountOperations(app: Hono, options: MountOptions): void {
       const key = cacheable && prefer.example === undefined && !prefer.dynamic ? ResponseCache.key(op.operationId, href, caller, version, now) : undefined;
       const hit = key === undefined ? undefined : cache.get(key);
       if (hit) return toResponse(hit);
+      return compute(c, prefer, { now, url, caller, version, key });
+    }
 
+    interface Pending {
+      now: number;
+      url: () => URL;
+      caller: RequestContext['caller'];
+      version: number;
+      key: string | undefined;
+    }
+
+    async function compute(c: Context, prefer: PreferHeader, { now, url, caller, version, key }: Pending): Promise<Response> {
       const ctx: RequestContext = {
         op,
         world,

@@ -9,7 +9,7 @@ export function honoPath(op: IndexedOperation): string {
   return op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const param = op.parameters.find((p) => p.in === 'path' && p.name === name);
     if (!param) throw new Error(`${op.operationId}: path parameter {${name}} is not declared`);
-    return param.glob ? `:${name}{.+}` : `:${name}{[^/]+}`;
+    return param.glob ? `:${name}{.+}` : `:${name}`;
   });
 }
 
