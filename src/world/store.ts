@@ -4,7 +4,7 @@
  * endpoint needs (users by id, name, Slack UID, email and credential; the real server's
  * identifier resolution orders) and version counters the mock caches responses by.
  */
-import { fieldsHash } from './fields-hash.js';
+import { ensureFieldsHash, fieldsHash } from './fields-hash.js';
 import { generateWorld, type GenerateOptions } from './generate.js';
 import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
@@ -361,7 +361,10 @@ export class World {
     let index = this.hashes.get(userId);
     if (!index) {
       index = new Map();
-      for (const row of list) if (!index.has(row.fields_hash)) index.set(row.fields_hash, row);
+      for (const row of list) {
+        const hash = ensureFieldsHash(row);
+        if (!index.has(hash)) index.set(hash, row);
+      }
       this.hashes.set(userId, index);
     }
     return index;
