@@ -21,7 +21,7 @@ import { negotiateBody, negotiateCode, parsePrefer, type Negotiation, type Prefe
 import { checkInput, inputPlan } from './request-input.js';
 import { readBody } from './request-body.js';
 import { render, renderReply, replyFromError, toResponse } from './render.js';
-import { ResponseCache } from './response-cache.js';
+import { ResponseCache, whoAsks, type CacheSlot } from './response-cache.js';
 import { honoPath, routeOrder } from './routes.js';
 import { securityPlan } from './security.js';
 import { dynamicBody } from './dynamic.js';
@@ -102,7 +102,7 @@ export function mountOperations(app: Hono, options: MountOptions): void {
     const cacheable = op.method === 'get' && op.extensions['x-no-cache'] !== true;
 
     app.on(op.method.toUpperCase(), honoPath(op), function operation(c) {
-      const prefer = parsePrefer(c.req.header('prefer'));
+      const prefer = parsePrefer(headerOf(c, 'prefer'));
       if (prefer.delay !== undefined || prefer.fault !== undefined) return withFault(c, prefer.fault, prefer.delay ?? 0, async () => answer(c, prefer));
       return answer(c, prefer);
     });
@@ -125,27 +125,28 @@ export function mountOperations(app: Hono, options: MountOptions): void {
         op.security.length === 0
           ? undefined
           : authenticate(
-              { authorization: c.req.header('authorization'), apiKeyParam: readsApiKey ? (url().searchParams.get('api_key') ?? undefined) : undefined },
+              { authorization: headerOf(c, 'authorization'), apiKeyParam: readsApiKey ? (url().searchParams.get('api_key') ?? undefined) : undefined },
               security,
               credentials,
               now,
             );
       const version = world.version;
-      const key = cacheable && prefer.example === undefined && !prefer.dynamic ? ResponseCache.key(op.operationId, href, caller, version, now) : undefined;
-      const hit = key === undefined ? undefined : cache.get(key);
+      const slot = cacheable && prefer.example === undefined && !prefer.dynamic ? { who: whoAsks(caller), version, second: Math.floor(now / 1000) } : undefined;
+      const hit = slot === undefined ? undefined : cache.get(href, slot);
       if (hit) return toResponse(hit);
-      return compute(c, prefer, { now, url, caller, version, key });
+      return compute(c, prefer, { now, href, url, caller, version, slot });
     }
 
     interface Pending {
       now: number;
+      href: string;
       url: () => URL;
       caller: RequestContext['caller'];
       version: number;
-      key: string | undefined;
+      slot: CacheSlot | undefined;
     }
 
-    async function compute(c: Context, prefer: PreferHeader, { now, url, caller, version, key }: Pending): Promise<Response> {
+    async function compute(c: Context, prefer: PreferHeader, { now, href, url, caller, version, slot }: Pending): Promise<Response> {
       const ctx: RequestContext = {
         op,
         world,
@@ -167,7 +168,7 @@ export function mountOperations(app: Hono, options: MountOptions): void {
       const reply = negotiation.kind === 'world' ? await handler.handle(ctx) : negotiatedReply(spec.document, negotiation, seed, url());
       const rendered = render(reply, base);
       // A reply computed while the world changed under it is not kept.
-      if (key !== undefined && reply.status < 500 && world.version === version) cache.set(key, rendered);
+      if (slot !== undefined && reply.status < 500 && world.version === version) cache.set(href, slot, rendered);
       return toResponse(rendered);
     }
   }
@@ -188,6 +189,17 @@ function exampleReply(n: Extract<Negotiation, { kind: 'example' }>): MockReply {
     return { status: n.status, headers, text: { body: String(n.example), contentType: `${n.mediaType}; charset=utf-8` } };
   }
   return { status: n.status, headers, json: n.example };
+}
+
+/**
+ * A request header, read from Node's own parsed headers when the request came over a socket:
+ * asking the Fetch Request builds its whole Headers object, a cost every request would pay.
+ */
+function headerOf(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined> } } | undefined)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function decodedParams(params: Record<string, string>): Record<string, string> {

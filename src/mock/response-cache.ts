@@ -1,31 +1,49 @@
 /**
  * @module
- * Replies to GETs, kept until the world changes. The key holds everything a reply depends on: the
- * operation and URL, who asks, the world's version and the current second (for "N minutes ago").
+ * Replies to GETs, kept until the world changes. A reply depends on the URL, who asks, the world's
+ * version and the current second (for "N minutes ago"); entries are found by URL first, so a hit
+ * costs one map lookup and a comparison rather than building and hashing one long key.
  */
 import type { Caller } from './auth.js';
 import type { RenderedReply } from './render.js';
 
+export interface CacheSlot {
+  who: string;
+  version: number;
+  second: number;
+}
+
+interface Entry extends CacheSlot {
+  reply: RenderedReply;
+}
+
+/** Who a reply was computed for: the credential's kind, its user and (for OAuth) its token. */
+export const whoAsks = (caller: Caller<{ id: number }> | undefined): string =>
+  caller ? `${caller.method}:${caller.user?.id ?? '-'}:${caller.token ?? ''}` : 'anonymous';
+
+const same = (a: CacheSlot, b: CacheSlot) => a.who === b.who && a.version === b.version && a.second === b.second;
+
 export class ResponseCache {
-  private readonly entries = new Map<string, RenderedReply>();
+  private readonly entries = new Map<string, Entry[]>();
 
   constructor(private readonly capacity: number) {}
 
-  static key(operationId: string, href: string, caller: Caller<{ id: number }> | undefined, version: number, now: number): string {
-    const who = caller ? `${caller.method}:${caller.user?.id ?? '-'}:${caller.token ?? ''}` : 'anonymous';
-    return `${operationId}\u0000${href}\u0000${who}\u0000${version}\u0000${Math.floor(now / 1000)}`;
+  get(href: string, slot: CacheSlot): RenderedReply | undefined {
+    const list = this.entries.get(href);
+    if (!list) return undefined;
+    for (const entry of list) if (same(entry, slot)) return entry.reply;
+    return undefined;
   }
 
-  get(key: string): RenderedReply | undefined {
-    return this.entries.get(key);
-  }
-
-  set(key: string, reply: RenderedReply): void {
-    // Insertion order is age order: drop the oldest when full.
-    if (this.entries.size >= this.capacity) {
+  set(href: string, slot: CacheSlot, reply: RenderedReply): void {
+    // Older versions and seconds of a URL are never asked for again: keep only the current ones.
+    const list = (this.entries.get(href) ?? []).filter((e) => e.version === slot.version && e.second === slot.second && e.who !== slot.who);
+    list.push({ ...slot, reply });
+    // Insertion order is age order: drop the oldest URL when full.
+    if (!this.entries.has(href) && this.entries.size >= this.capacity) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, reply);
+    this.entries.set(href, list);
   }
 }
