@@ -33,7 +33,7 @@ export const MAX_JSON_NESTING = 100;
  * Whether JSON text nests arrays and objects deeper than `max`, counted without parsing (and so
  * without recursion): a body of 100 000 `[` must not reach code that walks the parsed value.
  */
-function nestsDeeperThan(text: string, max: number): boolean {
+export function nestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

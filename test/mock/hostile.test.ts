@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { createMock, startMock, type RunningMock } from '../../src/mock/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { basic, DEMO_KEY, NOW, SEED } from '../helpers/mock.js';
@@ -191,5 +191,19 @@ describe('a flood', () => {
     expect(statuses.filter((s) => s !== 202)).toEqual([]);
     const after = (await (await fetch(`${mock.url}/__mock/stats`)).json()) as { heartbeats: { posted: number } };
     expect(after.heartbeats.posted - before.heartbeats.posted).toBe(2_000);
+  });
+});
+
+describe('a text/plain bulk body nested deeper than Rails parses', () => {
+  it('is no data at all, as `JSON.parse(raw_post) rescue nil` makes it', async () => {
+    const { app } = createMock({ seed: SEED, now: NOW, users: 9, days: 2 });
+    const body = `[${'['.repeat(150)}${']'.repeat(150)}]`;
+    const res = await app.request('/api/hackatime/v1/users/current/heartbeats.bulk', {
+      method: 'POST',
+      headers: { ...basic(DEMO_KEY), 'Content-Type': 'text/plain' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'No data provided...' });
   });
 });

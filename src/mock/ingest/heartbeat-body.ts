@@ -6,6 +6,7 @@
  * and the permitted keys (everything else is silently dropped).
  */
 import { BAD_REQUEST_PAGE, error, fromTemplate } from '../errors.js';
+import { MAX_JSON_NESTING, nestsDeeperThan } from '../request-body.js';
 
 /** The keys the controller permits; `dependencies` only as an array of scalars. */
 export const ACCEPTED_KEYS = [
@@ -81,8 +82,9 @@ function plainText(input: BodyInput): string | undefined {
   return isPlain && typeof input.body === 'string' && input.body.trim() !== '' ? input.body : undefined;
 }
 
-/** `JSON.parse(raw_post) rescue nil`. */
+/** `JSON.parse(raw_post) rescue nil` (Ruby's parser also refuses nesting deeper than 100). */
 function parseLoosely(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_NESTING)) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
