@@ -6,11 +6,9 @@
  */
 import { totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
-import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { isBlankString } from '../ruby/blank.js';
 import { civilFromDays, daysFromCivil, type Civil } from '../ruby/civil.js';
 import { rubyParseDate, utcDayNumber } from '../ruby/date-parse.js';
-import { railsParam } from '../ruby/rails-params.js';
+import { raisingParam } from './raising-param.js';
 
 const DAY_SECONDS = 86_400;
 
@@ -20,16 +18,9 @@ export function rubyDateString({ year, month, day }: Civil): string {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function dateParam(search: URLSearchParams, name: string, fallback: Civil, nowMs: number): Civil {
-  const value = railsParam(search, name);
-  // `nil.to_date` is not called (safe navigation) and a blank string's `to_date` is nil: both fall back.
-  if (isBlankString(value)) return fallback;
-  try {
-    return rubyParseDate(value, nowMs);
-  } catch {
-    throw fromTemplate(INTERNAL_ERROR_PAGE);
-  }
-}
+// `nil.to_date` is not called (safe navigation) and a blank string's `to_date` is nil: both fall back.
+const dateParam = (search: URLSearchParams, name: string, fallback: Civil, nowMs: number): Civil =>
+  raisingParam(search, name, fallback, (value) => rubyParseDate(value, nowMs));
 
 /** The effective dates (defaults: 7 days ago and today, UTC) and the LAG total between them. */
 export function authenticatedHours(world: World, userId: number, search: URLSearchParams, nowMs: number) {

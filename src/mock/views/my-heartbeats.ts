@@ -8,7 +8,7 @@ import { totalSeconds } from '../../world/durations.js';
 import { timeAgo } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, SourceType } from '../../world/types.js';
-import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
+import { raisingParam } from './raising-param.js';
 import { isBlankString } from '../ruby/blank.js';
 import { integerColumnCast } from '../ruby/integer-cast.js';
 import { railsParam } from '../ruby/rails-params.js';
@@ -26,15 +26,8 @@ function todayBounds(nowMs: number): { start: RubyTime; end: RubyTime } {
 }
 
 /** A present parameter goes through `Time.parse`; whatever it raises escapes the action (500). */
-function parsedOr(search: URLSearchParams, name: string, fallback: RubyTime, nowMs: number): RubyTime {
-  const value = railsParam(search, name);
-  if (isBlankString(value)) return fallback;
-  try {
-    return rubyTimeParse(value, nowMs);
-  } catch {
-    throw fromTemplate(INTERNAL_ERROR_PAGE);
-  }
-}
+const parsedOr = (search: URLSearchParams, name: string, fallback: RubyTime, nowMs: number): RubyTime =>
+  raisingParam(search, name, fallback, (value) => rubyTimeParse(value, nowMs));
 
 /**
  * `GET /api/v1/my/heartbeats`: every heartbeat with `start.to_f <= time <= end.to_f`, ascending,
