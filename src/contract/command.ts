@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { UsageError } from '../spec/errors.js';
+import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { consoleReporter } from './reporters/console.js';
 import { jsonReporter } from './reporters/json.js';
@@ -149,12 +148,7 @@ function parseReports(values: string[] | undefined): Reporter[] {
 
 /** Options for `runContract` from the command line and the environment. */
 export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { options: ContractOptions; reports: Reporter[] } | 'help' {
-  let values;
-  try {
-    values = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = parseCommandArgs(args, OPTIONS);
   if (values.help) return 'help';
   if (values['base-url'] === undefined) throw new UsageError('--base-url is required (run with --help for the options)');
   const fromFile = values.vars === undefined ? {} : readVarsFile(values.vars);
@@ -204,7 +198,9 @@ export async function contractCommand(args: string[]): Promise<number> {
     return 0;
   }
   const reporters = [consoleReporter({ write: (text) => process.stdout.write(text) }), ...parsed.reports];
-  const result = await runContract({ ...parsed.options, onEvent: (e) => reporters.forEach((r) => r.onEvent(e)) });
+  const result = await runContract({ ...parsed.options, onEvent: (e) => {
+      for (const r of reporters) r.onEvent(e);
+    } });
   await Promise.all(reporters.map((r) => r.close()));
   return result.summary.findings.errors > 0 ? 1 : 0;
 }

@@ -2,8 +2,7 @@
  * @module
  * `hackatime-kit docs --out DIR [--server URL]`: the reference page as a static site.
  */
-import { parseArgs } from 'node:util';
-import { UsageError } from '../spec/errors.js';
+import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { buildStaticDocs, DEFAULT_TRY_IT_SERVER } from './build.js';
 
 const HELP = `Usage: hackatime-kit docs --out DIR [--server URL]
@@ -30,12 +29,7 @@ function parseServer(value: string | undefined): string | undefined {
 }
 
 export async function docsCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { out: { type: 'string' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = parseCommandArgs(args, { out: { type: 'string' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

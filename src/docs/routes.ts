@@ -37,7 +37,7 @@ const body = (bytes: Buffer | string): Body => ({ bytes, etag: etagOf(bytes) });
 function send(c: Context, { bytes, etag }: Body, contentType: string, cacheControl: string, extra: Record<string, string> = {}): Response {
   const headers = { 'Cache-Control': cacheControl, ETag: etag, 'X-Content-Type-Options': 'nosniff', ...extra };
   const match = c.req.header('if-none-match');
-  if (match !== undefined && match.split(',').some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
+  if (match?.split(',').some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
   return new Response(bytes, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
 }
 

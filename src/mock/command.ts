@@ -2,8 +2,7 @@
  * @module
  * `hackatime-kit mock`: serves the spec from a seeded world until interrupted.
  */
-import { parseArgs } from 'node:util';
-import { UsageError } from '../spec/errors.js';
+import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { parseNow } from '../world/clock.js';
 import { MIN_USERS } from '../world/generate.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, startMock, type RunningMock } from './server.js';
@@ -16,7 +15,7 @@ const HELP = `Usage: hackatime-kit mock [options]
 Serves every Hackatime endpoint from one seeded, coherent world.
 
   -p, --port PORT   port to listen on (default: $PORT or ${DEFAULT_PORT}; 0 picks a free one)
-  -h, --host HOST   address to bind (default: ${DEFAULT_HOST})
+      --host HOST   address to bind (default: ${DEFAULT_HOST})
       --seed N      seed of the generated world (default: ${DEFAULT_SEED})
       --now ISO     fix the clock at this instant (default: the real clock)
       --users N     number of users in the world (default: 12, at least ${MIN_USERS})
@@ -28,7 +27,7 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --oauth-auto-approve  GET /oauth/authorize approves valid requests at once as the demo user
       --data-file PATH  keep every accepted heartbeat in this JSON-lines file (fsync before the
                     answer) and load it on start; POST /__mock/reset empties it
-      --help        show this help
+  -h, --help        show this help
 
 Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=reset|empty|truncate
 `;
@@ -49,13 +48,9 @@ function parseLatency(value: string | undefined): { min: number; max: number } |
 }
 
 export async function mockCommand(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
+  const { values } = parseCommandArgs(args, {
         port: { type: 'string', short: 'p' },
-        host: { type: 'string', short: 'h' },
+        host: { type: 'string' },
         seed: { type: 'string' },
         now: { type: 'string' },
         users: { type: 'string' },
@@ -65,13 +60,8 @@ export async function mockCommand(args: string[]): Promise<number> {
         'oauth-app': { type: 'string', multiple: true },
         'oauth-auto-approve': { type: 'boolean' },
         'data-file': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+        help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

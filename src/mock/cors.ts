@@ -15,8 +15,11 @@ export const PREFLIGHT_MAX_AGE = '600';
  * @example
  * app.options('/api/*', corsPreflight);
  */
-export async function corsPreflight(c: Context, next: Next): Promise<Response | void> {
-  if (c.req.header('origin') === undefined) return next();
+export async function corsPreflight(c: Context, next: Next): Promise<Response | undefined> {
+  if (c.req.header('origin') === undefined) {
+    await next();
+    return undefined;
+  }
   const requested = c.req.header('access-control-request-headers');
   const headers: Record<string, string> = {
     'access-control-allow-origin': '*',

@@ -32,7 +32,7 @@ export function totalSeconds(rows: readonly Timed[]): number {
   let sum = 0;
   for (let i = 1; i < rows.length; i++) {
     const gap = (rows[i] as Timed).time - (rows[i - 1] as Timed).time;
-    sum += gap < HEARTBEAT_TIMEOUT_SECONDS ? gap : HEARTBEAT_TIMEOUT_SECONDS;
+    sum += Math.min(gap, HEARTBEAT_TIMEOUT_SECONDS);
   }
   return pgInteger(sum);
 }

@@ -93,7 +93,7 @@ export function seededPerson(
   const zone = rng.weighted(fixtures.timeZones.map((z) => ({ value: z, weight: z.weight })));
   const trustLevel: TrustLevel = role === 'banned' ? 'red' : role === 'yellow' ? 'yellow' : rng.chance(0.45) ? 'green' : 'blue';
   const createdAt = context.now - (context.days + rng.int(5, 600)) * DAY - rng.int(0, DAY);
-  const email = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + `${id}@example.com`;
+  const email = `${`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, '')}${id}@example.com`;
   const emails = rng.chance(0.2) ? [email, `${username.toLowerCase()}@hackclub.test`] : [email];
   const extension = rng.weighted([
     { value: 'simple_text' as const, weight: 8 },

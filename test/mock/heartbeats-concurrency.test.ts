@@ -59,7 +59,7 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
           });
           expect(res.status).toBe(201);
           const pairs = ((await res.json()) as { responses: [HeartbeatJson, number][] }).responses;
-          pairs.forEach(([row, status], n) => out.push({ key: `${user.id}:${JSON.stringify(batch[n])}`, id: row.id, status }));
+          for (const [n, [row, status]] of pairs.entries()) out.push({ key: `${user.id}:${JSON.stringify(batch[n])}`, id: row.id, status });
         }
         return out;
       }),

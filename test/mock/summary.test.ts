@@ -17,6 +17,7 @@ const asItems = (groups: Map<string | null, number>, name: (key: string) => stri
   [...groups].map(([key, total]) => ({ key: name(key === null || key.trim() === '' ? 'Other' : key), total }));
 const canonical = (items: Item[]) => [...items].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
 
+// biome-ignore lint/suspicious/noExplicitAny: bodies are read along many paths; the schema check types them
 async function summary(t: MockTarget, query: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await t.fetch(`/api/summary?${query}`, { headers });
   return { status: res.status, body: await res.json() };

@@ -103,6 +103,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const keyOf = (t: MockTarget, user: User) => t.world.apiKeysOf(user.id)[0]!.token;
 const named = (t: MockTarget, username: string) => t.world.users.find((u) => u.username === username)!;
 
+// biome-ignore lint/suspicious/noExplicitAny: bodies are read along many paths; the schema check types them
 async function getJson(t: MockTarget, path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
   const res = await t.fetch(path, { headers });
   return { status: res.status, body: await res.json() };

@@ -18,7 +18,7 @@ export interface UndeclaredProperty {
   value: unknown;
 }
 
-const escape = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class PropertyWalker {
@@ -68,7 +68,7 @@ export class PropertyWalker {
     const ref = schema['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#/')) found.push(...this.applicable(decodeURI(ref.slice(1)), value, seen));
     const allOf = schema['allOf'];
-    if (Array.isArray(allOf)) allOf.forEach((_, i) => found.push(...this.applicable(`${pointer}/allOf/${i}`, value, seen)));
+    if (Array.isArray(allOf)) for (let i = 0; i < allOf.length; i++) found.push(...this.applicable(`${pointer}/allOf/${i}`, value, seen));
     for (const keyword of ['anyOf', 'oneOf'] as const) {
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
@@ -110,16 +110,16 @@ export class PropertyWalker {
       const children: string[] = [];
       for (const p of schemas) {
         const s = this.schema(p)!;
-        if (isObject(s['properties']) && name in s['properties']) children.push(`${p}/properties/${escape(name)}`);
+        if (isObject(s['properties']) && name in s['properties']) children.push(`${p}/properties/${escapePointer(name)}`);
         if (isObject(s['patternProperties'])) {
-          for (const pattern of Object.keys(s['patternProperties'])) if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escape(pattern)}`);
+          for (const pattern of Object.keys(s['patternProperties'])) if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escapePointer(pattern)}`);
         }
       }
       if (children.length === 0) {
         for (const p of schemas) if (isObject(this.schema(p)!['additionalProperties'])) children.push(`${p}/additionalProperties`);
       }
-      if (children.length > 0) this.walk(children, child, `${at}/${escape(name)}`, out);
-      else if (declaring !== undefined && !open) out.push({ pointer: `${at}/${escape(name)}`, name, schemaPointer: declaring, value: child });
+      if (children.length > 0) this.walk(children, child, `${at}/${escapePointer(name)}`, out);
+      else if (declaring !== undefined && !open) out.push({ pointer: `${at}/${escapePointer(name)}`, name, schemaPointer: declaring, value: child });
     }
   }
 }

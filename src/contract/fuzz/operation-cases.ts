@@ -14,7 +14,7 @@ import type { IndexedOperation, IndexedParameter } from '../../spec/operations.j
 import { alternativesOf, allowsAnonymous, applyAuth, type Alternative } from '../auth.js';
 import type { Case, CaseBody, CaseKind } from '../case.js';
 import { fillPath, pathValue, requiredInputs } from '../request-parts.js';
-import { Bodies, isOAuth } from './bodies.js';
+import { type Bodies, isOAuth } from './bodies.js';
 import { crashingParameters, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses, documents } from './expectations.js';
 import { invalidValues, validValues, type ValueContext } from './parameter-values.js';
 import { headerString } from './strings.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { IndexedParameter } from '../../spec/operations.js';
 import type { SpecValidator } from '../../spec/validator.js';
 import { PATH_VARIABLES, variable, type Target } from '../variables.js';
-import { SchemaArbitraries } from './schema-arbitrary.js';
+import type { SchemaArbitraries } from './schema-arbitrary.js';
 import { headerString, isRoutableSegment, NASTY_STRINGS, oddString } from './strings.js';
 
 export interface ValueContext {

@@ -22,6 +22,7 @@ export const NASTY_STRINGS: readonly string[] = [
   '"',
   '\\',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell-style probe, sent literally
   '${jndi:ldap://x}',
   '../../etc/passwd',
   'null',

@@ -75,7 +75,7 @@ function details(title: string, results: readonly OperationResult[], severity: F
     const findings = r.findings.filter((f) => f.severity === severity);
     if (findings.length === 0) continue;
     lines.push(`── ${r.operation.operationId} · ${r.operation.method} ${r.operation.path}`, '');
-    findings.forEach((f, i) => lines.push(...findingBlock(f, i + 1, caseTitles)));
+    for (const [i, f] of findings.entries()) lines.push(...findingBlock(f, i + 1, caseTitles));
   }
   return lines.length === 0 ? [] : [title, '', ...lines];
 }

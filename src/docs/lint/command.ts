@@ -2,9 +2,8 @@
  * @module
  * `hackatime-kit lint [--spec FILE] [--format text|json]`.
  */
-import { parseArgs } from 'node:util';
 import { SPEC_ROOT } from '../../spec/load.js';
-import { UsageError } from '../../spec/errors.js';
+import { parseCommandArgs, UsageError } from '../../spec/errors.js';
 import { formatFindings, lintSpec } from './lint.js';
 
 const HELP = `Usage: hackatime-kit lint [--spec FILE] [--format text|json]
@@ -17,17 +16,11 @@ Exits 1 when there is any error, 0 otherwise.
 `;
 
 export async function lintCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { spec: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values } = parsed;
+  const { values } = parseCommandArgs(args, {
+    spec: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

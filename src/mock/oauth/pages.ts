@@ -8,7 +8,7 @@ import type { MockReply } from '../handler.js';
 import { SCOPE_DESCRIPTIONS } from './scopes.js';
 import type { ValidAuthorization } from './pre-authorization.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
@@ -27,7 +27,7 @@ code{word-break:break-all;font-size:1.05rem}`;
 
 function page(title: string, body: string): string {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>${body}</main></body></html>
 `;
 }
@@ -54,42 +54,42 @@ export function consentPage(request: ValidAuthorization, users: readonly Consent
     ['code_challenge', request.challenge?.value ?? ''],
     ['code_challenge_method', request.challenge ? request.challenge.method : ''],
   ];
-  const scopes = request.scopes.map((s) => `<li><b>${escape(s)}</b>${escape(SCOPE_DESCRIPTIONS[s])}</li>`).join('');
+  const scopes = request.scopes.map((s) => `<li><b>${escapeHtml(s)}</b>${escapeHtml(SCOPE_DESCRIPTIONS[s])}</li>`).join('');
   const options = users
-    .map((u) => `<option value="${u.id}"${u.id === selectedId ? ' selected' : ''}>${escape(u.label)}</option>`)
+    .map((u) => `<option value="${u.id}"${u.id === selectedId ? ' selected' : ''}>${escapeHtml(u.label)}</option>`)
     .join('');
   const body = `
 <p class="note">hackatime-kit mock: no sign-in here. Pick the world user who approves; the form needs no CSRF token.</p>
-<h1>Authorize ${escape(app.name)}?</h1>
-<p><b>${escape(app.name)}</b> wants to access your Hackatime account.</p>
+<h1>Authorize ${escapeHtml(app.name)}?</h1>
+<p><b>${escapeHtml(app.name)}</b> wants to access your Hackatime account.</p>
 ${request.scopes.includes('admin') ? '<p class="warn red">You\'re giving access to admin data: this app can use your admin privileges to manage users, trust levels, heartbeats and other internal data.</p>' : ''}
 ${app.verified ? '' : '<p class="warn yellow">Unverified application: it has not been verified by Hack Club HQ. Only authorize it if you trust the developer.</p>'}
 <h2>This application will be able to</h2>
 <ul id="scopes">${scopes}</ul>
 <form method="post" action="/oauth/authorize">
-${hidden.map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`).join('\n')}
+${hidden.map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`).join('\n')}
 <label for="user_id">Sign in as</label>
 <select id="user_id" name="user_id">${options}</select>
 <div class="buttons"><button type="submit" id="approve">Authorize</button><button type="submit" id="deny" name="_method" value="delete">Deny</button></div>
 </form>
-<p class="note">You will be sent back to ${escape(request.redirectUri)}</p>`;
+<p class="note">You will be sent back to ${escapeHtml(request.redirectUri)}</p>`;
   return html(200, page('Authorization required', body));
 }
 
 /** Hackatime's "An error has occurred" page. */
 export const errorPage = (description: string, status = 200): MockReply =>
-  html(status, page('An error has occurred', `<h1>An error has occurred</h1><p id="error_description">${escape(description)}</p>`));
+  html(status, page('An error has occurred', `<h1>An error has occurred</h1><p id="error_description">${escapeHtml(description)}</p>`));
 
 /** `response_mode=form_post`: a form that posts the result to the redirect URI at once. */
 export function formPostPage(redirectUri: string, params: Record<string, string | undefined>): MockReply {
   const fields = Object.entries(params)
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== '')
-    .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  const body = `<h1>Submit this form</h1><form method="post" action="${escape(redirectUri)}">${fields}<button type="submit">Continue</button></form><script>document.forms[0].submit()</script>`;
+  const body = `<h1>Submit this form</h1><form method="post" action="${escapeHtml(redirectUri)}">${fields}<button type="submit">Continue</button></form><script>document.forms[0].submit()</script>`;
   return html(200, page('Submit this form', body));
 }
 
 /** The out-of-band URI: the code is shown for the user to copy (Hackatime's `/oauth/authorize/native`). */
 export const codePage = (code: string): MockReply =>
-  html(200, page('Authorization code', `<h1>Authorization code</h1><p>Copy this code into the application:</p><p><code id="authorization_code">${escape(code)}</code></p>`));
+  html(200, page('Authorization code', `<h1>Authorization code</h1><p>Copy this code into the application:</p><p><code id="authorization_code">${escapeHtml(code)}</code></p>`));

@@ -60,7 +60,7 @@ function matches(requested: URL, registered: URL): boolean {
 export function isRegisteredRedirect(requested: string, registered: readonly string[]): boolean {
   if (requested === OOB_URI) return registered.includes(OOB_URI);
   const url = parse(requested);
-  if (!url || url.hash !== '' || requested.includes('#')) return false;
+  if (url?.hash !== '' || requested.includes('#')) return false;
   if (HYPERTEXT.has(url.protocol) && url.hostname === '') return false;
   return registered.some((candidate) => {
     const other = candidate === OOB_URI ? undefined : parse(candidate);

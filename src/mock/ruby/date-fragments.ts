@@ -140,7 +140,7 @@ function s3e(st: State, y0: string | undefined, m0: string | undefined, d0: stri
   if (y !== undefined && m !== undefined && d === undefined) [y, m, d] = [d, y, m];
   if (y === undefined) {
     if (d !== undefined && d.length > 2) [y, d] = [d, undefined];
-    if (d !== undefined && d.startsWith("'")) [y, d] = [d, undefined];
+    if (d?.startsWith("'")) [y, d] = [d, undefined];
   }
   if (y !== undefined) {
     const lead = signedDigits(y);
