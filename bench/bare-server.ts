@@ -11,8 +11,12 @@ import { Hono } from 'hono';
 
 const body = readFileSync(process.argv[2] ?? '/dev/stdin', 'utf8');
 const app = new Hono();
-app.get('/api/v1/users/:username/stats', () =>
-  new Response(body, { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' } }),
+app.get(
+  '/api/v1/users/:username/stats',
+  () =>
+    new Response(body, {
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' },
+    }),
 );
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
   process.stdout.write(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);

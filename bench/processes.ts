@@ -1,7 +1,7 @@
 /**
  * Child processes of the benchmark: start one, wait for its "listening on URL" line, read its peak RSS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export interface Started {

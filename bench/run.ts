@@ -101,10 +101,20 @@ async function main(): Promise<void> {
     const contract = await runContract({ baseUrl: mock.url, includeDeprecated: true, seed: 42 });
     const contractMs = performance.now() - contractStarted;
     const findings = contract.findings.filter((f) => f.severity === 'error').length;
-    rows.push({ name: `contract run against the mock (${contract.summary.cases.run} cases)`, value: `${contractMs.toFixed(0)} ms`, target: '< 3000 ms', ok: contractMs < 3000 });
+    rows.push({
+      name: `contract run against the mock (${contract.summary.cases.run} cases)`,
+      value: `${contractMs.toFixed(0)} ms`,
+      target: '< 3000 ms',
+      ok: contractMs < 3000,
+    });
     rows.push({ name: 'contract findings against the mock', value: String(findings), target: '0', ok: findings === 0 });
     const rss = peakRssMb(mock.child.pid!);
-    rows.push({ name: 'peak RSS of the mock (default world, after load)', value: rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`, target: '< 150 MB', ok: rss === undefined || rss < 150 });
+    rows.push({
+      name: 'peak RSS of the mock (default world, after load)',
+      value: rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`,
+      target: '< 150 MB',
+      ok: rss === undefined || rss < 150,
+    });
   } finally {
     await stop(bare.child);
     await stop(mock.child);

@@ -49,7 +49,9 @@ function rssMb(pid: number): number {
 }
 
 async function demoOf(url: string): Promise<Demo> {
-  const body = (await (await fetch(`${url}/__mock/credentials`)).json()) as { users: { username: string; roles: string[]; api_keys: string[] }[] };
+  const body = (await (await fetch(`${url}/__mock/credentials`)).json()) as {
+    users: { username: string; roles: string[]; api_keys: string[] }[];
+  };
   const demo = body.users.find((u) => u.roles.includes('demo'));
   if (!demo?.api_keys[0]) throw new Error('the mock has no demo user with an API key');
   return { username: demo.username, apiKey: demo.api_keys[0] };
@@ -65,9 +67,20 @@ function requests(demo: Demo, tally: Tally): autocannon.Request[] {
   const post: autocannon.Request = {
     method: 'POST',
     path: BULK,
-    headers: { ...basic, 'content-type': 'application/json', 'user-agent': 'wakatime/v1.115.2 (linux-6.8.0) go1.23.1 vscode/1.96.0 vscode-wakatime/24.6.0' },
+    headers: {
+      ...basic,
+      'content-type': 'application/json',
+      'user-agent': 'wakatime/v1.115.2 (linux-6.8.0) go1.23.1 vscode/1.96.0 vscode-wakatime/24.6.0',
+    },
     setupRequest: (request) => {
-      const heartbeats = Array.from({ length: BATCH }, () => ({ entity: 'src/soak.ts', type: 'file', time: (tally.time += 0.25), project: 'soak', language: 'TypeScript', is_write: true }));
+      const heartbeats = Array.from({ length: BATCH }, () => ({
+        entity: 'src/soak.ts',
+        type: 'file',
+        time: (tally.time += 0.25),
+        project: 'soak',
+        language: 'TypeScript',
+        is_write: true,
+      }));
       tally.sent += BATCH;
       return { ...request, body: JSON.stringify(heartbeats) };
     },
@@ -104,7 +117,12 @@ interface Load {
 
 async function load(url: string, seconds: number, demo: Demo, tally: Tally): Promise<Load> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: requests(demo, tally), timeout: 10 });
-  return { served: result.requests.total, errors: result.errors + result.timeouts + result.non2xx + result.mismatches, rps: result.requests.average, p99: result.latency.p99 };
+  return {
+    served: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    rps: result.requests.average,
+    p99: result.latency.p99,
+  };
 }
 
 async function main(): Promise<void> {
@@ -131,15 +149,23 @@ async function main(): Promise<void> {
       ['requests served (warm-up + soak)', `${warm.served} + ${soak.served}`, '', true],
       ['req/s during the soak (mean) · latency p99', `${soak.rps.toFixed(0)} · ${soak.p99} ms`, '', true],
       ['errors (connection, timeout, non-2xx)', String(errors), '0', errors === 0],
-      ['heartbeats sent / acknowledged / counted', `${tally.sent} / ${tally.acknowledged} / ${counted}`, 'ack ≤ counted ≤ sent', tally.acknowledged <= counted && counted <= tally.sent],
+      [
+        'heartbeats sent / acknowledged / counted',
+        `${tally.sent} / ${tally.acknowledged} / ${counted}`,
+        'ack ≤ counted ≤ sent',
+        tally.acknowledged <= counted && counted <= tally.sent,
+      ],
       ['heartbeats rejected per item', String(tally.rejected), '0', tally.rejected === 0],
       ['RSS at start / after warm-up / at end', `${rssStart.toFixed(0)} / ${rssWarm.toFixed(0)} / ${rssEnd.toFixed(0)} MB`, '', true],
       ['RSS every 10 s of the soak', samples.map((m) => m.toFixed(0)).join(' '), 'MB', true],
       ['RSS end / after warm-up', ratio.toFixed(2), '≤ 1.20', ratio <= 1.2],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
-    process.stdout.write(`\nhackatime-kit soak (${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${BATCH} heartbeat${BATCH === 1 ? '' : 's'} per post, loopback)\n\n`);
-    for (const [name, value, target, ok] of rows) process.stdout.write(`${ok ? ' ' : '!'} ${name.padEnd(width)}  ${value.padStart(26)}  ${target}\n`);
+    process.stdout.write(
+      `\nhackatime-kit soak (${SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, ${CONNECTIONS} connections, ${BATCH} heartbeat${BATCH === 1 ? '' : 's'} per post, loopback)\n\n`,
+    );
+    for (const [name, value, target, ok] of rows)
+      process.stdout.write(`${ok ? ' ' : '!'} ${name.padEnd(width)}  ${value.padStart(26)}  ${target}\n`);
     const missed = rows.filter((r) => !r[3]).length;
     process.stdout.write(missed === 0 ? '\nall targets met\n' : `\n${missed} target(s) missed\n`);
     process.exitCode = missed === 0 ? 0 : 1;

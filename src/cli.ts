@@ -15,15 +15,34 @@ interface CommandEntry {
 
 // Each command is loaded only when it runs: the mock must not pay for Spectral at start-up.
 const COMMANDS: Record<string, CommandEntry> = {
-  contract: { run: async (a) => (await import('./contract/command.js')).contractCommand(a), summary: 'Check a server against the spec (--base-url URL).' },
-  docs: { run: async (a) => (await import('./docs/command.js')).docsCommand(a), summary: 'Write the API reference as a static site (--out DIR).' },
-  lint: { run: async (a) => (await import('./docs/lint/command.js')).lintCommand(a), summary: 'Lint the spec (Spectral OAS rules + the project rules).' },
-  mock: { run: async (a) => (await import('./mock/command.js')).mockCommand(a), summary: 'Run the mock server (default http://127.0.0.1:4010).' },
+  contract: {
+    run: async (a) => (await import('./contract/command.js')).contractCommand(a),
+    summary: 'Check a server against the spec (--base-url URL).',
+  },
+  docs: {
+    run: async (a) => (await import('./docs/command.js')).docsCommand(a),
+    summary: 'Write the API reference as a static site (--out DIR).',
+  },
+  lint: {
+    run: async (a) => (await import('./docs/lint/command.js')).lintCommand(a),
+    summary: 'Lint the spec (Spectral OAS rules + the project rules).',
+  },
+  mock: {
+    run: async (a) => (await import('./mock/command.js')).mockCommand(a),
+    summary: 'Run the mock server (default http://127.0.0.1:4010).',
+  },
 };
 
 function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
-  return ['Usage: hackatime-kit <command> [options]', '', 'Commands:', ...rows, '', 'Run `hackatime-kit <command> --help` for its options.'].join('\n');
+  return [
+    'Usage: hackatime-kit <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `hackatime-kit <command> --help` for its options.',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../src/mock/server.js';
+import { type RunningMock, startMock } from '../src/mock/server.js';
 import { ROOT } from './helpers/cli.js';
 import { NOW, SEED } from './helpers/mock.js';
 
@@ -68,7 +68,21 @@ function runBash(script: string): Promise<{ code: number | null; stdout: string;
 
 describe('runnableBlocks', () => {
   it('finds marked blocks with their expectations and skips the others', () => {
-    const md = ['```sh', 'npm start', '```', '<!-- expect: "a" -->', '<!-- expect: "b "q"" -->', '', '```sh runnable', 'curl x', 'echo y', '```', '~~~sh runnable', 'z', '~~~'].join('\n');
+    const md = [
+      '```sh',
+      'npm start',
+      '```',
+      '<!-- expect: "a" -->',
+      '<!-- expect: "b "q"" -->',
+      '',
+      '```sh runnable',
+      'curl x',
+      'echo y',
+      '```',
+      '~~~sh runnable',
+      'z',
+      '~~~',
+    ].join('\n');
     expect(runnableBlocks(md)).toEqual([
       { line: 7, code: 'curl x\necho y', expects: ['a', 'b "q"'] },
       { line: 11, code: 'z', expects: [] },

@@ -11,7 +11,7 @@ import { isSuccess, type PlannedCase } from './case.js';
 import type { RecordedCase } from './fixtures.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
 import { buildParts, fillPath } from './request-parts.js';
-import { interpolate, howToSet, type Target } from './variables.js';
+import { howToSet, interpolate, type Target } from './variables.js';
 
 export interface PlanContext {
   target: Target;
@@ -28,10 +28,28 @@ function positiveCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
   if (ctx.recorded.some((r) => r.replacesPositive)) return [];
   const base = { operationId: op.operationId, kind: 'positive' as const };
   if (isBrowserFlow(op)) {
-    return [{ skip: { ...base, id: `${op.operationId}/positive`, title: 'valid request', reason: 'a browser flow (OAuth): only recorded cases are replayed' } }];
+    return [
+      {
+        skip: {
+          ...base,
+          id: `${op.operationId}/positive`,
+          title: 'valid request',
+          reason: 'a browser flow (OAuth): only recorded cases are replayed',
+        },
+      },
+    ];
   }
   if (op.requestBody && op.method !== 'get') {
-    return [{ skip: { ...base, id: `${op.operationId}/positive`, title: 'valid request', reason: 'changes state: only recorded cases are replayed' } }];
+    return [
+      {
+        skip: {
+          ...base,
+          id: `${op.operationId}/positive`,
+          title: 'valid request',
+          reason: 'changes state: only recorded cases are replayed',
+        },
+      },
+    ];
   }
   const expected = op.responses.map((r) => Number(r.status)).filter((s) => isSuccess(s));
   return alternativesOf(op).map((alt): PlannedCase => {
@@ -39,7 +57,18 @@ function positiveCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
     const id = `${op.operationId}/positive/${alt.scheme}`;
     const parts = buildParts(op, ctx.target, alt);
     if (!parts.ok) return { skip: { ...base, id, title, reason: parts.missing } };
-    return { run: { ...base, id, title, method: op.method.toUpperCase(), pathTemplate: op.path, ...parts.value, expectedStatuses: expected, auth: alt.scheme } };
+    return {
+      run: {
+        ...base,
+        id,
+        title,
+        method: op.method.toUpperCase(),
+        pathTemplate: op.path,
+        ...parts.value,
+        expectedStatuses: expected,
+        auth: alt.scheme,
+      },
+    };
   });
 }
 

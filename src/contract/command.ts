@@ -13,7 +13,7 @@ import { consoleReporter } from './reporters/console.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
 import type { Reporter } from './reporters/reporter.js';
-import { runContract, type ContractOptions } from './runner.js';
+import { type ContractOptions, runContract } from './runner.js';
 
 export const CONTRACT_HELP = `Usage: hackatime-kit contract --base-url URL [options]
 
@@ -108,7 +108,10 @@ function integer(name: string, text: string | undefined): number | undefined {
 }
 
 const list = (values: string[] | undefined): string[] | undefined =>
-  values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  values
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 function readVarsFile(file: string): Record<string, string> {
   let doc: unknown;
@@ -117,10 +120,12 @@ function readVarsFile(file: string): Record<string, string> {
   } catch (err) {
     throw new UsageError(`--vars ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new UsageError(`--vars ${file}: expected a map of names to values`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new UsageError(`--vars ${file}: expected a map of names to values`);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(doc)) {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new UsageError(`--vars ${file}: ${name} must be a string or a number`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new UsageError(`--vars ${file}: ${name} must be a string or a number`);
     out[name] = String(value);
   }
   return out;
@@ -141,7 +146,8 @@ function parseReports(values: string[] | undefined): Reporter[] {
   return (values ?? []).map((spec) => {
     const [kind, ...rest] = spec.split(':');
     const path = rest.join(':');
-    if (path === '' || (kind !== 'junit' && kind !== 'json')) throw new UsageError(`--report must be junit:PATH or json:PATH, not "${spec}"`);
+    if (path === '' || (kind !== 'junit' && kind !== 'json'))
+      throw new UsageError(`--report must be junit:PATH or json:PATH, not "${spec}"`);
     return kind === 'junit' ? junitReporter(resolve(path)) : jsonReporter(resolve(path));
   });
 }
@@ -152,14 +158,17 @@ export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { optio
   if (values.help) return 'help';
   if (values['base-url'] === undefined) throw new UsageError('--base-url is required (run with --help for the options)');
   const fromFile = values.vars === undefined ? {} : readVarsFile(values.vars);
-  const variables: Record<string, string> = Object.fromEntries(Object.entries(fromFile).filter(([k]) => !(CREDENTIAL_KEYS as readonly string[]).includes(k)));
+  const variables: Record<string, string> = Object.fromEntries(
+    Object.entries(fromFile).filter(([k]) => !(CREDENTIAL_KEYS as readonly string[]).includes(k)),
+  );
   for (const pair of values.var ?? []) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new UsageError(`--var must be NAME=VALUE, not "${pair}"`);
     variables[pair.slice(0, at)] = pair.slice(at + 1);
   }
   if (values.username !== undefined) variables['username'] = values.username;
-  const credential = (flag: string | undefined, envName: string, fileKey: (typeof CREDENTIAL_KEYS)[number]) => flag ?? env[envName] ?? fromFile[fileKey];
+  const credential = (flag: string | undefined, envName: string, fileKey: (typeof CREDENTIAL_KEYS)[number]) =>
+    flag ?? env[envName] ?? fromFile[fileKey];
   const options: ContractOptions = {
     baseUrl: values['base-url'],
     variables,
@@ -198,9 +207,12 @@ export async function contractCommand(args: string[]): Promise<number> {
     return 0;
   }
   const reporters = [consoleReporter({ write: (text) => process.stdout.write(text) }), ...parsed.reports];
-  const result = await runContract({ ...parsed.options, onEvent: (e) => {
+  const result = await runContract({
+    ...parsed.options,
+    onEvent: (e) => {
       for (const r of reporters) r.onEvent(e);
-    } });
+    },
+  });
   await Promise.all(reporters.map((r) => r.close()));
   return result.summary.findings.errors > 0 ? 1 : 0;
 }

@@ -3,8 +3,8 @@
  * A case as a curl command a person can paste into a shell, with its secrets redacted.
  */
 import type { Case } from './case.js';
+import { REDACTED, type Redactor, redactHeaderValue, SECRET_HEADER, SECRET_QUERY } from './redact.js';
 import { encodeBody, urlOf } from './request.js';
-import { REDACTED, SECRET_HEADER, SECRET_QUERY, redactHeaderValue, type Redactor } from './redact.js';
 
 const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
 

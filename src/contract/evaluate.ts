@@ -17,10 +17,18 @@ export interface Evaluation {
 
 export function evaluate(e: Evaluation, kase: Case, outcome: SendOutcome): Finding[] {
   if (outcome.kind === 'timeout') {
-    const draft = { title: 'Response timed out', message: `No complete answer within ${e.timeoutMs} ms.`, key: 'timeout', expected: `at most ${e.timeoutMs} ms` };
+    const draft = {
+      title: 'Response timed out',
+      message: `No complete answer within ${e.timeoutMs} ms.`,
+      key: 'timeout',
+      expected: `at most ${e.timeoutMs} ms`,
+    };
     return [e.complete('request_timeout', kase, draft)];
   }
-  if (outcome.kind === 'network') return [e.complete('network_error', kase, { title: 'Network error', message: `The request failed: ${outcome.message}.`, key: 'network' })];
+  if (outcome.kind === 'network')
+    return [
+      e.complete('network_error', kase, { title: 'Network error', message: `The request failed: ${outcome.message}.`, key: 'network' }),
+    ];
   const res = inspect(e.ctx.op, outcome.response);
   return CHECKS.flatMap((check) => check.run(e.ctx, kase, res).map((draft) => e.complete(check.name, kase, draft, res.status)));
 }

@@ -57,9 +57,12 @@ function parseCase(raw: unknown, source: string, spec: LoadedSpec): RecordedCase
   const title = typeof c['title'] === 'string' ? c['title'] : fail('title must be a string');
   const schemes = alternativesOf(operation).map((a) => a.scheme);
   const auth = c['auth'] === undefined ? schemes[0]! : String(c['auth']);
-  if (auth !== 'none' && !schemes.includes(auth)) fail(`auth ${auth} is not a security alternative of ${operation.operationId} (${schemes.join(', ')})`);
+  if (auth !== 'none' && !schemes.includes(auth))
+    fail(`auth ${auth} is not a security alternative of ${operation.operationId} (${schemes.join(', ')})`);
   const expectRaw = Array.isArray(c['expect']) ? c['expect'] : [c['expect']];
-  const expect = expectRaw.map((s) => (typeof s === 'number' && Number.isInteger(s) && s >= 100 && s <= 599 ? s : fail('expect must be a status code or a list of them')));
+  const expect = expectRaw.map((s) =>
+    typeof s === 'number' && Number.isInteger(s) && s >= 100 && s <= 599 ? s : fail('expect must be a status code or a list of them'),
+  );
   const path = scalars(c['path'], 'path', fail);
   const known = new Set(operation.parameters.filter((p) => p.in === 'path').map((p) => p.name));
   for (const name of Object.keys(path)) if (!known.has(name)) fail(`path parameter ${name} is not in ${operation.path}`);
@@ -86,7 +89,9 @@ function parseCase(raw: unknown, source: string, spec: LoadedSpec): RecordedCase
 /** Every recorded case in `dir`, files in name order; an absent directory has none. */
 export function loadRecordedCases(dir: string, spec: LoadedSpec): RecordedCase[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort();
   return files.flatMap((file) => {
     const path = join(dir, file);
     const shown = relative(process.cwd(), path);

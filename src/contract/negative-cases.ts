@@ -5,12 +5,12 @@
  * (an unroutable path parameter: 404).
  */
 import type { IndexedOperation } from '../spec/operations.js';
-import { allowsAnonymous, alternativesOf, applyAuth, invalidAuth, type Alternative } from './auth.js';
+import { type Alternative, allowsAnonymous, alternativesOf, applyAuth, invalidAuth } from './auth.js';
 import type { Case, PlannedCase } from './case.js';
-import { invalidValue } from './invalid-values.js';
 import type { PlanContext } from './cases.js';
+import { invalidValue } from './invalid-values.js';
 import { buildParts, exampleBody, fillPath, requiredInputs } from './request-parts.js';
-import { PATH_VARIABLES, interpolate } from './variables.js';
+import { interpolate, PATH_VARIABLES } from './variables.js';
 
 const documents = (op: IndexedOperation, status: number): boolean => op.responses.some((r) => r.status === String(status));
 
@@ -36,7 +36,11 @@ export function noAuthCases(op: IndexedOperation, ctx: PlanContext): PlannedCase
   const expected = [401, 404, 403].find((s) => documents(op, s));
   const base = { operationId: op.operationId, method: op.method.toUpperCase(), pathTemplate: op.path, kind: 'no-auth' as const };
   if (expected === undefined) {
-    return [{ skip: { ...base, id: `${op.operationId}/no-auth`, title: 'request without credentials', reason: 'the operation documents no 401' } }];
+    return [
+      {
+        skip: { ...base, id: `${op.operationId}/no-auth`, title: 'request without credentials', reason: 'the operation documents no 401' },
+      },
+    ];
   }
   // The server checks credentials first, so unknown path values are fine here.
   const path = fillPath(op, ctx.target, {}, ctx.target.variables['unknown_user']);
@@ -75,14 +79,20 @@ export function unknownUserCases(op: IndexedOperation, ctx: PlanContext): Planne
     .filter((p) => p.in === 'path' && UNKNOWN_VALUE[PATH_VARIABLES[p.name] ?? ''] !== undefined)
     .map((param): PlannedCase => {
       const value = UNKNOWN_VALUE[PATH_VARIABLES[param.name]!]!(unknown);
-      const base = { id: `${op.operationId}/unknown-user/${param.name}`, operationId: op.operationId, kind: 'unknown-user' as const, title: `unknown ${param.name} "${value}"` };
+      const base = {
+        id: `${op.operationId}/unknown-user/${param.name}`,
+        operationId: op.operationId,
+        kind: 'unknown-user' as const,
+        title: `unknown ${param.name} "${value}"`,
+      };
       const alt = usableAlternative(op, ctx);
       if ('missing' in alt) return { skip: { ...base, reason: alt.missing } };
       const auth = applyAuth(alt, ctx.target.credentials);
       // Other path values (a project) are not looked up once the user is unknown.
       const path = fillPath(op, ctx.target, { [param.name]: value }, 'hackatime-kit');
       const inputs = requiredInputs(op, ctx.target);
-      if ('missing' in auth || !path.ok || !inputs.ok) return { skip: { ...base, reason: !path.ok ? path.missing : !inputs.ok ? inputs.missing : 'no credential' } };
+      if ('missing' in auth || !path.ok || !inputs.ok)
+        return { skip: { ...base, reason: !path.ok ? path.missing : !inputs.ok ? inputs.missing : 'no credential' } };
       return withBody(op, ctx, {
         ...base,
         method: op.method.toUpperCase(),
@@ -101,14 +111,30 @@ export function invalidParamCases(op: IndexedOperation, ctx: PlanContext): Plann
   const alt = usableAlternative(op, ctx);
   for (const param of op.parameters) {
     const ext = param.extensions['x-invalid-response'];
-    const status = typeof ext === 'object' && ext !== null ? Number((ext as { status?: unknown }).status) : param.in === 'path' && ext === undefined ? 404 : undefined;
+    const status =
+      typeof ext === 'object' && ext !== null
+        ? Number((ext as { status?: unknown }).status)
+        : param.in === 'path' && ext === undefined
+          ? 404
+          : undefined;
     if (status === undefined || Number.isNaN(status) || !documents(op, status) || param.in === 'cookie') continue;
     const value = invalidValue(param, ctx.validator);
     const variants: { id: string; title: string; value: string | undefined }[] = [];
-    if (value !== undefined) variants.push({ id: 'invalid', title: `${param.in === 'path' ? 'unroutable' : 'invalid'} ${param.in} parameter ${param.name} = ${JSON.stringify(value)}`, value });
-    if (param.required && param.in !== 'path') variants.push({ id: 'missing', title: `missing required ${param.in} parameter ${param.name}`, value: undefined });
+    if (value !== undefined)
+      variants.push({
+        id: 'invalid',
+        title: `${param.in === 'path' ? 'unroutable' : 'invalid'} ${param.in} parameter ${param.name} = ${JSON.stringify(value)}`,
+        value,
+      });
+    if (param.required && param.in !== 'path')
+      variants.push({ id: 'missing', title: `missing required ${param.in} parameter ${param.name}`, value: undefined });
     for (const v of variants) {
-      const base = { id: `${op.operationId}/invalid-param/${param.in}-${param.name}-${v.id}`, operationId: op.operationId, kind: 'invalid-param' as const, title: v.title };
+      const base = {
+        id: `${op.operationId}/invalid-param/${param.in}-${param.name}-${v.id}`,
+        operationId: op.operationId,
+        kind: 'invalid-param' as const,
+        title: v.title,
+      };
       if ('missing' in alt) {
         out.push({ skip: { ...base, reason: alt.missing } });
         continue;
@@ -133,7 +159,18 @@ export function invalidParamCases(op: IndexedOperation, ctx: PlanContext): Plann
         headers = Object.fromEntries(Object.entries(headers).filter(([n]) => n.toLowerCase() !== param.name.toLowerCase()));
         if (v.value !== undefined) headers[param.name] = v.value;
       }
-      out.push(withBody(op, ctx, { ...base, method: op.method.toUpperCase(), pathTemplate: op.path, path, query, headers, expectedStatuses: [status], auth: alt.scheme }));
+      out.push(
+        withBody(op, ctx, {
+          ...base,
+          method: op.method.toUpperCase(),
+          pathTemplate: op.path,
+          path,
+          query,
+          headers,
+          expectedStatuses: [status],
+          auth: alt.scheme,
+        }),
+      );
     }
   }
   return out;

@@ -46,7 +46,9 @@ export function createRedactor(secrets: readonly string[]): Redactor {
 
 /** A case as events show it: credentials in headers and query replaced, known secrets redacted. */
 export function redactCase(kase: Case, redactor: Redactor): Case {
-  const headers = Object.fromEntries(Object.entries(kase.headers).map(([n, v]) => [n, SECRET_HEADER.test(n) ? redactHeaderValue(v) : redactor.text(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(kase.headers).map(([n, v]) => [n, SECRET_HEADER.test(n) ? redactHeaderValue(v) : redactor.text(v)]),
+  );
   const query = kase.query.map(([n, v]): [string, string] => [n, SECRET_QUERY.test(n) ? REDACTED : redactor.text(v)]);
   return redactor.deep({ ...kase, headers, query });
 }

@@ -5,10 +5,10 @@
  * alternative and a request body.
  */
 import type { IndexedOperation, IndexedParameter } from '../spec/operations.js';
-import { applyAuth, type Alternative } from './auth.js';
+import { type Alternative, applyAuth } from './auth.js';
 import type { CaseBody } from './case.js';
 import type { RecordedCase } from './fixtures.js';
-import { PATH_VARIABLES, howToSet, interpolate, variable, type Filled, type Target } from './variables.js';
+import { type Filled, howToSet, interpolate, PATH_VARIABLES, type Target, variable } from './variables.js';
 
 export interface RequestParts {
   path: string;
@@ -37,7 +37,12 @@ export function pathValue(param: IndexedParameter, target: Target): string | und
  * With `placeholder`, a missing variable is filled with it instead of failing — for requests the
  * server rejects before it looks the value up.
  */
-export function fillPath(op: IndexedOperation, target: Target, overrides: Record<string, string> = {}, placeholder?: string): Filled<string> {
+export function fillPath(
+  op: IndexedOperation,
+  target: Target,
+  overrides: Record<string, string> = {},
+  placeholder?: string,
+): Filled<string> {
   let path = op.path;
   for (const param of op.parameters.filter((p) => p.in === 'path')) {
     let value: string | undefined;
@@ -67,7 +72,11 @@ export function requiredValue(param: IndexedParameter, target: Target): string |
 }
 
 /** Query pairs and headers of every required query/header parameter, except those in `omit`. */
-export function requiredInputs(op: IndexedOperation, target: Target, omit: ReadonlySet<string> = new Set()): Filled<Omit<RequestParts, 'path'>> {
+export function requiredInputs(
+  op: IndexedOperation,
+  target: Target,
+  omit: ReadonlySet<string> = new Set(),
+): Filled<Omit<RequestParts, 'path'>> {
   const query: [string, string][] = [];
   const headers: Record<string, string> = {};
   for (const param of op.parameters) {
@@ -88,7 +97,10 @@ export function buildParts(op: IndexedOperation, target: Target, alt: Alternativ
   if (!path.ok) return path;
   const inputs = requiredInputs(op, target);
   if (!inputs.ok) return inputs;
-  return { ok: true, value: { path: path.value, query: [...inputs.value.query, ...auth.query], headers: { ...inputs.value.headers, ...auth.headers } } };
+  return {
+    ok: true,
+    value: { path: path.value, query: [...inputs.value.query, ...auth.query], headers: { ...inputs.value.headers, ...auth.headers } },
+  };
 }
 
 /**
@@ -98,7 +110,9 @@ export function buildParts(op: IndexedOperation, target: Target, alt: Alternativ
 export function exampleBody(op: IndexedOperation, recorded: readonly RecordedCase[]): CaseBody | undefined {
   const safe = recorded.find((r) => r.body !== undefined && r.expect.some((s) => s < 300));
   if (safe?.body) return safe.body;
-  const media = [...(op.requestBody?.content ?? [])].sort((a, b) => Number(!a.mediaType.includes('json')) - Number(!b.mediaType.includes('json')));
+  const media = [...(op.requestBody?.content ?? [])].sort(
+    (a, b) => Number(!a.mediaType.includes('json')) - Number(!b.mediaType.includes('json')),
+  );
   for (const m of media) {
     const first = Object.values(m.examples)[0];
     if (first !== undefined) return { mediaType: m.mediaType, value: first };

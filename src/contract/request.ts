@@ -16,13 +16,13 @@ export function encodeBody(body: CaseBody): { text: string; contentType: string 
   if (body.raw !== undefined) return { text: body.raw, contentType: mediaType };
   if (mediaType === 'application/x-www-form-urlencoded') {
     const form = new URLSearchParams();
-    for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>)) form.append(name, typeof v === 'string' ? v : JSON.stringify(v));
+    for (const [name, v] of Object.entries((value ?? {}) as Record<string, unknown>))
+      form.append(name, typeof v === 'string' ? v : JSON.stringify(v));
     return { text: form.toString(), contentType: mediaType };
   }
   if (mediaType.includes('json')) return { text: JSON.stringify(value), contentType: mediaType };
   return { text: typeof value === 'string' ? value : JSON.stringify(value), contentType: mediaType };
 }
-
 
 /** A request meant to carry no credential must not get one from `--header` either. */
 export function extraHeadersFor(kase: Pick<Case, 'auth' | 'kind'>, headers: Record<string, string>): Record<string, string> {

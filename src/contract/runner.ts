@@ -6,28 +6,28 @@
  * unreachable server, a malformed fixture) is thrown as a KitError.
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { loadSpec, type LoadedSpec } from '../spec/load.js';
 import { UsageError } from '../spec/errors.js';
+import { type LoadedSpec, loadSpec } from '../spec/load.js';
 import type { IndexedOperation } from '../spec/operations.js';
-import { validatorFor, type SpecValidator } from '../spec/validator.js';
+import { type SpecValidator, validatorFor } from '../spec/validator.js';
 import type { Case, PlannedCase, SkippedCase } from './case.js';
 import { planOperation } from './cases.js';
 import type { CheckContext } from './checks/index.js';
 import { toCurl } from './curl.js';
-import type { FuzzStats, OperationRef, OperationResult, RunEvent, RunSummary } from './events.js';
-import { dedupe, type CheckName, type Finding, type FindingDraft } from './findings.js';
-import { FIXTURES_DIR, loadRecordedCases } from './fixtures.js';
-import { createLimit, type Limit } from './limit.js';
-import { SECRET_HEADER, createRedactor, redactCase, type Redactor } from './redact.js';
 import { evaluate } from './evaluate.js';
-import { fuzzOperation, type FuzzOptions } from './fuzz/driver.js';
-import { fuzzArbitraries, type FuzzArbitraries } from './fuzz/operation-cases.js';
+import type { FuzzStats, OperationRef, OperationResult, RunEvent, RunSummary } from './events.js';
+import { type CheckName, dedupe, type Finding, type FindingDraft } from './findings.js';
+import { FIXTURES_DIR, loadRecordedCases } from './fixtures.js';
 import { fuzzContextFor } from './fuzz/context.js';
+import { type FuzzOptions, fuzzOperation } from './fuzz/driver.js';
+import { type FuzzArbitraries, fuzzArbitraries } from './fuzz/operation-cases.js';
+import { createLimit, type Limit } from './limit.js';
+import { createRedactor, type Redactor, redactCase, SECRET_HEADER } from './redact.js';
 import { extraHeadersFor } from './request.js';
 import { documentedResponse } from './response.js';
 import { randomSeed } from './seeded.js';
-import { selectOperations, type OperationFilters } from './select.js';
-import { send, type SendOptions } from './send.js';
+import { type OperationFilters, selectOperations } from './select.js';
+import { type SendOptions, send } from './send.js';
 import { resolveTarget } from './variables.js';
 
 export interface ContractOptions extends OperationFilters {
@@ -87,7 +87,13 @@ function checkNumber(name: string, value: number, min: number): number {
   return value;
 }
 
-const refOf = (op: IndexedOperation): OperationRef => ({ operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, tags: op.tags, deprecated: op.deprecated });
+const refOf = (op: IndexedOperation): OperationRef => ({
+  operationId: op.operationId,
+  method: op.method.toUpperCase(),
+  path: op.path,
+  tags: op.tags,
+  deprecated: op.deprecated,
+});
 
 /**
  * Compiles the schemas of every answer the cases expect before the first request: compiling holds
@@ -98,7 +104,8 @@ function compileSchemas(op: IndexedOperation, statuses: Iterable<number>, valida
   for (const status of new Set(statuses)) {
     const response = documentedResponse(op, status);
     for (const media of response?.content ?? []) if (media.schemaPointer !== undefined) validator.validate(media.schemaPointer, null);
-    for (const header of Object.values(response?.headers ?? {})) if (header.schemaPointer !== undefined) validator.validateParameter(header.schemaPointer, '');
+    for (const header of Object.values(response?.headers ?? {}))
+      if (header.schemaPointer !== undefined) validator.validateParameter(header.schemaPointer, '');
   }
 }
 
@@ -162,7 +169,15 @@ async function executeOperation(plan: Plan, run: RunEnv): Promise<Executed> {
     });
   const fuzzing =
     plan.fuzz && run.fuzz
-      ? fuzzOperation(plan.fuzz, run.fuzz, { ref: plan.ref, ctx, sendOptions: run.sendOptions, timeoutMs: run.timeoutMs, redactor: run.redactor, limit, emit: run.emit })
+      ? fuzzOperation(plan.fuzz, run.fuzz, {
+          ref: plan.ref,
+          ctx,
+          sendOptions: run.sendOptions,
+          timeoutMs: run.timeoutMs,
+          redactor: run.redactor,
+          limit,
+          emit: run.emit,
+        })
       : undefined;
   const cases = plan.runs.map((kase) =>
     limit(async () => {
@@ -180,7 +195,8 @@ async function executeOperation(plan: Plan, run: RunEnv): Promise<Executed> {
   return { findings, durationMs: first === undefined ? 0 : Math.round(last - first), ...(fuzzed ? { fuzz: fuzzed.stats } : {}) };
 }
 
-const fuzzRequests = (stats: FuzzStats): number => [...Object.values(stats.valid), ...Object.values(stats.negative)].reduce((n, c) => n + c, 0);
+const fuzzRequests = (stats: FuzzStats): number =>
+  [...Object.values(stats.valid), ...Object.values(stats.negative)].reduce((n, c) => n + c, 0);
 
 function summarise(results: readonly OperationResult[], durationMs: number): RunSummary {
   const count = (s: OperationResult['status']) => results.filter((r) => r.status === s).length;
@@ -188,7 +204,10 @@ function summarise(results: readonly OperationResult[], durationMs: number): Run
   return {
     operations: { passed: count('passed'), failed: count('failed'), skipped: count('skipped') },
     cases: { run: results.reduce((n, r) => n + r.cases, 0), skipped: results.reduce((n, r) => n + r.skipped.length, 0) },
-    findings: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
+    findings: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
     durationMs,
   };
 }
@@ -215,7 +234,12 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
 
   const target = await resolveTarget({
     baseUrl,
-    credentials: { apiKey: options.apiKey, adminKey: options.adminKey, oauthToken: options.oauthToken, legacyStatsKey: options.legacyStatsKey },
+    credentials: {
+      apiKey: options.apiKey,
+      adminKey: options.adminKey,
+      oauthToken: options.oauthToken,
+      legacyStatsKey: options.legacyStatsKey,
+    },
     variables: options.variables ?? {},
     seed,
     detectMock: options.detectMock ?? true,
@@ -223,15 +247,30 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     spec,
     now: options.now ?? Date.now,
   });
-  const headerSecrets = Object.entries(headers).filter(([name]) => SECRET_HEADER.test(name)).map(([, value]) => value);
+  const headerSecrets = Object.entries(headers)
+    .filter(([name]) => SECRET_HEADER.test(name))
+    .map(([, value]) => value);
   const redactor: Redactor = createRedactor([...target.secrets, ...headerSecrets]);
   const validator = validatorFor(spec.document);
 
   const fuzzContext = fuzz && fuzzContextFor(spec.document, target, validator);
   const plans: Plan[] = operations.map((op) => {
-    const planned: PlannedCase[] = planOperation(op, { target, validator, seed, recorded: recorded.filter((r) => r.operationId === op.operationId) });
+    const planned: PlannedCase[] = planOperation(op, {
+      target,
+      validator,
+      seed,
+      recorded: recorded.filter((r) => r.operationId === op.operationId),
+    });
     const fuzzed = fuzzContext && fuzzArbitraries(op, fuzzContext);
-    const fuzzSkips = (fuzzed?.skipped ?? []).map((reason, i): SkippedCase => ({ id: `${op.operationId}/fuzz/${i + 1}`, operationId: op.operationId, kind: 'positive', title: 'generated valid requests', reason }));
+    const fuzzSkips = (fuzzed?.skipped ?? []).map(
+      (reason, i): SkippedCase => ({
+        id: `${op.operationId}/fuzz/${i + 1}`,
+        operationId: op.operationId,
+        kind: 'positive',
+        title: 'generated valid requests',
+        reason,
+      }),
+    );
     return {
       op,
       ref: refOf(op),
@@ -245,10 +284,31 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     compileSchemas(plan.op, plan.fuzz ? documented : plan.runs.flatMap((c) => c.expectedStatuses), validator);
   }
   const cases = plans.reduce((n, p) => n + p.runs.length, 0);
-  emit({ type: 'run-started', baseUrl, seed, target: target.source, operations: plans.map((p) => p.ref), cases, concurrency, ...(fuzz ? { fuzzRuns: fuzz.runs } : {}) });
+  emit({
+    type: 'run-started',
+    baseUrl,
+    seed,
+    target: target.source,
+    operations: plans.map((p) => p.ref),
+    cases,
+    concurrency,
+    ...(fuzz ? { fuzzRuns: fuzz.runs } : {}),
+  });
 
   const limit = createLimit(concurrency);
-  const run: RunEnv = { baseUrl, headers, sendOptions, timeoutMs, redactor, limit, emit, document: spec.document, validator, strict: options.strict === true, fuzz };
+  const run: RunEnv = {
+    baseUrl,
+    headers,
+    sendOptions,
+    timeoutMs,
+    redactor,
+    limit,
+    emit,
+    document: spec.document,
+    validator,
+    strict: options.strict === true,
+    fuzz,
+  };
   const running = plans.map((plan) => executeOperation(plan, run));
 
   const results: OperationResult[] = [];
@@ -259,7 +319,15 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     if (plan.runs.length === 0 && fuzzed === 0) emit({ type: 'operation-started', operation: plan.ref });
     const status = findings.some((f) => f.severity === 'error') ? 'failed' : plan.runs.length === 0 && fuzzed === 0 ? 'skipped' : 'passed';
     const skipped = plan.skipped.map((s) => redactor.deep(s));
-    const result: OperationResult = { operation: plan.ref, status, cases: plan.runs.length, skipped, findings, durationMs, ...(fuzzStats ? { fuzz: fuzzStats } : {}) };
+    const result: OperationResult = {
+      operation: plan.ref,
+      status,
+      cases: plan.runs.length,
+      skipped,
+      findings,
+      durationMs,
+      ...(fuzzStats ? { fuzz: fuzzStats } : {}),
+    };
     results.push(result);
     emit({ type: 'operation-finished', result });
   }

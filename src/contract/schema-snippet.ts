@@ -4,8 +4,9 @@
  * trimmed to what matters (no prose, nested property schemas reduced to their type or $ref), and
  * rendered as at most 20 lines of YAML.
  */
-import { Document, isScalar, visit } from 'yaml';
+
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { Document, isScalar, visit } from 'yaml';
 import { resolvePointer } from '../spec/operations.js';
 
 export const SNIPPET_LINES = 20;
@@ -34,7 +35,9 @@ export function keywordSnippet(document: OpenAPIObject, schemaPath: string, miss
     if (PROSE.has(key)) continue;
     if (key === 'properties' && isObject(value)) {
       const names = missingProperty === undefined ? Object.keys(value) : [missingProperty];
-      out[key] = Object.fromEntries(names.filter((n) => n in value).map((n) => [n, missingProperty === undefined ? outline(value[n]) : stripProse(value[n])]));
+      out[key] = Object.fromEntries(
+        names.filter((n) => n in value).map((n) => [n, missingProperty === undefined ? outline(value[n]) : stripProse(value[n])]),
+      );
     } else {
       out[key] = value;
     }
@@ -56,5 +59,7 @@ export function renderSnippet(value: unknown): string[] {
     },
   });
   const lines = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd().split('\n');
-  return lines.length <= SNIPPET_LINES ? lines : [...lines.slice(0, SNIPPET_LINES - 1), `… (${lines.length - SNIPPET_LINES + 1} more lines)`];
+  return lines.length <= SNIPPET_LINES
+    ? lines
+    : [...lines.slice(0, SNIPPET_LINES - 1), `… (${lines.length - SNIPPET_LINES + 1} more lines)`];
 }

@@ -3,8 +3,9 @@
  * Which operations a run covers: `--include-operation-id`, `--exclude-operation-id`, `--tag`,
  * `--include-deprecated` (an operation named by `--include-operation-id` runs even when deprecated).
  */
-import type { IndexedOperation } from '../spec/operations.js';
+
 import { UsageError } from '../spec/errors.js';
+import type { IndexedOperation } from '../spec/operations.js';
 
 export interface OperationFilters {
   includeOperationIds?: readonly string[];
@@ -15,7 +16,8 @@ export interface OperationFilters {
 
 function closest(name: string, known: readonly string[]): string {
   const lower = name.toLowerCase();
-  const hit = known.find((k) => k.toLowerCase() === lower) ?? known.find((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
+  const hit =
+    known.find((k) => k.toLowerCase() === lower) ?? known.find((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
   return hit ? ` (did you mean ${hit}?)` : '';
 }
 

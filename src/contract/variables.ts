@@ -7,9 +7,9 @@
  */
 import type { LoadedSpec } from '../spec/load.js';
 import type { Credentials, OAuthToken } from './auth.js';
-import { seededHex } from './seeded.js';
-import { send, type SendOptions } from './send.js';
 import { ConnectionError } from './errors.js';
+import { seededHex } from './seeded.js';
+import { type SendOptions, send } from './send.js';
 
 export interface Target {
   baseUrl: string;
@@ -86,7 +86,11 @@ function fromMockCredentials(body: unknown): Detected | undefined {
     .filter((t) => typeof t['token'] === 'string' && t['revoked'] !== true && t['expired'] !== true)
     .map((t) => ({ token: t['token'] as string, scopes: strings(t['scopes']) }));
   const variables: Record<string, string> = {};
-  for (const [name, value] of [['username', demo?.username], ['email', demo?.email], ['slack_uid', demo?.slack_uid]] as const) {
+  for (const [name, value] of [
+    ['username', demo?.username],
+    ['email', demo?.email],
+    ['slack_uid', demo?.slack_uid],
+  ] as const) {
     if (typeof value === 'string' && value !== '') variables[name] = value;
   }
   const credentials: Credentials = { oauthTokens: tokens };

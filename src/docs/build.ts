@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { docsAssets } from './assets.js';
-import { demoCredentials, type DemoCredentials } from './credentials.js';
+import { type DemoCredentials, demoCredentials } from './credentials.js';
 import { prefillFor, renderPage } from './page.js';
 import { referenceDocument, specJson, specYaml, withServerFirst } from './spec-copy.js';
 
@@ -33,7 +33,11 @@ export interface StaticDocsResult {
  * @example
  * await buildStaticDocs({ outDir: 'site' }); // then open site/index.html
  */
-export async function buildStaticDocs({ outDir, server = DEFAULT_TRY_IT_SERVER, credentials = demoCredentials() }: StaticDocsOptions): Promise<StaticDocsResult> {
+export async function buildStaticDocs({
+  outDir,
+  server = DEFAULT_TRY_IT_SERVER,
+  credentials = demoCredentials(),
+}: StaticDocsOptions): Promise<StaticDocsResult> {
   const dir = resolve(outDir);
   // The static page is not served by a mock, so the chosen mock goes first and production stays listed.
   const document = withServerFirst(referenceDocument(), server, 'hackatime-kit mock');
@@ -41,7 +45,13 @@ export async function buildStaticDocs({ outDir, server = DEFAULT_TRY_IT_SERVER, 
   const files = new Map<string, Buffer | string>([
     [
       'index.html',
-      renderPage({ title: document.info.title, assetBase: '', yamlHref: 'openapi.yaml', specScript: 'spec.js', config: { prefill: prefillFor(document, credentials) } }),
+      renderPage({
+        title: document.info.title,
+        assetBase: '',
+        yamlHref: 'openapi.yaml',
+        specScript: 'spec.js',
+        config: { prefill: prefillFor(document, credentials) },
+      }),
     ],
     ['spec.js', `window.HACKATIME_SPEC = ${json.trimEnd()};\n`],
     ['openapi.json', json],

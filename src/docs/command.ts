@@ -37,6 +37,8 @@ export async function docsCommand(args: string[]): Promise<number> {
   if (values.out === undefined || values.out === '') throw new UsageError('--out DIR is required (where to write the site)');
   const server = parseServer(values.server);
   const result = await buildStaticDocs({ outDir: values.out, ...(server === undefined ? {} : { server }) });
-  process.stdout.write(`wrote ${result.files.length} files to ${result.outDir}\nopen ${result.outDir}/index.html, or serve the folder from any static host\n`);
+  process.stdout.write(
+    `wrote ${result.files.length} files to ${result.outDir}\nopen ${result.outDir}/index.html, or serve the folder from any static host\n`,
+  );
   return 0;
 }

@@ -4,7 +4,7 @@
  * (`fixtures/world/accounts.json`), the same values every seed gives the mock, so a static build
  * made without a running mock pre-fills exactly what a mock started later accepts.
  */
-import { worldFixtures, type WorldFixtures } from '../world/fixtures.js';
+import { type WorldFixtures, worldFixtures } from '../world/fixtures.js';
 
 export interface DemoCredentials {
   /** The demo user's API key (Bearer, Basic and `?api_key=`). */
@@ -22,6 +22,9 @@ export function demoCredentials(fixtures: WorldFixtures = worldFixtures()): Demo
   const adminKey = admin.adminKeys.find((k) => k.active)?.token;
   // The token with both scopes, so the same pre-fill works on `/authenticated/me` (profile) and reads.
   const oauthToken = demo.oauthTokens.find((t) => t.scopes.includes('read') && t.scopes.includes('profile'))?.token;
-  if (!apiKey || !adminKey || !oauthToken) throw new Error('fixtures/world/accounts.json: the demo needs an API key and a read+profile OAuth token, the admin an active admin key');
+  if (!apiKey || !adminKey || !oauthToken)
+    throw new Error(
+      'fixtures/world/accounts.json: the demo needs an API key and a read+profile OAuth token, the admin an active admin key',
+    );
   return { apiKey, adminKey, oauthToken };
 }

@@ -8,7 +8,7 @@
 import type { Context, Hono } from 'hono';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { docsAssets, etagOf } from './assets.js';
-import { demoCredentials, type DemoCredentials } from './credentials.js';
+import { type DemoCredentials, demoCredentials } from './credentials.js';
 import { prefillFor, renderPage } from './page.js';
 import { referenceDocument, specJson, specYaml, withServerFirst } from './spec-copy.js';
 

@@ -3,8 +3,9 @@
  * The spec as readers get it: bundled and dereferenced once per process, then given a server list
  * that starts where "try it" should send requests, and printed as JSON or YAML.
  */
-import type { OpenAPIObject, ServerObject } from 'openapi3-ts/oas31';
+
 import { createRequire } from 'node:module';
+import type { OpenAPIObject, ServerObject } from 'openapi3-ts/oas31';
 import { loadSpec } from '../spec/load.js';
 import { dereference } from './dereference.js';
 

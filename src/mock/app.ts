@@ -5,28 +5,28 @@
  * from the spec. Each request goes: Prefer code → credentials → access checks → parameters → body →
  * Prefer example/dynamic → the world's answer.
  */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { loadSpec, type LoadedSpec } from '../spec/load.js';
+import { type LoadedSpec, loadSpec } from '../spec/load.js';
 import type { IndexedOperation } from '../spec/operations.js';
 import { validatorFor } from '../spec/validator.js';
 import type { Clock } from '../world/clock.js';
 import type { World } from '../world/store.js';
 import { authenticate } from './auth.js';
+import { baseHeaders, corsPreflight } from './cors.js';
 import { credentialLookup } from './credentials.js';
+import { dynamicBody } from './dynamic.js';
 import { ApiError, fromTemplate, INTERNAL_ERROR_PAGE, NOT_FOUND_PAGE } from './errors.js';
+import { type FaultOptions, faults, withFault } from './faults.js';
 import type { HandlerMap, MockReply, RequestContext } from './handler.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
-import { negotiateBody, negotiateCode, parsePrefer, type Negotiation, type PreferHeader } from './negotiate.js';
-import { checkInput, inputPlan } from './request-input.js';
-import { readBody } from './request-body.js';
+import { type Negotiation, negotiateBody, negotiateCode, type PreferHeader, parsePrefer } from './negotiate.js';
 import { render, renderReply, replyFromError, toResponse } from './render.js';
-import { ResponseCache, whoAsks, type CacheSlot } from './response-cache.js';
+import { readBody } from './request-body.js';
+import { checkInput, inputPlan } from './request-input.js';
+import { type CacheSlot, ResponseCache, whoAsks } from './response-cache.js';
 import { honoPath, routeOrder } from './routes.js';
 import { securityPlan } from './security.js';
-import { dynamicBody } from './dynamic.js';
-import { faults, withFault, type FaultOptions } from './faults.js';
-import { baseHeaders, corsPreflight } from './cors.js';
 
 export interface MockAppOptions {
   world: World;
@@ -52,7 +52,6 @@ export function checkHandlers(operations: readonly IndexedOperation[], handlers:
   if (missing.length > 0) throw new Error(`operations without a handler: ${missing.join(', ')}`);
   if (unknown.length > 0) throw new Error(`handlers without an operation: ${unknown.join(', ')}`);
 }
-
 
 /**
  * Builds the mock.
@@ -103,7 +102,8 @@ export function mountOperations(app: Hono, options: MountOptions): void {
 
     app.on(op.method.toUpperCase(), honoPath(op), function operation(c) {
       const prefer = parsePrefer(headerOf(c, 'prefer'));
-      if (prefer.delay !== undefined || prefer.fault !== undefined) return withFault(c, prefer.fault, prefer.delay ?? 0, async () => answer(c, prefer));
+      if (prefer.delay !== undefined || prefer.fault !== undefined)
+        return withFault(c, prefer.fault, prefer.delay ?? 0, async () => answer(c, prefer));
       return answer(c, prefer);
     });
 
@@ -125,13 +125,19 @@ export function mountOperations(app: Hono, options: MountOptions): void {
         op.security.length === 0
           ? undefined
           : authenticate(
-              { authorization: headerOf(c, 'authorization'), apiKeyParam: readsApiKey ? (url().searchParams.get('api_key') ?? undefined) : undefined },
+              {
+                authorization: headerOf(c, 'authorization'),
+                apiKeyParam: readsApiKey ? (url().searchParams.get('api_key') ?? undefined) : undefined,
+              },
               security,
               credentials,
               now,
             );
       const version = world.version;
-      const slot = cacheable && prefer.example === undefined && !prefer.dynamic ? { who: whoAsks(caller), version, second: Math.floor(now / 1000) } : undefined;
+      const slot =
+        cacheable && prefer.example === undefined && !prefer.dynamic
+          ? { who: whoAsks(caller), version, second: Math.floor(now / 1000) }
+          : undefined;
       const hit = slot === undefined ? undefined : cache.get(href, slot);
       if (hit) return toResponse(hit);
       return compute(c, prefer, { now, href, url, caller, version, slot });

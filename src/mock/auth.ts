@@ -73,7 +73,12 @@ const isRestricted = (u: AuthUser) => u.trustLevel === 'red' || u.pendingDeletio
 // A failure is built only when thrown: most refused credentials on public endpoints are ignored.
 type Outcome<U> = { caller: Caller<U> } | { failure: () => ApiError };
 
-export function authenticate<U extends AuthUser>(req: AuthRequest, plan: SecurityPlan, world: CredentialLookup<U>, now: number): Caller<U> | undefined {
+export function authenticate<U extends AuthUser>(
+  req: AuthRequest,
+  plan: SecurityPlan,
+  world: CredentialLookup<U>,
+  now: number,
+): Caller<U> | undefined {
   // The common case of a public read: nothing to look at, nothing to refuse.
   if (plan.anonymous && req.authorization === undefined && req.apiKeyParam === undefined) return undefined;
   const outcome = findCaller(req, plan, world, now);
@@ -94,7 +99,9 @@ export function authenticate<U extends AuthUser>(req: AuthRequest, plan: Securit
 }
 
 function findCaller<U extends AuthUser>(req: AuthRequest, plan: SecurityPlan, world: CredentialLookup<U>, now: number): Outcome<U> {
-  const fail = (): Outcome<U> => ({ failure: () => (plan.doorkeeper ? fromTemplate(OAUTH_INVALID_TOKEN) : new ApiError(401, plan.unauthorizedBody)) });
+  const fail = (): Outcome<U> => ({
+    failure: () => (plan.doorkeeper ? fromTemplate(OAUTH_INVALID_TOKEN) : new ApiError(401, plan.unauthorizedBody)),
+  });
   const header = req.authorization;
   const match = header === undefined ? undefined : /^\s*(\S+)(?:\s+(.*))?$/s.exec(header);
   const scheme = match?.[1]?.toLowerCase();
@@ -103,7 +110,8 @@ function findCaller<U extends AuthUser>(req: AuthRequest, plan: SecurityPlan, wo
   if (plan.legacyStatsKey) {
     // The last word of the header, or (where the operation reads it) `?api_key` without a header.
     const last = header === undefined && plan.legacyStatsKeyQuery ? req.apiKeyParam : header?.trim().split(/\s+/).pop();
-    if (world.legacyStatsKey !== undefined && last === world.legacyStatsKey) return { caller: { user: undefined, method: 'legacy-stats-key' } };
+    if (world.legacyStatsKey !== undefined && last === world.legacyStatsKey)
+      return { caller: { user: undefined, method: 'legacy-stats-key' } };
     return fail();
   }
   if (scheme === 'bearer') {

@@ -10,7 +10,9 @@ export function banner(mock: RunningMock): string {
   const demo = world.userByUsername(world.roles.demo);
   const demoKey = demo ? world.apiKeysOf(demo.id)[0]?.token : undefined;
   const adminKey = world.adminKeys.find((k) => k.active)?.token;
-  const tokens = world.oauthTokens.filter((t) => t.userId === demo?.id && t.revokedAt === null).map((t) => `${t.token} (${t.scopes.join(' ')})`);
+  const tokens = world.oauthTokens
+    .filter((t) => t.userId === demo?.id && t.revokedAt === null)
+    .map((t) => `${t.token} (${t.scopes.join(' ')})`);
   const clock = `now ${new Date(mock.clock.now()).toISOString()}`;
   return [
     `hackatime-kit mock listening on ${url}`,

@@ -5,10 +5,10 @@
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { parseNow } from '../world/clock.js';
 import { MIN_USERS } from '../world/generate.js';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, startMock, type RunningMock } from './server.js';
 import { banner } from './banner.js';
+import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from './oauth/apps.js';
 import { DataFileError, describeLoad } from './persistence/data-file.js';
-import { checkedOAuthApps, OAuthAppError, readOAuthAppOption, type OAuthAppDraft } from './oauth/apps.js';
+import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
 
 const HELP = `Usage: hackatime-kit mock [options]
 
@@ -34,7 +34,8 @@ Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=r
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -49,18 +50,18 @@ function parseLatency(value: string | undefined): { min: number; max: number } |
 
 export async function mockCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        now: { type: 'string' },
-        users: { type: 'string' },
-        days: { type: 'string' },
-        latency: { type: 'string' },
-        faults: { type: 'string' },
-        'oauth-app': { type: 'string', multiple: true },
-        'oauth-auto-approve': { type: 'boolean' },
-        'data-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    now: { type: 'string' },
+    users: { type: 'string' },
+    days: { type: 'string' },
+    latency: { type: 'string' },
+    faults: { type: 'string' },
+    'oauth-app': { type: 'string', multiple: true },
+    'oauth-auto-approve': { type: 'boolean' },
+    'data-file': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -78,7 +79,8 @@ export async function mockCommand(args: string[]): Promise<number> {
   const days = integer('days', values.days, 1, 366);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
-  if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1)) throw new UsageError(`--faults must be a number from 0 to 1, not "${values.faults}"`);
+  if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
+    throw new UsageError(`--faults must be a number from 0 to 1, not "${values.faults}"`);
   let oauthApps: OAuthAppDraft[];
   try {
     oauthApps = checkedOAuthApps((values['oauth-app'] ?? []).flatMap(readOAuthAppOption));
@@ -99,7 +101,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       oauthApps,
       oauthAutoApprove: values['oauth-auto-approve'] ?? false,
       ...(values['data-file'] === undefined ? {} : { dataFile: values['data-file'] }),
-      onUnexpectedError: (err) => process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+      onUnexpectedError: (err) =>
+        process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
     });
   } catch (err) {
     if (err instanceof DataFileError) throw new UsageError(err.message);

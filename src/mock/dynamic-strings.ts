@@ -22,7 +22,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const recentMs = (f: Faker) => BASE_MS - f.number.int({ min: 0, max: MONTH_S }) * 1000;
 const dateTime = (f: Faker) => new Date(recentMs(f)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const date = (f: Faker) => new Date(recentMs(f)).toISOString().slice(0, 10);
-const projectName = (f: Faker) => `${f.word.adjective({ length: { min: 3, max: 7 } })}-${f.hacker.noun()}`.toLowerCase().replace(/\s+/g, '-');
+const projectName = (f: Faker) =>
+  `${f.word.adjective({ length: { min: 3, max: 7 } })}-${f.hacker.noun()}`.toLowerCase().replace(/\s+/g, '-');
 
 /** Both leaderboard notations: the daily board's label and a weekly `Aug 16 - Aug 22, 2026`. */
 function weekRange(f: Faker): string[] {

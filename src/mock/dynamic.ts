@@ -5,10 +5,10 @@
  * validator before it is returned, so a dynamic body is never one the contract would reject.
  */
 import { createHash } from 'node:crypto';
-import { englishFaker } from '../world/faker.js';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { resolvePointer } from '../spec/operations.js';
-import { validatorFor, type SpecValidator } from '../spec/validator.js';
+import { type SpecValidator, validatorFor } from '../spec/validator.js';
+import { englishFaker } from '../world/faker.js';
 import { fromPattern, numberRange, stringCandidates } from './dynamic-strings.js';
 
 /** The JSON Schema 2020-12 keywords this generator reads (any others are left to the final validation). */
@@ -18,15 +18,27 @@ interface Schema {
   type?: string | string[];
   enum?: unknown[];
   examples?: unknown[];
-  allOf?: SchemaLike[]; anyOf?: SchemaLike[]; oneOf?: SchemaLike[];
+  allOf?: SchemaLike[];
+  anyOf?: SchemaLike[];
+  oneOf?: SchemaLike[];
   properties?: Record<string, SchemaLike>;
   required?: string[];
   additionalProperties?: SchemaLike;
-  items?: SchemaLike; prefixItems?: SchemaLike[];
-  pattern?: string; format?: string;
+  items?: SchemaLike;
+  prefixItems?: SchemaLike[];
+  pattern?: string;
+  format?: string;
   // The numeric keywords read here: bounds of values, lengths, item and property counts.
-  minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; multipleOf?: number;
-  minLength?: number; maxLength?: number; minItems?: number; maxItems?: number; maxProperties?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  maxProperties?: number;
 }
 type SchemaLike = Schema | boolean;
 
@@ -74,7 +86,10 @@ export function dynamicBody(document: OpenAPIObject, schemaPointer: string, seed
 }
 
 class Generator {
-  constructor(private readonly doc: OpenAPIObject, private readonly validator: SpecValidator) {}
+  constructor(
+    private readonly doc: OpenAPIObject,
+    private readonly validator: SpecValidator,
+  ) {}
 
   /**
    * A value for `s`. `at` is the schema's pointer in the document while it is known (it is lost in
@@ -194,7 +209,9 @@ class Generator {
   private string(s: Schema, hint: string): string {
     const examples = (s.examples ?? []).filter((e): e is string => typeof e === 'string');
     const fits = (v: string) =>
-      v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity) && (s.pattern === undefined || new RegExp(s.pattern, 'u').test(v));
+      v.length >= (s.minLength ?? 0) &&
+      v.length <= (s.maxLength ?? Infinity) &&
+      (s.pattern === undefined || new RegExp(s.pattern, 'u').test(v));
     // Nothing specific for this name: an example of the schema reads better than lorem.
     const generic = examples.length > 0 ? faker.helpers.arrayElement(examples) : faker.lorem.words({ min: 1, max: 3 });
     const specific = stringCandidates(faker, hint, s.format);
@@ -246,7 +263,8 @@ class Generator {
       out[name] = this.gen(sub, at && `${at}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, `${parent}.${name}`, depth + 1);
     }
     // A required name with no property schema is still emitted, from `additionalProperties` (or anything).
-    for (const name of required) if (!(name in out)) out[name] = this.gen(s.additionalProperties ?? true, undefined, `${parent}.${name}`, depth + 1);
+    for (const name of required)
+      if (!(name in out)) out[name] = this.gen(s.additionalProperties ?? true, undefined, `${parent}.${name}`, depth + 1);
     const extra = s.additionalProperties;
     if (extra !== undefined && extra !== false && !s.properties && depth < SHALLOW_DEPTH) {
       const n = Math.min(faker.number.int({ min: 1, max: 3 }), limit - Object.keys(out).length);

@@ -7,9 +7,10 @@
  * `reset` drops the connection with a TCP reset, `empty` closes it without a byte, `truncate` sends
  * the headers and half the body, then closes.
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+
 import type { IncomingMessage } from 'node:http';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Random } from '../world/random.js';
 
 export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
@@ -56,7 +57,12 @@ export const MAX_PREFERRED_DELAY_MS = 60_000;
  * Waits `delay` ms, then answers with `answer()` broken the `kind` way (or intact without one).
  * Used by the middleware above and by each operation for its `Prefer: delay|fault`.
  */
-export async function withFault(c: Context, kind: FaultKind | undefined, delay: number, answer: () => Promise<Response>): Promise<Response> {
+export async function withFault(
+  c: Context,
+  kind: FaultKind | undefined,
+  delay: number,
+  answer: () => Promise<Response>,
+): Promise<Response> {
   if (delay > 0) await sleep(Math.min(delay, MAX_PREFERRED_DELAY_MS));
   if (!kind) return answer();
   if (kind === 'truncate') {

@@ -33,7 +33,10 @@ export function parsePrefer(header: string | undefined): PreferHeader {
   for (const part of (header ?? '').split(/[,;]/)) {
     const [rawKey, ...rest] = part.split('=');
     const key = rawKey?.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (key === 'code') prefer.code = value;
     else if (key === 'example') prefer.example = value;
     else if (key === 'dynamic') prefer.dynamic = value === 'true';
@@ -59,7 +62,9 @@ export function negotiateCode(op: IndexedOperation, prefer: PreferHeader): Extra
   if (prefer.code === undefined) return undefined;
   const response = op.responses.find((r) => r.status === prefer.code);
   if (!response || !/^\d{3}$/.test(prefer.code)) {
-    throw new ApiError(400, { error: `Prefer: code=${prefer.code} is not documented for ${op.operationId}; documented: ${documented(op)}` });
+    throw new ApiError(400, {
+      error: `Prefer: code=${prefer.code} is not documented for ${op.operationId}; documented: ${documented(op)}`,
+    });
   }
   const picked = exampleOf(response, prefer.example);
   if (!picked.found && prefer.example !== undefined) {
@@ -74,14 +79,18 @@ export function negotiateBody(op: IndexedOperation, prefer: PreferHeader): Negot
   if (prefer.example !== undefined) {
     for (const response of ordered) {
       const picked = exampleOf(response, prefer.example);
-      if (picked.found) return { kind: 'example', status: Number(response.status), response, mediaType: picked.mediaType, example: picked.example };
+      if (picked.found)
+        return { kind: 'example', status: Number(response.status), response, mediaType: picked.mediaType, example: picked.example };
     }
     const names = op.responses.flatMap((r) => r.content.flatMap((m) => Object.keys(m.examples)));
-    throw new ApiError(400, { error: `Prefer: example=${prefer.example} is not an example of ${op.operationId}; examples: ${names.join(', ')}` });
+    throw new ApiError(400, {
+      error: `Prefer: example=${prefer.example} is not an example of ${op.operationId}; examples: ${names.join(', ')}`,
+    });
   }
   if (prefer.dynamic) {
     const success = ordered.find((r) => r.status.startsWith('2') && r.content[0]?.schemaPointer !== undefined);
-    if (success) return { kind: 'dynamic', status: Number(success.status), response: success, schemaPointer: success.content[0]!.schemaPointer! };
+    if (success)
+      return { kind: 'dynamic', status: Number(success.status), response: success, schemaPointer: success.content[0]!.schemaPointer! };
   }
   return { kind: 'world' };
 }

@@ -16,7 +16,9 @@ export interface RenderedReply {
 }
 
 export function replyFromError(err: ApiError): MockReply {
-  return err.body === undefined ? { status: err.status, headers: err.headers } : { status: err.status, json: err.body, headers: err.headers };
+  return err.body === undefined
+    ? { status: err.status, headers: err.headers }
+    : { status: err.status, json: err.body, headers: err.headers };
 }
 
 export function render(reply: MockReply, base: Readonly<Record<string, string>>): RenderedReply {

@@ -33,9 +33,13 @@ function invalidResponse(op: IndexedOperation, param: IndexedParameter): ApiErro
   if (ext === undefined) return undefined;
   const status = String(ext.status);
   const response = op.responses.find((r) => r.status === status);
-  const example = response?.content.flatMap((m) => (typeof ext.example === 'string' && ext.example in m.examples ? [m.examples[ext.example]] : []))[0];
+  const example = response?.content.flatMap((m) =>
+    typeof ext.example === 'string' && ext.example in m.examples ? [m.examples[ext.example]] : [],
+  )[0];
   if (!response || example === undefined) {
-    throw new Error(`${op.operationId}: x-invalid-response of ${param.name} names ${status}/${String(ext.example)}, which is not documented`);
+    throw new Error(
+      `${op.operationId}: x-invalid-response of ${param.name} names ${status}/${String(ext.example)}, which is not documented`,
+    );
   }
   return new ApiError(Number(status), example);
 }

@@ -30,7 +30,15 @@ export interface SecurityPlan {
 }
 
 const POLICIES: readonly RestrictedPolicy[] = ['allow', 'reject', 'reject-pending', 'anonymous'];
-const KNOWN_SCHEMES = new Set(['ApiKeyBearer', 'ApiKeyBasic', 'ApiKeyQuery', 'OAuth2', 'AdminKeyBearer', 'LegacyStatsKey', 'LegacyStatsKeyQuery']);
+const KNOWN_SCHEMES = new Set([
+  'ApiKeyBearer',
+  'ApiKeyBasic',
+  'ApiKeyQuery',
+  'OAuth2',
+  'AdminKeyBearer',
+  'LegacyStatsKey',
+  'LegacyStatsKeyQuery',
+]);
 
 export function securityPlan(op: IndexedOperation): SecurityPlan {
   const plan: SecurityPlan = {
@@ -43,13 +51,16 @@ export function securityPlan(op: IndexedOperation): SecurityPlan {
     legacyStatsKeyQuery: false,
     oauthScopes: [],
     doorkeeper: false,
-    unauthorizedBody: Object.values(op.responses.find((r) => r.status === '401')?.content[0]?.examples ?? {})[0] ?? { error: 'Unauthorized' },
+    unauthorizedBody: Object.values(op.responses.find((r) => r.status === '401')?.content[0]?.examples ?? {})[0] ?? {
+      error: 'Unauthorized',
+    },
     restricted: 'reject',
   };
   for (const requirement of op.security) {
     const schemes = Object.keys(requirement);
     if (schemes.length === 0) plan.anonymous = true;
-    if (schemes.length > 1) throw new Error(`${op.operationId}: a security requirement combines ${schemes.join(' + ')}; list them as alternatives`);
+    if (schemes.length > 1)
+      throw new Error(`${op.operationId}: a security requirement combines ${schemes.join(' + ')}; list them as alternatives`);
     for (const scheme of schemes) {
       if (!KNOWN_SCHEMES.has(scheme)) throw new Error(`${op.operationId}: unknown security scheme ${scheme}`);
       if (scheme === 'ApiKeyBearer') plan.apiKeyBearer = true;
@@ -64,7 +75,8 @@ export function securityPlan(op: IndexedOperation): SecurityPlan {
   plan.doorkeeper = plan.oauthScopes.length > 0 && !plan.apiKeyBearer && !plan.apiKeyBasic && !plan.anonymous;
   const policy = op.extensions['x-restricted-users'];
   if (policy !== undefined) {
-    if (!POLICIES.includes(policy as RestrictedPolicy)) throw new Error(`${op.operationId}: x-restricted-users must be one of ${POLICIES.join(', ')}`);
+    if (!POLICIES.includes(policy as RestrictedPolicy))
+      throw new Error(`${op.operationId}: x-restricted-users must be one of ${POLICIES.join(', ')}`);
     plan.restricted = policy as RestrictedPolicy;
   } else if (plan.anonymous) {
     plan.restricted = 'anonymous';

@@ -5,13 +5,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { fixedClock, realClock, type Clock } from '../world/clock.js';
+import { mountDocs } from '../docs/routes.js';
+import { type Clock, fixedClock, realClock } from '../world/clock.js';
 import { createWorld, type World } from '../world/store.js';
-import { buildApp, type MockAppOptions } from './app.js';
 import { mountAdmin } from './admin/routes.js';
+import { buildApp, type MockAppOptions } from './app.js';
 import type { OAuthAppDraft } from './oauth/apps.js';
 import { configureOAuth } from './oauth/state.js';
-import { mountDocs } from '../docs/routes.js';
 import { DataFile, type DataFileReport } from './persistence/data-file.js';
 
 export interface MockServerOptions {
@@ -49,17 +49,31 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SEED = 42;
 
 /** Builds the world and the app without a socket (in-process use and tests). */
-export function createMock(options: MockServerOptions = {}): { app: Hono; world: World; clock: Clock; seed: number; persistence?: { file: DataFile; report: DataFileReport } } {
+export function createMock(options: MockServerOptions = {}): {
+  app: Hono;
+  world: World;
+  clock: Clock;
+  seed: number;
+  persistence?: { file: DataFile; report: DataFileReport };
+} {
   const seed = options.seed ?? DEFAULT_SEED;
   const clock = options.now === undefined ? realClock() : fixedClock(options.now);
-  const world = createWorld({ seed, now: clock.now(), ...(options.users === undefined ? {} : { users: options.users }), ...(options.days === undefined ? {} : { days: options.days }) });
+  const world = createWorld({
+    seed,
+    now: clock.now(),
+    ...(options.users === undefined ? {} : { users: options.users }),
+    ...(options.days === undefined ? {} : { days: options.days }),
+  });
   configureOAuth(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
   const app = buildApp({
     world,
     clock,
     seed,
-    extend: (a) => { mountAdmin(a, { world, clock }); mountDocs(a); },
+    extend: (a) => {
+      mountAdmin(a, { world, clock });
+      mountDocs(a);
+    },
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSpec, type BundleResult } from './bundle.js';
+import { type BundleResult, bundleSpec } from './bundle.js';
 
 interface CacheFile {
   files: { path: string; size: number; mtimeMs: number }[];

@@ -4,8 +4,8 @@
  * A reference to a component file becomes `#/components/<kind>/<Name>`; any other file is inlined.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep, basename } from 'node:path';
 import { createRequire } from 'node:module';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { SpecError } from './errors.js';
 
 export const COMPONENT_KINDS = ['schemas', 'responses', 'parameters', 'headers', 'examples', 'requestBodies'] as const;
@@ -85,7 +85,7 @@ export function bundleSpec(rootFile: string, options: BundleOptions = {}): Bundl
       const target = resolve(dirname(file), ref);
       const component = componentOf(target);
       const siblings = Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref'));
-      if (component) return { ...walk(siblings, file) as object, $ref: hoist(target, component.kind, component.name) };
+      if (component) return { ...(walk(siblings, file) as object), $ref: hoist(target, component.kind, component.name) };
       if (inProgress.has(target)) throw new SpecError(`circular $ref through ${relative(process.cwd(), target)}`);
       inProgress.add(target);
       const inlined = walk(read(target), target);

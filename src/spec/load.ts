@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { bundleSpec } from './bundle.js';
 import { readBundleCache } from './bundle-cache.js';
-import { indexOperations, type IndexedOperation } from './operations.js';
 import { SpecError } from './errors.js';
+import { type IndexedOperation, indexOperations } from './operations.js';
 
 /** The root file of the project's spec (the same relative place from `src/` and `dist/`). */
 export const SPEC_ROOT = fileURLToPath(new URL('../../openapi/hackatime.yaml', import.meta.url));

@@ -111,11 +111,12 @@ function indexResponse(doc: OpenAPIObject, status: string, raw: ResponseObject |
   const { value: response, pointer } = deref<ResponseObject>(doc, raw, at);
   const headers: IndexedResponse['headers'] = {};
   for (const [name, header] of Object.entries(response.headers ?? {})) {
-    const resolved = deref<{ required?: boolean; schema?: { examples?: unknown[] }; example?: unknown; examples?: Record<string, { value?: unknown }> }>(
-      doc,
-      header as ReferenceObject,
-      `${pointer}/headers/${escapePointer(name)}`,
-    );
+    const resolved = deref<{
+      required?: boolean;
+      schema?: { examples?: unknown[] };
+      example?: unknown;
+      examples?: Record<string, { value?: unknown }>;
+    }>(doc, header as ReferenceObject, `${pointer}/headers/${escapePointer(name)}`);
     const h = resolved.value;
     headers[name.toLowerCase()] = {
       required: h.required === true,

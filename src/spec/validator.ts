@@ -42,7 +42,14 @@ const INT_RANGES: Record<string, [number, number]> = {
 function makeAjv(coerce: boolean): Ajv2020 {
   const { Ajv, addFormats } = loadAjv();
   // validateSchema off: the document is an OpenAPI file, not a JSON Schema; lint checks its schemas.
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, coerceTypes: coerce ? 'array' : false, validateFormats: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    validateSchema: false,
+    coerceTypes: coerce ? 'array' : false,
+    validateFormats: true,
+  });
   addFormats(ajv);
   for (const [name, [min, max]] of Object.entries(INT_RANGES)) {
     ajv.addFormat(name, { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= min && n <= max });
@@ -78,7 +85,10 @@ export class SpecValidator {
    * Validates one parameter value given as a string (or strings), coercing it to the schema's type.
    * Returns the coerced value on success.
    */
-  validateParameter(schemaPointer: string, raw: string | string[]): { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] } {
+  validateParameter(
+    schemaPointer: string,
+    raw: string | string[],
+  ): { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] } {
     const fn = this.compiled(this.coercing, 'p', schemaPointer, true);
     const holder = { value: raw };
     if (fn(holder)) return { ok: true, value: holder.value };
@@ -109,7 +119,9 @@ export class SpecValidator {
   private absoluteSchemaPath(e: ErrorObject, base: string): string {
     const parent = e.parentSchema === undefined ? undefined : this.locations().get(e.parentSchema);
     if (parent !== undefined) return `${parent}/${escapeSegment(e.keyword)}`;
-    return e.schemaPath.startsWith(`${DOC_ID}#`) ? decodeURI(e.schemaPath.slice(DOC_ID.length + 1)) : `${base}${decodeURI(e.schemaPath.replace(/^#/, ''))}`;
+    return e.schemaPath.startsWith(`${DOC_ID}#`)
+      ? decodeURI(e.schemaPath.slice(DOC_ID.length + 1))
+      : `${base}${decodeURI(e.schemaPath.replace(/^#/, ''))}`;
   }
 
   private locationIndex: Map<object, string> | undefined;

@@ -189,7 +189,13 @@ function profileProject(
   rng: Random,
 ): ProfileProject {
   const projectRoot = `${root}/${project.name}`;
-  const { files, testFiles } = buildFiles(fixtures, projectRoot, project.languages, Object.freeze(project.dependencies.slice()) as string[], rng);
+  const { files, testFiles } = buildFiles(
+    fixtures,
+    projectRoot,
+    project.languages,
+    Object.freeze(project.dependencies.slice()) as string[],
+    rng,
+  );
   return {
     name: project.name,
     files,
@@ -260,12 +266,7 @@ export function seededProfile(
 }
 
 /** The habits of a fixed account (demo), from its fixture. */
-export function accountProfile(
-  fixtures: WorldFixtures,
-  account: AccountFixture,
-  faker: Faker,
-  rng: Random,
-): ActivityProfile | null {
+export function accountProfile(fixtures: WorldFixtures, account: AccountFixture, faker: Faker, rng: Random): ActivityProfile | null {
   const activity = account.activity;
   if (!activity) return null;
   const projects = activity.projects.map((project) => ({

@@ -173,7 +173,17 @@ function finish(e: Emitter, row: Heartbeat): void {
   e.rows.push(row);
 }
 
-function fileHeartbeat(e: Emitter, ms: number, category: string, project: ProfileProject, file: ProfileFile, branch: string, setup: Setup, aiSession: string | null, source: SourceType): void {
+function fileHeartbeat(
+  e: Emitter,
+  ms: number,
+  category: string,
+  project: ProfileProject,
+  file: ProfileFile,
+  branch: string,
+  setup: Setup,
+  aiSession: string | null,
+  source: SourceType,
+): void {
   const rng = e.rng;
   const row = baseRow(e, ms, setup, source);
   row.entity = file.entity;
@@ -256,12 +266,7 @@ function emitSession(e: Emitter, times: readonly number[], fixedProject: Profile
 /**
  * One user's heartbeats, ascending by time, with `id` 0 (ids are assigned across users later).
  */
-export function generateActivity(
-  profile: ActivityProfile,
-  plan: ActivityPlan,
-  fixtures: WorldFixtures,
-  rng: Random,
-): Heartbeat[] {
+export function generateActivity(profile: ActivityProfile, plan: ActivityPlan, fixtures: WorldFixtures, rng: Random): Heartbeat[] {
   const e: Emitter = {
     rows: [],
     plan,

@@ -4,7 +4,7 @@
  * of stored editor, operating-system and language values.
  */
 import { createHash } from 'node:crypto';
-import { worldFixtures, type LanguageFixture } from './fixtures.js';
+import { type LanguageFixture, worldFixtures } from './fixtures.js';
 import type { User } from './types.js';
 
 /** `EDITOR_DISPLAY_NAMES` of `app/helpers/application_helper.rb`; others are capitalised. */

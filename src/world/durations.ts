@@ -44,10 +44,7 @@ export function totalSeconds(rows: readonly Timed[]): number {
  * @example
  * groupedSeconds(rows, (hb) => hb.language) // Map { 'Ruby' => 300, null => 60 }
  */
-export function groupedSeconds<T extends Timed>(
-  rows: readonly T[],
-  keyOf: (row: T) => string | null,
-): Map<string | null, number> {
+export function groupedSeconds<T extends Timed>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string | null, number> {
   const last = new Map<string | null, number>();
   const sums = new Map<string | null, number>();
   for (const row of rows) {

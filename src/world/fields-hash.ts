@@ -46,10 +46,7 @@ export const AI_INDEXED_ATTRIBUTES = [
   'human_line_changes',
 ] as const satisfies readonly (keyof Heartbeat)[];
 
-export type FieldsHashInput = Pick<
-  Heartbeat,
-  (typeof INDEXED_ATTRIBUTES)[number] | (typeof AI_INDEXED_ATTRIBUTES)[number]
->;
+export type FieldsHashInput = Pick<Heartbeat, (typeof INDEXED_ATTRIBUTES)[number] | (typeof AI_INDEXED_ATTRIBUTES)[number]>;
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '<': '\\u003c',

@@ -4,7 +4,32 @@
  * mirrors; inputs are integer seconds (the server casts before formatting).
  */
 
-const CLOCK_EMOJIS = ['🕛', '🕧', '🕐', '🕜', '🕑', '🕝', '🕒', '🕞', '🕓', '🕟', '🕔', '🕠', '🕕', '🕡', '🕖', '🕢', '🕗', '🕣', '🕘', '🕤', '🕙', '🕥', '🕚', '🕦'];
+const CLOCK_EMOJIS = [
+  '🕛',
+  '🕧',
+  '🕐',
+  '🕜',
+  '🕑',
+  '🕝',
+  '🕒',
+  '🕞',
+  '🕓',
+  '🕟',
+  '🕔',
+  '🕠',
+  '🕕',
+  '🕡',
+  '🕖',
+  '🕢',
+  '🕗',
+  '🕣',
+  '🕘',
+  '🕤',
+  '🕙',
+  '🕥',
+  '🕚',
+  '🕦',
+];
 
 function whole(seconds: number): number {
   return Math.trunc(seconds);

@@ -4,21 +4,22 @@
  * a heartbeat history relative to `now`. Same seed, `now` and options → the same world, byte for
  * byte; nothing here reads the clock or `Math.random`.
  */
-import { accountProfile, seededProfile, type ActivityProfile } from './activity-profile.js';
-import { generateActivity, type ActivityPlan } from './activity.js';
-import { worldFixtures, type WorldFixtures } from './fixtures.js';
+
+import { type ActivityPlan, generateActivity } from './activity.js';
+import { type ActivityProfile, accountProfile, seededProfile } from './activity-profile.js';
+import { type WorldFixtures, worldFixtures } from './fixtures.js';
 import {
+  type Credentials,
   FIRST_SEEDED_ID,
-  SEEDED_ROLES,
   fixedCredentials,
   fixedUser,
   oauthTokenString,
+  type Person,
+  SEEDED_ROLES,
+  type SeededRole,
   seededCredentials,
   seededPerson,
   trustLevelChanges,
-  type Credentials,
-  type Person,
-  type SeededRole,
 } from './population.js';
 import { Random, seededFaker } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
@@ -143,7 +144,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   live.set(demo.user.id, now - Math.min(liveRng.int(20, 110) * 1000, Math.floor((now - demoTodayStart) / 2)));
   for (const hacker of hackers) live.set(hacker.user.id, now - liveRng.int(10, 200) * 1000);
 
-  const testEntryUser = (ordinary[0] ?? fallback[0] ?? people[0] as Person).user.id;
+  const testEntryUser = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user.id;
   const heartbeats = new Map<number, Heartbeat[]>();
   for (const person of people) {
     const profile = profiles.get(person.user.id);
@@ -160,7 +161,10 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   }
   assignIds(heartbeats);
 
-  const credentials: Credentials[] = [fixedCredentials(demo, (people[0] as Person).user), fixedCredentials(admin, (people[1] as Person).user)];
+  const credentials: Credentials[] = [
+    fixedCredentials(demo, (people[0] as Person).user),
+    fixedCredentials(admin, (people[1] as Person).user),
+  ];
   for (const person of people.slice(2)) credentials.push(seededCredentials(person.user, root.fork(`keys:${person.user.id}`)));
   const apiKeys = credentials.flatMap((c) => c.apiKeys);
   const adminKeys = credentials.flatMap((c) => c.adminKeys);
@@ -172,7 +176,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
     return person.user;
   };
   const tokenRng = root.fork('special-tokens');
-  const tokenHolder = (ordinary[0] ?? fallback[0] ?? people[0] as Person).user;
+  const tokenHolder = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user;
   const special = (userId: number, extra: Partial<OAuthToken>): OAuthToken => ({
     token: oauthTokenString(tokenRng),
     userId,

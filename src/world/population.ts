@@ -18,15 +18,7 @@ const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 const USERNAME_MAX_LENGTH = 21;
 
 /** Seeded roles in id order: the first seeded user (id 3) is `banned`, and so on. */
-export const SEEDED_ROLES = [
-  'banned',
-  'pendingDeletion',
-  'privateStats',
-  'yellow',
-  'noSlack',
-  'noGithub',
-  'shadowBanned',
-] as const;
+export const SEEDED_ROLES = ['banned', 'pendingDeletion', 'privateStats', 'yellow', 'noSlack', 'noGithub', 'shadowBanned'] as const;
 
 export type SeededRole = (typeof SEEDED_ROLES)[number];
 
@@ -121,9 +113,7 @@ export function seededPerson(
     updatedAt: Math.min(context.now, createdAt + rng.int(0, 30) * DAY),
     extensionTextType: extension,
     showGoalsInStatusbar: rng.chance(0.9),
-    dailyGoal: rng.chance(0.4)
-      ? { targetSeconds: rng.pick([1800, 3600, 5400, 7200, 14400]), projects: [], languages: [] }
-      : null,
+    dailyGoal: rng.chance(0.4) ? { targetSeconds: rng.pick([1800, 3600, 5400, 7200, 14400]), projects: [], languages: [] } : null,
     leaderboardShadowBanned: role === 'shadowBanned',
     repoMappings: [],
   };
@@ -139,7 +129,12 @@ export interface Credentials {
 /** The credentials a fixed account declares in its fixture (never seeded). */
 export function fixedCredentials(account: AccountFixture, user: User): Credentials {
   return {
-    apiKeys: account.apiKeys.map((token, i) => ({ token, userId: user.id, name: i === 0 ? 'Hackatime key' : `Key ${i + 1}`, createdAt: user.createdAt })),
+    apiKeys: account.apiKeys.map((token, i) => ({
+      token,
+      userId: user.id,
+      name: i === 0 ? 'Hackatime key' : `Key ${i + 1}`,
+      createdAt: user.createdAt,
+    })),
     adminKeys: account.adminKeys.map((k) => ({ token: k.token, ownerId: user.id, active: k.active })),
     oauthTokens: account.oauthTokens.map((t) => ({
       token: t.token,
@@ -182,11 +177,7 @@ export function seededCredentials(user: User, rng: Random): Credentials {
  * flagged, and a few users were marked green. So `banned_users/counts` answers day 1, week 2,
  * month 3.
  */
-export function trustLevelChanges(
-  people: readonly Person[],
-  now: number,
-  rng: Random,
-): TrustLevelChange[] {
+export function trustLevelChanges(people: readonly Person[], now: number, rng: Random): TrustLevelChange[] {
   const changes: TrustLevelChange[] = [];
   const byRole = (role: SeededRole): Person | undefined => people.find((p) => p.role === role);
   const banned = byRole('banned');

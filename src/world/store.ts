@@ -5,7 +5,7 @@
  * identifier resolution orders) and version counters the mock caches responses by.
  */
 import { ensureFieldsHash, fieldsHash } from './fields-hash.js';
-import { generateWorld, type GenerateOptions } from './generate.js';
+import { type GenerateOptions, generateWorld } from './generate.js';
 import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['HACKATIME_KIT_CHROMIUM'] ?? '/usr/bin/chromium';
 
@@ -33,7 +33,12 @@ const ARGS = [
 export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   // A fresh, empty profile per run: no cached assets, no stored state between tests.
   const profile = mkdtempSync(join(tmpdir(), 'hackatime-kit-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: ARGS, timeout: 30_000, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: ARGS,
+    timeout: 30_000,
+    viewport: { width: 1280, height: 900 },
+  });
   return { browser: context, close: () => context.close() };
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaticDocs } from '../../src/docs/build.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/mock/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';
@@ -52,12 +52,14 @@ async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: s
   await block.locator('button.execute').click();
   const status = block.locator('.live-responses-table .response .response-col_status').first();
   await status.waitFor({ timeout: 15_000 });
-  const body = (await block.locator('.live-responses-table .response .microlight, .live-responses-table .response pre').first().textContent()) ?? '';
+  const body =
+    (await block.locator('.live-responses-table .response .microlight, .live-responses-table .response pre').first().textContent()) ?? '';
   await block.screenshot({ path: join(RESULTS, screenshot) });
   return { status: ((await status.textContent()) ?? '').trim(), body };
 }
 
-const foreign = (log: PageLog, allowed: (url: URL) => boolean): string[] => log.requests.filter((u) => !u.startsWith('data:') && !allowed(new URL(u)));
+const foreign = (log: PageLog, allowed: (url: URL) => boolean): string[] =>
+  log.requests.filter((u) => !u.startsWith('data:') && !allowed(new URL(u)));
 
 describe.skipIf(missing !== undefined)('the reference page in headless Chromium', () => {
   let mock: RunningMock;

@@ -6,14 +6,22 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/mock/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 import { CLI_APP, FORM, form, s256, VERIFIER } from '../mock/oauth-support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 /** The app's callback: a loopback address whose port the server ignores (RFC 8252), answered by the test itself. */
 const CALLBACK = 'http://127.0.0.1:47913/callback';
@@ -47,7 +55,15 @@ if (!existsSync(CHROMIUM)) {
         });
       });
       const url = new URL('/oauth/authorize', mock.url);
-      for (const [k, v] of Object.entries({ client_id: CLI_APP.id, redirect_uri: CALLBACK, response_type: 'code', scope: 'profile read', state, code_challenge: s256(VERIFIER), code_challenge_method: 'S256' })) {
+      for (const [k, v] of Object.entries({
+        client_id: CLI_APP.id,
+        redirect_uri: CALLBACK,
+        response_type: 'code',
+        scope: 'profile read',
+        state,
+        code_challenge: s256(VERIFIER),
+        code_challenge_method: 'S256',
+      })) {
         url.searchParams.set(k, v);
       }
       const response = await page.goto(url.toString());
@@ -79,7 +95,13 @@ if (!existsSync(CHROMIUM)) {
       const exchanged = await fetch(new URL('/oauth/token', mock.url), {
         method: 'POST',
         headers: FORM,
-        body: form({ grant_type: 'authorization_code', code: code!, redirect_uri: CALLBACK, client_id: CLI_APP.id, code_verifier: VERIFIER }),
+        body: form({
+          grant_type: 'authorization_code',
+          code: code!,
+          redirect_uri: CALLBACK,
+          client_id: CLI_APP.id,
+          code_verifier: VERIFIER,
+        }),
       });
       expect(exchanged.status).toBe(200);
       const { access_token: accessToken, scope } = (await exchanged.json()) as { access_token: string; scope: string };

@@ -21,7 +21,12 @@ const recorded = loadRecordedCases(FIXTURES_DIR, spec);
 
 const MOCK_TARGET: Target = {
   baseUrl: 'http://127.0.0.1:4010',
-  credentials: { apiKey: 'api-key-123456', adminKey: 'hka_admin-key', oauthTokens: [{ token: 'oauth-read', scopes: ['profile', 'read'] }], legacyStatsKey: 'legacy-key' },
+  credentials: {
+    apiKey: 'api-key-123456',
+    adminKey: 'hka_admin-key',
+    oauthTokens: [{ token: 'oauth-read', scopes: ['profile', 'read'] }],
+    legacyStatsKey: 'legacy-key',
+  },
   variables: { username: 'demo', email: 'demo@hackatime.test', slack_uid: 'U0DEMO0001', project: 'hackatime', unknown_user: 'nobody-1' },
   today: '2026-08-22',
   source: 'test',
@@ -30,7 +35,12 @@ const MOCK_TARGET: Target = {
 const LIVE_TARGET: Target = { ...MOCK_TARGET, credentials: { oauthTokens: [] }, variables: { unknown_user: 'nobody-1' } };
 
 function plan(operationId: string, target: Target = MOCK_TARGET, cases: RecordedCase[] = recorded): { runs: Case[]; skips: SkippedCase[] } {
-  const planned: PlannedCase[] = planOperation(spec.byOperationId.get(operationId)!, { target, validator, seed: 1, recorded: cases.filter((r) => r.operationId === operationId) });
+  const planned: PlannedCase[] = planOperation(spec.byOperationId.get(operationId)!, {
+    target,
+    validator,
+    seed: 1,
+    recorded: cases.filter((r) => r.operationId === operationId),
+  });
   return { runs: planned.flatMap((p) => ('run' in p ? [p.run] : [])), skips: planned.flatMap((p) => ('skip' in p ? [p.skip] : [])) };
 }
 
@@ -38,21 +48,32 @@ describe('valid requests', () => {
   it('are one per security alternative, each with its own credential', () => {
     const positives = plan('getCurrentUser').runs.filter((c) => c.kind === 'positive');
     expect(positives.map((c) => c.auth)).toEqual(['ApiKeyBearer', 'ApiKeyBasic', 'ApiKeyQuery']);
-    expect(positives[0]).toMatchObject({ path: '/api/hackatime/v1/users/current', headers: { Authorization: 'Bearer api-key-123456' }, expectedStatuses: [200] });
+    expect(positives[0]).toMatchObject({
+      path: '/api/hackatime/v1/users/current',
+      headers: { Authorization: 'Bearer api-key-123456' },
+      expectedStatuses: [200],
+    });
     expect(positives[1]!.headers['Authorization']).toBe(`Basic ${Buffer.from('api-key-123456').toString('base64')}`);
     expect(positives[2]!.query).toEqual([['api_key', 'api-key-123456']]);
   });
 
   it('fill required dates relative to today and send no optional parameter', () => {
     const [positive] = plan('getSummaries').runs;
-    expect(positive!.query).toEqual([['start', '2026-08-16'], ['end', '2026-08-22']]);
+    expect(positive!.query).toEqual([
+      ['start', '2026-08-16'],
+      ['end', '2026-08-22'],
+    ]);
     const stats = plan('getUserStats').runs.find((c) => c.kind === 'positive');
     expect(stats).toMatchObject({ path: '/api/v1/users/demo/stats', query: [] });
   });
 
   it('are skipped, saying what they need, without credentials or a username', () => {
     const live = plan('getCurrentUser', LIVE_TARGET);
-    expect(live.skips.filter((s) => s.kind === 'positive').map((s) => s.reason)).toEqual(['needs --api-key', 'needs --api-key', 'needs --api-key']);
+    expect(live.skips.filter((s) => s.kind === 'positive').map((s) => s.reason)).toEqual([
+      'needs --api-key',
+      'needs --api-key',
+      'needs --api-key',
+    ]);
     expect(live.runs.map((c) => c.kind)).toEqual(['no-auth', 'no-auth']);
     expect(plan('lookupUserByEmail', LIVE_TARGET).skips.map((s) => s.reason)).toContain('needs --admin-key');
     expect(plan('getUserStats', LIVE_TARGET).skips.map((s) => s.reason)).toContain('needs --username');
@@ -95,7 +116,11 @@ describe('negative cases', () => {
 
   it('ask about an unknown user and expect 404', () => {
     const unknown = plan('lookupUserByEmail').runs.find((c) => c.kind === 'unknown-user');
-    expect(unknown).toMatchObject({ path: '/api/v1/users/lookup_email/nobody-1%40example.invalid', expectedStatuses: [404], auth: 'AdminKeyBearer' });
+    expect(unknown).toMatchObject({
+      path: '/api/v1/users/lookup_email/nobody-1%40example.invalid',
+      expectedStatuses: [404],
+      auth: 'AdminKeyBearer',
+    });
   });
 
   it('break one parameter at a time with the status x-invalid-response names', () => {
@@ -108,7 +133,13 @@ describe('negative cases', () => {
       ['missing required query parameter end', 400],
     ]);
     // Everything else as in the valid request: only the one value differs.
-    expect(invalid[1]).toMatchObject({ query: [['start', 'not-a-date'], ['end', '2026-08-22']], headers: { Authorization: 'Bearer api-key-123456' } });
+    expect(invalid[1]).toMatchObject({
+      query: [
+        ['start', 'not-a-date'],
+        ['end', '2026-08-22'],
+      ],
+      headers: { Authorization: 'Bearer api-key-123456' },
+    });
   });
 });
 
@@ -119,17 +150,25 @@ describe('recorded cases', () => {
   });
 
   it('fill {{variables}}, including dates relative to today', () => {
-    expect(interpolate({ q: '{{today-1}}..{{today}}', u: '{{username}}' }, MOCK_TARGET)).toEqual({ ok: true, value: { q: '2026-08-21..2026-08-22', u: 'demo' } });
+    expect(interpolate({ q: '{{today-1}}..{{today}}', u: '{{username}}' }, MOCK_TARGET)).toEqual({
+      ok: true,
+      value: { q: '2026-08-21..2026-08-22', u: 'demo' },
+    });
     expect(interpolate('{{project}}', LIVE_TARGET)).toEqual({ ok: false, missing: 'project' });
   });
 
   it('are skipped when a variable is missing', () => {
-    expect(plan('getSummaries', { ...MOCK_TARGET, variables: { unknown_user: 'nobody-1' } }).skips).toContainEqual(expect.objectContaining({ kind: 'recorded', reason: 'needs --var project=…' }));
+    expect(plan('getSummaries', { ...MOCK_TARGET, variables: { unknown_user: 'nobody-1' } }).skips).toContainEqual(
+      expect.objectContaining({ kind: 'recorded', reason: 'needs --var project=…' }),
+    );
   });
 
   it('reject a malformed file with its name and the case number', () => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-fixtures-'));
-    writeFileSync(join(dir, 'bad.yaml'), 'cases:\n  - operationId: getCurrentUser\n    title: x\n    expect: 200\n  - operationId: noSuchOperation\n    title: y\n    expect: 200\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'cases:\n  - operationId: getCurrentUser\n    title: x\n    expect: 200\n  - operationId: noSuchOperation\n    title: y\n    expect: 200\n',
+    );
     expect(() => loadRecordedCases(dir, spec)).toThrow(FixtureError);
     expect(() => loadRecordedCases(dir, spec)).toThrow(/bad\.yaml#2: unknown operationId "noSuchOperation"/);
     writeFileSync(join(dir, 'bad.yaml'), 'cases:\n  - operationId: getCurrentUser\n    title: x\n    auth: OAuth2\n    expect: 200\n');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { API_KEY, FAKE_OPERATIONS, OAUTH_TOKEN, USERNAME, fakeHackatime, type Mutation } from './helpers/fake-hackatime.js';
+import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
 import { closedPort, startTestServer, type TestServer } from './helpers/test-server.js';
 
 const ADMIN_KEY = `hka_${'b'.repeat(64)}`;
@@ -59,7 +59,15 @@ describe('hackatime-kit contract', () => {
 
   it('exits 2 with a one-line reason when the server cannot be reached', async () => {
     const port = await closedPort();
-    const { code, stdout, stderr } = await runCli(['contract', '--base-url', `http://127.0.0.1:${port}`, '--retries', '0', '--timeout', '2s']);
+    const { code, stdout, stderr } = await runCli([
+      'contract',
+      '--base-url',
+      `http://127.0.0.1:${port}`,
+      '--retries',
+      '0',
+      '--timeout',
+      '2s',
+    ]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`hackatime-kit contract: cannot reach http://127.0.0.1:${port}: connection refused (ECONNREFUSED)\n`);
@@ -67,7 +75,15 @@ describe('hackatime-kit contract', () => {
 
   it('exits 0 against a server that keeps the contract', async () => {
     mutation = 'none';
-    const { code, stdout } = await contract([...only(FAKE_OPERATIONS), '--api-key', API_KEY, '--oauth-token', OAUTH_TOKEN, '--username', USERNAME]);
+    const { code, stdout } = await contract([
+      ...only(FAKE_OPERATIONS),
+      '--api-key',
+      API_KEY,
+      '--oauth-token',
+      OAUTH_TOKEN,
+      '--username',
+      USERNAME,
+    ]);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
   });
@@ -78,7 +94,21 @@ describe('hackatime-kit contract', () => {
     const json = join(dir, 'out', 'report.json');
     const junit = join(dir, 'junit.xml');
     const { code, stdout, stderr } = await contract(
-      [...only(FAKE_OPERATIONS), '--api-key', API_KEY, '--admin-key', ADMIN_KEY, '--username', USERNAME, '--header', `X-Api-Key: ${ADMIN_KEY}`, '--report', `json:${json}`, '--report', `junit:${junit}`],
+      [
+        ...only(FAKE_OPERATIONS),
+        '--api-key',
+        API_KEY,
+        '--admin-key',
+        ADMIN_KEY,
+        '--username',
+        USERNAME,
+        '--header',
+        `X-Api-Key: ${ADMIN_KEY}`,
+        '--report',
+        `json:${json}`,
+        '--report',
+        `junit:${junit}`,
+      ],
       { HACKATIME_OAUTH_TOKEN: OAUTH_TOKEN },
     );
     expect(code).toBe(1);
@@ -114,7 +144,9 @@ describe('hackatime-kit contract', () => {
 
   it('reports a broken answer the same way every time', async () => {
     mutation = 'wrong-type';
-    const { code, stdout } = await contract([...only(['getUserTrustFactor', 'getCurrentUser']), '--username', USERNAME], { HACKATIME_API_KEY: API_KEY });
+    const { code, stdout } = await contract([...only(['getUserTrustFactor', 'getCurrentUser']), '--username', USERNAME], {
+      HACKATIME_API_KEY: API_KEY,
+    });
     expect(code).toBe(1);
     expect(normalise(stdout)).toMatchSnapshot();
   });

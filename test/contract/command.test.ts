@@ -19,22 +19,56 @@ describe('contract options', () => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-vars-'));
     const vars = join(dir, 'vars.yaml');
     writeFileSync(vars, 'api_key: from-file\nadmin_key: admin-from-file\nusername: orpheus\nproject: hackatime\nuser_id: 42\n');
-    const o = options(['--vars', vars, '--api-key', 'from-flag', '--var', 'project=harbor'], { HACKATIME_API_KEY: 'from-env', HACKATIME_OAUTH_TOKEN: 'token-from-env' });
-    expect(o).toMatchObject({ apiKey: 'from-flag', adminKey: 'admin-from-file', oauthToken: 'token-from-env', variables: { username: 'orpheus', project: 'harbor', user_id: '42' } });
+    const o = options(['--vars', vars, '--api-key', 'from-flag', '--var', 'project=harbor'], {
+      HACKATIME_API_KEY: 'from-env',
+      HACKATIME_OAUTH_TOKEN: 'token-from-env',
+    });
+    expect(o).toMatchObject({
+      apiKey: 'from-flag',
+      adminKey: 'admin-from-file',
+      oauthToken: 'token-from-env',
+      variables: { username: 'orpheus', project: 'harbor', user_id: '42' },
+    });
     expect(o.variables).not.toHaveProperty('api_key');
     expect(options(['--username', 'heidi', '--vars', vars]).variables?.['username']).toBe('heidi');
   });
 
   it('split comma-separated operation ids and parse numbers and durations', () => {
-    const o = options(['--include-operation-id', 'getUserStats,getUserSpans', '--include-operation-id', 'getBadge', '--concurrency', '4', '--timeout', '750ms', '--retries', '0', '--seed', '9', '--include-deprecated', '--strict']);
-    expect(o).toMatchObject({ includeOperationIds: ['getUserStats', 'getUserSpans', 'getBadge'], concurrency: 4, timeoutMs: 750, retries: 0, seed: 9, includeDeprecated: true, strict: true });
+    const o = options([
+      '--include-operation-id',
+      'getUserStats,getUserSpans',
+      '--include-operation-id',
+      'getBadge',
+      '--concurrency',
+      '4',
+      '--timeout',
+      '750ms',
+      '--retries',
+      '0',
+      '--seed',
+      '9',
+      '--include-deprecated',
+      '--strict',
+    ]);
+    expect(o).toMatchObject({
+      includeOperationIds: ['getUserStats', 'getUserSpans', 'getBadge'],
+      concurrency: 4,
+      timeoutMs: 750,
+      retries: 0,
+      seed: 9,
+      includeDeprecated: true,
+      strict: true,
+    });
     expect(parseDuration('2s')).toBe(2000);
     expect(parseDuration('1.5')).toBe(1500);
     expect(() => parseDuration('soon')).toThrow(UsageError);
   });
 
   it('parse extra headers and report targets, and refuse malformed ones', () => {
-    const parsed = contractOptions(['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'], {});
+    const parsed = contractOptions(
+      ['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'],
+      {},
+    );
     expect(parsed !== 'help' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
     expect(parsed !== 'help' && parsed.reports).toHaveLength(2);
     expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');

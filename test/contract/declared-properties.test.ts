@@ -1,8 +1,9 @@
 /**
  * The walk behind undocumented_property, on a small schema document.
  */
-import { describe, expect, it } from 'vitest';
+
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { describe, expect, it } from 'vitest';
 import { PropertyWalker } from '../../src/contract/checks/declared-properties.js';
 import { SpecValidator } from '../../src/spec/validator.js';
 
@@ -12,7 +13,10 @@ const document = {
   paths: {},
   components: {
     schemas: {
-      User: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, pet: { $ref: '#/components/schemas/Pet' } } },
+      User: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, name: { type: 'string' }, pet: { $ref: '#/components/schemas/Pet' } },
+      },
       Pet: {
         anyOf: [
           { type: 'object', required: ['bark'], properties: { bark: { type: 'boolean' } } },

@@ -8,19 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOptions } from '../../src/contract/command.js';
-import { runContract, type ContractResult } from '../../src/contract/runner.js';
-import { consoleReporter } from '../../src/contract/reporters/console.js';
 import type { RunEvent } from '../../src/contract/events.js';
-import { buildApp } from '../../src/mock/app.js';
+import { crashingParameters } from '../../src/contract/fuzz/expectations.js';
+import { consoleReporter } from '../../src/contract/reporters/console.js';
+import { type ContractResult, runContract } from '../../src/contract/runner.js';
 import { mountAdmin } from '../../src/mock/admin/routes.js';
+import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
 import { configureOAuth } from '../../src/mock/oauth/state.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { loadSpec } from '../../src/spec/load.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
 import { NOW, SEED } from '../helpers/mock.js';
-import { crashingParameters } from '../../src/contract/fuzz/expectations.js';
-import { loadSpec } from '../../src/spec/load.js';
 
 const RUNS = 200;
 const spec = loadSpec();
@@ -28,7 +28,8 @@ const spec = loadSpec();
 const DOCUMENTED_CRASHES = spec.operations.filter((op) => crashingParameters(spec.document, op).size > 0).map((op) => op.operationId);
 
 /** One line per finding, so a failure names every operation and check at once. */
-const lines = (r: ContractResult) => r.findings.map((f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.message}\n    ${f.curl.slice(0, 400)}`);
+const lines = (r: ContractResult) =>
+  r.findings.map((f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.message}\n    ${f.curl.slice(0, 400)}`);
 
 const sum = (counts: Record<string, number>, keep: (status: string) => boolean = () => true) =>
   Object.entries(counts).reduce((n, [status, c]) => n + (keep(status) ? c : 0), 0);
@@ -52,7 +53,9 @@ describe('the fuzz run against the mock (CI)', () => {
 
   it(`sends ${RUNS} generated requests to every operation, in bounded time`, () => {
     expect(result.operations).toHaveLength(37);
-    const short = result.operations.filter((r) => !r.fuzz || sum(r.fuzz.valid) + sum(r.fuzz.negative) !== RUNS).map((r) => r.operation.operationId);
+    const short = result.operations
+      .filter((r) => !r.fuzz || sum(r.fuzz.valid) + sum(r.fuzz.negative) !== RUNS)
+      .map((r) => r.operation.operationId);
     expect(short).toEqual([]);
     expect(seconds).toBeLessThan(90);
   });
@@ -60,7 +63,12 @@ describe('the fuzz run against the mock (CI)', () => {
   it('never answers a timeout, a network error, or a 5xx but for a parameter documented to crash', () => {
     const broken = result.operations.flatMap((r) =>
       Object.entries({ ...r.fuzz!.valid, ...r.fuzz!.negative })
-        .filter(([status]) => status === 'timeout' || status === 'network' || (Number(status) >= 500 && !DOCUMENTED_CRASHES.includes(r.operation.operationId)))
+        .filter(
+          ([status]) =>
+            status === 'timeout' ||
+            status === 'network' ||
+            (Number(status) >= 500 && !DOCUMENTED_CRASHES.includes(r.operation.operationId)),
+        )
         .map(([status, n]) => `${r.operation.operationId}: ${n}× ${status}`),
     );
     expect(broken).toEqual([]);
@@ -75,7 +83,12 @@ describe('the fuzz run against the mock (CI)', () => {
 
   it('sends every kind of hostile request', () => {
     const negative = Object.fromEntries(result.operations.map((r) => [r.operation.operationId, r.fuzz!.negative]));
-    expect(negative['postHeartbeat']).toMatchObject({ 400: expect.any(Number), 401: expect.any(Number), 404: expect.any(Number), 413: expect.any(Number) });
+    expect(negative['postHeartbeat']).toMatchObject({
+      400: expect.any(Number),
+      401: expect.any(Number),
+      404: expect.any(Number),
+      413: expect.any(Number),
+    });
     expect(negative['getSummaries']).toMatchObject({ 400: expect.any(Number) });
     expect(negative['createOAuthToken']).toMatchObject({ 400: expect.any(Number), 413: expect.any(Number) });
   });
@@ -148,7 +161,9 @@ describe('--fuzz on the command line', () => {
   });
 
   it('refuses a count that is not a whole number of at least 1', () => {
-    expect(() => contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', 'lots'], {})).toThrow('--fuzz must be a whole number, not "lots"');
+    expect(() => contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', 'lots'], {})).toThrow(
+      '--fuzz must be a whole number, not "lots"',
+    );
     expect(() => contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', '0'], {})).toThrow('--fuzz must be at least 1');
   });
 });

@@ -3,8 +3,8 @@
  * every operation, deprecated ones included, must find nothing and skip nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContract, type ContractResult } from '../../src/contract/runner.js';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
+import { type ContractResult, runContract } from '../../src/contract/runner.js';
+import { type RunningMock, startMock } from '../../src/mock/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
 let mock: RunningMock;
@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => mock?.close());
 
 /** One line per finding, so a failure names every operation and check at once. */
-const lines = (r: ContractResult) => r.findings.map((f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.pointer ?? f.header ?? ''} ${f.message}`);
+const lines = (r: ContractResult) =>
+  r.findings.map(
+    (f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.pointer ?? f.header ?? ''} ${f.message}`,
+  );
 
 describe('the contract run against the mock', () => {
   it('covers every operation of the spec, deprecated ones included', () => {

@@ -4,10 +4,10 @@
  * JSON pointer (or header) that names where, and nothing else may fire.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContract, type ContractOptions } from '../../src/contract/runner.js';
 import type { RunEvent } from '../../src/contract/events.js';
 import type { Finding } from '../../src/contract/findings.js';
-import { API_KEY, FAKE_OPERATIONS, OAUTH_TOKEN, USERNAME, fakeHackatime, type Mutation } from './helpers/fake-hackatime.js';
+import { type ContractOptions, runContract } from '../../src/contract/runner.js';
+import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -60,15 +60,26 @@ describe('the runner against a server broken one way at a time', () => {
   it('catches a missing required field, pointing where it should be', async () => {
     const findings = await run('missing-required');
     expect(checksOf(findings)).toEqual(['response_schema_conformance']);
-    expect(findings[0]).toMatchObject({ pointer: '/trust_level', schemaPath: '/components/schemas/TrustFactor/required', received: undefined });
+    expect(findings[0]).toMatchObject({
+      pointer: '/trust_level',
+      schemaPath: '/components/schemas/TrustFactor/required',
+      received: undefined,
+    });
     expect(findings[0]!.message).toContain('"trust_level"');
-    expect(findings[0]!.expected).toMatchObject({ required: ['trust_level', 'trust_value'], properties: { trust_level: expect.objectContaining({ type: 'string' }) } });
+    expect(findings[0]!.expected).toMatchObject({
+      required: ['trust_level', 'trust_value'],
+      properties: { trust_level: expect.objectContaining({ type: 'string' }) },
+    });
   });
 
   it('catches an undocumented status with status_code_conformance (and the case expected 200)', async () => {
     const findings = await run('undocumented-status');
     expect(checksOf(findings)).toEqual(['expected_status', 'status_code_conformance']);
-    expect(findings.find((f) => f.check === 'status_code_conformance')).toMatchObject({ status: 418, received: 418, expected: [200, 404, 429] });
+    expect(findings.find((f) => f.check === 'status_code_conformance')).toMatchObject({
+      status: 418,
+      received: 418,
+      expected: [200, 404, 429],
+    });
     expect(findings.find((f) => f.check === 'status_code_conformance')!.message).toMatch(/matches no documented response/);
   });
 
@@ -82,7 +93,10 @@ describe('the runner against a server broken one way at a time', () => {
   it('catches a 500 with not_a_server_error', async () => {
     const findings = await run('server-error');
     expect(checksOf(findings)).toEqual(['not_a_server_error', 'status_code_conformance']);
-    expect(findings.find((f) => f.check === 'not_a_server_error')).toMatchObject({ status: 500, received: expect.objectContaining({ status: 500 }) });
+    expect(findings.find((f) => f.check === 'not_a_server_error')).toMatchObject({
+      status: 500,
+      received: expect.objectContaining({ status: 500 }),
+    });
   });
 
   it('catches an answer slower than --timeout with request_timeout', async () => {
@@ -107,14 +121,22 @@ describe('the runner against a server broken one way at a time', () => {
   it('catches a missing required header with response_headers_conformance', async () => {
     const findings = await run('missing-header');
     expect(checksOf(findings)).toEqual(['response_headers_conformance']);
-    expect(findings[0]).toMatchObject({ header: 'cache-control', title: 'Missing required header', schemaPath: '/components/headers/Cache-Control/schema' });
+    expect(findings[0]).toMatchObject({
+      header: 'cache-control',
+      title: 'Missing required header',
+      schemaPath: '/components/headers/Cache-Control/schema',
+    });
     expect(findings[0]!.received).toBeUndefined();
   });
 
   it('catches a header value outside its schema with response_headers_conformance', async () => {
     const findings = await run('invalid-header');
     expect(checksOf(findings)).toEqual(['response_headers_conformance']);
-    expect(findings[0]).toMatchObject({ header: 'cache-control', received: 'public, max-age=60', schemaPath: '/components/headers/Cache-Control/schema/enum' });
+    expect(findings[0]).toMatchObject({
+      header: 'cache-control',
+      received: 'public, max-age=60',
+      schemaPath: '/components/headers/Cache-Control/schema/enum',
+    });
   });
 
   it('catches an invalid parameter answered with success with negative_data_rejection', async () => {
@@ -166,7 +188,15 @@ describe('a run', () => {
   it('sends every request with the secrets it was given, and shows none of them', async () => {
     mutation = 'none';
     const events: RunEvent[] = [];
-    const result = await runContract({ baseUrl: server.url, includeOperationIds: ['getCurrentUser'], fixturesDir: null, seed: 7, apiKey: API_KEY, variables: { username: USERNAME }, onEvent: (e) => events.push(e) });
+    const result = await runContract({
+      baseUrl: server.url,
+      includeOperationIds: ['getCurrentUser'],
+      fixturesDir: null,
+      seed: 7,
+      apiKey: API_KEY,
+      variables: { username: USERNAME },
+      onEvent: (e) => events.push(e),
+    });
     expect(result.summary.operations).toEqual({ passed: 1, failed: 0, skipped: 0 });
     const shown = JSON.stringify(events);
     expect(shown).toContain('[REDACTED]');

@@ -40,7 +40,8 @@ describe('hackatime-kit docs', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`files to ${out}`);
-    for (const name of ['index.html', 'spec.js', 'openapi.json', 'openapi.yaml', ...docsAssets().keys()]) expect(existsSync(join(out, name)), name).toBe(true);
+    for (const name of ['index.html', 'spec.js', 'openapi.json', 'openapi.yaml', ...docsAssets().keys()])
+      expect(existsSync(join(out, name)), name).toBe(true);
 
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const links = [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');

@@ -30,11 +30,37 @@ describe('hackatime-kit lint', () => {
   });
 
   it.each([
-    ['an operation without operationId', 'no-operation-id', (d: string) => edit(join(d, 'paths/summary.yaml'), /^(\s+)operationId: getSummary\n/m, ''), /paths\/summary\.yaml:\d+:\d+ error operation-operationId/],
-    ['an operation without a tag', 'no-tag', (d: string) => edit(join(d, 'paths/currently-hacking.yaml'), /^\s+tags: \[Public\]\n/m, ''), /paths\/currently-hacking\.yaml:\d+:\d+ error (operation-tags|hackatime-operation-single-tag)/],
-    ['an example that does not fit its schema', 'bad-example', (d: string) => edit(join(d, 'paths/banned-users-counts.yaml'), /day: \d+/, 'day: "three"'), /paths\/banned-users-counts\.yaml:\d+:\d+ error oas3-valid-media-example/],
-    ['a secured operation without 401', 'no-401', (d: string) => edit(join(d, 'paths/lookup-email.yaml'), /^(\s+)'?401'?:\n\s+\$ref: \.\.\/components\/responses\/Unauthorized\.yaml\n/m, ''), /paths\/lookup-email\.yaml:\d+:\d+ error hackatime-secured-401/],
-    ['a component file nobody references', 'unused', (d: string) => writeFileSync(join(d, 'components/schemas/Orphan.yaml'), 'type: string\n'), /components\/schemas\/Orphan\.yaml:1:1 error hackatime-unused-component/],
+    [
+      'an operation without operationId',
+      'no-operation-id',
+      (d: string) => edit(join(d, 'paths/summary.yaml'), /^(\s+)operationId: getSummary\n/m, ''),
+      /paths\/summary\.yaml:\d+:\d+ error operation-operationId/,
+    ],
+    [
+      'an operation without a tag',
+      'no-tag',
+      (d: string) => edit(join(d, 'paths/currently-hacking.yaml'), /^\s+tags: \[Public\]\n/m, ''),
+      /paths\/currently-hacking\.yaml:\d+:\d+ error (operation-tags|hackatime-operation-single-tag)/,
+    ],
+    [
+      'an example that does not fit its schema',
+      'bad-example',
+      (d: string) => edit(join(d, 'paths/banned-users-counts.yaml'), /day: \d+/, 'day: "three"'),
+      /paths\/banned-users-counts\.yaml:\d+:\d+ error oas3-valid-media-example/,
+    ],
+    [
+      'a secured operation without 401',
+      'no-401',
+      (d: string) =>
+        edit(join(d, 'paths/lookup-email.yaml'), /^(\s+)'?401'?:\n\s+\$ref: \.\.\/components\/responses\/Unauthorized\.yaml\n/m, ''),
+      /paths\/lookup-email\.yaml:\d+:\d+ error hackatime-secured-401/,
+    ],
+    [
+      'a component file nobody references',
+      'unused',
+      (d: string) => writeFileSync(join(d, 'components/schemas/Orphan.yaml'), 'type: string\n'),
+      /components\/schemas\/Orphan\.yaml:1:1 error hackatime-unused-component/,
+    ],
   ])('exits 1 on a spec with %s, naming file:line and the rule', async (_what, name, plant, expected) => {
     const root = plantedSpec(name, plant);
     const result = await runCli(['lint', '--spec', root]);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseDocument, visit } from 'yaml';
 import { docsAssets } from '../../src/docs/assets.js';
 import { hasRef } from '../../src/docs/dereference.js';
-import { PAGE_SCRIPT } from '../../src/docs/page-script.js';
 import { PREFILL_SCHEMES } from '../../src/docs/page.js';
+import { PAGE_SCRIPT } from '../../src/docs/page-script.js';
 import { MOCK_SERVER_DESCRIPTION } from '../../src/docs/routes.js';
 import { banner } from '../../src/mock/banner.js';
 import { createMock, startMock } from '../../src/mock/server.js';
@@ -13,7 +13,11 @@ import { ADMIN_KEY, DEMO_KEY, describeBoth, NOW, READ_TOKEN, SEED } from '../hel
 
 const spec = loadSpec();
 const operationCount = (doc: { paths?: Record<string, Record<string, unknown>> }) =>
-  Object.values(doc.paths ?? {}).reduce((n, item) => n + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k)).length, 0);
+  Object.values(doc.paths ?? {}).reduce(
+    (n, item) =>
+      n + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'].includes(k)).length,
+    0,
+  );
 
 /** Every `src`/`href` of the page. */
 const linksOf = (html: string): string[] => [...html.matchAll(/\s(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
@@ -24,7 +28,11 @@ describeBoth('the documentation routes', (t) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const doc = (await res.json()) as { servers: { url: string; description: string }[]; paths: Record<string, Record<string, unknown>>; components: Record<string, unknown> };
+    const doc = (await res.json()) as {
+      servers: { url: string; description: string }[];
+      paths: Record<string, Record<string, unknown>>;
+      components: Record<string, unknown>;
+    };
     expect(hasRef(doc)).toBe(false);
     expect(operationCount(doc)).toBe(spec.operations.length);
     expect(Object.keys(doc.components)).toEqual(expect.arrayContaining(['schemas', 'securitySchemes']));

@@ -4,7 +4,7 @@
  * port.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createMock, startMock, type RunningMock } from '../../src/mock/server.js';
+import { createMock, type RunningMock, startMock } from '../../src/mock/server.js';
 import type { World } from '../../src/world/store.js';
 
 /** The fixed instant most tests use: a Saturday afternoon in New York (demo's zone). */
@@ -35,7 +35,12 @@ export interface MockSetup {
 
 /** Runs `fn` twice: in-process and over a socket, each with its own fresh mock. */
 export function describeBoth(title: string, fn: (t: MockTarget) => void, setup: MockSetup = {}): void {
-  const options = { seed: setup.seed ?? SEED, now: setup.now ?? NOW, ...(setup.users ? { users: setup.users } : {}), ...(setup.days ? { days: setup.days } : {}) };
+  const options = {
+    seed: setup.seed ?? SEED,
+    now: setup.now ?? NOW,
+    ...(setup.users ? { users: setup.users } : {}),
+    ...(setup.days ? { days: setup.days } : {}),
+  };
   describe(`${title} (in-process)`, () => {
     const mock = createMock(options);
     fn({ transport: 'in-process', world: mock.world, fetch: async (path, init) => mock.app.request(path, init) });

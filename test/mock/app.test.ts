@@ -3,7 +3,7 @@ import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
-import { DEMO_KEY, describeBoth, NOW, SEED, bearer } from '../helpers/mock.js';
+import { bearer, DEMO_KEY, describeBoth, NOW, SEED } from '../helpers/mock.js';
 import { responseSchema, spec, validator } from '../helpers/spec.js';
 
 const NOT_FOUND = {
@@ -28,7 +28,11 @@ describe('the route table is the spec', () => {
 
 describeBoth('the mock app', (t) => {
   it('answers an unknown path and an unknown method with the 404 error page', async () => {
-    for (const [path, method] of [['/api/v1/nope', 'GET'], ['/api/v1/banned_users/counts', 'POST'], ['/api/v1/users/demo/stats/extra', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/api/v1/nope', 'GET'],
+      ['/api/v1/banned_users/counts', 'POST'],
+      ['/api/v1/users/demo/stats/extra', 'GET'],
+    ] as const) {
       const res = await t.fetch(path, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -45,7 +49,11 @@ describeBoth('the mock app', (t) => {
   it('answers CORS preflights for /api/* with any origin and max-age 600', async () => {
     const res = await t.fetch('/api/v1/users/demo/stats', {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -66,9 +74,12 @@ describeBoth('the mock app', (t) => {
   it('keeps cached answers of different OAuth tokens of one user apart', async () => {
     const yellow = t.world.userByUsername(t.world.roles.yellow)!;
     const verified = t.world.specialTokens.verifiedConfidential;
-    const plain = t.world.oauthTokens.find((tok) => tok.userId === yellow.id && tok.token !== verified && tok.revokedAt === null && tok.scopes.includes('profile'));
+    const plain = t.world.oauthTokens.find(
+      (tok) => tok.userId === yellow.id && tok.token !== verified && tok.revokedAt === null && tok.scopes.includes('profile'),
+    );
     expect(plain, 'an ordinary token of the yellow user').toBeDefined();
-    const me = async (token: string) => ((await (await t.fetch('/api/v1/authenticated/me', { headers: bearer(token) })).json()) as { trust_factor: unknown }).trust_factor;
+    const me = async (token: string) =>
+      ((await (await t.fetch('/api/v1/authenticated/me', { headers: bearer(token) })).json()) as { trust_factor: unknown }).trust_factor;
     expect(await me(plain!.token)).toEqual({ trust_level: 'blue', trust_value: 0 });
     expect(await me(verified)).toEqual({ trust_level: 'yellow', trust_value: 3 });
     expect(await me(plain!.token)).toEqual({ trust_level: 'blue', trust_value: 0 });
@@ -126,12 +137,20 @@ describeBoth('the mock app', (t) => {
 
   describe('request bodies', () => {
     const post = (body: string, type = 'application/json') =>
-      t.fetch('/api/hackatime/v1/users/current/heartbeats', { method: 'POST', headers: { ...bearer(DEMO_KEY), 'Content-Type': type }, body });
+      t.fetch('/api/hackatime/v1/users/current/heartbeats', {
+        method: 'POST',
+        headers: { ...bearer(DEMO_KEY), 'Content-Type': type },
+        body,
+      });
 
     it('a malformed JSON body gets the 400 error page', async () => {
       const res = await post('{"time": 17');
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error: 'Bad Request', message: 'The server cannot process your request due to invalid syntax.', status: 400 });
+      expect(await res.json()).toEqual({
+        error: 'Bad Request',
+        message: 'The server cannot process your request due to invalid syntax.',
+        status: 400,
+      });
     });
 
     it('a body over 1 MiB gets a 413 in the error-page shape', async () => {
@@ -143,7 +162,11 @@ describeBoth('the mock app', (t) => {
     });
 
     it('checks credentials before reading the body', async () => {
-      const res = await t.fetch('/api/hackatime/v1/users/current/heartbeats', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' });
+      const res = await t.fetch('/api/hackatime/v1/users/current/heartbeats', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{',
+      });
       expect(res.status).toBe(401);
     });
   });

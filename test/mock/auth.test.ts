@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authenticate, strictBase64Decode, type CredentialLookup } from '../../src/mock/auth.js';
+import { authenticate, type CredentialLookup, strictBase64Decode } from '../../src/mock/auth.js';
 import { ApiError } from '../../src/mock/errors.js';
 import { securityPlan } from '../../src/mock/security.js';
 import { loadSpec } from '../../src/spec/load.js';
@@ -115,13 +115,18 @@ describe('authenticated/* answers like Doorkeeper', () => {
     expect(failure('getAuthenticatedHours', 'Bearer tok-profile')).toEqual({
       status: 403,
       body: undefined,
-      challenge: 'Bearer realm="Doorkeeper", error="insufficient_scope", error_description="Access to this resource requires scope _read_."',
+      challenge:
+        'Bearer realm="Doorkeeper", error="insufficient_scope", error_description="Access to this resource requires scope _read_."',
     });
     expect(failure('getAuthenticatedMe', 'Bearer tok-readonly').challenge).toContain('_profile_');
   });
 
   it('restricted users get the JSON 401, except banned users on /me', () => {
-    expect(failure('getAuthenticatedHours', 'Bearer tok-banned')).toMatchObject({ status: 401, body: { error: 'Unauthorized' }, challenge: undefined });
+    expect(failure('getAuthenticatedHours', 'Bearer tok-banned')).toMatchObject({
+      status: 401,
+      body: { error: 'Unauthorized' },
+      challenge: undefined,
+    });
     expect(run('getAuthenticatedMe', 'Bearer tok-banned')?.user).toBe(banned);
     expect(failure('getAuthenticatedMe', 'Bearer tok-leaving')).toMatchObject({ status: 401, body: { error: 'Unauthorized' } });
   });

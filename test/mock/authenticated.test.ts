@@ -5,14 +5,14 @@
  * `Date.parse` / `DateTime.parse` themselves are checked against Ruby in ruby-time.test.ts.
  */
 import { expect, it } from 'vitest';
+import type { MockReply, RequestContext } from '../../src/mock/handler.js';
 import { authenticatedHandlers } from '../../src/mock/handlers/authenticated.js';
 import { authenticatedMe } from '../../src/mock/views/authenticated-profile.js';
-import type { MockReply, RequestContext } from '../../src/mock/handler.js';
 import type { World } from '../../src/world/store.js';
 import type { Heartbeat } from '../../src/world/types.js';
-import { bearer, basic, DEMO_KEY, describeBoth, NOW, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
 import { draft, draftOf, lagSeconds } from '../helpers/heartbeats.js';
-import { credentials, rawHeartbeats, userWithRole, type CredentialUser } from '../helpers/mock-admin.js';
+import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
+import { type CredentialUser, credentials, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
 // --- independent rules ------------------------------------------------------------------------
@@ -27,7 +27,9 @@ const isoZ = (seconds: number) => `${new Date(Math.floor(seconds) * 1000).toISOS
 function streak(rows: readonly Heartbeat[], zone: string, nowMs: number): number {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const local = (ms: number) => format.format(ms);
-  const counted = rows.filter((hb) => hb.time >= nowMs / 1000 - 31 * 86_400 && hb.time <= nowMs / 1000 && hb.category !== null && hb.category !== 'browsing').sort(byTime);
+  const counted = rows
+    .filter((hb) => hb.time >= nowMs / 1000 - 31 * 86_400 && hb.time <= nowMs / 1000 && hb.category !== null && hb.category !== 'browsing')
+    .sort(byTime);
   const perDay = new Map<string, number>();
   for (let i = 0; i < counted.length; i++) {
     const day = local(counted[i]!.time * 1000);
@@ -50,7 +52,8 @@ function streak(rows: readonly Heartbeat[], zone: string, nowMs: number): number
 // --- fixtures from the mock ---------------------------------------------------------------------
 
 /** A token of the user that carries profile and read. */
-const fullToken = (u: CredentialUser) => u.oauth_tokens.find((o) => o.scopes.includes('read') && o.scopes.includes('profile') && !o.revoked && !o.expired)!.token;
+const fullToken = (u: CredentialUser) =>
+  u.oauth_tokens.find((o) => o.scopes.includes('read') && o.scopes.includes('profile') && !o.revoked && !o.expired)!.token;
 
 /** A user's heartbeats from `start` (default all time) to `end` (default now), inclusive. */
 const raw = (t: MockTarget, username: string, start = 0, end = NOW / 1000) => rawHeartbeats(t, username, start, end);
@@ -60,7 +63,11 @@ async function get<T>(t: MockTarget, path: string, token = READ_TOKEN): Promise<
   return { status: res.status, body: (await res.json()) as T, res };
 }
 
-const INTERNAL_ERROR = { error: 'Internal Server Error', message: 'Something went wrong on our end, but we are looking into it!', status: 500 };
+const INTERNAL_ERROR = {
+  error: 'Internal Server Error',
+  message: 'Something went wrong on our end, but we are looking into it!',
+  status: 500,
+};
 const SUCCESS_CACHE = 'max-age=0, private, must-revalidate';
 
 const ENDPOINTS = {
@@ -71,7 +78,12 @@ const ENDPOINTS = {
   getAuthenticatedLatestHeartbeat: '/api/v1/authenticated/heartbeats/latest',
   getAuthenticatedApiKeys: '/api/v1/authenticated/api_keys',
 } as const;
-const READ_SCOPED = ['getAuthenticatedHours', 'getAuthenticatedStreak', 'getAuthenticatedProjects', 'getAuthenticatedLatestHeartbeat'] as const;
+const READ_SCOPED = [
+  'getAuthenticatedHours',
+  'getAuthenticatedStreak',
+  'getAuthenticatedProjects',
+  'getAuthenticatedLatestHeartbeat',
+] as const;
 const PROFILE_SCOPED = ['getAuthenticatedMe', 'getAuthenticatedApiKeys'] as const;
 
 async function expectDoorkeeper(res: Response, status: number, error: string, description: string): Promise<void> {
@@ -176,7 +188,10 @@ describeBoth('GET /api/v1/authenticated/hours', (t) => {
       ['2026-W31-6', '2026-08-01'],
     ];
     for (const [input, date] of cases) {
-      const { status, body } = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=${encodeURIComponent(input)}&end_date=2026-08-20`);
+      const { status, body } = await get<Hours>(
+        t,
+        `${ENDPOINTS.getAuthenticatedHours}?start_date=${encodeURIComponent(input)}&end_date=2026-08-20`,
+      );
       expect(status, input).toBe(200);
       expectValid('getAuthenticatedHours', 200, body);
       expect(body.start_date, input).toBe(date);
@@ -261,7 +276,9 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
         name,
         total_seconds: lagSeconds(hbs),
         most_recent_heartbeat: isoZ(Math.max(...hbs.map((hb) => hb.time))),
-        languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))].sort((a, b) => a.localeCompare(b, 'en-US')),
+        languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))].sort((a, b) =>
+          a.localeCompare(b, 'en-US'),
+        ),
         archived: archived.has(name),
       }))
       .sort((a, b) => b.total_seconds - a.total_seconds || (a.name < b.name ? -1 : 1));
@@ -294,7 +311,10 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
   it('filters by a comma list of names (trimmed, blanks dropped)', async () => {
     const all = await expected('demo');
     const names = [all[1]!.name, all[2]!.name];
-    const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?projects=${encodeURIComponent(` ${names[0]} ,, ${names[1]},no-such-project,${names[0]}`)}`);
+    const { body } = await get<{ projects: Project[] }>(
+      t,
+      `${ENDPOINTS.getAuthenticatedProjects}?projects=${encodeURIComponent(` ${names[0]} ,, ${names[1]},no-such-project,${names[0]}`)}`,
+    );
     expectValid('getAuthenticatedProjects', 200, body);
     expect(body.projects).toEqual(await expected('demo', { only: names }));
   });
@@ -335,7 +355,13 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
     expect(details.status).toBe(200);
     const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${window}`);
     expectValid('getAuthenticatedProjects', 200, body);
-    const five = ({ name, total_seconds, most_recent_heartbeat, languages, archived }: Project) => ({ name, total_seconds, most_recent_heartbeat, languages, archived });
+    const five = ({ name, total_seconds, most_recent_heartbeat, languages, archived }: Project) => ({
+      name,
+      total_seconds,
+      most_recent_heartbeat,
+      languages,
+      archived,
+    });
     expect(body.projects).toEqual(details.body.projects.map(five));
     expect(body.projects).toEqual(await expected('demo'));
     expect(body.projects.find((p) => p.name === 'collation')!.languages).toEqual(['Javascript', 'JSON', 'tsx', 'TypeScript']);
@@ -351,7 +377,18 @@ describeBoth('GET /api/v1/authenticated/projects', (t) => {
 });
 
 describeBoth('GET /api/v1/authenticated/heartbeats/latest', (t) => {
-  const FIELDS = ['id', 'created_at', 'time', 'category', 'project', 'language', 'editor', 'operating_system', 'machine', 'entity'] as const;
+  const FIELDS = [
+    'id',
+    'created_at',
+    'time',
+    'category',
+    'project',
+    'language',
+    'editor',
+    'operating_system',
+    'machine',
+    'entity',
+  ] as const;
   const pick = (hb: Heartbeat) => Object.fromEntries(FIELDS.map((f) => [f, hb[f]]));
 
   it('is the last non-test heartbeat of the raw data, as ten fields', async () => {
@@ -359,7 +396,10 @@ describeBoth('GET /api/v1/authenticated/heartbeats/latest', (t) => {
     expect(status).toBe(200);
     expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
     expectValid('getAuthenticatedLatestHeartbeat', 200, body);
-    const last = (await raw(t, 'demo', 0, NOW / 1000 + 86_400)).sort(byTime).filter((hb) => hb.source_type !== 'test_entry').at(-1)!;
+    const last = (await raw(t, 'demo', 0, NOW / 1000 + 86_400))
+      .sort(byTime)
+      .filter((hb) => hb.source_type !== 'test_entry')
+      .at(-1)!;
     expect(body).toEqual(pick(last));
     expect(Object.keys(body)).toEqual([...FIELDS]);
     expect(body['created_at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -416,7 +456,12 @@ describeBoth('authentication of /api/v1/authenticated/*', (t) => {
 
   it('a profile-only token on read endpoints, a read-only token on profile endpoints: empty 403', async () => {
     for (const id of READ_SCOPED) {
-      await expectDoorkeeper(await t.fetch(ENDPOINTS[id], { headers: bearer(PROFILE_TOKEN) }), 403, 'insufficient_scope', 'Access to this resource requires scope _read_.');
+      await expectDoorkeeper(
+        await t.fetch(ENDPOINTS[id], { headers: bearer(PROFILE_TOKEN) }),
+        403,
+        'insufficient_scope',
+        'Access to this resource requires scope _read_.',
+      );
     }
     for (const id of PROFILE_SCOPED) {
       const res = await t.fetch(ENDPOINTS[id], { headers: bearer(t.world.specialTokens.readOnly) });
@@ -453,7 +498,13 @@ describeBoth('authentication of /api/v1/authenticated/*', (t) => {
 
 function contextFor(world: World, userId: number): RequestContext {
   const user = world.userById(userId)!;
-  return { world, now: NOW, caller: { user, method: 'oauth', scopes: ['profile', 'read'] }, search: new URLSearchParams(), headers: new Headers() } as unknown as RequestContext;
+  return {
+    world,
+    now: NOW,
+    caller: { user, method: 'oauth', scopes: ['profile', 'read'] },
+    search: new URLSearchParams(),
+    headers: new Headers(),
+  } as unknown as RequestContext;
 }
 
 describeBoth('states without a seeded example', (t) => {
@@ -468,16 +519,24 @@ describeBoth('states without a seeded example', (t) => {
   it('me: only a token of a verified AND confidential app sees the raw yellow', () => {
     const yellow = t.world.userByUsername(t.world.roles.yellow)!;
     const token = t.world.oauthTokens.find((o) => o.userId === yellow.id)!;
-    for (const [appVerified, appConfidential] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [appVerified, appConfidential] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const level = authenticatedMe(yellow, { ...token, appVerified, appConfidential }).trust_factor;
-      expect(level, `${appVerified}/${appConfidential}`).toEqual(appVerified && appConfidential ? { trust_level: 'yellow', trust_value: 3 } : { trust_level: 'blue', trust_value: 0 });
+      expect(level, `${appVerified}/${appConfidential}`).toEqual(
+        appVerified && appConfidential ? { trust_level: 'yellow', trust_value: 3 } : { trust_level: 'blue', trust_value: 0 },
+      );
     }
     expect(authenticatedMe(yellow, undefined).trust_factor).toEqual({ trust_level: 'blue', trust_value: 0 });
   });
 
   it('api_keys: a user without a key gets a deterministic UUID v4 (not stored)', async () => {
     const keyless = Object.create(t.world, { apiKeysOf: { value: () => [] } }) as World;
-    const ask = async (id: number) => ((await authenticatedHandlers.getAuthenticatedApiKeys.handle(contextFor(keyless, id))) as MockReply).json as { token: string };
+    const ask = async (id: number) =>
+      ((await authenticatedHandlers.getAuthenticatedApiKeys.handle(contextFor(keyless, id))) as MockReply).json as { token: string };
     const demo = t.world.userByUsername('demo')!.id;
     const first = await ask(demo);
     expectValid('getAuthenticatedApiKeys', 200, first);

@@ -38,7 +38,10 @@ describe('dynamicBody', () => {
     const objectCases = cases.filter(([, pointer]) => isObject(dynamicBody(spec.document, pointer, 1, 'k')));
     const differing = objectCases.filter(([, pointer]) => {
       const a = JSON.stringify(dynamicBody(spec.document, pointer, 1, 'first'));
-      return a !== JSON.stringify(dynamicBody(spec.document, pointer, 1, 'second')) && a !== JSON.stringify(dynamicBody(spec.document, pointer, 2, 'first'));
+      return (
+        a !== JSON.stringify(dynamicBody(spec.document, pointer, 1, 'second')) &&
+        a !== JSON.stringify(dynamicBody(spec.document, pointer, 2, 'first'))
+      );
     });
     expect(objectCases.length).toBeGreaterThan(10);
     expect(differing.length / objectCases.length).toBeGreaterThanOrEqual(0.9);

@@ -5,9 +5,9 @@
  * copy with the same row, and every read must agree with the raw heartbeats afterwards.
  */
 import { expect, it } from 'vitest';
-import { basic, describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
 import { lagSeconds } from '../helpers/heartbeats.js';
-import { credentials, rawHeartbeats, type CredentialUser, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { basic, describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { type CredentialUser, credentials, type HeartbeatJson, rawHeartbeats } from '../helpers/mock-admin.js';
 import { mockStats } from './heartbeats-support.js';
 
 const CLIENTS = 20;
@@ -21,14 +21,29 @@ function clientHeartbeats(j: number): Record<string, unknown>[] {
   const fresh = Array.from({ length: PER_CLIENT - BATCH }, (_, k) =>
     k % 50 === 0
       ? { entity: `shared/${k}.ts`, type: 'file', project: 'shared', time: start - 100 - k } // on every client of the user
-      : { entity: `c${j}/f${k % 7}.ts`, type: 'file', project: `proj-${j % 3}`, branch: 'main', lineno: k, time: start + (j * PER_CLIENT + k) * 2 + 0.125 },
+      : {
+          entity: `c${j}/f${k % 7}.ts`,
+          type: 'file',
+          project: `proj-${j % 3}`,
+          branch: 'main',
+          lineno: k,
+          time: start + (j * PER_CLIENT + k) * 2 + 0.125,
+        },
   );
   return [...fresh, ...fresh.slice(0, BATCH).map((hb) => ({ ...hb }))]; // the first batch, re-sent
 }
 
 function localMidnight(zone: string): number {
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(NOW);
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   for (let offset = -14 * 3600; offset <= 14 * 3600; offset += 900) {
     const at = Date.parse(`${date}T00:00:00Z`) / 1000 + offset;
     const p = Object.fromEntries(fmt.formatToParts(at * 1000).map((x) => [x.type, x.value]));
@@ -46,7 +61,10 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
     for (const u of users) before.set(u.id, await rawHeartbeats(t, u.username));
     const statsBefore = await mockStats(t);
 
-    const clients = Array.from({ length: CLIENTS }, (_, c) => ({ user: users[c % users.length]!, beats: clientHeartbeats(Math.floor(c / users.length)) }));
+    const clients = Array.from({ length: CLIENTS }, (_, c) => ({
+      user: users[c % users.length]!,
+      beats: clientHeartbeats(Math.floor(c / users.length)),
+    }));
     const answers = await Promise.all(
       clients.map(async ({ user, beats }) => {
         const out: { key: string; id: number; status: number }[] = [];
@@ -84,7 +102,8 @@ describeBoth('20 clients posting at once', (t: MockTarget) => {
     expect(stats.ingest.duplicates - statsBefore.ingest.duplicates).toBe(CLIENTS * PER_CLIENT - distinct);
     expect(stats.heartbeats.total - statsBefore.heartbeats.total).toBe(distinct);
 
-    for (const user of users) await expectReadsAgree(t, user, before.get(user.id)!, [...idOf.keys()].filter((k) => k.startsWith(`${user.id}:`)).length);
+    for (const user of users)
+      await expectReadsAgree(t, user, before.get(user.id)!, [...idOf.keys()].filter((k) => k.startsWith(`${user.id}:`)).length);
   }, 120_000);
 });
 
@@ -96,10 +115,15 @@ async function expectReadsAgree(t: MockTarget, user: CredentialUser, before: Hea
 
   const auth = basic(user.api_keys[0]!);
   const dayStart = localMidnight(user.timezone);
-  const status = (await (await t.fetch('/api/hackatime/v1/users/current/statusbar/today', { headers: auth })).json()) as { data: { grand_total: { total_seconds: number } } };
+  const status = (await (await t.fetch('/api/hackatime/v1/users/current/statusbar/today', { headers: auth })).json()) as {
+    data: { grand_total: { total_seconds: number } };
+  };
   expect(status.data.grand_total.total_seconds).toBe(lagSeconds(after.filter((r) => r.time >= dayStart && r.time <= dayStart + 86_399)));
 
-  const mine = (await (await t.fetch('/api/v1/my/heartbeats', { headers: auth })).json()) as { total_seconds: number; heartbeats: HeartbeatJson[] };
+  const mine = (await (await t.fetch('/api/v1/my/heartbeats', { headers: auth })).json()) as {
+    total_seconds: number;
+    heartbeats: HeartbeatJson[];
+  };
   const utc = Date.parse(new Date(NOW).toISOString().slice(0, 10)) / 1000;
   const utcToday = after.filter((r) => r.time >= utc && r.time < utc + 86_400);
   expect(mine.heartbeats.map((r) => r.id)).toEqual([...utcToday].sort((a, b) => a.time - b.time || a.id - b.id).map((r) => r.id));

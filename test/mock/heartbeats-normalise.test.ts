@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseTime } from '../../src/mock/ingest/heartbeat-time.js';
 import { parseUserAgent } from '../../src/mock/ingest/user-agent.js';
-import { basic, describeBoth, DEMO_KEY, NOW, type MockTarget } from '../helpers/mock.js';
-import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { basic, DEMO_KEY, describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 
 const BULK = '/api/hackatime/v1/users/current/heartbeats.bulk';
 const UA = 'wakatime/v1.115.2 (darwin-24.1.0-arm64) go1.23.1 cursor/0.44.11 vscode-wakatime/24.6.0';
@@ -14,8 +14,17 @@ const UA = 'wakatime/v1.115.2 (darwin-24.1.0-arm64) go1.23.1 cursor/0.44.11 vsco
 let clock = NOW / 1000 - 5 * 3600;
 const nextTime = () => (clock += 11.5);
 
-async function ingest(t: MockTarget, items: unknown[], headers: Record<string, string> = {}, contentType = 'application/json'): Promise<HeartbeatJson[]> {
-  const res = await t.fetch(BULK, { method: 'POST', headers: { ...basic(DEMO_KEY), 'Content-Type': contentType, 'User-Agent': UA, ...headers }, body: JSON.stringify(items) });
+async function ingest(
+  t: MockTarget,
+  items: unknown[],
+  headers: Record<string, string> = {},
+  contentType = 'application/json',
+): Promise<HeartbeatJson[]> {
+  const res = await t.fetch(BULK, {
+    method: 'POST',
+    headers: { ...basic(DEMO_KEY), 'Content-Type': contentType, 'User-Agent': UA, ...headers },
+    body: JSON.stringify(items),
+  });
   expect(res.status).toBe(201);
   const pairs = ((await res.json()) as { responses: [HeartbeatJson, number][] }).responses;
   expect(pairs.map(([, s]) => s)).toEqual(items.map(() => 201));
@@ -24,12 +33,17 @@ async function ingest(t: MockTarget, items: unknown[], headers: Record<string, s
 
 describeBoth('heartbeat ingest normalisation', (t) => {
   it('removes NUL bytes from strings, also inside dependencies', async () => {
-    const [row] = await ingest(t, [{ entity: 'src/mai\u0000n.rb', branch: 'mai\u0000n', type: 'fi\u0000le', dependencies: ['active\u0000support'], time: nextTime() }]);
+    const [row] = await ingest(t, [
+      { entity: 'src/mai\u0000n.rb', branch: 'mai\u0000n', type: 'fi\u0000le', dependencies: ['active\u0000support'], time: nextTime() },
+    ]);
     expect(row).toMatchObject({ entity: 'src/main.rb', branch: 'main', type: 'file', dependencies: ['activesupport'] });
   });
 
   it('marks test.txt as a test entry, everything else as a direct entry', async () => {
-    const rows = await ingest(t, [{ entity: 'test.txt', time: nextTime() }, { entity: 'src/test.txt', time: nextTime() }]);
+    const rows = await ingest(t, [
+      { entity: 'test.txt', time: nextTime() },
+      { entity: 'src/test.txt', time: nextTime() },
+    ]);
     expect(rows.map((r) => r.source_type)).toEqual(['test_entry', 'direct_entry']);
   });
 
@@ -40,9 +54,14 @@ describeBoth('heartbeat ingest normalisation', (t) => {
 
   it('resolves <<LAST_LANGUAGE>> / <<LAST_BRANCH>> from the stored history of the project', async () => {
     const demo = await userWithRole(t, 'demo');
-    const history = (await rawHeartbeats(t, demo.username)).filter((r) => r.project === 'hackatime-kit').sort((a, b) => b.time - a.time || b.id - a.id);
-    const latest = (field: 'language' | 'branch') => history.find((r) => r[field] !== null && r[field] !== '' && !String(r[field]).startsWith('<<'))![field];
-    const [row] = await ingest(t, [{ entity: 'x.unknownext', project: 'hackatime-kit', language: '<<LAST_LANGUAGE>>', branch: '<<LAST_BRANCH>>', time: nextTime() }]);
+    const history = (await rawHeartbeats(t, demo.username))
+      .filter((r) => r.project === 'hackatime-kit')
+      .sort((a, b) => b.time - a.time || b.id - a.id);
+    const latest = (field: 'language' | 'branch') =>
+      history.find((r) => r[field] !== null && r[field] !== '' && !String(r[field]).startsWith('<<'))![field];
+    const [row] = await ingest(t, [
+      { entity: 'x.unknownext', project: 'hackatime-kit', language: '<<LAST_LANGUAGE>>', branch: '<<LAST_BRANCH>>', time: nextTime() },
+    ]);
     expect(row).toMatchObject({ language: latest('language'), branch: latest('branch') });
   });
 
@@ -85,10 +104,19 @@ describeBoth('heartbeat ingest normalisation', (t) => {
 
   it('takes user_agent from the body, else plugin, else the User-Agent header; editor and OS from it', async () => {
     const rows = await ingest(t, [
-      { entity: 'a.rb', time: nextTime(), user_agent: 'wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 neovim/0.10.2 vim-wakatime/11.2.0', plugin: 'zed/1.0.0' },
+      {
+        entity: 'a.rb',
+        time: nextTime(),
+        user_agent: 'wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 neovim/0.10.2 vim-wakatime/11.2.0',
+        plugin: 'zed/1.0.0',
+      },
       { entity: 'a.rb', time: nextTime(), user_agent: '', plugin: 'zed/1.0.0' },
       { entity: 'a.rb', time: nextTime() },
-      { entity: 'a.rb', time: nextTime(), user_agent: 'wakatime/v1.115.2 (windows-10.0.22631-x86_64) go1.23.1 idea/2024.3.1 idea-wakatime/15.0.3' },
+      {
+        entity: 'a.rb',
+        time: nextTime(),
+        user_agent: 'wakatime/v1.115.2 (windows-10.0.22631-x86_64) go1.23.1 idea/2024.3.1 idea-wakatime/15.0.3',
+      },
     ]);
     expect(rows.map((r) => [r.user_agent, r.editor, r.operating_system])).toEqual([
       ['wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 neovim/0.10.2 vim-wakatime/11.2.0', 'neovim', 'linux'],
@@ -103,7 +131,10 @@ describeBoth('heartbeat ingest normalisation', (t) => {
       { entity: 'a.rb', time: nextTime(), editor: 'emacs', operating_system: 'haiku' },
       { entity: 'a.rb', time: nextTime(), user_agent: 'Mozilla', editor: 'emacs', operating_system: 'haiku' },
     ]);
-    expect(rows.map((r) => [r.editor, r.operating_system])).toEqual([['cursor', 'macos'], ['emacs', 'haiku']]);
+    expect(rows.map((r) => [r.editor, r.operating_system])).toEqual([
+      ['cursor', 'macos'],
+      ['emacs', 'haiku'],
+    ]);
   });
 
   it('prefers the posted ai_model, else the model the user agent names for ai coding', async () => {
@@ -121,13 +152,41 @@ describeBoth('heartbeat ingest normalisation', (t) => {
   });
 
   it('keeps the AI fields newer plugins send, and counts ai coding as coding time of its own category', async () => {
-    const [row] = await ingest(t, [{ entity: 'src/app.ts', category: 'ai coding', ai_line_changes: 12, human_line_changes: 4, ai_session: 's-1', ai_subscription_plan: 'pro', ai_input_tokens: 1200, ai_output_tokens: 350, ai_prompt_length: 80, time: nextTime() }]);
-    expect(row).toMatchObject({ category: 'ai coding', ai_line_changes: 12, human_line_changes: 4, ai_session: 's-1', ai_subscription_plan: 'pro', ai_input_tokens: 1200, ai_output_tokens: 350, ai_prompt_length: 80 });
+    const [row] = await ingest(t, [
+      {
+        entity: 'src/app.ts',
+        category: 'ai coding',
+        ai_line_changes: 12,
+        human_line_changes: 4,
+        ai_session: 's-1',
+        ai_subscription_plan: 'pro',
+        ai_input_tokens: 1200,
+        ai_output_tokens: 350,
+        ai_prompt_length: 80,
+        time: nextTime(),
+      },
+    ]);
+    expect(row).toMatchObject({
+      category: 'ai coding',
+      ai_line_changes: 12,
+      human_line_changes: 4,
+      ai_session: 's-1',
+      ai_subscription_plan: 'pro',
+      ai_input_tokens: 1200,
+      ai_output_tokens: 350,
+      ai_prompt_length: 80,
+    });
   });
 
   it('takes the machine from X-Machine-Name (a blank header falls back to the body) and the IP from CF-Connecting-IP', async () => {
-    const [withHeader] = await ingest(t, [{ entity: 'a.rb', machine: 'body', time: nextTime() }], { 'X-Machine-Name': 'header-box', 'CF-Connecting-IP': '2001:DB8::1' });
-    const [blank] = await ingest(t, [{ entity: 'a.rb', machine: 'body', time: nextTime() }], { 'X-Machine-Name': ' ', 'CF-Connecting-IP': 'not-an-ip' });
+    const [withHeader] = await ingest(t, [{ entity: 'a.rb', machine: 'body', time: nextTime() }], {
+      'X-Machine-Name': 'header-box',
+      'CF-Connecting-IP': '2001:DB8::1',
+    });
+    const [blank] = await ingest(t, [{ entity: 'a.rb', machine: 'body', time: nextTime() }], {
+      'X-Machine-Name': ' ',
+      'CF-Connecting-IP': 'not-an-ip',
+    });
     const [plain] = await ingest(t, [{ entity: 'a.rb', time: nextTime() }]);
     expect([withHeader!.machine, withHeader!['ip_address']]).toEqual(['header-box', '2001:db8::1']);
     expect([blank!.machine, blank!['ip_address']]).toEqual(['body', null]);
@@ -144,12 +203,37 @@ describeBoth('heartbeat ingest normalisation', (t) => {
 
   it('ignores created_at, unknown keys and fields the server sets; casts what it keeps', async () => {
     const time = nextTime();
-    const [row] = await ingest(t, [{
-      entity: 'a.rb', time, created_at: '2020-01-01T00:00:00Z', id: 1, user_id: 999, fields_hash: 'x', source_type: 'test_entry', raw_data: 'x',
-      dependencies: 'rails', lineno: '42', lines: 12.9, cursorpos: true, is_write: 'false', project: 'p', language: 5,
-    }]);
+    const [row] = await ingest(t, [
+      {
+        entity: 'a.rb',
+        time,
+        created_at: '2020-01-01T00:00:00Z',
+        id: 1,
+        user_id: 999,
+        fields_hash: 'x',
+        source_type: 'test_entry',
+        raw_data: 'x',
+        dependencies: 'rails',
+        lineno: '42',
+        lines: 12.9,
+        cursorpos: true,
+        is_write: 'false',
+        project: 'p',
+        language: 5,
+      },
+    ]);
     const demo = await userWithRole(t, 'demo');
-    expect(row).toMatchObject({ created_at: new Date(NOW).toISOString(), user_id: demo.id, source_type: 'direct_entry', dependencies: [], lineno: 42, lines: 12, cursorpos: 1, is_write: false, language: '5' });
+    expect(row).toMatchObject({
+      created_at: new Date(NOW).toISOString(),
+      user_id: demo.id,
+      source_type: 'direct_entry',
+      dependencies: [],
+      lineno: 42,
+      lines: 12,
+      cursorpos: 1,
+      is_write: false,
+      language: '5',
+    });
     expect(row!.id).not.toBe(1);
     expect(row!['fields_hash']).toMatch(/^[0-9a-f]{32}$/);
     expect(row).not.toHaveProperty('raw_data');
@@ -171,14 +255,38 @@ describe('the user agent parser', () => {
     ['wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 vscode/1.96.0 vscode-wakatime/24.6.0', 'coding', 'vscode', 'linux', null],
     ['wakatime/v1.115.2 (darwin-24.1.0-arm64) go1.23.1 cursor/0.44.11 vscode-wakatime/24.6.0', 'coding', 'cursor', 'macos', null],
     ['wakatime/v1.115.2 (windows-10.0.26100-x86_64) go1.23.1 neovim/0.10.2 vim-wakatime/11.2.0', 'coding', 'neovim', 'windows', null],
-    ['wakatime/v1.115.2 (linux-6.11.5-arch1-1-x86_64) go1.23.1 PyCharm/2024.3.1 PyCharm-wakatime/15.0.3', 'coding', 'pycharm', 'linux', null],
+    [
+      'wakatime/v1.115.2 (linux-6.11.5-arch1-1-x86_64) go1.23.1 PyCharm/2024.3.1 PyCharm-wakatime/15.0.3',
+      'coding',
+      'pycharm',
+      'linux',
+      null,
+    ],
     ['wakatime/v1.115.2 (linux-5.15.0-wsl2-x86_64) go1.23.1 zed/0.170.4 zed-wakatime/0.1.9', 'coding', 'zed', 'wsl', null],
     ['wakatime/v1.115.2 (linux-x86_64) go1.23.1 Visual Studio Code/1.96.0 vscode-wakatime/24.6.0', 'coding', 'vscode', 'linux', null],
     ['wakatime/v2.21.4 (darwin-25.5.0-arm64) go1.26.4 opus/4-8 claude-code/2.1.202', 'ai coding', 'claude-code', 'macos', 'opus/4-8'],
     // The model is the version of the copilot token; the copilot token is then the editor.
-    ['wakatime/v1.115.2 (linux-x86_64) go1.23.1 copilot/gpt-5 vscode/1.96.0 vscode-wakatime/24.6.0', 'ai coding', 'copilot', 'linux', 'gpt-5'],
-    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 chrome-wakatime/4.0.3', 'browsing', 'chrome', 'linux', null],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Gecko/20100101 Firefox/133.0 firefox-wakatime/4.0.3', 'browsing', 'firefox', 'macos', null],
+    [
+      'wakatime/v1.115.2 (linux-x86_64) go1.23.1 copilot/gpt-5 vscode/1.96.0 vscode-wakatime/24.6.0',
+      'ai coding',
+      'copilot',
+      'linux',
+      'gpt-5',
+    ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 chrome-wakatime/4.0.3',
+      'browsing',
+      'chrome',
+      'linux',
+      null,
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Gecko/20100101 Firefox/133.0 firefox-wakatime/4.0.3',
+      'browsing',
+      'firefox',
+      'macos',
+      null,
+    ],
     ['vscode/1.96.0 vscode-wakatime/24.6.0', 'coding', 'vscode', '', null],
     ['linux/emacs-wakatime', 'coding', 'emacs-wakatime', 'linux', null],
     ['1.2.3/sublime', 'coding', 'sublime', '', null],
@@ -249,7 +357,9 @@ describe('time normalisation', () => {
     expect(() => normaliseTime(input, NOW)).toThrow(expect.objectContaining({ message, type: 'HeartbeatIngest::InvalidHeartbeatTime' }));
   });
 
-  it('lets the RangeError of an hour too big for a C int through as the item\'s own error', () => {
-    expect(() => normaliseTime('99999999999 pm', NOW)).toThrow(expect.objectContaining({ message: "integer 99999999999 too big to convert to `int'", type: 'RangeError' }));
+  it("lets the RangeError of an hour too big for a C int through as the item's own error", () => {
+    expect(() => normaliseTime('99999999999 pm', NOW)).toThrow(
+      expect.objectContaining({ message: "integer 99999999999 too big to convert to `int'", type: 'RangeError' }),
+    );
   });
 });

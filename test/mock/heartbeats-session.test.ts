@@ -5,33 +5,42 @@
  * heartbeats before and after, not by the mock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../../src/mock/server.js';
-import { bearer, DEMO_KEY, NOW, READ_TOKEN, SEED, type MockTarget } from '../helpers/mock.js';
+import { type RunningMock, startMock } from '../../src/mock/server.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
-import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { bearer, DEMO_KEY, type MockTarget, NOW, READ_TOKEN, SEED } from '../helpers/mock.js';
+import { type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import {
-  goDecodeProblems,
   GO_HEARTBEAT,
   GO_STATUSBAR,
+  goDecodeProblems,
   leadSecondsOfDay,
   loadSession,
   mockStats,
+  type RawResponse,
   rawRequest,
   sessionHeartbeats,
   wakatimeCliParseProblems,
   wireBytes,
-  type RawResponse,
 } from './heartbeats-support.js';
 
 /** The instant (Unix seconds) a local calendar day starts in `zone`, found by search (no shared code). */
 function localMidnight(date: string, zone: string): number {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const base = Date.parse(`${date}T00:00:00Z`) / 1000;
   for (let offset = -14 * 3600; offset <= 14 * 3600; offset += 900) {
     const candidate = base + offset;
     const parts = Object.fromEntries(fmt.formatToParts(candidate * 1000).map((p) => [p.type, p.value]));
-    if (`${parts['year']}-${parts['month']}-${parts['day']}` === date && parts['hour'] === '00' && parts['minute'] === '00') return candidate;
+    if (`${parts['year']}-${parts['month']}-${parts['day']}` === date && parts['hour'] === '00' && parts['minute'] === '00')
+      return candidate;
   }
   throw new Error(`no midnight found for ${date} in ${zone}`);
 }
@@ -72,7 +81,9 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
       today: await rawHeartbeats(t, demo.username, dayStart, dayStart + 86_399),
       all: await rawHeartbeats(t, demo.username),
       statusbar: await get('/api/hackatime/v1/users/current/statusbar/today'),
-      statsTotal: await get(`/api/v1/users/${demo.username}/stats?total_seconds=true&start_date=${utcDay}T00:00:00Z&end_date=${utcDay}T23:59:59Z`),
+      statsTotal: await get(
+        `/api/v1/users/${demo.username}/stats?total_seconds=true&start_date=${utcDay}T00:00:00Z&end_date=${utcDay}T23:59:59Z`,
+      ),
       stats: await get(`/api/v1/users/${demo.username}/stats?features=languages,projects`),
       summaries: await get(`/api/hackatime/v1/users/current/summaries?start=${today}&end=${today}`),
       last7: await get('/api/hackatime/v1/users/current/stats/last_7_days'),
@@ -86,14 +97,16 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     demo = await userWithRole(t, 'demo');
     dayStart = localMidnight(localDate(NOW, demo.timezone), demo.timezone);
     before = await snapshot();
-    for (const [i, req] of session.requests.entries()) replies.push(await rawRequest(mock.url, wireBytes(req, session.bodies[i] ?? null, mock.url)));
+    for (const [i, req] of session.requests.entries())
+      replies.push(await rawRequest(mock.url, wireBytes(req, session.bodies[i] ?? null, mock.url)));
     after = await snapshot();
   }, 60_000);
   afterAll(async () => mock?.close());
 
   it('uses the demo key the way wakatime-cli does: Basic base64(key), no user part', () => {
     expect(session.apiKey).toBe(DEMO_KEY);
-    for (const req of session.requests) expect(new Map(req.headers).get('Authorization')).toBe(`Basic ${Buffer.from(DEMO_KEY).toString('base64')}`);
+    for (const req of session.requests)
+      expect(new Map(req.headers).get('Authorization')).toBe(`Basic ${Buffer.from(DEMO_KEY).toString('base64')}`);
     const bulks = session.requests.filter((r) => r.target.endsWith('.bulk'));
     expect(bulks.every((r) => (r.expect.items ?? 0) <= 25)).toBe(true);
     expect(session.requests.at(-1)!.method).toBe('GET');
@@ -124,8 +137,21 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
       const hb = sent[i]!;
       // A client that decodes the row into wakatime-cli's heartbeat.Heartbeat must succeed too.
       expect(goDecodeProblems(row, GO_HEARTBEAT)).toEqual([]);
-      expect(row).toMatchObject({ time: hb['time'], entity: hb['entity'], project: hb['project'], branch: hb['branch'], language: hb['language'], category: hb['category'] });
-      expect(row).toMatchObject({ editor: 'vscode', operating_system: 'linux', machine: 'orpheus-laptop', user_agent: hb['user_agent'], user_id: demo.id });
+      expect(row).toMatchObject({
+        time: hb['time'],
+        entity: hb['entity'],
+        project: hb['project'],
+        branch: hb['branch'],
+        language: hb['language'],
+        category: hb['category'],
+      });
+      expect(row).toMatchObject({
+        editor: 'vscode',
+        operating_system: 'linux',
+        machine: 'orpheus-laptop',
+        user_agent: hb['user_agent'],
+        user_id: demo.id,
+      });
       expect(row['ai_line_changes'] ?? null).toBe(hb['ai_line_changes'] ?? null);
       expect(row['human_line_changes'] ?? null).toBe(hb['human_line_changes'] ?? null);
     });
@@ -146,7 +172,9 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
   it('moves the status bar by exactly the 2-minute rule over today', () => {
     expect(before.statusbar.data.grand_total.total_seconds).toBe(lagSeconds(before.today));
     expect(after.statusbar.data.grand_total.total_seconds).toBe(lagSeconds(after.today));
-    expect(after.statusbar.data.grand_total.total_seconds - before.statusbar.data.grand_total.total_seconds).toBe(lagSeconds(after.today) - lagSeconds(before.today));
+    expect(after.statusbar.data.grand_total.total_seconds - before.statusbar.data.grand_total.total_seconds).toBe(
+      lagSeconds(after.today) - lagSeconds(before.today),
+    );
     expect(lagSeconds(after.today)).toBeGreaterThan(lagSeconds(before.today));
     // What wakatime-cli itself read at the end of the session.
     const seen = JSON.parse(replies.at(-1)!.body) as Snapshot['statusbar'];
@@ -154,9 +182,12 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
   });
 
   it('moves the stats totals by exactly the 2-minute rule', () => {
-    const inUtcDay = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T23:59:59Z`) / 1000);
+    const inUtcDay = (rows: HeartbeatJson[]) =>
+      rows.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T23:59:59Z`) / 1000);
     expect(after.statsTotal.total_seconds).toBe(lagSeconds(inUtcDay(after.all)));
-    expect(after.statsTotal.total_seconds - before.statsTotal.total_seconds).toBe(lagSeconds(inUtcDay(after.all)) - lagSeconds(inUtcDay(before.all)));
+    expect(after.statsTotal.total_seconds - before.statsTotal.total_seconds).toBe(
+      lagSeconds(inUtcDay(after.all)) - lagSeconds(inUtcDay(before.all)),
+    );
     expect(after.stats.data.total_seconds - before.stats.data.total_seconds).toBe(lagSeconds(after.all) - lagSeconds(before.all));
     const project = (s: Snapshot) => s.stats.data.projects.find((p) => p.name === 'hackatime-kit')?.total_seconds ?? 0;
     const expected = (rows: HeartbeatJson[]) => groupedLag(rows, (r) => r.project ?? '').get('hackatime-kit') ?? 0;
@@ -167,7 +198,9 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     const [dayBefore] = before.summaries.data;
     const [dayAfter] = after.summaries.data;
     expect(dayAfter!.grand_total.total_seconds).toBe(leadSecondsOfDay(after.today).total);
-    expect(dayAfter!.grand_total.total_seconds - dayBefore!.grand_total.total_seconds).toBe(leadSecondsOfDay(after.today).total - leadSecondsOfDay(before.today).total);
+    expect(dayAfter!.grand_total.total_seconds - dayBefore!.grand_total.total_seconds).toBe(
+      leadSecondsOfDay(after.today).total - leadSecondsOfDay(before.today).total,
+    );
     const project = dayAfter!.projects.find((p) => p.name === 'hackatime-kit');
     expect(project?.total_seconds).toBe(leadSecondsOfDay(after.today).byProject.get('hackatime-kit'));
   });
@@ -176,7 +209,9 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     const weekStart = localMidnight(localDate(NOW - 7 * 86_400_000, demo.timezone), demo.timezone);
     const window = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= weekStart && r.time <= dayStart + 86_399);
     expect(after.last7.data.total_seconds).toBe(lagSeconds(window(after.all)));
-    expect(after.last7.data.total_seconds - before.last7.data.total_seconds).toBe(lagSeconds(window(after.all)) - lagSeconds(window(before.all)));
+    expect(after.last7.data.total_seconds - before.last7.data.total_seconds).toBe(
+      lagSeconds(window(after.all)) - lagSeconds(window(before.all)),
+    );
     const kit = after.last7.data.projects.find((p) => p.name === 'hackatime-kit');
     expect(kit?.total_seconds).toBe(groupedLag(window(after.all), (r) => r.project ?? '').get('hackatime-kit'));
   });
@@ -186,7 +221,9 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     expect(newIds.size).toBe(sent.length - 1);
 
     const mine = await get<{ total_seconds: number; heartbeats: HeartbeatJson[] }>('/api/v1/my/heartbeats');
-    const utcToday = after.all.filter((r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T00:00:00Z`) / 1000 + 86_400);
+    const utcToday = after.all.filter(
+      (r) => r.time >= Date.parse(`${utcDay}T00:00:00Z`) / 1000 && r.time < Date.parse(`${utcDay}T00:00:00Z`) / 1000 + 86_400,
+    );
     expect(mine.heartbeats.map((r) => r.id).filter((id) => newIds.has(id))).toHaveLength(newIds.size);
     expect(mine.total_seconds).toBe(lagSeconds(utcToday));
 
@@ -196,20 +233,51 @@ describe('a recorded wakatime-cli session, replayed on the wire', () => {
     const authLatest = await get<{ id: number }>('/api/v1/authenticated/heartbeats/latest', bearer(READ_TOKEN));
     expect(authLatest.id).toBe(latest.id);
 
-    const spans = await get<{ spans: { start_time: number; end_time: number }[] }>(`/api/v1/users/${demo.username}/heartbeats/spans?start_date=${utcDay}&end_date=${utcDay}T23:59:59Z`);
-    for (const hb of sent) expect(spans.spans.some((s) => s.start_time <= (hb['time'] as number) && (hb['time'] as number) <= s.end_time)).toBe(true);
+    const spans = await get<{ spans: { start_time: number; end_time: number }[] }>(
+      `/api/v1/users/${demo.username}/heartbeats/spans?start_date=${utcDay}&end_date=${utcDay}T23:59:59Z`,
+    );
+    for (const hb of sent)
+      expect(spans.spans.some((s) => s.start_time <= (hb['time'] as number) && (hb['time'] as number) <= s.end_time)).toBe(true);
 
     const projects = await get<{ projects: string[] }>(`/api/v1/users/${demo.username}/projects`);
     expect(projects.projects).toContain('hackatime-kit');
-    const authProjects = await get<{ projects: { name: string; most_recent_heartbeat: string | null }[] }>('/api/v1/authenticated/projects', bearer(READ_TOKEN));
+    const authProjects = await get<{ projects: { name: string; most_recent_heartbeat: string | null }[] }>(
+      '/api/v1/authenticated/projects',
+      bearer(READ_TOKEN),
+    );
     const lastKit = Math.max(...after.all.filter((r) => r.project === 'hackatime-kit').map((r) => r.time));
-    expect(authProjects.projects.find((p) => p.name === 'hackatime-kit')?.most_recent_heartbeat).toBe(`${new Date(Math.floor(lastKit) * 1000).toISOString().slice(0, 19)}Z`);
+    expect(authProjects.projects.find((p) => p.name === 'hackatime-kit')?.most_recent_heartbeat).toBe(
+      `${new Date(Math.floor(lastKit) * 1000).toISOString().slice(0, 19)}Z`,
+    );
   });
 
   it('moves the daily leaderboard by the 2-minute rule over eligible heartbeats', () => {
-    const browsers = ['arc', 'brave', 'chrome', 'chromium', 'edge', 'firefox', 'floorp', 'librewolf', 'microsoft-edge', 'opera', 'opera-gx', 'safari', 'vivaldi', 'waterfox', 'zen'];
+    const browsers = [
+      'arc',
+      'brave',
+      'chrome',
+      'chromium',
+      'edge',
+      'firefox',
+      'floorp',
+      'librewolf',
+      'microsoft-edge',
+      'opera',
+      'opera-gx',
+      'safari',
+      'vivaldi',
+      'waterfox',
+      'zen',
+    ];
     const eligible = (rows: HeartbeatJson[]) =>
-      rows.filter((r) => r.time >= NOW / 1000 - 86_400 && r.time < NOW / 1000 && r.category === 'coding' && !browsers.includes((r.editor ?? '').toLowerCase()) && r.project !== '<<LAST_PROJECT>>');
+      rows.filter(
+        (r) =>
+          r.time >= NOW / 1000 - 86_400 &&
+          r.time < NOW / 1000 &&
+          r.category === 'coding' &&
+          !browsers.includes((r.editor ?? '').toLowerCase()) &&
+          r.project !== '<<LAST_PROJECT>>',
+      );
     const entry = (s: Snapshot) => s.leaderboard.entries.find((e) => e.user.id === demo.id)?.total_seconds ?? 0;
     expect(entry(after)).toBe(lagSeconds(eligible(after.all)));
     expect(entry(after) - entry(before)).toBe(lagSeconds(eligible(after.all)) - lagSeconds(eligible(before.all)));

@@ -141,7 +141,9 @@ export function rawRequest(url: string, bytes: Buffer, timeoutMs = 10_000): Prom
 /** A recorded request as bytes for the server at `url` (only `{host}` is filled in). */
 export function wireBytes(req: RecordedRequest, body: Buffer | null, url: string): Buffer {
   const host = new URL(url).host;
-  const head = [`${req.method} ${req.target} HTTP/1.1`, ...req.headers.map(([k, v]) => `${k}: ${v.replace('{host}', host)}`), '', ''].join('\r\n');
+  const head = [`${req.method} ${req.target} HTTP/1.1`, ...req.headers.map(([k, v]) => `${k}: ${v.replace('{host}', host)}`), '', ''].join(
+    '\r\n',
+  );
   return Buffer.concat([Buffer.from(head, 'latin1'), body ?? Buffer.alloc(0)]);
 }
 
@@ -156,7 +158,8 @@ export function goDecodeProblems(value: unknown, type: GoType, path = '$'): stri
   if (type === 'string') return typeof value === 'string' ? [] : [`${path}: ${JSON.stringify(value)} is not a string`];
   if (type === 'bool') return typeof value === 'boolean' ? [] : [`${path}: ${JSON.stringify(value)} is not a bool`];
   if (type === 'float64') return typeof value === 'number' ? [] : [`${path}: ${JSON.stringify(value)} is not a number`];
-  if (type === 'int') return typeof value === 'number' && Number.isSafeInteger(value) ? [] : [`${path}: ${JSON.stringify(value)} is not an integer`];
+  if (type === 'int')
+    return typeof value === 'number' && Number.isSafeInteger(value) ? [] : [`${path}: ${JSON.stringify(value)} is not an integer`];
   if ('slice' in type) {
     if (!Array.isArray(value)) return [`${path}: not an array`];
     return value.flatMap((v, i) => goDecodeProblems(v, type.slice, `${path}[${i}]`));
@@ -168,15 +171,44 @@ export function goDecodeProblems(value: unknown, type: GoType, path = '$'): stri
 /** `heartbeat.Heartbeat` of wakatime-cli (the JSON fields of its newest struct and of the older one). */
 export const GO_HEARTBEAT: GoType = {
   struct: {
-    ai_line_changes: 'int', ai_session: 'string', ai_subscription_plan: 'string', ai_input_tokens: 'int', ai_output_tokens: 'int',
-    ai_prompt_length: 'int', branch: 'string', category: 'string', cursorpos: 'int', dependencies: { slice: 'string' },
-    entity: 'string', type: 'string', human_line_changes: 'int', is_write: 'bool', language: 'string', line_additions: 'int',
-    line_deletions: 'int', lineno: 'int', lines: 'int', project: 'string', project_root_count: 'int', time: 'float64', user_agent: 'string',
+    ai_line_changes: 'int',
+    ai_session: 'string',
+    ai_subscription_plan: 'string',
+    ai_input_tokens: 'int',
+    ai_output_tokens: 'int',
+    ai_prompt_length: 'int',
+    branch: 'string',
+    category: 'string',
+    cursorpos: 'int',
+    dependencies: { slice: 'string' },
+    entity: 'string',
+    type: 'string',
+    human_line_changes: 'int',
+    is_write: 'bool',
+    language: 'string',
+    line_additions: 'int',
+    line_deletions: 'int',
+    lineno: 'int',
+    lines: 'int',
+    project: 'string',
+    project_root_count: 'int',
+    time: 'float64',
+    user_agent: 'string',
   },
 };
 
 const COUNTER: GoType = {
-  struct: { decimal: 'string', digital: 'string', hours: 'int', minutes: 'int', name: 'string', percent: 'float64', seconds: 'int', text: 'string', total_seconds: 'float64' },
+  struct: {
+    decimal: 'string',
+    digital: 'string',
+    hours: 'int',
+    minutes: 'int',
+    name: 'string',
+    percent: 'float64',
+    seconds: 'int',
+    text: 'string',
+    total_seconds: 'float64',
+  },
 };
 
 /** `summary.Summary`, what `wakatime-cli --today` decodes the status bar into. */
@@ -186,9 +218,16 @@ export const GO_STATUSBAR: GoType = {
     has_team_features: 'bool',
     data: {
       struct: {
-        categories: { slice: COUNTER }, dependencies: { slice: COUNTER }, editors: { slice: COUNTER }, languages: { slice: COUNTER },
-        machines: { slice: COUNTER }, operating_systems: { slice: COUNTER }, projects: { slice: COUNTER },
-        grand_total: { struct: { decimal: 'string', digital: 'string', hours: 'int', minutes: 'int', text: 'string', total_seconds: 'float64' } },
+        categories: { slice: COUNTER },
+        dependencies: { slice: COUNTER },
+        editors: { slice: COUNTER },
+        languages: { slice: COUNTER },
+        machines: { slice: COUNTER },
+        operating_systems: { slice: COUNTER },
+        projects: { slice: COUNTER },
+        grand_total: {
+          struct: { decimal: 'string', digital: 'string', hours: 'int', minutes: 'int', text: 'string', total_seconds: 'float64' },
+        },
         range: { struct: { date: 'string', end: 'string', start: 'string', text: 'string', timezone: 'string' } },
       },
     },
@@ -201,8 +240,9 @@ export const GO_STATUSBAR: GoType = {
  * `{"data": heartbeat.Heartbeat}`.
  */
 export function wakatimeCliParseProblems(body: unknown): string[] {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as { responses?: unknown }).responses)) return ['$.responses: not an array'];
-  return ((body as { responses: unknown[] }).responses).flatMap((pair, i) => {
+  if (typeof body !== 'object' || body === null || !Array.isArray((body as { responses?: unknown }).responses))
+    return ['$.responses: not an array'];
+  return (body as { responses: unknown[] }).responses.flatMap((pair, i) => {
     const at = `$.responses[${i}]`;
     if (!Array.isArray(pair) || pair.length < 2) return [`${at}: not a [body, status] pair`];
     const [item, status] = pair as [unknown, unknown];

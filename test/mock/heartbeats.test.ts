@@ -4,9 +4,9 @@
  * de-duplication, and that what is accepted is visible to the next read.
  */
 import { expect, it } from 'vitest';
-import { basic, bearer, describeBoth, DEMO_KEY, NOW, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
 import { lagSeconds } from '../helpers/heartbeats.js';
-import { rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';
+import { type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import { mockStats, wakatimeCliParseProblems } from './heartbeats-support.js';
 
@@ -30,7 +30,11 @@ interface Sent {
 }
 
 async function post(t: MockTarget, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<Sent> {
-  const res = await t.fetch(path, { method: 'POST', headers: { ...basic(DEMO_KEY), 'User-Agent': UA, ...headers }, ...(body === undefined ? {} : { body }) });
+  const res = await t.fetch(path, {
+    method: 'POST',
+    headers: { ...basic(DEMO_KEY), 'User-Agent': UA, ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await res.text();
   return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }
@@ -48,16 +52,47 @@ const pairs = (sent: Sent) => (sent.body as { responses: [Record<string, unknown
 describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
   it('answers 202 with the full stored row, normalised from the request', async () => {
     const time = nextTime();
-    const sent = await postJson(t, SINGLE, [{ entity: '/home/orpheus/hackatime/app/models/user.rb', type: 'file', time, project: 'hackatime', branch: 'main', language: 'Ruby', is_write: true, lineno: 42, cursorpos: 12, lines: 350, dependencies: ['rails'], machine: 'body-machine', user_agent: UA }], {
-      'X-Machine-Name': 'orpheus-laptop',
-      'CF-Connecting-IP': '203.0.113.10',
-    });
+    const sent = await postJson(
+      t,
+      SINGLE,
+      [
+        {
+          entity: '/home/orpheus/hackatime/app/models/user.rb',
+          type: 'file',
+          time,
+          project: 'hackatime',
+          branch: 'main',
+          language: 'Ruby',
+          is_write: true,
+          lineno: 42,
+          cursorpos: 12,
+          lines: 350,
+          dependencies: ['rails'],
+          machine: 'body-machine',
+          user_agent: UA,
+        },
+      ],
+      {
+        'X-Machine-Name': 'orpheus-laptop',
+        'CF-Connecting-IP': '203.0.113.10',
+      },
+    );
     expect(sent.status).toBe(202);
     expectValid('postHeartbeat', sent);
     const demo = await userWithRole(t, 'demo');
     expect(sent.body).toMatchObject({
-      user_id: demo.id, time, category: 'coding', editor: 'vscode', operating_system: 'linux', machine: 'orpheus-laptop', ip_address: '203.0.113.10',
-      source_type: 'direct_entry', created_at: new Date(NOW).toISOString(), updated_at: new Date(NOW).toISOString(), deleted_at: null, dependencies: ['rails'],
+      user_id: demo.id,
+      time,
+      category: 'coding',
+      editor: 'vscode',
+      operating_system: 'linux',
+      machine: 'orpheus-laptop',
+      ip_address: '203.0.113.10',
+      source_type: 'direct_entry',
+      created_at: new Date(NOW).toISOString(),
+      updated_at: new Date(NOW).toISOString(),
+      deleted_at: null,
+      dependencies: ['rails'],
     });
     expect(Object.keys(sent.body as object)).toHaveLength(36);
     const stored = await rawHeartbeats(t, demo.username, time, time);
@@ -79,10 +114,25 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
 
   it.each([
     ['a bare JSON object', (time: number) => ({ body: JSON.stringify({ entity: 'a.rb', time }), type: 'application/json' })],
-    ['the hackatime wrapper', (time: number) => ({ body: JSON.stringify({ hackatime: { entity: 'a.rb', time } }), type: 'application/json' })],
-    ['a JSON array (first element)', (time: number) => ({ body: JSON.stringify([{ entity: 'a.rb', time }, { entity: 'ignored.rb', time: time + 1 }]), type: 'application/json' })],
+    [
+      'the hackatime wrapper',
+      (time: number) => ({ body: JSON.stringify({ hackatime: { entity: 'a.rb', time } }), type: 'application/json' }),
+    ],
+    [
+      'a JSON array (first element)',
+      (time: number) => ({
+        body: JSON.stringify([
+          { entity: 'a.rb', time },
+          { entity: 'ignored.rb', time: time + 1 },
+        ]),
+        type: 'application/json',
+      }),
+    ],
     ['a text/plain JSON object', (time: number) => ({ body: JSON.stringify({ entity: 'a.rb', time }), type: 'text/plain' })],
-    ['a text/plain JSON array', (time: number) => ({ body: JSON.stringify([{ entity: 'a.rb', time }]), type: 'text/plain; charset=utf-8' })],
+    [
+      'a text/plain JSON array',
+      (time: number) => ({ body: JSON.stringify([{ entity: 'a.rb', time }]), type: 'text/plain; charset=utf-8' }),
+    ],
     ['form fields', (time: number) => ({ body: `entity=a.rb&time=${time}`, type: 'application/x-www-form-urlencoded' })],
   ])('reads one heartbeat from %s', async (_what, make) => {
     const time = nextTime();
@@ -133,11 +183,31 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
     ['an empty string', { time: '' }, ERR_DATE, INVALID_TIME],
     ['a date before 2001', { time: '1999-12-31T00:00:00Z' }, ERR_RANGE, INVALID_TIME],
     ['a numeric string too large for a float', { time: '9'.repeat(400) }, INVALID_TIME, INVALID_TIME],
-    ['a date string with an hour too big for a C int', { time: '99999999999 pm' }, "integer 99999999999 too big to convert to `int'", 'RangeError'],
-    ['a project that is a number', { time: 1787400100, project: 42 }, "undefined method 'gsub' for an instance of Integer", 'NoMethodError'],
+    [
+      'a date string with an hour too big for a C int',
+      { time: '99999999999 pm' },
+      "integer 99999999999 too big to convert to `int'",
+      'RangeError',
+    ],
+    [
+      'a project that is a number',
+      { time: 1787400100, project: 42 },
+      "undefined method 'gsub' for an instance of Integer",
+      'NoMethodError',
+    ],
     ['an entity that is a number', { time: 1787400100, entity: 7 }, 'no implicit conversion of Integer into String', 'TypeError'],
-    ['a line number beyond 32 bits', { time: 1787400100, lineno: 2 ** 31 }, '2147483648 is out of range for ActiveModel::Type::Integer with limit 4 bytes', 'ActiveModel::RangeError'],
-    ['token counts beyond 64 bits', { time: 1787400100, ai_input_tokens: '9223372036854775808' }, '9223372036854775808 is out of range for ActiveModel::Type::Integer with limit 8 bytes', 'ActiveModel::RangeError'],
+    [
+      'a line number beyond 32 bits',
+      { time: 1787400100, lineno: 2 ** 31 },
+      '2147483648 is out of range for ActiveModel::Type::Integer with limit 4 bytes',
+      'ActiveModel::RangeError',
+    ],
+    [
+      'token counts beyond 64 bits',
+      { time: 1787400100, ai_input_tokens: '9223372036854775808' },
+      '9223372036854775808 is out of range for ActiveModel::Type::Integer with limit 8 bytes',
+      'ActiveModel::RangeError',
+    ],
   ])('answers 422 for %s, with the exact message and type', async (_what, hb, error, type) => {
     const before = await mockStats(t);
     const sent = await postJson(t, SINGLE, hb);
@@ -167,25 +237,46 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
   it('answers 403 to an account pending deletion (before reading the body) and accepts a banned one', async () => {
     const leaving = await userWithRole(t, 'pendingDeletion');
     for (const path of [SINGLE, BULK]) {
-      const res = await t.fetch(path, { method: 'POST', headers: { ...basic(leaving.api_keys[0]!), 'Content-Type': 'application/json' }, body: '[{"time": ' });
+      const res = await t.fetch(path, {
+        method: 'POST',
+        headers: { ...basic(leaving.api_keys[0]!), 'Content-Type': 'application/json' },
+        body: '[{"time": ',
+      });
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ error: 'Account pending deletion' });
     }
     const banned = await userWithRole(t, 'banned');
-    const res = await t.fetch(SINGLE, { method: 'POST', headers: { ...basic(banned.api_keys[0]!), 'Content-Type': 'application/json' }, body: JSON.stringify({ entity: 'a.rb', time: nextTime() }) });
+    const res = await t.fetch(SINGLE, {
+      method: 'POST',
+      headers: { ...basic(banned.api_keys[0]!), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entity: 'a.rb', time: nextTime() }),
+    });
     expect(res.status).toBe(202);
     expect(((await res.json()) as HeartbeatJson).user_id).toBe(banned.id);
   });
 
   it('makes an accepted heartbeat visible to the next read: status bar and currently_hacking', async () => {
     const demo = await userWithRole(t, 'demo');
-    const quiet = (await t.fetch('/__mock/credentials').then((r) => r.json()) as { users: { id: number; username: string; roles: string[]; api_keys: string[]; pending_deletion: boolean; display_name: string }[] }).users
-      .find((u) => u.roles.length === 0 && !u.pending_deletion && u.api_keys.length > 0)!;
-    const hacking = async () => (await (await t.fetch('/api/v1/currently_hacking')).json()) as { count: number; users: { display_name: string }[] };
-    const status = async () => ((await (await t.fetch('/api/hackatime/v1/users/current/statusbar/today', { headers: bearer(DEMO_KEY) })).json()) as { data: { grand_total: { total_seconds: number } } }).data.grand_total.total_seconds;
+    const quiet = (
+      (await t.fetch('/__mock/credentials').then((r) => r.json())) as {
+        users: { id: number; username: string; roles: string[]; api_keys: string[]; pending_deletion: boolean; display_name: string }[];
+      }
+    ).users.find((u) => u.roles.length === 0 && !u.pending_deletion && u.api_keys.length > 0)!;
+    const hacking = async () =>
+      (await (await t.fetch('/api/v1/currently_hacking')).json()) as { count: number; users: { display_name: string }[] };
+    const status = async () =>
+      (
+        (await (await t.fetch('/api/hackatime/v1/users/current/statusbar/today', { headers: bearer(DEMO_KEY) })).json()) as {
+          data: { grand_total: { total_seconds: number } };
+        }
+      ).data.grand_total.total_seconds;
 
     const before = await hacking();
-    const res = await t.fetch(SINGLE, { method: 'POST', headers: { ...bearer(quiet.api_keys[0]!), 'Content-Type': 'application/json' }, body: JSON.stringify({ entity: 'now.rb', time: NOW / 1000 - 30, project: 'live' }) });
+    const res = await t.fetch(SINGLE, {
+      method: 'POST',
+      headers: { ...bearer(quiet.api_keys[0]!), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entity: 'now.rb', time: NOW / 1000 - 30, project: 'live' }),
+    });
     expect(res.status).toBe(202);
     const after = await hacking();
     expect(after.count).toBe(before.count + 1);
@@ -195,7 +286,10 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
     const statusBefore = await status();
     const rowsBefore = await rawHeartbeats(t, demo.username);
     const at = NOW / 1000 - 1.5;
-    await postJson(t, BULK, [{ entity: 'late.rb', time: at - 90 }, { entity: 'late.rb', time: at }]);
+    await postJson(t, BULK, [
+      { entity: 'late.rb', time: at - 90 },
+      { entity: 'late.rb', time: at },
+    ]);
     const rowsAfter = await rawHeartbeats(t, demo.username);
     const today = (rows: HeartbeatJson[]) => rows.filter((r) => r.time >= NOW / 1000 - 14.5 * 3600);
     expect((await status()) - statusBefore).toBe(lagSeconds(today(rowsAfter)) - lagSeconds(today(rowsBefore)));
@@ -251,15 +345,34 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats.bulk', (t) => {
       { entity: 'iso.ts', time: new Date((base + 5.5) * 1000).toISOString() },
       { entity: 'rfc.ts', time: 'Sat, 22 Aug 2026 14:00:00 -0400' },
     ]);
-    expect(pairs(sent).map(([row]) => row['time'])).toEqual([base, base + 1, base + 2, base + 3, base + 4, base + 5.5, Date.parse('2026-08-22T18:00:00Z') / 1000]);
+    expect(pairs(sent).map(([row]) => row['time'])).toEqual([
+      base,
+      base + 1,
+      base + 2,
+      base + 3,
+      base + 4,
+      base + 5.5,
+      Date.parse('2026-08-22T18:00:00Z') / 1000,
+    ]);
   });
 
   it('fails every valid item with the database error when one integer is out of range, and stores nothing', async () => {
     const before = await mockStats(t);
-    const sent = await postJson(t, BULK, [{ entity: 'ok.ts', time: nextTime() }, { time: 2026 }, { entity: 'big.ts', time: nextTime(), lines: -(2 ** 31) - 1 }]);
+    const sent = await postJson(t, BULK, [
+      { entity: 'ok.ts', time: nextTime() },
+      { time: 2026 },
+      { entity: 'big.ts', time: nextTime(), lines: -(2 ** 31) - 1 },
+    ]);
     expect(sent.status).toBe(201);
-    const dbError = { error: '-2147483649 is out of range for ActiveModel::Type::Integer with limit 4 bytes', type: 'ActiveModel::RangeError' };
-    expect(pairs(sent)).toEqual([[dbError, 422], [{ error: ERR_RANGE, type: INVALID_TIME }, 422], [dbError, 422]]);
+    const dbError = {
+      error: '-2147483649 is out of range for ActiveModel::Type::Integer with limit 4 bytes',
+      type: 'ActiveModel::RangeError',
+    };
+    expect(pairs(sent)).toEqual([
+      [dbError, 422],
+      [{ error: ERR_RANGE, type: INVALID_TIME }, 422],
+      [dbError, 422],
+    ]);
     expect((await mockStats(t)).heartbeats.posted).toBe(before.heartbeats.posted);
   });
 
@@ -288,7 +401,10 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats.bulk', (t) => {
   it.each([
     ['a top-level array', (hb: object) => ({ body: JSON.stringify([hb]), type: 'application/json' })],
     ['{"heartbeats": [...]}', (hb: object) => ({ body: JSON.stringify({ heartbeats: [hb] }), type: 'application/json' })],
-    ['{"hackatime": {"heartbeats": [...]}}', (hb: object) => ({ body: JSON.stringify({ hackatime: { heartbeats: [hb] } }), type: 'application/json' })],
+    [
+      '{"hackatime": {"heartbeats": [...]}}',
+      (hb: object) => ({ body: JSON.stringify({ hackatime: { heartbeats: [hb] } }), type: 'application/json' }),
+    ],
     ['a text/plain array', (hb: object) => ({ body: JSON.stringify([hb]), type: 'text/plain' })],
   ])('reads the heartbeats of %s', async (_what, make) => {
     const hb = { entity: 'shape.ts', time: nextTime() };

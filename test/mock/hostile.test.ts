@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMock, startMock, type RunningMock } from '../../src/mock/server.js';
+import { createMock, type RunningMock, startMock } from '../../src/mock/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { basic, DEMO_KEY, NOW, SEED } from '../helpers/mock.js';
@@ -23,7 +23,13 @@ const NO_DATA = { error: 'No data provided...' };
 
 /** Heartbeats of these tests: test entries on 2020-01-01, each at its own second. */
 let second = 1_577_836_800;
-const heartbeat = (extra: Record<string, unknown> = {}) => ({ entity: 'test.txt', type: 'file', time: ++second, project: 'hostile', ...extra });
+const heartbeat = (extra: Record<string, unknown> = {}) => ({
+  entity: 'test.txt',
+  type: 'file',
+  time: ++second,
+  project: 'hostile',
+  ...extra,
+});
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -38,9 +44,18 @@ interface Answer {
 }
 
 async function post(path: string, body: RequestInit['body'], headers: Record<string, string>, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(`${mock.url}${path}`, { method: 'POST', headers: { ...basic(DEMO_KEY), ...headers }, ...(body === undefined ? {} : { body }), ...init });
+  const res = await fetch(`${mock.url}${path}`, {
+    method: 'POST',
+    headers: { ...basic(DEMO_KEY), ...headers },
+    ...(body === undefined ? {} : { body }),
+    ...init,
+  });
   const text = await res.text();
-  return { status: res.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), contentType: res.headers.get('content-type') };
+  return {
+    status: res.status,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    contentType: res.headers.get('content-type'),
+  };
 }
 
 /** The answer fits the schema the spec documents for its status. */
@@ -108,7 +123,10 @@ describe('hostile bodies', () => {
 
   it('JSON nested 100 000 levels deep is answered (the server survives), as Rails does: 400', async () => {
     const depth = 100_000;
-    for (const [open, close] of [['[', ']'], ['{"a":', '}']] as const) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['{"a":', '}'],
+    ] as const) {
       const answer = await post(SINGLE, `${open.repeat(depth)}1${close.repeat(depth)}`, { 'Content-Type': 'application/json' });
       expect(answer).toMatchObject({ status: 400, body: BAD_REQUEST });
       expectDocumented('postHeartbeat', answer);
@@ -118,14 +136,26 @@ describe('hostile bodies', () => {
   });
 
   it('stores odd unicode as sent with NUL bytes removed (and the project without format characters)', async () => {
-    const odd = { branch: 'feat/\u202Eevil\u0000', language: 'Ru\u0000by', project: 'host\u0000ile 👩\u200D💻 e\u0301 日本語', dependencies: ['a\u0000b', '𝕳𝖆𝖈𝖐'] };
+    const odd = {
+      branch: 'feat/\u202Eevil\u0000',
+      language: 'Ru\u0000by',
+      project: 'host\u0000ile 👩\u200D💻 e\u0301 日本語',
+      dependencies: ['a\u0000b', '𝕳𝖆𝖈𝖐'],
+    };
     const answer = await post(SINGLE, JSON.stringify(heartbeat(odd)), { 'Content-Type': 'application/json' });
     expect(answer.status).toBe(202);
     expectDocumented('postHeartbeat', answer);
     const row = answer.body as Record<string, unknown>;
     // The project is `gsub(/[[:cntrl:]]/, "")`: Ruby's class also holds format characters (the ZWJ).
-    expect(row).toMatchObject({ branch: 'feat/\u202Eevil', language: 'Ruby', project: 'hostile 👩💻 e\u0301 日本語', dependencies: ['ab', '𝕳𝖆𝖈𝖐'] });
-    const stored = (await (await fetch(`${mock.url}/__mock/users/demo/heartbeats?start=${second}&end=${second}`)).json()) as { heartbeats: Record<string, unknown>[] };
+    expect(row).toMatchObject({
+      branch: 'feat/\u202Eevil',
+      language: 'Ruby',
+      project: 'hostile 👩💻 e\u0301 日本語',
+      dependencies: ['ab', '𝕳𝖆𝖈𝖐'],
+    });
+    const stored = (await (await fetch(`${mock.url}/__mock/users/demo/heartbeats?start=${second}&end=${second}`)).json()) as {
+      heartbeats: Record<string, unknown>[];
+    };
     expect(stored.heartbeats).toEqual([row]);
     expect(JSON.stringify(stored.heartbeats)).not.toContain('\\u0000');
   });
@@ -183,7 +213,11 @@ describe('a flood', () => {
     const before = (await (await fetch(`${mock.url}/__mock/stats`)).json()) as { heartbeats: { posted: number } };
     const statuses = await Promise.all(
       Array.from({ length: 2_000 }, async () => {
-        const res = await fetch(`${mock.url}${SINGLE}`, { method: 'POST', headers: { ...basic(DEMO_KEY), 'Content-Type': 'application/json' }, body: JSON.stringify(heartbeat()) });
+        const res = await fetch(`${mock.url}${SINGLE}`, {
+          method: 'POST',
+          headers: { ...basic(DEMO_KEY), 'Content-Type': 'application/json' },
+          body: JSON.stringify(heartbeat()),
+        });
         await res.arrayBuffer();
         return res.status;
       }),

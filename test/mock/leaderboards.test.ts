@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import type { HeartbeatDraft } from '../../src/world/types.js';
 import { draft, lagSeconds } from '../helpers/heartbeats.js';
-import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-import { credentials, rawHeartbeats, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { credentials, type HeartbeatJson, rawHeartbeats } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
 interface Entry {
@@ -27,7 +27,23 @@ const DAILY = { from: NOW_S - DAY_S, to: NOW_S };
 const WEEKLY = { from: utcMidnight(-6), to: utcMidnight(1) };
 
 // The leaderboard rules written out again, independently of the mock.
-const BROWSERS = ['arc', 'brave', 'chrome', 'chromium', 'edge', 'firefox', 'floorp', 'librewolf', 'microsoft-edge', 'opera', 'opera-gx', 'safari', 'vivaldi', 'waterfox', 'zen'];
+const BROWSERS = [
+  'arc',
+  'brave',
+  'chrome',
+  'chromium',
+  'edge',
+  'firefox',
+  'floorp',
+  'librewolf',
+  'microsoft-edge',
+  'opera',
+  'opera-gx',
+  'safari',
+  'vivaldi',
+  'waterfox',
+  'zen',
+];
 const eligible = (hb: HeartbeatJson) =>
   hb.category === 'coding' && !(hb.editor !== null && BROWSERS.includes(hb.editor.toLowerCase())) && hb.project !== '<<LAST_PROJECT>>';
 
@@ -195,7 +211,10 @@ describeBoth('leaderboard eligibility rules (heartbeats added to admin, who has 
   });
 
   it('keeps ranks contiguous and the whole board consistent after the changes', async () => {
-    for (const [path, window] of [['/api/v1/leaderboard/daily', DAILY], ['/api/v1/leaderboard/weekly', WEEKLY]] as const) {
+    for (const [path, window] of [
+      ['/api/v1/leaderboard/daily', DAILY],
+      ['/api/v1/leaderboard/weekly', WEEKLY],
+    ] as const) {
       const body = await board(t, path);
       expectWellFormed(body);
       expect(new Map(body.entries.map((e) => [e.user.id, e.total_seconds]))).toEqual(await expectedEntries(t, window));

@@ -6,8 +6,8 @@
  */
 import { expect, it } from 'vitest';
 import type { Heartbeat } from '../../src/world/types.js';
-import { basic, bearer, DEMO_KEY, describeBoth, NOW, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
 import { draftOf, lagSeconds } from '../helpers/heartbeats.js';
+import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
 import { credentials, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
@@ -23,7 +23,11 @@ function railsTimeAgo(fromMs: number, toMs: number): string {
   return `${Math.round(minutes / 1440)} days ago`;
 }
 
-const INTERNAL_ERROR = { error: 'Internal Server Error', message: 'Something went wrong on our end, but we are looking into it!', status: 500 };
+const INTERNAL_ERROR = {
+  error: 'Internal Server Error',
+  message: 'Something went wrong on our end, but we are looking into it!',
+  status: 500,
+};
 const UNAUTHORIZED = { error: 'Unauthorized' };
 const MIDNIGHT = Date.parse('2026-08-22T00:00:00Z') / 1000;
 
@@ -34,7 +38,11 @@ interface MyHeartbeats {
   heartbeats: Heartbeat[];
 }
 
-async function getJson<T>(t: MockTarget, path: string, headers: Record<string, string> = bearer(DEMO_KEY)): Promise<{ status: number; body: T; res: Response }> {
+async function getJson<T>(
+  t: MockTarget,
+  path: string,
+  headers: Record<string, string> = bearer(DEMO_KEY),
+): Promise<{ status: number; body: T; res: Response }> {
   const res = await t.fetch(path, { headers });
   return { status: res.status, body: (await res.json()) as T, res };
 }
@@ -108,7 +116,10 @@ describeBoth('GET /api/v1/my/heartbeats', (t) => {
   });
 
   it('an end before the start gives an empty list', async () => {
-    const { status, body } = await getJson<MyHeartbeats>(t, '/api/v1/my/heartbeats?start_time=2026-08-22T12:00:00Z&end_time=2026-08-22T11:00:00Z');
+    const { status, body } = await getJson<MyHeartbeats>(
+      t,
+      '/api/v1/my/heartbeats?start_time=2026-08-22T12:00:00Z&end_time=2026-08-22T11:00:00Z',
+    );
     expect(status).toBe(200);
     expectValid('getMyHeartbeats', 200, body);
     expect(body).toMatchObject({ total_seconds: 0, heartbeats: [] });
@@ -168,7 +179,10 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
   }
   const path = '/api/v1/my/heartbeats/most_recent';
   const latestOf = (rows: readonly Heartbeat[], keep: (hb: Heartbeat) => boolean) =>
-    [...rows].sort((a, b) => a.time - b.time || a.id - b.id).filter(keep).at(-1);
+    [...rows]
+      .sort((a, b) => a.time - b.time || a.id - b.id)
+      .filter(keep)
+      .at(-1);
 
   it('is the latest non-test heartbeat of the raw data, with the four keys', async () => {
     const { status, body, res } = await getJson<MostRecent>(t, path);
@@ -176,7 +190,12 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expectValid('getMyMostRecentHeartbeat', 200, body);
     const expected = latestOf(await rawHeartbeats(t, 'demo', 0, NOW / 1000 + 86_400), (hb) => hb.source_type !== 'test_entry')!;
-    expect(body).toEqual({ has_heartbeat: true, heartbeat: expected, editor: expected.editor, time_ago: railsTimeAgo(expected.time * 1000, NOW) });
+    expect(body).toEqual({
+      has_heartbeat: true,
+      heartbeat: expected,
+      editor: expected.editor,
+      time_ago: railsTimeAgo(expected.time * 1000, NOW),
+    });
   });
 
   it('filters by editor case-insensitively; no match gives the all-null shape', async () => {
@@ -225,7 +244,11 @@ describeBoth('GET /api/v1/my/heartbeats/most_recent', (t) => {
     }
     // /my/heartbeats keeps test entries.
     const iso = (seconds: number) => encodeURIComponent(new Date(seconds * 1000).toISOString());
-    const window = await getJson<MyHeartbeats>(t, `/api/v1/my/heartbeats?start_time=${iso(latest.time - 10_000)}&end_time=${iso(latest.time + 60)}`, headers);
+    const window = await getJson<MyHeartbeats>(
+      t,
+      `/api/v1/my/heartbeats?start_time=${iso(latest.time - 10_000)}&end_time=${iso(latest.time + 60)}`,
+      headers,
+    );
     expect(window.body.heartbeats.some((hb) => hb.source_type === 'test_entry')).toBe(true);
     expect(window.body.total_seconds).toBe(lagSeconds(window.body.heartbeats));
   });

@@ -14,7 +14,11 @@ const validator = validatorFor(spec.document);
 /** The seed apps of fixtures/oauth-apps.json, as a developer would copy them from the README. */
 export const WEB_APP = { id: 'demo-web-app', secret: 'demo-web-app-secret', redirect: 'http://localhost:3000/auth/callback' };
 export const CLI_APP = { id: 'demo-cli', secret: 'demo-cli-secret', redirect: 'http://127.0.0.1:8765/callback' };
-export const ADMIN_APP = { id: 'demo-admin-console', secret: 'demo-admin-console-secret', redirect: 'http://localhost:3000/admin/callback' };
+export const ADMIN_APP = {
+  id: 'demo-admin-console',
+  secret: 'demo-admin-console-secret',
+  redirect: 'http://localhost:3000/admin/callback',
+};
 
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -25,7 +29,8 @@ export const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 
 export const INVALID_GRANT =
   'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
-export const INVALID_CLIENT = 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.';
+export const INVALID_CLIENT =
+  'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.';
 
 export interface Answer {
   status: number;
@@ -88,7 +93,10 @@ export function authorizePath(params: AuthorizeParams): string {
 
 /** GET /oauth/authorize, checked against the spec. */
 export async function authorize(t: MockTarget, params: AuthorizeParams, prefer?: string): Promise<Answer> {
-  const res = await t.fetch(authorizePath(params), { redirect: 'manual', ...(prefer === undefined ? {} : { headers: { Prefer: prefer } }) });
+  const res = await t.fetch(authorizePath(params), {
+    redirect: 'manual',
+    ...(prefer === undefined ? {} : { headers: { Prefer: prefer } }),
+  });
   return conforming('authorizeOAuthApp', res);
 }
 
@@ -107,7 +115,11 @@ export function redirectParams(answer: Answer, part: 'query' | 'fragment' = 'que
 
 /** A fresh code approved at once (as `user`, default demo). */
 export async function approvedCode(t: MockTarget, params: AuthorizeParams, user?: string): Promise<string> {
-  const answer = await authorize(t, { response_type: 'code', ...params }, `oauth=approve${user === undefined ? '' : `; oauth-user=${user}`}`);
+  const answer = await authorize(
+    t,
+    { response_type: 'code', ...params },
+    `oauth=approve${user === undefined ? '' : `; oauth-user=${user}`}`,
+  );
   const code = redirectParams(answer).get('code');
   expect(code, answer.text).toMatch(/^[A-Za-z0-9_-]{43}$/);
   return code!;

@@ -4,11 +4,11 @@
  * expired tokens on `/api/v1/authenticated/*`.
  */
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/mock/app.js';
 import { mountAdmin } from '../../src/mock/admin/routes.js';
+import { buildApp } from '../../src/mock/app.js';
 import { present, requestParams } from '../../src/mock/oauth/params.js';
 import { createWorld } from '../../src/world/store.js';
-import { bearer, describeBoth, NOW, PROFILE_TOKEN, SEED, type MockTarget } from '../helpers/mock.js';
+import { bearer, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, SEED } from '../helpers/mock.js';
 import {
   approvedCode,
   basicAuth,
@@ -32,7 +32,13 @@ async function me(t: MockTarget, accessToken: string) {
 
 async function webToken(t: MockTarget, scope = 'profile read'): Promise<string> {
   const code = await approvedCode(t, { client_id: WEB_APP.id, redirect_uri: WEB_APP.redirect, scope });
-  const answer = await token(t, { grant_type: 'authorization_code', code, redirect_uri: WEB_APP.redirect, client_id: WEB_APP.id, client_secret: WEB_APP.secret });
+  const answer = await token(t, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: WEB_APP.redirect,
+    client_id: WEB_APP.id,
+    client_secret: WEB_APP.secret,
+  });
   expect(answer.status, answer.text).toBe(200);
   return (answer.json as { access_token: string }).access_token;
 }
@@ -44,12 +50,32 @@ describeBoth('POST /oauth/token refuses bad exchanges', (t) => {
 
   it('missing or unsupported parameters → 400 invalid_request / unsupported_grant_type', async () => {
     const code = await webCode();
-    expectOAuthError(await exchange({ code, redirect_uri: WEB_APP.redirect, ...withSecret }), 400, 'invalid_request', 'Missing required parameter: grant_type.');
+    expectOAuthError(
+      await exchange({ code, redirect_uri: WEB_APP.redirect, ...withSecret }),
+      400,
+      'invalid_request',
+      'Missing required parameter: grant_type.',
+    );
     for (const grant of ['refresh_token', 'password', 'implicit']) {
-      expectOAuthError(await exchange({ grant_type: grant, code, ...withSecret }), 400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+      expectOAuthError(
+        await exchange({ grant_type: grant, code, ...withSecret }),
+        400,
+        'unsupported_grant_type',
+        'The authorization grant type is not supported by the authorization server.',
+      );
     }
-    expectOAuthError(await exchange({ grant_type: 'authorization_code', redirect_uri: WEB_APP.redirect, ...withSecret }), 400, 'invalid_request', 'Missing required parameter: code.');
-    expectOAuthError(await exchange({ grant_type: 'authorization_code', code, ...withSecret }), 400, 'invalid_request', 'Missing required parameter: redirect_uri.');
+    expectOAuthError(
+      await exchange({ grant_type: 'authorization_code', redirect_uri: WEB_APP.redirect, ...withSecret }),
+      400,
+      'invalid_request',
+      'Missing required parameter: code.',
+    );
+    expectOAuthError(
+      await exchange({ grant_type: 'authorization_code', code, ...withSecret }),
+      400,
+      'invalid_request',
+      'Missing required parameter: redirect_uri.',
+    );
     // None of these used the code up.
     expect((await exchange({ grant_type: 'authorization_code', code, redirect_uri: WEB_APP.redirect, ...withSecret })).status).toBe(200);
   });
@@ -69,7 +95,18 @@ describeBoth('POST /oauth/token refuses bad exchanges', (t) => {
     }
     // A public app that sends a secret must send the right one.
     const cliCode = await approvedCode(t, { client_id: CLI_APP.id, redirect_uri: CLI_APP.redirect });
-    expectOAuthError(await exchange({ grant_type: 'authorization_code', code: cliCode, redirect_uri: CLI_APP.redirect, client_id: CLI_APP.id, client_secret: 'wrong' }), 401, 'invalid_client', INVALID_CLIENT);
+    expectOAuthError(
+      await exchange({
+        grant_type: 'authorization_code',
+        code: cliCode,
+        redirect_uri: CLI_APP.redirect,
+        client_id: CLI_APP.id,
+        client_secret: 'wrong',
+      }),
+      401,
+      'invalid_client',
+      INVALID_CLIENT,
+    );
     expect((await exchange({ ...base, client_id: WEB_APP.id }, basicAuth(WEB_APP.id, WEB_APP.secret))).status).toBe(200);
   });
 
@@ -77,8 +114,18 @@ describeBoth('POST /oauth/token refuses bad exchanges', (t) => {
     const code = await webCode();
     const base = { grant_type: 'authorization_code', code, redirect_uri: WEB_APP.redirect };
     const description = 'The request utilizes more than one mechanism for authenticating the client.';
-    expectOAuthError(await exchange({ ...base, ...withSecret }, basicAuth(WEB_APP.id, WEB_APP.secret)), 400, 'invalid_request', description);
-    expectOAuthError(await exchange({ ...base, client_id: CLI_APP.id }, basicAuth(WEB_APP.id, WEB_APP.secret)), 400, 'invalid_request', description);
+    expectOAuthError(
+      await exchange({ ...base, ...withSecret }, basicAuth(WEB_APP.id, WEB_APP.secret)),
+      400,
+      'invalid_request',
+      description,
+    );
+    expectOAuthError(
+      await exchange({ ...base, client_id: CLI_APP.id }, basicAuth(WEB_APP.id, WEB_APP.secret)),
+      400,
+      'invalid_request',
+      description,
+    );
   });
 
   it('a reused code, a wrong redirect URI, another app’s code, an unknown code → 400 invalid_grant', async () => {
@@ -93,15 +140,32 @@ describeBoth('POST /oauth/token refuses bad exchanges', (t) => {
   });
 
   it('echoes state in error bodies', async () => {
-    const answer = await exchange({ grant_type: 'authorization_code', code: 'x', redirect_uri: WEB_APP.redirect, client_id: 'nobody', state: 'abc' });
+    const answer = await exchange({
+      grant_type: 'authorization_code',
+      code: 'x',
+      redirect_uri: WEB_APP.redirect,
+      client_id: 'nobody',
+      state: 'abc',
+    });
     expect(answer.json).toEqual({ error: 'invalid_client', error_description: INVALID_CLIENT, state: 'abc' });
   });
 
   describe('PKCE, verified by the mock when a challenge was given', () => {
     const cli = (challenge: string, method?: string) =>
-      approvedCode(t, { client_id: CLI_APP.id, redirect_uri: CLI_APP.redirect, code_challenge: challenge, ...(method ? { code_challenge_method: method } : {}) });
+      approvedCode(t, {
+        client_id: CLI_APP.id,
+        redirect_uri: CLI_APP.redirect,
+        code_challenge: challenge,
+        ...(method ? { code_challenge_method: method } : {}),
+      });
     const exchangeCli = (code: string, verifier?: string) =>
-      exchange({ grant_type: 'authorization_code', code, redirect_uri: CLI_APP.redirect, client_id: CLI_APP.id, ...(verifier === undefined ? {} : { code_verifier: verifier }) });
+      exchange({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CLI_APP.redirect,
+        client_id: CLI_APP.id,
+        ...(verifier === undefined ? {} : { code_verifier: verifier }),
+      });
 
     it('no verifier → 400 invalid_request; a bad verifier → 400 invalid_grant; the right one → 200', async () => {
       const code = await cli(s256(VERIFIER), 'S256');
@@ -131,7 +195,12 @@ describeBoth('POST /oauth/token refuses bad exchanges', (t) => {
     expect(issued.json).toMatchObject({ token_type: 'Bearer', scope: 'profile' });
     const app = await me(t, (issued.json as { access_token: string }).access_token);
     expect(app.status).toBe(401);
-    expectOAuthError(await exchange({ grant_type: 'client_credentials', scope: 'profile sudo', ...withSecret }), 400, 'invalid_scope', INVALID_SCOPE);
+    expectOAuthError(
+      await exchange({ grant_type: 'client_credentials', scope: 'profile sudo', ...withSecret }),
+      400,
+      'invalid_scope',
+      INVALID_SCOPE,
+    );
     expectOAuthError(await exchange({ grant_type: 'client_credentials', client_id: WEB_APP.id }), 401, 'invalid_client', INVALID_CLIENT);
   });
 });
@@ -175,7 +244,11 @@ describeBoth('POST /oauth/revoke', (t) => {
   });
 
   it('two mechanisms → 400 invalid_request with the challenge', async () => {
-    const answer = await revokeToken(t, { token: 'x', client_id: WEB_APP.id, client_secret: WEB_APP.secret }, basicAuth(WEB_APP.id, WEB_APP.secret));
+    const answer = await revokeToken(
+      t,
+      { token: 'x', client_id: WEB_APP.id, client_secret: WEB_APP.secret },
+      basicAuth(WEB_APP.id, WEB_APP.secret),
+    );
     expectOAuthError(answer, 400, 'invalid_request', 'The request utilizes more than one mechanism for authenticating the client.');
   });
 
@@ -188,7 +261,9 @@ describeBoth('POST /oauth/revoke', (t) => {
       const res = await t.fetch(path, { headers: bearer(access) });
       expect(res.status, path).toBe(401);
       expect(await res.text()).toBe('');
-      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token was revoked"');
+      expect(res.headers.get('www-authenticate')).toBe(
+        'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token was revoked"',
+      );
     }
     expect((await revokeToken(t, { token: access }, basicAuth(WEB_APP.id, WEB_APP.secret))).status).toBe(200);
     expect(await webToken(t)).not.toBe(access);
@@ -204,7 +279,13 @@ describe('codes and tokens expire (a clock that moves)', () => {
 
   it('a code older than 10 minutes → 400 invalid_grant; at exactly 10 minutes it still works', async () => {
     now = NOW;
-    const fields = (code: string) => ({ grant_type: 'authorization_code', code, redirect_uri: WEB_APP.redirect, client_id: WEB_APP.id, client_secret: WEB_APP.secret });
+    const fields = (code: string) => ({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: WEB_APP.redirect,
+      client_id: WEB_APP.id,
+      client_secret: WEB_APP.secret,
+    });
     const late = await approvedCode(t, { client_id: WEB_APP.id, redirect_uri: WEB_APP.redirect });
     const onTime = await approvedCode(t, { client_id: WEB_APP.id, redirect_uri: WEB_APP.redirect, scope: 'read' });
     now = NOW + 10 * 60 * 1000;
@@ -218,12 +299,26 @@ describe('codes and tokens expire (a clock that moves)', () => {
     const access = await webToken(t, 'profile');
     now = NOW + 3_600_000;
     const code = await approvedCode(t, { client_id: WEB_APP.id, redirect_uri: WEB_APP.redirect, scope: 'profile' });
-    const again = await token(t, { grant_type: 'authorization_code', code, redirect_uri: WEB_APP.redirect, client_id: WEB_APP.id, client_secret: WEB_APP.secret });
-    expect(again.json).toEqual({ access_token: access, token_type: 'Bearer', expires_in: 504_911_232 - 3600, scope: 'profile', created_at: Math.floor(NOW / 1000) });
+    const again = await token(t, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: WEB_APP.redirect,
+      client_id: WEB_APP.id,
+      client_secret: WEB_APP.secret,
+    });
+    expect(again.json).toEqual({
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: 504_911_232 - 3600,
+      scope: 'profile',
+      created_at: Math.floor(NOW / 1000),
+    });
     now = NOW + 504_911_232_000;
     const res = await t.fetch('/api/v1/authenticated/me', { headers: bearer(access) });
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired"');
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired"',
+    );
   });
 
   it('/__mock/reset forgets issued tokens (401 invalid) and keeps the apps', async () => {
@@ -231,19 +326,30 @@ describe('codes and tokens expire (a clock that moves)', () => {
     const access = await webToken(t);
     expect((await t.fetch('/__mock/reset', { method: 'POST' })).status).toBe(200);
     const res = await t.fetch('/api/v1/authenticated/me', { headers: bearer(access) });
-    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"');
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"',
+    );
     expect(await webToken(t)).not.toBe(access);
   });
 });
 
 describe('the parameters Doorkeeper reads', () => {
-  it('are Rails params (the body, overridden by the query\'s last values) read as text', () => {
+  it("are Rails params (the body, overridden by the query's last values) read as text", () => {
     const body = { client_id: 'body', code: 12, state: true, scope: ['read'], nested: { a: 1 } };
-    expect(requestParams(body, new URLSearchParams('client_id=q1&client_id=q2&=dropped'))).toEqual({ client_id: 'q2', code: '12', state: 'true' });
+    expect(requestParams(body, new URLSearchParams('client_id=q1&client_id=q2&=dropped'))).toEqual({
+      client_id: 'q2',
+      code: '12',
+      state: 'true',
+    });
   });
 
   it("treat a value as absent by Rails' blank? (U+0085 is blank, U+FEFF is not)", () => {
     const state = (query: string) => present(requestParams(undefined, new URLSearchParams(query)), 'state');
-    expect([state('state=%20%09'), state('state=%C2%85'), state('state=%EF%BB%BF'), state('state=x')]).toEqual([undefined, undefined, '\ufeff', 'x']);
+    expect([state('state=%20%09'), state('state=%C2%85'), state('state=%EF%BB%BF'), state('state=x')]).toEqual([
+      undefined,
+      undefined,
+      '\ufeff',
+      'x',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * The mock as a user runs it — `hackatime-kit mock --data-file F` in its own process — for the
  * durability tests: start it, read its banner, kill it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { ROOT } from '../helpers/cli.js';
 import { NOW } from '../helpers/mock.js';
 
@@ -17,10 +17,14 @@ export interface MockProcess {
 
 /** Starts the CLI on a free loopback port and resolves once it printed "listening on URL". */
 export function startMockProcess(dataFile: string, timeoutMs = 30_000): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'mock', '--port', '0', '--data-file', dataFile, '--now', new Date(NOW).toISOString()], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'mock', '--port', '0', '--data-file', dataFile, '--now', new Date(NOW).toISOString()],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -3,21 +3,21 @@
  * and the rest loaded; a corrupt line never stops the start; a reset empties the file. And the admin
  * API's export / import / stats.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
 import { DataFile } from '../../src/mock/persistence/data-file.js';
-import { createWorld } from '../../src/world/store.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
+import { createWorld } from '../../src/world/store.js';
 import { runCli } from '../helpers/cli.js';
 import { draft } from '../helpers/heartbeats.js';
-import { basic, describeBoth, DEMO_KEY, NOW } from '../helpers/mock.js';
-import { userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
-import { mockStats, type MockStats } from './heartbeats-support.js';
-import { startMockProcess, type MockProcess } from './persistence-support.js';
+import { basic, DEMO_KEY, describeBoth, NOW } from '../helpers/mock.js';
+import { type HeartbeatJson, userWithRole } from '../helpers/mock-admin.js';
+import { type MockStats, mockStats } from './heartbeats-support.js';
+import { type MockProcess, startMockProcess } from './persistence-support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'hackatime-data-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -25,14 +25,23 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const BULK = '/api/hackatime/v1/users/current/heartbeats.bulk';
 const SINGLE = '/api/hackatime/v1/users/current/heartbeats';
 const headers = { ...basic(DEMO_KEY), 'Content-Type': 'application/json' };
-const heartbeat = (i: number) => ({ entity: `src/file${i % 9}.ts`, type: 'file', project: 'durable', lineno: i, time: NOW / 1000 - 7200 + i * 3.5 });
+const heartbeat = (i: number) => ({
+  entity: `src/file${i % 9}.ts`,
+  type: 'file',
+  project: 'durable',
+  lineno: i,
+  time: NOW / 1000 - 7200 + i * 3.5,
+});
 
 async function statsOf(mock: MockProcess): Promise<MockStats> {
   return (await (await fetch(`${mock.url}/__mock/stats`)).json()) as MockStats;
 }
 async function exportOf(url: string): Promise<HeartbeatJson[]> {
   const text = await (await fetch(`${url}/__mock/heartbeats`)).text();
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as HeartbeatJson);
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as HeartbeatJson);
 }
 
 /** Posts heartbeats 0..n-1 as bulks of 25 and single posts, all at once; resolves with the acknowledged rows. */
@@ -47,7 +56,11 @@ async function postAll(url: string, from: number, n: number, onAck?: (acked: num
   for (let i = from; i < from + n; ) {
     if (i % 3 === 0) {
       const body = JSON.stringify(heartbeat(i));
-      requests.push(fetch(`${url}${SINGLE}`, { method: 'POST', headers, body }).then(async (r) => (r.status === 202 ? ack([(await r.json()) as HeartbeatJson]) : [])));
+      requests.push(
+        fetch(`${url}${SINGLE}`, { method: 'POST', headers, body }).then(async (r) =>
+          r.status === 202 ? ack([(await r.json()) as HeartbeatJson]) : [],
+        ),
+      );
       i += 1;
     } else {
       const batch = Array.from({ length: Math.min(25, from + n - i) }, (_, k) => heartbeat(i + k));
@@ -146,8 +159,20 @@ describe('--data-file', () => {
 
   it('reports and skips bad lines anywhere in the file, keeping the good ones on both sides', async () => {
     const file = join(work, 'corrupt.jsonl');
-    const row = (i: number) => JSON.stringify({ user_id: 1, time: NOW / 1000 - 600 + i, entity: `r${i}.ts`, created_at: '2026-08-22T18:00:00.000Z' });
-    writeFileSync(file, [row(1), 'garbage', JSON.stringify({ user_id: 99999, time: NOW / 1000 }), '', row(2), `${JSON.stringify({ user_id: 1, time: 'soon' })}`, row(3)].join('\n'));
+    const row = (i: number) =>
+      JSON.stringify({ user_id: 1, time: NOW / 1000 - 600 + i, entity: `r${i}.ts`, created_at: '2026-08-22T18:00:00.000Z' });
+    writeFileSync(
+      file,
+      [
+        row(1),
+        'garbage',
+        JSON.stringify({ user_id: 99999, time: NOW / 1000 }),
+        '',
+        row(2),
+        `${JSON.stringify({ user_id: 1, time: 'soon' })}`,
+        row(3),
+      ].join('\n'),
+    );
     const mock = await startMockProcess(file);
     try {
       expect(mock.stderr()).toContain('line 2 skipped: not valid JSON');
@@ -191,7 +216,11 @@ describe('--data-file', () => {
 
 describe('the data file on its own', () => {
   const unit = (time: number) => draft({ time, entity: `e${time}.ts`, type: 'file', category: 'coding', project: 'unit' });
-  const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as HeartbeatJson).entity);
+  const linesOf = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => (JSON.parse(l) as HeartbeatJson).entity);
 
   it('writes rows in acceptance order, one batch for what arrives together', async () => {
     const file = join(work, 'unit-order.jsonl');
@@ -225,7 +254,8 @@ describe('the data file on its own', () => {
 
 const admin = loadSpec(ADMIN_SPEC);
 const adminValidator = validatorFor(admin.document);
-const adminSchema = (operationId: string, status: string) => admin.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
+const adminSchema = (operationId: string, status: string) =>
+  admin.byOperationId.get(operationId)!.responses.find((r) => r.status === status)!.content[0]!.schemaPointer!;
 
 describeBoth('the admin API of posted heartbeats', (t) => {
   it('exports the posted heartbeats as JSON lines in acceptance order, and imports them back after a reset', async () => {
@@ -236,7 +266,10 @@ describeBoth('the admin API of posted heartbeats', (t) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const exported = await res.text();
-    const rows = exported.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as HeartbeatJson);
+    const rows = exported
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as HeartbeatJson);
     expect(rows.map((r) => r['lineno'])).toEqual([1, 2, 3, 0]);
     expect(rows.every((r) => r.user_id === demo.id)).toBe(true);
     expect(await (await t.fetch(`/__mock/heartbeats?username=${demo.username}`)).text()).toBe(exported);
@@ -248,7 +281,11 @@ describeBoth('the admin API of posted heartbeats', (t) => {
     expect((await mockStats(t)).heartbeats.posted).toBe(0);
     expect((await mockStats(t)).ingest.requests).toBe(0);
 
-    const imported = await t.fetch('/__mock/heartbeats', { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body: exported });
+    const imported = await t.fetch('/__mock/heartbeats', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-ndjson' },
+      body: exported,
+    });
     const report = await imported.json();
     expect(imported.status).toBe(200);
     expect(report).toEqual({ lines: 4, accepted: 4, duplicates: 0, errors: [] });
@@ -262,7 +299,14 @@ describeBoth('the admin API of posted heartbeats', (t) => {
   it('reports each bad line of an import and imports the others; duplicates are recognised', async () => {
     const demo = await userWithRole(t, 'demo');
     const good = { user_id: demo.id, time: NOW / 1000 - 50, entity: 'imported.ts', project: 'imp' };
-    const body = [JSON.stringify(good), '{oops', JSON.stringify({ user_id: demo.id }), JSON.stringify({ ...good, lineno: 2 ** 40 }), JSON.stringify(good), ''].join('\n');
+    const body = [
+      JSON.stringify(good),
+      '{oops',
+      JSON.stringify({ user_id: demo.id }),
+      JSON.stringify({ ...good, lineno: 2 ** 40 }),
+      JSON.stringify(good),
+      '',
+    ].join('\n');
     const res = await t.fetch('/__mock/heartbeats', { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body });
     expect(await res.json()).toEqual({
       lines: 5,
@@ -274,7 +318,11 @@ describeBoth('the admin API of posted heartbeats', (t) => {
         { line: 4, error: 'lineno must be a 32-bit integer or null' },
       ],
     });
-    const asJson = await t.fetch('/__mock/heartbeats', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify([{ ...good, time: good.time + 1 }]) });
+    const asJson = await t.fetch('/__mock/heartbeats', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ ...good, time: good.time + 1 }]),
+    });
     expect(await asJson.json()).toEqual({ lines: 1, accepted: 1, duplicates: 0, errors: [] });
     const empty = await t.fetch('/__mock/heartbeats', { method: 'POST', headers: { 'Content-Type': 'application/x-ndjson' }, body: '\n' });
     expect(empty.status).toBe(400);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withoutFormat } from '../../src/mock/views/path-format.js';
-import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
 import { lagSeconds } from '../helpers/heartbeats.js';
-import { credentials, rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import { utcStamp } from './raw-heartbeats.js';
 
@@ -17,7 +17,8 @@ async function call(t: MockTarget, operationId: string, path: string, status: nu
 
 const NOW_S = NOW / 1000;
 const at = (iso: string) => Date.parse(iso) / 1000;
-const named = (rows: HeartbeatJson[]) => rows.filter((hb): hb is HeartbeatJson & { project: string } => hb.project !== null && hb.project !== '');
+const named = (rows: HeartbeatJson[]) =>
+  rows.filter((hb): hb is HeartbeatJson & { project: string } => hb.project !== null && hb.project !== '');
 
 /** The row the reference describes, computed from the raw heartbeats of one project. */
 function expectedRow(t: MockTarget, userId: number, project: string, rows: HeartbeatJson[]) {
@@ -92,7 +93,12 @@ describeBoth('GET /api/v1/users/{username}/project/{project_name}', (t) => {
     for (const role of ['demo', 'yellow', 'noGithub']) {
       const user = await userWithRole(t, role);
       const rows = named(await rawHeartbeats(t, user.username));
-      const archived = new Set(t.world.userById(user.id)!.repoMappings.filter((m) => m.archived).map((m) => m.project));
+      const archived = new Set(
+        t.world
+          .userById(user.id)!
+          .repoMappings.filter((m) => m.archived)
+          .map((m) => m.project),
+      );
       for (const project of new Set(rows.map((hb) => hb.project))) {
         if (archived.has(project)) continue;
         const path = `/api/v1/users/${user.username}/project/${encodeURIComponent(project)}`;
@@ -130,13 +136,21 @@ describeBoth('GET /api/v1/users/{username}/project/{project_name}', (t) => {
 
 describeBoth('GET /api/v1/users/{username}/projects/details', (t) => {
   const details = async (user: string, query = '') =>
-    ((await call(t, 'getUserProjectsDetails', `/api/v1/users/${user}/projects/details${query}`, 200)) as { projects: { name: string; total_seconds: number }[] })
-      .projects;
+    (
+      (await call(t, 'getUserProjectsDetails', `/api/v1/users/${user}/projects/details${query}`, 200)) as {
+        projects: { name: string; total_seconds: number }[];
+      }
+    ).projects;
 
   it('rows for every project of the last year but archived ones, by total_seconds descending', async () => {
     const { username, id, project } = await archivedCase(t);
     const rows = named(await rawHeartbeats(t, username));
-    const archived = new Set(t.world.userById(id)!.repoMappings.filter((m) => m.archived).map((m) => m.project));
+    const archived = new Set(
+      t.world
+        .userById(id)!
+        .repoMappings.filter((m) => m.archived)
+        .map((m) => m.project),
+    );
     const expected = [...new Set(rows.map((hb) => hb.project))].filter((p) => !archived.has(p)).map((p) => expectedRow(t, id, p, rows));
     const listed = await details(username);
     expect([...listed].sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
@@ -157,7 +171,9 @@ describeBoth('GET /api/v1/users/{username}/projects/details', (t) => {
     expect(await details(demo.username, '?projects=%20,')).toEqual(await details(demo.username));
     expect(await details(demo.username, '?start=2030-01-01')).toEqual([]);
     const window = rows.filter((hb) => hb.time >= at('2026-08-15T00:00:00Z') && hb.time <= at('2026-08-18T00:00:00Z'));
-    expect(await details(demo.username, '?projects=hackatime&start_date=2026-08-15&end=2026-08-18')).toEqual([expectedRow(t, demo.id, 'hackatime', window)]);
+    expect(await details(demo.username, '?projects=hackatime&start_date=2026-08-15&end=2026-08-18')).toEqual([
+      expectedRow(t, demo.id, 'hackatime', window),
+    ]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { HeartbeatDraft, TrustLevelChange } from '../../src/world/types.js';
 import { bannedUserCounts } from '../../src/mock/views/banned-user-counts.js';
+import type { HeartbeatDraft, TrustLevelChange } from '../../src/world/types.js';
 import { draft, lagSeconds } from '../helpers/heartbeats.js';
-import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
-import { credentials, rawHeartbeats, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { credentials, type HeartbeatJson, rawHeartbeats } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
 const NOW_S = NOW / 1000;
@@ -19,7 +19,8 @@ const badgeText = (seconds: number) => {
 };
 const shields = (seconds: number, label = 'hackatime', color = 'blue') =>
   `https://img.shields.io/badge/${erbEncode(label)}-${erbEncode(badgeText(seconds))}-${erbEncode(color)}`;
-const secondsOf = (rows: HeartbeatJson[], projects: string[]) => lagSeconds(rows.filter((hb) => hb.project !== null && projects.includes(hb.project)));
+const secondsOf = (rows: HeartbeatJson[], projects: string[]) =>
+  lagSeconds(rows.filter((hb) => hb.project !== null && projects.includes(hb.project)));
 
 async function badge(t: MockTarget, path: string): Promise<Response> {
   return t.fetch(path, { redirect: 'manual' });
@@ -61,11 +62,13 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   it('finds the user by Slack UID, username or numeric id', async () => {
     const demo = (await credentials(t)).users.find((u) => u.username === t.world.roles.demo)!;
     const location = shields(secondsOf(await rawHeartbeats(t, demo.username), ['hackatime']));
-    for (const id of [demo.slack_uid!, demo.username, String(demo.id), `000${demo.id}`]) await expectRedirect(t, `/api/v1/badge/${id}/hackatime`, location);
+    for (const id of [demo.slack_uid!, demo.username, String(demo.id), `000${demo.id}`])
+      await expectRedirect(t, `/api/v1/badge/${id}/hackatime`, location);
   });
 
   it('answers 404 User not found for an unknown user, before looking at the project', async () => {
-    for (const id of ['nobody-here', '999999', `${t.world.roles.demo}x`, '%20']) await expectError(t, `/api/v1/badge/${id}/hackatime`, 404, { error: 'User not found' });
+    for (const id of ['nobody-here', '999999', `${t.world.roles.demo}x`, '%20'])
+      await expectError(t, `/api/v1/badge/${id}/hackatime`, 404, { error: 'User not found' });
   });
 
   it('answers 403 (capital U) for a user with private stats, before looking at the project', async () => {
@@ -102,10 +105,16 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
     const aliases = secondsOf(rows, ['hackatime-kit', 'harbor']);
     expect(aliases).toBeGreaterThan(0);
     const expected = shields(own + aliases);
-    for (const query of ['hackatime-kit,harbor', ' hackatime-kit , harbor ,', 'hackatime,hackatime-kit,harbor,nope', 'harbor,hackatime-kit,harbor']) {
+    for (const query of [
+      'hackatime-kit,harbor',
+      ' hackatime-kit , harbor ,',
+      'hackatime,hackatime-kit,harbor,nope',
+      'harbor,hackatime-kit,harbor',
+    ]) {
       await expectRedirect(t, `/api/v1/badge/${demo}/hackatime?aliases=${encodeURIComponent(query)}`, expected);
     }
-    for (const query of ['', '   ', 'hackatime', 'nope']) await expectRedirect(t, `/api/v1/badge/${demo}/hackatime?aliases=${encodeURIComponent(query)}`, shields(own));
+    for (const query of ['', '   ', 'hackatime', 'nope'])
+      await expectRedirect(t, `/api/v1/badge/${demo}/hackatime?aliases=${encodeURIComponent(query)}`, shields(own));
   });
 
   it('uses label and colour (last value wins, empty label kept) and URL-encodes them like Ruby', async () => {
@@ -187,7 +196,9 @@ interface HackingUser {
 async function expectedHackers(t: MockTarget): Promise<HackingUser[]> {
   const expected: HackingUser[] = [];
   for (const u of (await credentials(t)).users) {
-    const recent = (await rawHeartbeats(t, u.username, NOW_S - 300)).filter((hb) => hb.time > NOW_S - 300 && hb.source_type === 'direct_entry' && hb.category === 'coding');
+    const recent = (await rawHeartbeats(t, u.username, NOW_S - 300)).filter(
+      (hb) => hb.time > NOW_S - 300 && hb.source_type === 'direct_entry' && hb.category === 'coding',
+    );
     const latest = recent.sort((a, b) => a.time - b.time || a.id - b.id).at(-1);
     if (!latest) continue;
     const user = t.world.userById(u.id)!;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { LEGACY_STATS_KEY } from '../../src/mock/credentials.js';
 import { draft } from '../helpers/heartbeats.js';
-import { describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
+import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
 import { credentials, rawHeartbeats } from '../helpers/mock-admin.js';
 import { expectValid, spec } from '../helpers/spec.js';
 
@@ -16,7 +16,12 @@ interface Sent {
   body: unknown;
 }
 
-async function send(t: MockTarget, operationId: string, path: string, init: { headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; raw?: string }): Promise<Sent> {
+async function send(
+  t: MockTarget,
+  operationId: string,
+  path: string,
+  init: { headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; raw?: string },
+): Promise<Sent> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
   if (init.json !== undefined) {
@@ -37,7 +42,16 @@ async function send(t: MockTarget, operationId: string, path: string, init: { he
 
 // --- GET /api/v1/ysws_programs --------------------------------------------------------------------
 
-const PROGRAMS_BY_VALUE: Record<number, string> = { 0: 'nothing', 1: 'high_seas', 10: 'blot', 20: 'neon', 30: 'bakebuild', 40: 'rpg', 50: 'black_box', 58: 'neighborhood' };
+const PROGRAMS_BY_VALUE: Record<number, string> = {
+  0: 'nothing',
+  1: 'high_seas',
+  10: 'blot',
+  20: 'neon',
+  30: 'bakebuild',
+  40: 'rpg',
+  50: 'black_box',
+  58: 'neighborhood',
+};
 
 describeBoth('GET /api/v1/ysws_programs (removed)', (t) => {
   it('lists the 59 program names in enum order, without credentials', async () => {
@@ -98,7 +112,13 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
     const body = { start_time: iso(win(0).from), end_time: iso(win(0).to), user_id: demoId(), program_id: 1 };
     expect(await claim(t, body)).toEqual({ status: 200, body: claimed(rows.length) });
     const again = await claim(t, { ...body, program_id: 2 });
-    expect(again).toEqual({ status: 409, body: { error: 'Some heartbeats are already claimed', conflicts: rows.map((hb) => [hb.id, 'high_seas']).sort((a, b) => (a[0] as number) - (b[0] as number)) } });
+    expect(again).toEqual({
+      status: 409,
+      body: {
+        error: 'Some heartbeats are already claimed',
+        conflicts: rows.map((hb) => [hb.id, 'high_seas']).sort((a, b) => (a[0] as number) - (b[0] as number)),
+      },
+    });
   });
 
   it('lists only the already-claimed heartbeats of an overlapping range, and changes nothing', async () => {
@@ -109,11 +129,19 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
     const after = await rawHeartbeats(t, demo(), A.to + 1, overlap.to);
     expect(claimedIds.length).toBeGreaterThan(0);
     expect(after.length).toBeGreaterThan(0);
-    const res = await claim(t, { start_time: iso(overlap.from), end_time: iso(overlap.to), user_id: t.world.userByUsername(demo())!.slackUid, program_id: 3 });
+    const res = await claim(t, {
+      start_time: iso(overlap.from),
+      end_time: iso(overlap.to),
+      user_id: t.world.userByUsername(demo())!.slackUid,
+      program_id: 3,
+    });
     expect(res.status).toBe(409);
     expect((res.body as { conflicts: [number, string][] }).conflicts).toEqual(claimedIds.map((id) => [id, 'high_seas']));
     // Nothing was claimed by the refused request: the part after A is still free.
-    expect(await claim(t, { start_time: iso(A.to + 1), end_time: iso(overlap.to), user_id: String(demoId()), program_id: 3 })).toEqual({ status: 200, body: claimed(after.length) });
+    expect(await claim(t, { start_time: iso(A.to + 1), end_time: iso(overlap.to), user_id: String(demoId()), program_id: 3 })).toEqual({
+      status: 200,
+      body: claimed(after.length),
+    });
   });
 
   it('filters by project, and treats "nothing" as unclaimed', async () => {
@@ -131,8 +159,14 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
   });
 
   it('claims nothing for an unknown user, whatever the times', async () => {
-    expect(await claim(t, { start_time: iso(A.from), end_time: iso(A.to), user_id: 'U0NOBODY', program_id: 5 })).toEqual({ status: 200, body: claimed(0) });
-    expect(await claim(t, { start_time: 'whenever', end_time: 'later', user_id: '999999', program_id: 5 })).toEqual({ status: 200, body: claimed(0) });
+    expect(await claim(t, { start_time: iso(A.from), end_time: iso(A.to), user_id: 'U0NOBODY', program_id: 5 })).toEqual({
+      status: 200,
+      body: claimed(0),
+    });
+    expect(await claim(t, { start_time: 'whenever', end_time: 'later', user_id: '999999', program_id: 5 })).toEqual({
+      status: 200,
+      body: claimed(0),
+    });
   });
 
   it('reads the fields from a form body or the query string, the query winning', async () => {
@@ -152,7 +186,15 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
   it('fails with the 500 error page when validation fails (it renders without returning)', async () => {
     const D = { start_time: iso(win(3).from), end_time: iso(win(3).to), user_id: demoId(), program_id: 1 };
     const { start_time: _s, ...noStart } = D;
-    for (const body of [noStart, { ...D, program_id: 59 }, { ...D, program_id: -1 }, { ...D, program_id: '' }, { ...D, program_id: true }, { ...D, start_time: 'not a time' }, { ...D, end_time: 17 }]) {
+    for (const body of [
+      noStart,
+      { ...D, program_id: 59 },
+      { ...D, program_id: -1 },
+      { ...D, program_id: '' },
+      { ...D, program_id: true },
+      { ...D, start_time: 'not a time' },
+      { ...D, end_time: 17 },
+    ]) {
       expect(await claim(t, body), JSON.stringify(body)).toEqual({ status: 500, body: ERROR_500 });
     }
     expect(await claim(t, { ...D, user_id: 'U0NOBODY', program_id: 99 })).toEqual({ status: 500, body: ERROR_500 });
@@ -174,7 +216,10 @@ describeBoth('POST /api/v1/ysws_programs/claim (removed)', (t) => {
   });
 
   it('answers the 400 error page for a malformed JSON body', async () => {
-    expect(await send(t, 'claimYswsHeartbeats', '/api/v1/ysws_programs/claim', { headers: KEY, raw: '{"user_id":' })).toEqual({ status: 400, body: BAD_REQUEST });
+    expect(await send(t, 'claimYswsHeartbeats', '/api/v1/ysws_programs/claim', { headers: KEY, raw: '{"user_id":' })).toEqual({
+      status: 400,
+      body: BAD_REQUEST,
+    });
   });
 
   it('forgets every claim on /__mock/reset', async () => {
@@ -201,15 +246,21 @@ describeBoth('claim range bounds and time formats', (t) => {
     ];
     // program 0 ("nothing") leaves the heartbeats unclaimed, so the cases do not conflict.
     for (const [start_time, end_time, n] of cases) {
-      expect(await claim(t, { start_time, end_time, user_id: admin.id, program_id: 0 }), `${start_time}..${end_time}`).toEqual({ status: 200, body: claimed(n) });
+      expect(await claim(t, { start_time, end_time, user_id: admin.id, program_id: 0 }), `${start_time}..${end_time}`).toEqual({
+        status: 200,
+        body: claimed(n),
+      });
     }
   });
 });
 
 // --- POST /api/v1/external/slack/oauth ---------------------------------------------------------------
 
-const slack = (t: MockTarget, init: { headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; raw?: string }, query = '') =>
-  send(t, 'createUserFromSlackOauth', `/api/v1/external/slack/oauth${query}`, { headers: KEY, ...init });
+const slack = (
+  t: MockTarget,
+  init: { headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; raw?: string },
+  query = '',
+) => send(t, 'createUserFromSlackOauth', `/api/v1/external/slack/oauth${query}`, { headers: KEY, ...init });
 
 describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
   it('needs the legacy stats key as the last word of Authorization, never as ?api_key', async () => {
@@ -218,7 +269,10 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
     }
     expect((await slack(t, { headers: {}, json: { token: 'xoxp-nouser' } }, `?api_key=${LEGACY_STATS_KEY}`)).status).toBe(401);
     for (const headers of [KEY, { Authorization: LEGACY_STATS_KEY }, { Authorization: `Basic ${LEGACY_STATS_KEY}` }]) {
-      expect(await slack(t, { headers, json: { token: 'xoxp-nouser' } }), JSON.stringify(headers)).toEqual({ status: 400, body: { error: 'User ID not found' } });
+      expect(await slack(t, { headers, json: { token: 'xoxp-nouser' } }), JSON.stringify(headers)).toEqual({
+        status: 400,
+        body: { error: 'User ID not found' },
+      });
     }
   });
 
@@ -232,7 +286,10 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
     const users = (await credentials(t)).users.filter((u) => u.slack_uid !== null);
     expect(users.length).toBeGreaterThan(5);
     for (const u of users) {
-      expect(await slack(t, { json: { token: `xoxp-${u.slack_uid}` } }), u.username).toEqual({ status: 200, body: { user_id: u.id, username: u.display_name, email: u.email } });
+      expect(await slack(t, { json: { token: `xoxp-${u.slack_uid}` } }), u.username).toEqual({
+        status: 200,
+        body: { user_id: u.id, username: u.display_name, email: u.email },
+      });
     }
   });
 
@@ -260,7 +317,8 @@ describeBoth('POST /api/v1/external/slack/oauth (removed)', (t) => {
 
   it('requires a non-blank token', async () => {
     const required = { status: 400, body: { error: 'Token is required' } };
-    for (const json of [{}, { token: '' }, { token: '   ' }, { token: null }, { token: [] }, ['xoxp-nouser']]) expect(await slack(t, { json }), JSON.stringify(json)).toEqual(required);
+    for (const json of [{}, { token: '' }, { token: '   ' }, { token: null }, { token: [] }, ['xoxp-nouser']])
+      expect(await slack(t, { json }), JSON.stringify(json)).toEqual(required);
     expect(await slack(t, {})).toEqual(required);
     expect(await slack(t, { form: { token: '' } })).toEqual(required);
   });

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import type { StatsItem } from '../../src/mock/views/stats-breakdown.js';
-import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, PROFILE_TOKEN, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
-import { credentials, rawHeartbeats, userWithRole, type HeartbeatJson } from '../helpers/mock-admin.js';
+import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, type MockTarget, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
+import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import { spansOf } from './raw-heartbeats.js';
 
@@ -22,7 +22,13 @@ interface StatsData {
 }
 
 /** Fetches, checks the status and that the body fits the operation's documented response. */
-async function call(t: MockTarget, operationId: string, path: string, status: number, headers: Record<string, string> = {}): Promise<unknown> {
+async function call(
+  t: MockTarget,
+  operationId: string,
+  path: string,
+  status: number,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
   const res = await t.fetch(path, { headers });
   const text = await res.text();
   expect(res.status, `${path}: ${text}`).toBe(status);
@@ -35,7 +41,11 @@ async function call(t: MockTarget, operationId: string, path: string, status: nu
 const stats = async (t: MockTarget, query: string, headers: Record<string, string> = {}, user = t.world.roles.demo) =>
   ((await call(t, 'getUserStats', `/api/v1/users/${user}/stats?${query}`, 200, headers)) as { data: StatsData }).data;
 const statsTotal = async (t: MockTarget, query: string) =>
-  ((await call(t, 'getUserStats', `/api/v1/users/${t.world.roles.demo}/stats?total_seconds=true&${query}`, 200)) as { total_seconds: number }).total_seconds;
+  (
+    (await call(t, 'getUserStats', `/api/v1/users/${t.world.roles.demo}/stats?total_seconds=true&${query}`, 200)) as {
+      total_seconds: number;
+    }
+  ).total_seconds;
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 const AUG1 = at('2026-08-01T00:00:00Z');
@@ -51,7 +61,11 @@ function expectItems(items: StatsItem[], expected: Map<string | null, number>, t
   expect(items.map((i) => [i.name, i.total_seconds]).sort()).toEqual([...want].sort());
   for (const item of items) {
     const [h, m, s] = hm(item.total_seconds);
-    expect(item).toMatchObject({ hours: h, minutes: m, digital: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` });
+    expect(item).toMatchObject({
+      hours: h,
+      minutes: m,
+      digital: `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`,
+    });
     expect(item.percent).toBeCloseTo(round2((100 * item.total_seconds) / total), 2);
   }
   const seconds = items.map((i) => i.total_seconds);
@@ -65,12 +79,21 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     const data = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22');
     const total = lagSeconds(rows);
     expect(total).toBeGreaterThan(3600);
-    expect(data).toMatchObject({ username: demo.display_name, user_id: String(demo.id), start: '2026-08-01T00:00:00Z', end: '2026-08-22T00:00:00Z' });
+    expect(data).toMatchObject({
+      username: demo.display_name,
+      user_id: String(demo.id),
+      start: '2026-08-01T00:00:00Z',
+      end: '2026-08-22T00:00:00Z',
+    });
     expect(data.total_seconds).toBe(total);
     expect(data.daily_average).toBe(Math.floor(total / 21));
     const [h, m, s] = hm(total);
     expect(data.human_readable_total).toBe([h && `${h}h`, m && `${m}m`, s && `${s}s`].filter(Boolean).join(' '));
-    expectItems(data.languages!, groupedLag(rows, (hb) => hb.language), total);
+    expectItems(
+      data.languages!,
+      groupedLag(rows, (hb) => hb.language),
+      total,
+    );
     for (const item of data.languages!) expect(item.color).toMatch(/^#[0-9a-fA-F]{6}$/);
     expect(data.projects).toBeUndefined();
     expect(data.streak).toBeGreaterThanOrEqual(0);
@@ -79,7 +102,11 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
   it('lists projects, cuts both lists to limit and scopes everything to filter_by_project', async () => {
     const rows = inWindow(await rawHeartbeats(t, t.world.roles.demo), AUG1, AUG22);
     const all = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects');
-    expectItems(all.projects!, groupedLag(rows, (hb) => hb.project), all.total_seconds);
+    expectItems(
+      all.projects!,
+      groupedLag(rows, (hb) => hb.project),
+      all.total_seconds,
+    );
     const top = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects&limit=2');
     expect(top.languages).toEqual(all.languages!.slice(0, 2));
     expect(top.projects).toEqual(all.projects!.slice(0, 2));
@@ -88,8 +115,16 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     const scoped = rows.filter((hb) => hb.project !== null && chosen.includes(hb.project));
     const data = await stats(t, 'start_date=2026-08-01&end_date=2026-08-22&features=languages,projects&filter_by_project=hackatime,harbor');
     expect(data.total_seconds).toBe(lagSeconds(scoped));
-    expectItems(data.projects!, groupedLag(scoped, (hb) => hb.project), data.total_seconds);
-    expectItems(data.languages!, groupedLag(scoped, (hb) => hb.language), data.total_seconds);
+    expectItems(
+      data.projects!,
+      groupedLag(scoped, (hb) => hb.project),
+      data.total_seconds,
+    );
+    expectItems(
+      data.languages!,
+      groupedLag(scoped, (hb) => hb.language),
+      data.total_seconds,
+    );
     // Gaps over 120 s count nothing here, and only coding heartbeats of the projects (window inclusive).
     const coding = scoped.filter((hb) => hb.category === 'coding').sort((a, b) => a.time - b.time || a.id - b.id);
     let unique = 0;
@@ -107,7 +142,8 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     expect((await stats(t, 'features=languages, projects')).projects).toBeUndefined();
     const none = await stats(t, 'features=');
     expect([none.languages, none.projects]).toEqual([undefined, undefined]);
-    for (const limit of ['0', 'abc', '']) expect((await stats(t, `features=languages,projects&limit=${limit}`)).languages).toEqual(full.languages);
+    for (const limit of ['0', 'abc', ''])
+      expect((await stats(t, `features=languages,projects&limit=${limit}`)).languages).toEqual(full.languages);
     expect((await stats(t, 'limit=1x')).languages).toHaveLength(1);
     const page = { error: 'Internal Server Error', message: 'Something went wrong on our end, but we are looking into it!', status: 500 };
     expect(await call(t, 'getUserStats', `/api/v1/users/${t.world.roles.demo}/stats?limit=-1`, 500)).toEqual(page);
@@ -127,9 +163,16 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&filter_by_project=hackatime&no_ai_coding=true')).toBe(
       lagSeconds(window.filter((hb) => hb.project === 'hackatime' && hb.category !== null && hb.category !== 'ai coding')),
     );
-    const counted = rows.filter((hb) => hb.category !== null && !['browsing', 'meeting', 'communicating'].includes(hb.category.toLowerCase()));
+    const counted = rows.filter(
+      (hb) => hb.category !== null && !['browsing', 'meeting', 'communicating'].includes(hb.category.toLowerCase()),
+    );
     const before = counted.filter((hb) => hb.time < from).at(-1)!;
-    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&boundary_aware=true')).toBe(lagSeconds(counted.filter((hb) => hb.time >= from), before.time));
+    expect(await statsTotal(t, 'start_date=2026-08-10T12:00:00Z&boundary_aware=true')).toBe(
+      lagSeconds(
+        counted.filter((hb) => hb.time >= from),
+        before.time,
+      ),
+    );
     // filter_by_category is not read without total_seconds=true.
     expect((await stats(t, 'start_date=2026-08-10T12:00:00Z&filter_by_category=coding')).total_seconds).toBe(lagSeconds(window));
   });
@@ -142,8 +185,17 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
     );
     const data = await stats(t, 'test_param=true&start_date=2026-08-10&end_date=2026-08-20&features=languages,projects');
     const before = counted.filter((hb) => hb.time < from).at(-1)!;
-    expect(data.total_seconds).toBe(lagSeconds(counted.filter((hb) => hb.time >= from && hb.time <= to), before.time));
-    expectItems(data.projects!, groupedLag(inWindow(counted, from, to), (hb) => hb.project), data.total_seconds);
+    expect(data.total_seconds).toBe(
+      lagSeconds(
+        counted.filter((hb) => hb.time >= from && hb.time <= to),
+        before.time,
+      ),
+    );
+    expectItems(
+      data.projects!,
+      groupedLag(inWindow(counted, from, to), (hb) => hb.project),
+      data.total_seconds,
+    );
     expect(await statsTotal(t, 'test_param=true&start_date=2026-08-10&end_date=2026-08-20')).toBe(data.total_seconds);
   });
 
@@ -175,14 +227,22 @@ describeBoth('GET /api/v1/users/{username}/stats', (t) => {
 
   it('finds the user by username, id or Slack id, reports the display name, masks yellow', async () => {
     const demo = await userWithRole(t, 'demo');
-    for (const id of [demo.username, String(demo.id), demo.slack_uid!]) expect((await stats(t, 'features=', {}, id)).user_id).toBe(String(demo.id));
+    for (const id of [demo.username, String(demo.id), demo.slack_uid!])
+      expect((await stats(t, 'features=', {}, id)).user_id).toBe(String(demo.id));
     const yellow = await userWithRole(t, 'yellow');
-    const body = (await call(t, 'getUserStats', `/api/v1/users/${yellow.username}/stats`, 200)) as { data: StatsData; trust_factor: unknown };
+    const body = (await call(t, 'getUserStats', `/api/v1/users/${yellow.username}/stats`, 200)) as {
+      data: StatsData;
+      trust_factor: unknown;
+    };
     expect(body.data.username).toBe(yellow.display_name);
     expect(body.trust_factor).toEqual({ trust_level: 'blue', trust_value: 0 });
-    for (const id of ['nobody-here', '999999', '%20']) expect(await call(t, 'getUserStats', `/api/v1/users/${id}/stats`, 404)).toEqual({ error: 'User not found' });
+    for (const id of ['nobody-here', '999999', '%20'])
+      expect(await call(t, 'getUserStats', `/api/v1/users/${id}/stats`, 404)).toEqual({ error: 'User not found' });
     // A dot ends Rails' segment, so the route does not match at all.
-    expect(await call(t, 'getUserStats', `/api/v1/users/${demo.username}.x/stats`, 404)).toMatchObject({ error: 'Page Not Found', status: 404 });
+    expect(await call(t, 'getUserStats', `/api/v1/users/${demo.username}.x/stats`, 404)).toMatchObject({
+      error: 'Page Not Found',
+      status: 404,
+    });
   });
 });
 
@@ -201,7 +261,12 @@ describeBoth('who may read per-user stats', (t) => {
       expect((await stats(t, '', bearer(owner.api_keys[0]!), id)).user_id).toBe(String(owner.id));
     }
     for (const op of ['heartbeats/spans', 'projects', 'projects/details', 'project/anything']) {
-      const id = { 'heartbeats/spans': 'getUserSpans', projects: 'getUserProjects', 'projects/details': 'getUserProjectsDetails', 'project/anything': 'getUserProject' }[op]!;
+      const id = {
+        'heartbeats/spans': 'getUserSpans',
+        projects: 'getUserProjects',
+        'projects/details': 'getUserProjectsDetails',
+        'project/anything': 'getUserProject',
+      }[op]!;
       expect(await call(t, id, `/api/v1/users/${owner.username}/${op}`, 403), op).toEqual(forbidden);
     }
   });
@@ -211,7 +276,12 @@ describeBoth('who may read per-user stats', (t) => {
     expect((await stats(t, 'features=', bearer(DEMO_KEY), 'my')).user_id).toBe(String(demo.id));
     expect((await stats(t, 'features=', bearer(READ_TOKEN), 'my')).user_id).toBe(String(demo.id));
     const notFound = { error: 'User not found' };
-    for (const headers of [{}, bearer(PROFILE_TOKEN), bearer('not-a-key'), { Authorization: `Basic ${Buffer.from(DEMO_KEY).toString('base64')}` }]) {
+    for (const headers of [
+      {},
+      bearer(PROFILE_TOKEN),
+      bearer('not-a-key'),
+      { Authorization: `Basic ${Buffer.from(DEMO_KEY).toString('base64')}` },
+    ]) {
       expect(await call(t, 'getUserStats', '/api/v1/users/my/stats', 404, headers)).toEqual(notFound);
     }
     expect(await call(t, 'getUserStats', `/api/v1/users/my/stats?api_key=${DEMO_KEY}`, 404)).toEqual(notFound);
@@ -247,8 +317,12 @@ describeBoth('GET /api/v1/users/{username}/heartbeats/spans', (t) => {
 
   it('answers 422 and 404 like the stats endpoint', async () => {
     const demo = t.world.roles.demo;
-    expect(await call(t, 'getUserSpans', `/api/v1/users/${demo}/heartbeats/spans?start_date=bad`, 422)).toEqual({ error: 'Invalid start_date' });
-    expect(await call(t, 'getUserSpans', `/api/v1/users/${demo}/heartbeats/spans?end_date=bad`, 422)).toEqual({ error: 'Invalid end_date' });
+    expect(await call(t, 'getUserSpans', `/api/v1/users/${demo}/heartbeats/spans?start_date=bad`, 422)).toEqual({
+      error: 'Invalid start_date',
+    });
+    expect(await call(t, 'getUserSpans', `/api/v1/users/${demo}/heartbeats/spans?end_date=bad`, 422)).toEqual({
+      error: 'Invalid end_date',
+    });
     expect(await call(t, 'getUserSpans', '/api/v1/users/nobody-here/heartbeats/spans', 404)).toEqual({ error: 'User not found' });
   });
 });
@@ -261,10 +335,13 @@ describeBoth('GET /api/v1/users/{username}/trust_factor', (t) => {
       const expected = { trust_level: level, trust_value: { blue: 0, red: 1, green: 2 }[level] };
       expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${user.username}/trust_factor`, 200), user.username).toEqual(expected);
       expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${user.id}/trust_factor`, 200)).toEqual(expected);
-      if (user.slack_uid) expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${user.slack_uid}/trust_factor`, 200)).toEqual(expected);
+      if (user.slack_uid)
+        expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${user.slack_uid}/trust_factor`, 200)).toEqual(expected);
     }
     for (const id of ['nobody-here', 'my', '999999', '%20']) {
-      expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${id}/trust_factor`, 404, bearer(DEMO_KEY))).toEqual({ error: 'User not found' });
+      expect(await call(t, 'getUserTrustFactor', `/api/v1/users/${id}/trust_factor`, 404, bearer(DEMO_KEY))).toEqual({
+        error: 'User not found',
+      });
     }
   });
 });
@@ -291,7 +368,8 @@ describeBoth('GET /api/v1/stats', (t) => {
   it('narrows to one user by identifier or stored email', async () => {
     const demo = await userWithRole(t, 'demo');
     const own = lagSeconds(await rawHeartbeats(t, demo.username));
-    for (const q of [`username=${demo.username}`, `username=${demo.slack_uid}`, `user_email=${encodeURIComponent(demo.email!)}`]) expect(await total(q), q).toBe(own);
+    for (const q of [`username=${demo.username}`, `username=${demo.slack_uid}`, `user_email=${encodeURIComponent(demo.email!)}`])
+      expect(await total(q), q).toBe(own);
     const other = await userWithRole(t, 'yellow');
     expect(await total(`username=${demo.username}&user_email=${encodeURIComponent(other.email!)}`)).toBe(0);
   });
@@ -299,7 +377,9 @@ describeBoth('GET /api/v1/stats', (t) => {
   it('answers 422, 404 and 401 with the documented bodies', async () => {
     const path = (q: string) => `/api/v1/stats?${q}`;
     for (const bad of ['Aug 10 2026', '2026-02-30', '2026-W31']) {
-      expect(await call(t, 'getGlobalStats', path(`start_date=${encodeURIComponent(bad)}`), 422, admin)).toEqual({ error: 'Invalid start_date' });
+      expect(await call(t, 'getGlobalStats', path(`start_date=${encodeURIComponent(bad)}`), 422, admin)).toEqual({
+        error: 'Invalid start_date',
+      });
     }
     expect(await call(t, 'getGlobalStats', path('end_date=tomorrow'), 422, admin)).toEqual({ error: 'Invalid end_date' });
     for (const q of ['username=nobody-here', 'user_email=nobody%40example.com']) {

@@ -6,8 +6,8 @@
 import { expect, it } from 'vitest';
 import { displayLanguageName } from '../../src/world/display-names.js';
 import type { Heartbeat } from '../../src/world/types.js';
-import { bearer, describeBoth, NOW, type MockTarget } from '../helpers/mock.js';
 import { groupedLag } from '../helpers/heartbeats.js';
+import { bearer, describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
 import { expectValid } from '../helpers/spec.js';
 
 const EMPTY_OBJECTS = { editors: {}, operating_systems: {}, machines: {}, categories: {}, branches: {}, entities: {}, labels: {} };
@@ -29,8 +29,22 @@ async function expectTotals(t: MockTarget, username: string, body: { from: strin
   const to = Date.parse(body.to) / 1000;
   const res = await t.fetch(`/__mock/users/${encodeURIComponent(username)}/heartbeats?start=${from}&end=${to}`);
   const rows = ((await res.json()) as { heartbeats: Heartbeat[] }).heartbeats.filter((hb) => hb.time < to);
-  expect(canonical(body.projects)).toEqual(canonical(asItems(groupedLag(rows, (hb) => hb.project), (k) => k)));
-  expect(canonical(body.languages)).toEqual(canonical(asItems(groupedLag(rows, (hb) => hb.language), displayLanguageName)));
+  expect(canonical(body.projects)).toEqual(
+    canonical(
+      asItems(
+        groupedLag(rows, (hb) => hb.project),
+        (k) => k,
+      ),
+    ),
+  );
+  expect(canonical(body.languages)).toEqual(
+    canonical(
+      asItems(
+        groupedLag(rows, (hb) => hb.language),
+        displayLanguageName,
+      ),
+    ),
+  );
   for (const list of [body.projects, body.languages]) {
     const totals = list.map((i) => i.total);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
@@ -50,7 +64,11 @@ function checkIntervals(t: MockTarget, windows: Window[]) {
         const { status, body } = await summary(t, query);
         expect(status, query).toBe(200);
         expectValid('getSummary', '200', body);
-        expect([query, body.from, body.to]).toEqual([query, first === null ? '1970-01-01T00:00:00Z' : `${first}T00:00:00Z`, `${last}T23:59:59Z`]);
+        expect([query, body.from, body.to]).toEqual([
+          query,
+          first === null ? '1970-01-01T00:00:00Z' : `${first}T00:00:00Z`,
+          `${last}T23:59:59Z`,
+        ]);
         expect(body).toMatchObject({ user_id: null, ...EMPTY_OBJECTS });
         if ((await expectTotals(t, 'demo', body)) > 0) active += 1;
       }
@@ -131,7 +149,9 @@ describeBoth('GET /api/summary (Saturday 2026-08-22)', (t) => {
   });
 
   it('another user, found by Slack UID, with totals recomputed', async () => {
-    const other = t.world.users.find((u) => u.username !== 'demo' && u.allowPublicStats && u.slackUid !== null && t.world.heartbeatsOf(u.id).length > 0)!;
+    const other = t.world.users.find(
+      (u) => u.username !== 'demo' && u.allowPublicStats && u.slackUid !== null && t.world.heartbeatsOf(u.id).length > 0,
+    )!;
     const { status, body } = await summary(t, `user_id=${other.slackUid}&interval=last_30_days`);
     expect(status).toBe(200);
     expect(await expectTotals(t, other.username!, body)).toBeGreaterThan(0);

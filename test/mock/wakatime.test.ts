@@ -6,13 +6,13 @@
  * mapping is borrowed.
  */
 import { describe, expect, it } from 'vitest';
-import { COMPLIMENTS, compliment, extensionText, goalSuffix } from '../../src/mock/views/statusbar-text.js';
-import { goalProgress } from '../../src/mock/views/daily-goal.js';
 import { rubyRandomInt } from '../../src/mock/ruby/random.js';
+import { goalProgress } from '../../src/mock/views/daily-goal.js';
+import { COMPLIMENTS, compliment, extensionText, goalSuffix } from '../../src/mock/views/statusbar-text.js';
 import { displayEditorName, displayLanguageName, displayOsName } from '../../src/world/display-names.js';
 import type { Heartbeat, User } from '../../src/world/types.js';
-import { basic, bearer, DEMO_KEY, describeBoth, NOW, READ_TOKEN, type MockTarget } from '../helpers/mock.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
+import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';
 import { rawHeartbeats } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
@@ -21,7 +21,9 @@ import { expectValid } from '../helpers/spec.js';
 const DAY_MS = 86_400_000;
 
 function offsetMinutesAt(instant: number, zone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')!.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')!.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
@@ -111,7 +113,9 @@ async function getJson(t: MockTarget, path: string, headers: Record<string, stri
 
 /** A user in a zone east of UTC with heartbeats in the last week: the second user of most tests. */
 function eastUser(t: MockTarget): User {
-  const user = t.world.users.find((u) => offsetMinutesAt(NOW, u.timezone) > 0 && t.world.heartbeatsBetween(u.id, { from: NOW / 1000 - 3 * 86_400 }).length > 0);
+  const user = t.world.users.find(
+    (u) => offsetMinutesAt(NOW, u.timezone) > 0 && t.world.heartbeatsBetween(u.id, { from: NOW / 1000 - 3 * 86_400 }).length > 0,
+  );
   expect(user, 'the world has an active user east of UTC').toBeDefined();
   return user!;
 }
@@ -138,9 +142,10 @@ describe('statusbar text rules', () => {
   it('clock_emoji advances one face every 30 minutes', () => {
     const faces = '🕛 🕧 🕐 🕜 🕑 🕝 🕒 🕞 🕓 🕟 🕔 🕠 🕕 🕡 🕖 🕢 🕗 🕣 🕘 🕤 🕙 🕥 🕚 🕦'.split(' ');
     const clock = { ...simple, extensionTextType: 'clock_emoji' as const };
-    for (const seconds of [0, 1799, 1800, 9000, 43_200, 90_000]) expect(extensionText(clock, seconds, NOW)).toBe(faces[Math.floor(seconds / 1800) % 24]);
+    for (const seconds of [0, 1799, 1800, 9000, 43_200, 90_000])
+      expect(extensionText(clock, seconds, NOW)).toBe(faces[Math.floor(seconds / 1800) % 24]);
   });
-  it("compliment_text draws as Ruby's Random.new(MD5(\"id-bucket\")).rand(19) (vectors from Ruby 3.1)", () => {
+  it('compliment_text draws as Ruby\'s Random.new(MD5("id-bucket")).rand(19) (vectors from Ruby 3.1)', () => {
     expect(COMPLIMENTS).toHaveLength(19);
     expect(compliment(7, 1787423400_000)).toBe('Way to go!');
     expect(compliment(12, 1787423400_000)).toBe('No stopping you!');
@@ -176,12 +181,20 @@ describe('daily goal progress', () => {
     expect(all.tracked_seconds).toBe(lagSeconds(rows));
   });
   it('caps the percentage at 100 and marks the goal complete', () => {
-    expect(goalProgress({ targetSeconds: 300, projects: [], languages: [] }, user, rows)).toMatchObject({ completion_percent: 100, complete: true });
+    expect(goalProgress({ targetSeconds: 300, projects: [], languages: [] }, user, rows)).toMatchObject({
+      completion_percent: 100,
+      complete: true,
+    });
   });
   it('filters by project and by canonical language; no matching language is 0', () => {
     expect(goalProgress({ targetSeconds: 600, projects: ['old'], languages: [] }, { repoMappings: [] }, rows).tracked_seconds).toBe(600);
-    expect(goalProgress({ targetSeconds: 600, projects: [], languages: ['TypeScript'] }, { repoMappings: [] }, rows).tracked_seconds).toBe(600);
-    expect(goalProgress({ targetSeconds: 600, projects: [], languages: ['Go'] }, user, rows)).toMatchObject({ tracked_seconds: 0, completion_percent: 0 });
+    expect(goalProgress({ targetSeconds: 600, projects: [], languages: ['TypeScript'] }, { repoMappings: [] }, rows).tracked_seconds).toBe(
+      600,
+    );
+    expect(goalProgress({ targetSeconds: 600, projects: [], languages: ['Go'] }, user, rows)).toMatchObject({
+      tracked_seconds: 0,
+      completion_percent: 0,
+    });
   });
 });
 
@@ -190,7 +203,9 @@ describe('daily goal progress', () => {
 describeBoth('WakaTime-compatible reads', (t) => {
   describe('GET /users/{id}', () => {
     it('answers the key owner, whatever the id segment, with every key present', async () => {
-      const creds = (await (await t.fetch('/__mock/credentials')).json()) as { users: { id: number; username: string; display_name: string; timezone: string }[] };
+      const creds = (await (await t.fetch('/__mock/credentials')).json()) as {
+        users: { id: number; username: string; display_name: string; timezone: string }[];
+      };
       const demo = creds.users.find((u) => u.username === 'demo')!;
       for (const path of [WAKA, '/api/hackatime/v1/users/42', '/api/hackatime/v1/users/somebody-else']) {
         const { status, body } = await getJson(t, path, bearer(DEMO_KEY));
@@ -251,8 +266,15 @@ describeBoth('WakaTime-compatible reads', (t) => {
           expect('goal' in body.data).toBe(false);
         } else {
           const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
-          const counted = rows.filter((hb) => (hb.project === null || !archived.has(hb.project)) && (goal.projects.length === 0 || goal.projects.includes(hb.project ?? '')));
-          const tracked = goal.languages.length === 0 ? lagSeconds(counted) : lagSeconds(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
+          const counted = rows.filter(
+            (hb) =>
+              (hb.project === null || !archived.has(hb.project)) &&
+              (goal.projects.length === 0 || goal.projects.includes(hb.project ?? '')),
+          );
+          const tracked =
+            goal.languages.length === 0
+              ? lagSeconds(counted)
+              : lagSeconds(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
           expect(body.data.goal).toEqual({
             target_seconds: goal.targetSeconds,
             tracked_seconds: tracked,
@@ -301,7 +323,9 @@ describeBoth('WakaTime-compatible reads', (t) => {
       expectValid('getSummaries', '200', body);
       const from = localMidnight(start, zone) / 1000;
       const until = localMidnight(shiftDate(end, 1), zone) / 1000;
-      const rows = (await rawHeartbeats(t, user.username!, from, until)).filter((hb) => hb.time < until && (extra.project === undefined || hb.project === extra.project));
+      const rows = (await rawHeartbeats(t, user.username!, from, until)).filter(
+        (hb) => hb.time < until && (extra.project === undefined || hb.project === extra.project),
+      );
       const days = leadByDay(rows, zone);
       const today = localDateOf(NOW, zone);
 
@@ -320,19 +344,31 @@ describeBoth('WakaTime-compatible reads', (t) => {
           timezone: zone,
         });
         expect(day.grand_total.total_seconds, date).toBe(expected.total);
-        const projects = [...expected.projects].filter(([, s]) => s > 0).sort(([an, as], [bn, bs]) => bs - as || (an < bn ? -1 : an > bn ? 1 : 0));
-        expect(day.projects.map((p: { name: string; total_seconds: number; percent: number }) => [p.name, p.total_seconds, p.percent])).toEqual(
-          projects.map(([name, s]) => [name, s, round2((s / expected.total) * 100)]),
-        );
-        for (const key of ['branches', 'categories', 'dependencies', 'editors', 'entities', 'languages', 'machines', 'operating_systems']) expect(day[key]).toEqual([]);
+        const projects = [...expected.projects]
+          .filter(([, s]) => s > 0)
+          .sort(([an, as], [bn, bs]) => bs - as || (an < bn ? -1 : an > bn ? 1 : 0));
+        expect(
+          day.projects.map((p: { name: string; total_seconds: number; percent: number }) => [p.name, p.total_seconds, p.percent]),
+        ).toEqual(projects.map(([name, s]) => [name, s, round2((s / expected.total) * 100)]));
+        for (const key of ['branches', 'categories', 'dependencies', 'editors', 'entities', 'languages', 'machines', 'operating_systems'])
+          expect(day[key]).toEqual([]);
         total += expected.total;
         if (expected.total > 0) active += 1;
         date = shiftDate(date, 1);
       }
       expect(date).toBe(shiftDate(end, 1));
       const n = body.data.length;
-      expect(body.cumulative_total).toMatchObject({ seconds: total, hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60) });
-      expect(body.daily_average).toMatchObject({ holidays: n - active, days_including_holidays: n, days_minus_holidays: active, seconds: Math.floor(total / n) });
+      expect(body.cumulative_total).toMatchObject({
+        seconds: total,
+        hours: Math.floor(total / 3600),
+        minutes: Math.floor((total % 3600) / 60),
+      });
+      expect(body.daily_average).toMatchObject({
+        holidays: n - active,
+        days_including_holidays: n,
+        days_minus_holidays: active,
+        seconds: Math.floor(total / n),
+      });
       expect(body.daily_average.seconds_including_other_language).toBe(body.daily_average.seconds);
       return body;
     }
@@ -420,7 +456,16 @@ describeBoth('WakaTime-compatible reads', (t) => {
         is_other_usage_visible: true,
       });
       expect(data.categories).toEqual([
-        { name: 'coding', total_seconds: total, percent: 100, digital: `${Math.floor(total / 3600)}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`, text: hrs(total), hours: Math.floor(total / 3600), minutes: Math.floor((total % 3600) / 60), seconds: total % 60 },
+        {
+          name: 'coding',
+          total_seconds: total,
+          percent: 100,
+          digital: `${Math.floor(total / 3600)}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`,
+          text: hrs(total),
+          hours: Math.floor(total / 3600),
+          minutes: Math.floor((total % 3600) / 60),
+          seconds: total % 60,
+        },
       ]);
       const lists: [string, keyof Heartbeat, (v: string) => string][] = [
         ['editors', 'editor', displayEditorName],
@@ -432,9 +477,15 @@ describeBoth('WakaTime-compatible reads', (t) => {
       for (const [list, field, display] of lists) {
         const groups = groupedLag(rows, (hb) => hb[field] as string | null);
         const sum = [...groups.values()].reduce((a, b) => a + b, 0);
-        const expected = sum === 0 ? [] : [...groups].filter(([, s]) => s > 0).map(([k, s]) => [display(k === null || k.trim() === '' ? 'unknown' : k), s, round2((s / sum) * 100)]);
+        const expected =
+          sum === 0
+            ? []
+            : [...groups]
+                .filter(([, s]) => s > 0)
+                .map(([k, s]) => [display(k === null || k.trim() === '' ? 'unknown' : k), s, round2((s / sum) * 100)]);
         const got = data[list].map((i: { name: string; total_seconds: number; percent: number }) => [i.name, i.total_seconds, i.percent]);
-        const order = (a: (string | number)[], b: (string | number)[]) => (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]));
+        const order = (a: (string | number)[], b: (string | number)[]) =>
+          (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]));
         expect([...got].sort(order), list).toEqual([...expected].sort(order));
         const seconds = got.map((g: [string, number]) => g[1]);
         expect(seconds, `${list} sorted longest first`).toEqual([...seconds].sort((a: number, b: number) => b - a));
@@ -453,7 +504,16 @@ describeBoth('WakaTime-compatible reads', (t) => {
     });
     it('a user without heartbeats: zeros, empty lists, one coding category', async () => {
       const data = await checkLast7(named(t, t.world.roles.noHeartbeats));
-      expect(data).toMatchObject({ total_seconds: 0, daily_average: 0, days_including_holidays: 0, editors: [], languages: [], machines: [], projects: [], operating_systems: [] });
+      expect(data).toMatchObject({
+        total_seconds: 0,
+        daily_average: 0,
+        days_including_holidays: 0,
+        editors: [],
+        languages: [],
+        machines: [],
+        projects: [],
+        operating_systems: [],
+      });
       expect(data.categories).toHaveLength(1);
     });
     it('only the literal "current" is routed; 401 without a valid key', async () => {

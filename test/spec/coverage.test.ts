@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load.js';
 import endpoints from '../../fixtures/coverage/endpoints.json' with { type: 'json' };
+import { loadSpec } from '../../src/spec/load.js';
 
 const REFERENCE = new URL('../../../shared/reference/hackatime-api.md', import.meta.url);
 
@@ -47,7 +47,10 @@ describe('the spec covers every endpoint', () => {
     for (const op of spec.operations) {
       expect(op.tags, op.operationId).toHaveLength(1);
       const codes = op.responses.map((r) => r.status);
-      expect(codes.some((c) => c.startsWith('4')), op.operationId).toBe(true);
+      expect(
+        codes.some((c) => c.startsWith('4')),
+        op.operationId,
+      ).toBe(true);
       expect(codes, op.operationId).toContain('429');
     }
   });

@@ -31,14 +31,19 @@ describe('examples in the spec', () => {
     const missing = spec.operations.flatMap((op) =>
       op.responses
         .filter((r) => r.status.startsWith('2'))
-        .flatMap((r) => r.content.filter((m) => Object.keys(m.examples).length === 0).map((m) => `${op.operationId} ${r.status} ${m.mediaType}`)),
+        .flatMap((r) =>
+          r.content.filter((m) => Object.keys(m.examples).length === 0).map((m) => `${op.operationId} ${r.status} ${m.mediaType}`),
+        ),
     );
     expect(missing).toEqual([]);
   });
 
-  it.each([...responseExamples, ...requestExamples].map((e) => [e.label, e] as const))('%s validates against its schema', (_label, example) => {
-    expect(example.pointer).toBeDefined();
-    const result = validator.validate(example.pointer!, example.value);
-    expect(result.ok ? [] : result.issues).toEqual([]);
-  });
+  it.each([...responseExamples, ...requestExamples].map((e) => [e.label, e] as const))(
+    '%s validates against its schema',
+    (_label, example) => {
+      expect(example.pointer).toBeDefined();
+      const result = validator.validate(example.pointer!, example.value);
+      expect(result.ok ? [] : result.issues).toEqual([]);
+    },
+  );
 });

@@ -17,7 +17,8 @@ interface UpstreamExample {
   note: string;
 }
 
-const DIFFERS = /known to differ|disagrees|does not match|impossible|not emitted|no current controller|never return|subset|the real '[^']+' is/i;
+const DIFFERS =
+  /known to differ|disagrees|does not match|impossible|not emitted|no current controller|never return|subset|the real '[^']+' is/i;
 const trusted = (e: UpstreamExample) =>
   !DIFFERS.test(e.note) && (!/old documentation/i.test(e.note) || /still matches/i.test(e.note)) && e.path !== '*';
 /** Bodies put together from per-field examples, or with fields left out, may lack required fields. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
 import { resolvePointer } from '../../src/spec/operations.js';
+import { validatorFor } from '../../src/spec/validator.js';
 
 const spec = loadSpec();
 const validator = validatorFor(spec.document);
@@ -69,7 +69,10 @@ describe('schema paths across $refs', () => {
           const result = validator.validate(media.schemaPointer, { unexpected: [1, 'two', null] });
           if (result.ok) continue;
           for (const issue of result.issues) {
-            expect(resolvePointer(spec.document, issue.schemaPath), `${op.operationId} ${response.status} ${issue.schemaPath}`).toBeDefined();
+            expect(
+              resolvePointer(spec.document, issue.schemaPath),
+              `${op.operationId} ${response.status} ${issue.schemaPath}`,
+            ).toBeDefined();
           }
         }
       }
@@ -79,6 +82,8 @@ describe('schema paths across $refs', () => {
   it('point into the component for an error inside a referenced schema', () => {
     const pointer = spec.byOperationId.get('getUserTrustFactor')!.responses.find((r) => r.status === '200')!.content[0]!.schemaPointer!;
     const result = validator.validate(pointer, { trust_level: 'green', trust_value: 'x' });
-    expect(result.ok ? [] : result.issues.map((i) => i.schemaPath)).toContain('/components/schemas/TrustFactor/properties/trust_value/type');
+    expect(result.ok ? [] : result.issues.map((i) => i.schemaPath)).toContain(
+      '/components/schemas/TrustFactor/properties/trust_value/type',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import {
   avatarUrl,
   displayEditorName,
@@ -13,7 +13,13 @@ const nobody = { displayNameOverride: null, slackUsername: null, githubUsername:
 
 describe('displayName', () => {
   it('prefers the override, then Slack, GitHub and the username', () => {
-    const full = { displayNameOverride: 'Orpheus', slackUsername: 'orpheus-slack', githubUsername: 'orpheus-gh', username: 'orpheus', emails: ['o@hackclub.com'] };
+    const full = {
+      displayNameOverride: 'Orpheus',
+      slackUsername: 'orpheus-slack',
+      githubUsername: 'orpheus-gh',
+      username: 'orpheus',
+      emails: ['o@hackclub.com'],
+    };
     expect(displayName(full)).toBe('Orpheus');
     expect(displayName({ ...full, displayNameOverride: null })).toBe('orpheus-slack');
     expect(displayName({ ...full, displayNameOverride: '  ', slackUsername: null })).toBe('orpheus-gh');
@@ -37,32 +43,38 @@ describe('displayName', () => {
 
 describe('avatarUrl', () => {
   it('prefers Slack, then GitHub, then ui-avatars with the email’s first two characters', () => {
-    const user = { slackAvatarUrl: 'https://avatars.slack-edge.com/a.png', githubAvatarUrl: 'https://avatars.githubusercontent.com/u/7?v=4', emails: ['ada@example.com'] };
+    const user = {
+      slackAvatarUrl: 'https://avatars.slack-edge.com/a.png',
+      githubAvatarUrl: 'https://avatars.githubusercontent.com/u/7?v=4',
+      emails: ['ada@example.com'],
+    };
     expect(avatarUrl(user)).toBe('https://avatars.slack-edge.com/a.png');
     expect(avatarUrl({ ...user, slackAvatarUrl: null })).toBe('https://avatars.githubusercontent.com/u/7?v=4');
     const hash = createHash('sha256').update('AD').digest('hex').slice(0, 6);
-    expect(avatarUrl({ ...user, slackAvatarUrl: null, githubAvatarUrl: '' })).toBe(`https://i2.wp.com/ui-avatars.com/api/AD/48/${hash}/fff?ssl=1`);
+    expect(avatarUrl({ ...user, slackAvatarUrl: null, githubAvatarUrl: '' })).toBe(
+      `https://i2.wp.com/ui-avatars.com/api/AD/48/${hash}/fff?ssl=1`,
+    );
     expect(avatarUrl({ slackAvatarUrl: null, githubAvatarUrl: null, emails: [] })).toMatch(/^data:image\/png;base64,/);
   });
 });
 
 describe('editor, OS and language display names', () => {
   it('maps known editors and capitalises the rest', () => {
-    expect(['vscode', 'VS Code', 'neovim', 'zed', 'jetbrains-intellij', 'intellijidea', 'pycharm', null, ''].map(displayEditorName)).toEqual([
-      'VSCode',
-      'VSCode',
-      'Neovim',
-      'Zed',
-      'Jetbrains-intellij',
-      'IntelliJ IDEA',
-      'PyCharm',
-      'Unknown',
-      'Unknown',
-    ]);
+    expect(
+      ['vscode', 'VS Code', 'neovim', 'zed', 'jetbrains-intellij', 'intellijidea', 'pycharm', null, ''].map(displayEditorName),
+    ).toEqual(['VSCode', 'VSCode', 'Neovim', 'Zed', 'Jetbrains-intellij', 'IntelliJ IDEA', 'PyCharm', 'Unknown', 'Unknown']);
   });
 
   it('maps darwin, mac and macos to macOS and capitalises the rest', () => {
-    expect(['darwin', 'mac', 'macos', 'linux', 'windows', 'wsl', null].map(displayOsName)).toEqual(['macOS', 'macOS', 'macOS', 'Linux', 'Windows', 'WSL', 'Unknown']);
+    expect(['darwin', 'mac', 'macos', 'linux', 'windows', 'wsl', null].map(displayOsName)).toEqual([
+      'macOS',
+      'macOS',
+      'macOS',
+      'Linux',
+      'Windows',
+      'WSL',
+      'Unknown',
+    ]);
   });
 
   it('canonicalises languages through linguist names and aliases', () => {

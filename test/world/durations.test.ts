@@ -73,12 +73,7 @@ describe('groupedSeconds', () => {
 
 describe('dailyLeadSeconds', () => {
   // 23:58:00, 23:59:30 on Aug 21 and 00:00:30, 00:01:00 on Aug 22 in New York (EDT, UTC-4).
-  const rows = timed([
-    at('2026-08-22T03:58:00Z'),
-    at('2026-08-22T03:59:30Z'),
-    at('2026-08-22T04:00:30Z'),
-    at('2026-08-22T04:01:00Z'),
-  ]);
+  const rows = timed([at('2026-08-22T03:58:00Z'), at('2026-08-22T03:59:30Z'), at('2026-08-22T04:00:30Z'), at('2026-08-22T04:01:00Z')]);
 
   it('gives each heartbeat the gap to the next one of the same local day', () => {
     const days = dailyLeadSeconds(rows, 'America/New_York');

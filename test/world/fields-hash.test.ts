@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AI_INDEXED_ATTRIBUTES, INDEXED_ATTRIBUTES, fieldsHash, fieldsHashSource, rubyFloat } from '../../src/world/fields-hash.js';
+import { AI_INDEXED_ATTRIBUTES, fieldsHash, fieldsHashSource, INDEXED_ATTRIBUTES, rubyFloat } from '../../src/world/fields-hash.js';
 import { row } from '../helpers/heartbeats.js';
 
 // The heartbeat of the reference's request example, as user 42.
@@ -48,7 +48,9 @@ describe('fieldsHash', () => {
   it('matches MD5 of Ruby’s to_json for the same hash', () => {
     // Computed with Ruby 3.1: Digest::MD5.hexdigest(h.to_json) over the same 20 keys.
     expect(fieldsHash(example)).toBe('e047c53f2ae8ec5cfe9c6418628a9409');
-    expect(fieldsHash({ ...example, time: 1787407234, ai_model: 'claude-sonnet-4-5', ai_input_tokens: 1200 })).toBe('ba1bbf754fc002ba4570ae0d7ef116ef');
+    expect(fieldsHash({ ...example, time: 1787407234, ai_model: 'claude-sonnet-4-5', ai_input_tokens: 1200 })).toBe(
+      'ba1bbf754fc002ba4570ae0d7ef116ef',
+    );
   });
 
   it('ignores fields outside the dedup set', () => {

@@ -75,7 +75,13 @@ describe('time_ago_in_words', () => {
       'about 2 hours',
     ]);
     expect([D - 31 * S, D - 30 * S, 42 * H - 31 * S, 42 * H - 30 * S].map(ago)).toEqual(['about 24 hours', '1 day', '1 day', '2 days']);
-    expect([30 * D - 31 * S, 30 * D, 45 * D, 60 * D, 200 * D].map(ago)).toEqual(['30 days', 'about 1 month', 'about 2 months', '2 months', '7 months']);
+    expect([30 * D - 31 * S, 30 * D, 45 * D, 60 * D, 200 * D].map(ago)).toEqual([
+      '30 days',
+      'about 1 month',
+      'about 2 months',
+      '2 months',
+      '7 months',
+    ]);
   });
 
   it('counts years with leap days discounted', () => {

@@ -1,19 +1,50 @@
 import { describe, expect, it } from 'vitest';
+import { ensureFieldsHash, fieldsHash } from '../../src/world/fields-hash.js';
 import { generateWorld } from '../../src/world/generate.js';
-import { fieldsHash, ensureFieldsHash } from '../../src/world/fields-hash.js';
-import { addDays, localDate } from '../../src/world/time-zone.js';
 import { createWorld } from '../../src/world/store.js';
+import { addDays, localDate } from '../../src/world/time-zone.js';
 import type { Heartbeat, WorldData } from '../../src/world/types.js';
 
 const NOW = Date.parse('2026-08-22T14:00:00Z');
 const DEMO_KEY = '11111111-1111-4111-8111-111111111111';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const HEARTBEAT_KEYS = [
-  'id', 'user_id', 'time', 'entity', 'type', 'category', 'project', 'branch', 'language', 'editor',
-  'operating_system', 'machine', 'user_agent', 'is_write', 'lineno', 'lines', 'cursorpos', 'line_additions',
-  'line_deletions', 'project_root_count', 'dependencies', 'ai_model', 'ai_session', 'ai_subscription_plan',
-  'ai_input_tokens', 'ai_output_tokens', 'ai_prompt_length', 'ai_line_changes', 'human_line_changes',
-  'source_type', 'ip_address', 'ja4_id', 'fields_hash', 'created_at', 'updated_at', 'deleted_at',
+  'id',
+  'user_id',
+  'time',
+  'entity',
+  'type',
+  'category',
+  'project',
+  'branch',
+  'language',
+  'editor',
+  'operating_system',
+  'machine',
+  'user_agent',
+  'is_write',
+  'lineno',
+  'lines',
+  'cursorpos',
+  'line_additions',
+  'line_deletions',
+  'project_root_count',
+  'dependencies',
+  'ai_model',
+  'ai_session',
+  'ai_subscription_plan',
+  'ai_input_tokens',
+  'ai_output_tokens',
+  'ai_prompt_length',
+  'ai_line_changes',
+  'human_line_changes',
+  'source_type',
+  'ip_address',
+  'ja4_id',
+  'fields_hash',
+  'created_at',
+  'updated_at',
+  'deleted_at',
 ];
 
 function serialise(world: WorldData): string {
@@ -67,7 +98,8 @@ describe('the generated world', () => {
 
   it('hashes every row with fields_hash and never twice for one user', () => {
     // What leaves the process is JSON, and serialising a row fills its hash.
-    for (const row of rows.filter((_, i) => i % 97 === 0)) expect((JSON.parse(JSON.stringify(row)) as { fields_hash: string }).fields_hash).toBe(fieldsHash(row));
+    for (const row of rows.filter((_, i) => i % 97 === 0))
+      expect((JSON.parse(JSON.stringify(row)) as { fields_hash: string }).fields_hash).toBe(fieldsHash(row));
     for (const list of world.heartbeats.values()) expect(new Set(list.map((r) => ensureFieldsHash(r))).size).toBe(list.length);
   });
 
@@ -151,7 +183,9 @@ describe('roles', () => {
 
   it('has exactly the currently-hacking users active in the last 5 minutes', () => {
     const active = world.users
-      .filter((u) => world.heartbeatsBetween(u.id, { from: NOW / 1000 - 300 }).some((r) => r.category === 'coding' && r.source_type === 'direct_entry'))
+      .filter((u) =>
+        world.heartbeatsBetween(u.id, { from: NOW / 1000 - 300 }).some((r) => r.category === 'coding' && r.source_type === 'direct_entry'),
+      )
       .map((u) => u.username);
     expect(active.sort()).toEqual([...world.roles.currentlyHacking].sort());
     expect(world.roles.currentlyHacking).toContain('demo');
@@ -164,7 +198,11 @@ describe('roles', () => {
     expect(world.oauthToken(t.revoked)?.revokedAt).not.toBeNull();
     expect(world.oauthToken(t.expired)!.expiresAt).toBeLessThan(NOW);
     const verified = world.oauthToken(t.verifiedConfidential)!;
-    expect([verified.appVerified, verified.appConfidential, world.userById(verified.userId)?.username]).toEqual([true, true, world.roles.yellow]);
+    expect([verified.appVerified, verified.appConfidential, world.userById(verified.userId)?.username]).toEqual([
+      true,
+      true,
+      world.roles.yellow,
+    ]);
     expect(world.adminKey(t.inactiveAdminKey)?.active).toBe(false);
   });
 });

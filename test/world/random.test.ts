@@ -38,7 +38,12 @@ describe('Random', () => {
   it('never picks a zero-weight item and clamps gaussians', () => {
     const rng = new Random(2);
     for (let i = 0; i < 500; i++) {
-      expect(rng.weighted([{ value: 'x', weight: 0 }, { value: 'y', weight: 1 }])).toBe('y');
+      expect(
+        rng.weighted([
+          { value: 'x', weight: 0 },
+          { value: 'y', weight: 1 },
+        ]),
+      ).toBe('y');
       const g = rng.gaussian(10, 50, 0, 20);
       expect(g).toBeGreaterThanOrEqual(0);
       expect(g).toBeLessThanOrEqual(20);

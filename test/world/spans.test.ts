@@ -12,9 +12,7 @@ describe('toSpans', () => {
   });
 
   it('gives a lone heartbeat followed by a far one a 120 s span', () => {
-    expect(toSpans(timed([1787400000, 1787401000]))).toEqual([
-      { start_time: 1787400000, end_time: 1787400120, duration: 120 },
-    ]);
+    expect(toSpans(timed([1787400000, 1787401000]))).toEqual([{ start_time: 1787400000, end_time: 1787400120, duration: 120 }]);
   });
 
   it('reproduces the reference example: rounded in-span time + 120, final span without it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { World, createWorld } from '../../src/world/store.js';
 import { fieldsHash } from '../../src/world/fields-hash.js';
+import { createWorld, World } from '../../src/world/store.js';
 import type { HeartbeatDraft, User, WorldData } from '../../src/world/types.js';
 import { draft as completeDraft, row } from '../helpers/heartbeats.js';
 
@@ -56,7 +56,17 @@ function smallWorld(): World {
       [2, [stamp(row({ id: 2, user_id: 2, time: 1500 }))]],
     ]),
     roles: {
-      demo: 'ada', admin: '1', banned: '', pendingDeletion: '', privateStats: '', yellow: '', noSlack: '', noGithub: '', shadowBanned: '', currentlyHacking: [], noHeartbeats: '',
+      demo: 'ada',
+      admin: '1',
+      banned: '',
+      pendingDeletion: '',
+      privateStats: '',
+      yellow: '',
+      noSlack: '',
+      noGithub: '',
+      shadowBanned: '',
+      currentlyHacking: [],
+      noHeartbeats: '',
     },
     specialTokens: { readOnly: '', revoked: '', expired: '', verifiedConfidential: '', inactiveAdminKey: '' },
   };

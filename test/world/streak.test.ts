@@ -10,12 +10,20 @@ function codingDay(startIso: string, category: string | null = 'coding', beats =
 }
 
 function rows(...days: { time: number; category: string | null }[][]) {
-  return days.flat().sort((a, b) => a.time - b.time).map((r, i) => ({ id: i + 1, ...r }));
+  return days
+    .flat()
+    .sort((a, b) => a.time - b.time)
+    .map((r, i) => ({ id: i + 1, ...r }));
 }
 
 describe('streakDays', () => {
   it('counts consecutive days ending today', () => {
-    const data = rows(codingDay('2026-08-22T09:00:00Z'), codingDay('2026-08-21T09:00:00Z'), codingDay('2026-08-20T09:00:00Z'), codingDay('2026-08-18T09:00:00Z'));
+    const data = rows(
+      codingDay('2026-08-22T09:00:00Z'),
+      codingDay('2026-08-21T09:00:00Z'),
+      codingDay('2026-08-20T09:00:00Z'),
+      codingDay('2026-08-18T09:00:00Z'),
+    );
     expect(streakDays(data, 'UTC', NOW)).toBe(3);
   });
 
@@ -29,7 +37,11 @@ describe('streakDays', () => {
   });
 
   it('needs 15 minutes: 14 minutes breaks the streak', () => {
-    const data = rows(codingDay('2026-08-22T09:00:00Z'), codingDay('2026-08-21T09:00:00Z', 'coding', 15), codingDay('2026-08-20T09:00:00Z'));
+    const data = rows(
+      codingDay('2026-08-22T09:00:00Z'),
+      codingDay('2026-08-21T09:00:00Z', 'coding', 15),
+      codingDay('2026-08-20T09:00:00Z'),
+    );
     expect(streakDays(data, 'UTC', NOW)).toBe(1);
   });
 
@@ -47,7 +59,9 @@ describe('streakDays', () => {
   });
 
   it('reads only the last 31 days', () => {
-    const days = Array.from({ length: 40 }, (_, i) => codingDay(new Date(Date.parse('2026-08-22T10:00:00Z') - i * 86_400_000).toISOString()));
+    const days = Array.from({ length: 40 }, (_, i) =>
+      codingDay(new Date(Date.parse('2026-08-22T10:00:00Z') - i * 86_400_000).toISOString()),
+    );
     expect(streakDays(rows(...days), 'UTC', NOW)).toBe(31);
   });
 

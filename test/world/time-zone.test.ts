@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock, parseNow } from '../../src/world/clock.js';
 import {
   addDays,
   daysBetween,
@@ -10,7 +11,6 @@ import {
   startOfLocalDay,
   utcDate,
 } from '../../src/world/time-zone.js';
-import { fixedClock, parseNow } from '../../src/world/clock.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -62,13 +62,15 @@ describe('offsetString', () => {
 
 describe('isValidTimeZone', () => {
   it('accepts IANA names and links as TZInfo does', () => {
-    expect(['America/New_York', 'UTC', 'Etc/UTC', 'US/Eastern', 'Asia/Kolkata', 'Asia/Calcutta', 'America/Port-au-Prince'].map(isValidTimeZone)).toEqual(
-      Array(7).fill(true),
-    );
+    expect(
+      ['America/New_York', 'UTC', 'Etc/UTC', 'US/Eastern', 'Asia/Kolkata', 'Asia/Calcutta', 'America/Port-au-Prince'].map(isValidTimeZone),
+    ).toEqual(Array(7).fill(true));
   });
 
   it('rejects unknown names, other letter case and offsets', () => {
-    expect(['Foo/Bar', 'america/new_york', 'AMERICA/NEW_YORK', 'us/eastern', '+01:00', '-05:00', ''].map(isValidTimeZone)).toEqual(Array(7).fill(false));
+    expect(['Foo/Bar', 'america/new_york', 'AMERICA/NEW_YORK', 'us/eastern', '+01:00', '-05:00', ''].map(isValidTimeZone)).toEqual(
+      Array(7).fill(false),
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * `content_type_conformance`: the Content-Type is one the spec documents for the status.
  */
 import type { InspectedResponse } from '../response.js';
-import { onlyDocumentedStatus, type Check } from './check.js';
+import { type Check, onlyDocumentedStatus } from './check.js';
 
 /**
  * An RFC 6750 challenge (Doorkeeper's 401/403) carries its error in `WWW-Authenticate` and may have

@@ -112,14 +112,16 @@ export class PropertyWalker {
         const s = this.schema(p)!;
         if (isObject(s['properties']) && name in s['properties']) children.push(`${p}/properties/${escapePointer(name)}`);
         if (isObject(s['patternProperties'])) {
-          for (const pattern of Object.keys(s['patternProperties'])) if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escapePointer(pattern)}`);
+          for (const pattern of Object.keys(s['patternProperties']))
+            if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escapePointer(pattern)}`);
         }
       }
       if (children.length === 0) {
         for (const p of schemas) if (isObject(this.schema(p)!['additionalProperties'])) children.push(`${p}/additionalProperties`);
       }
       if (children.length > 0) this.walk(children, child, `${at}/${escapePointer(name)}`, out);
-      else if (declaring !== undefined && !open) out.push({ pointer: `${at}/${escapePointer(name)}`, name, schemaPointer: declaring, value: child });
+      else if (declaring !== undefined && !open)
+        out.push({ pointer: `${at}/${escapePointer(name)}`, name, schemaPointer: declaring, value: child });
     }
   }
 }

@@ -16,7 +16,15 @@ export const expectedStatus: Check = {
     const expected = kase.expectedStatuses.join(' or ');
     // A throttled answer says nothing about the contract; it only means the run was too fast.
     if (res.status === 429) {
-      return [{ title: 'Rate limited', message: `${kase.title}: the server answered 429 instead of ${expected}; lower --concurrency.`, key: `429`, severity: 'warning', received: 429 }];
+      return [
+        {
+          title: 'Rate limited',
+          message: `${kase.title}: the server answered 429 instead of ${expected}; lower --concurrency.`,
+          key: `429`,
+          severity: 'warning',
+          received: 429,
+        },
+      ];
     }
     return [
       {

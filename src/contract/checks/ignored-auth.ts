@@ -3,7 +3,7 @@
  * `ignored_auth`: a request without valid credentials to a secured operation does not succeed.
  */
 import { isSuccess } from '../case.js';
-import { onlyKinds, type Check } from './check.js';
+import { type Check, onlyKinds } from './check.js';
 
 export const ignoredAuth: Check = {
   name: 'ignored_auth',

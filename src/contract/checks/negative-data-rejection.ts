@@ -3,7 +3,7 @@
  * `negative_data_rejection`: a parameter value the schema rejects is not answered with success.
  */
 import { isSuccess } from '../case.js';
-import { onlyKinds, type Check } from './check.js';
+import { type Check, onlyKinds } from './check.js';
 
 export const negativeDataRejection: Check = {
   name: 'negative_data_rejection',

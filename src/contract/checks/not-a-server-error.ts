@@ -3,8 +3,9 @@
  * `not_a_server_error`: the server does not fail with a 5xx — unless the case expects exactly that
  * documented status (the spec documents some crashes of the real server, e.g. an unparseable date).
  */
-import type { Check } from './check.js';
+
 import { receivedBody } from '../response.js';
+import type { Check } from './check.js';
 
 export const notAServerError: Check = {
   name: 'not_a_server_error',
@@ -15,7 +16,15 @@ export const notAServerError: Check = {
     // A documented 503 is the server saying "not now" (the leaderboard being generated): the case
     // could not be judged, which is worth a warning but is no breach of the contract.
     if (res.documented && res.status === 503) {
-      return [{ title: 'Temporarily unavailable', message: `The server answered its documented 503 to ${kase.title}; run again later.`, key: '503', severity: 'warning', received: receivedBody(res) }];
+      return [
+        {
+          title: 'Temporarily unavailable',
+          message: `The server answered its documented 503 to ${kase.title}; run again later.`,
+          key: '503',
+          severity: 'warning',
+          received: receivedBody(res),
+        },
+      ];
     }
     const note = res.documented ? ` (documented, but ${kase.title} expects ${kase.expectedStatuses.join(' or ')})` : '';
     return [

@@ -3,10 +3,11 @@
  * `response_headers_conformance`: every header the spec marks required for the status is present,
  * and every documented header that is present fits its schema.
  */
-import { keywordSnippet } from '../schema-snippet.js';
-import type { FindingDraft } from '../findings.js';
+
 import { resolvePointer } from '../../spec/operations.js';
-import { onlyDocumentedStatus, type Check } from './check.js';
+import type { FindingDraft } from '../findings.js';
+import { keywordSnippet } from '../schema-snippet.js';
+import { type Check, onlyDocumentedStatus } from './check.js';
 
 export const responseHeadersConformance: Check = {
   name: 'response_headers_conformance',
@@ -24,7 +25,9 @@ export const responseHeadersConformance: Check = {
           message: `The ${name} header is required on ${res.status} but absent.`,
           header: name,
           key: `${name}:missing`,
-          ...(header.schemaPointer === undefined ? {} : { schemaPath: header.schemaPointer, expected: resolvePointer(ctx.document, header.schemaPointer) }),
+          ...(header.schemaPointer === undefined
+            ? {}
+            : { schemaPath: header.schemaPointer, expected: resolvePointer(ctx.document, header.schemaPointer) }),
         });
         continue;
       }

@@ -9,7 +9,7 @@ import type { ValidationIssue } from '../../spec/validator.js';
 import type { FindingDraft } from '../findings.js';
 import { isJsonMediaType, receivedBody } from '../response.js';
 import { keywordSnippet } from '../schema-snippet.js';
-import { onlyDocumentedMedia, onlyDocumentedStatus, type Check } from './check.js';
+import { type Check, onlyDocumentedMedia, onlyDocumentedStatus } from './check.js';
 
 const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -17,7 +17,8 @@ export function schemaIssueFinding(document: OpenAPIObject, issue: ValidationIss
   const missing = issue.keyword === 'required' ? (issue.message.match(/required property "(.*)"$/)?.[1] ?? undefined) : undefined;
   const keywordValue = resolvePointer(document, issue.schemaPath);
   const branches = Array.isArray(keywordValue) ? keywordValue.length : 0;
-  const none = issue.keyword === 'anyOf' || issue.keyword === 'oneOf' ? ` (it matches none of the ${branches} ${issue.keyword} branches)` : '';
+  const none =
+    issue.keyword === 'anyOf' || issue.keyword === 'oneOf' ? ` (it matches none of the ${branches} ${issue.keyword} branches)` : '';
   return {
     title: 'Response violates schema',
     message: `${issue.message}${none}`,

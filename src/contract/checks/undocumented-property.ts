@@ -3,9 +3,10 @@
  * `undocumented_property`: the body has no object property its schema does not declare. A warning
  * (open schemas are legal JSON Schema), an error with `--strict`.
  */
-import { onlyDocumentedMedia, onlyDocumentedStatus, onlyJson, type Check } from './check.js';
-import { PropertyWalker } from './declared-properties.js';
+
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { type Check, onlyDocumentedMedia, onlyDocumentedStatus, onlyJson } from './check.js';
+import { PropertyWalker } from './declared-properties.js';
 
 const walkers = new WeakMap<OpenAPIObject, PropertyWalker>();
 

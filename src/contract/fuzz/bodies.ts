@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer, type IndexedMedia, type IndexedOperation } from '../../spec/operations.js';
+import { type IndexedMedia, type IndexedOperation, resolvePointer } from '../../spec/operations.js';
 import type { SpecValidator } from '../../spec/validator.js';
 import type { CaseBody } from '../case.js';
 import { CONTRACT_PROJECT } from '../variables.js';
@@ -33,7 +33,10 @@ const harmlessHeartbeat: Record<string, fc.Arbitrary<unknown>> = {
     fc.integer({ min: HARMLESS_FROM, max: HARMLESS_TO }).map((s) => s * 1000),
     fc.integer({ min: HARMLESS_FROM, max: HARMLESS_TO }).map((s) => new Date(s * 1000).toISOString()),
   ),
-  project: fc.oneof(fc.constant(CONTRACT_PROJECT), oddString(64).map((s) => `${CONTRACT_PROJECT}-${s}`)),
+  project: fc.oneof(
+    fc.constant(CONTRACT_PROJECT),
+    oddString(64).map((s) => `${CONTRACT_PROJECT}-${s}`),
+  ),
 };
 
 /** OAuth fields that make a request fail: a client no server has registered, no method override. */
@@ -99,7 +102,9 @@ export class Bodies {
     const json = op.requestBody?.content.find((m) => isJson(m.mediaType) && m.schemaPointer !== undefined);
     if (media.mediaType.startsWith('text/') && json && !isJson(media.mediaType)) {
       const asText = this.harmless.at(json.schemaPointer!).map((v) => JSON.stringify(v));
-      return fc.oneof({ weight: 3, arbitrary: asText }, { weight: 1, arbitrary: schema }).map((value) => ({ mediaType: media.mediaType, value }));
+      return fc
+        .oneof({ weight: 3, arbitrary: asText }, { weight: 1, arbitrary: schema })
+        .map((value) => ({ mediaType: media.mediaType, value }));
     }
     return schema.map((value) => ({ mediaType: media.mediaType, value }));
   }
@@ -111,24 +116,31 @@ export class Bodies {
    */
   mistyped(op: IndexedOperation, media: IndexedMedia): fc.Arbitrary<CaseBody> | undefined {
     const valid = isJson(media.mediaType) && this.carriesHeartbeats(op) ? this.valid(op, media) : undefined;
-    const keys = [...new Set([...this.heartbeats].flatMap((p) => Object.keys((resolvePointer(this.document, `${p}/properties`) as object | undefined) ?? {})))].filter((k) => k !== 'entity');
+    const keys = [
+      ...new Set(
+        [...this.heartbeats].flatMap((p) => Object.keys((resolvePointer(this.document, `${p}/properties`) as object | undefined) ?? {})),
+      ),
+    ].filter((k) => k !== 'entity');
     if (!valid || keys.length === 0) return undefined;
-    return fc.tuple(valid, fc.constantFrom(...keys), hostileValue()).map(([body, key, value]) => ({ ...body, value: setInFirstTestEntry(structuredClone(body.value), key, value) }));
+    return fc
+      .tuple(valid, fc.constantFrom(...keys), hostileValue())
+      .map(([body, key, value]) => ({ ...body, value: setInFirstTestEntry(structuredClone(body.value), key, value) }));
   }
 
   /** Bodies of an OAuth endpoint that cannot succeed: an unknown client, any other field as the schema allows or not. */
   failingOAuth(media: IndexedMedia): fc.Arbitrary<CaseBody> | undefined {
     if (media.schemaPointer === undefined) return undefined;
     const dropped = fc.constantFrom('grant_type', 'client_id', 'redirect_uri', 'response_type', 'token', 'code', '');
-    const badGrant = fc.oneof(fc.constantFrom('refresh_token', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', ''), oddString(32));
-    return fc
-      .tuple(this.failing.at(media.schemaPointer), dropped, fc.option(badGrant, { nil: undefined }))
-      .map(([value, drop, grant]) => {
-        const body: Record<string, unknown> = isObject(value) ? { ...value } : {};
-        delete body[drop];
-        if (grant !== undefined && 'grant_type' in body) body['grant_type'] = grant;
-        return { mediaType: media.mediaType, value: body };
-      });
+    const badGrant = fc.oneof(
+      fc.constantFrom('refresh_token', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', ''),
+      oddString(32),
+    );
+    return fc.tuple(this.failing.at(media.schemaPointer), dropped, fc.option(badGrant, { nil: undefined })).map(([value, drop, grant]) => {
+      const body: Record<string, unknown> = isObject(value) ? { ...value } : {};
+      delete body[drop];
+      if (grant !== undefined && 'grant_type' in body) body['grant_type'] = grant;
+      return { mediaType: media.mediaType, value: body };
+    });
   }
 
   /** JSON text that does not parse: cut short, unbalanced, trailing commas, single quotes, bare words. */
@@ -138,7 +150,23 @@ export class Bodies {
       fc.tuple(start, fc.nat()).map(([text, at]) => text.slice(0, at % Math.max(1, text.length))),
       start.map((text) => `${text}}`),
       start.map((text) => `${text},`),
-      fc.constantFrom('{', '[', '{"a":}', '{"a" 1}', "{'a': 1}", '[1,]', '{"a":1,}', 'NaN', 'undefined', 'nul', '{"a":"\\x41"}', '{"a":01}', '"unterminated', '\u00a0{}', '{"a":1}{"b":2}'),
+      fc.constantFrom(
+        '{',
+        '[',
+        '{"a":}',
+        '{"a" 1}',
+        "{'a': 1}",
+        '[1,]',
+        '{"a":1,}',
+        'NaN',
+        'undefined',
+        'nul',
+        '{"a":"\\x41"}',
+        '{"a":01}',
+        '"unterminated',
+        '\u00a0{}',
+        '{"a":1}{"b":2}',
+      ),
       oddString(32).map((s) => `{${s}`),
     );
     // An empty body is no body (Rails reads no parameters), not malformed JSON.
@@ -149,18 +177,29 @@ export class Bodies {
   wrongContentType(op: IndexedOperation): fc.Arbitrary<CaseBody> | undefined {
     const json = op.requestBody?.content.find((m) => isJson(m.mediaType));
     const documented = new Set(op.requestBody?.content.map((m) => m.mediaType.toLowerCase()));
-    const types = ['application/xml', 'text/csv', 'application/octet-stream', 'image/png', 'application/x-www-form-urlencoded', 'text/plain'].filter((t) => !documented.has(t));
+    const types = [
+      'application/xml',
+      'text/csv',
+      'application/octet-stream',
+      'image/png',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+    ].filter((t) => !documented.has(t));
     if (!json || types.length === 0) return undefined;
     const value = isOAuth(op) ? this.failingOAuth(json) : this.valid(op, json);
     if (!value) return undefined;
-    return fc.tuple(value, fc.constantFrom(...types)).map(([b, mediaType]) => ({ mediaType, value: undefined, raw: JSON.stringify(b.value) }));
+    return fc
+      .tuple(value, fc.constantFrom(...types))
+      .map(([b, mediaType]) => ({ mediaType, value: undefined, raw: JSON.stringify(b.value) }));
   }
 
   /** Over the size limit: a JSON object whose one string is padding (shown compactly in curl lines). */
   oversized(op: IndexedOperation): fc.Arbitrary<CaseBody> | undefined {
     const media = op.requestBody?.content.find((m) => isJson(m.mediaType)) ?? op.requestBody?.content[0];
     if (!media) return undefined;
-    const head = isJson(media.mediaType) ? `{"entity":"test.txt","time":${HARMLESS_FROM},"project":"${CONTRACT_PROJECT}","padding":"` : 'padding=';
+    const head = isJson(media.mediaType)
+      ? `{"entity":"test.txt","time":${HARMLESS_FROM},"project":"${CONTRACT_PROJECT}","padding":"`
+      : 'padding=';
     const tail = isJson(media.mediaType) ? '"}' : '';
     return fc.integer({ min: OVERSIZED_BYTES, max: OVERSIZED_BYTES + 64 * 1024 }).map((times) => ({
       mediaType: media.mediaType,
@@ -194,7 +233,23 @@ export class Bodies {
 /** Values of every JSON type, at the edges of the ranges a server stores (32-bit, 53-bit, doubles). */
 function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom<unknown>({}, [], [[1]], { a: { b: {} } }, true, false, -1, 0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 5e-324, 0.5),
+    fc.constantFrom<unknown>(
+      {},
+      [],
+      [[1]],
+      { a: { b: {} } },
+      true,
+      false,
+      -1,
+      0,
+      2 ** 31,
+      -(2 ** 31) - 1,
+      2 ** 53 + 2,
+      1e308,
+      -1e308,
+      5e-324,
+      0.5,
+    ),
     fc.constantFrom('', ' ', 'abc', '1e3', '0x1F', '-0', '<<LAST_PROJECT>>', '<<LAST_LANGUAGE>>', '<<LAST_BRANCH>>'),
     oddString(),
     fc.jsonValue({ maxDepth: 3 }),

@@ -15,10 +15,10 @@ import { evaluate } from '../evaluate.js';
 import type { FuzzStats, OperationRef, RunEvent } from '../events.js';
 import type { CheckName, Finding, FindingDraft, FuzzOrigin } from '../findings.js';
 import type { Limit } from '../limit.js';
-import { redactCase, type Redactor } from '../redact.js';
+import { type Redactor, redactCase } from '../redact.js';
 import { extraHeadersFor } from '../request.js';
 import { seededHex } from '../seeded.js';
-import { send, type SendOptions } from '../send.js';
+import { type SendOptions, send } from '../send.js';
 import type { FuzzArbitraries, FuzzCase } from './operation-cases.js';
 
 export interface FuzzOptions {
@@ -45,7 +45,8 @@ const SHRINK_MS = 30_000;
 type Group = FuzzOrigin['group'];
 
 /** fast-check's seed for one generator: the run's seed, the operation and the generator. */
-export const fcSeedOf = (seed: number, operationId: string, group: Group): number => parseInt(seededHex(seed, `fuzz:${operationId}:${group}`, 8), 16) | 0;
+export const fcSeedOf = (seed: number, operationId: string, group: Group): number =>
+  parseInt(seededHex(seed, `fuzz:${operationId}:${group}`, 8), 16) | 0;
 
 function judge(env: FuzzEnv, kase: Case, outcome: Awaited<ReturnType<typeof send>>): Finding[] {
   const extra = extraHeadersFor(kase, env.sendOptions.headers);
@@ -64,7 +65,15 @@ function judge(env: FuzzEnv, kase: Case, outcome: Awaited<ReturnType<typeof send
   return evaluate({ ctx: env.ctx, timeoutMs: env.timeoutMs, complete }, kase, outcome);
 }
 
-async function runGroup(group: Group, arb: fc.Arbitrary<FuzzCase>, numRuns: number, seed: number, runs: number, env: FuzzEnv, stats: FuzzStats): Promise<Finding[]> {
+async function runGroup(
+  group: Group,
+  arb: fc.Arbitrary<FuzzCase>,
+  numRuns: number,
+  seed: number,
+  runs: number,
+  env: FuzzEnv,
+  stats: FuzzStats,
+): Promise<Finding[]> {
   const operationId = env.ctx.op.operationId;
   const fcSeed = fcSeedOf(seed, operationId, group);
   let requests = 0;
@@ -87,7 +96,14 @@ async function runGroup(group: Group, arb: fc.Arbitrary<FuzzCase>, numRuns: numb
     const status = outcome.kind === 'response' ? String(outcome.response.status) : outcome.kind;
     if (!shrinking) stats[group][status] = (stats[group][status] ?? 0) + 1;
     const durationMs = outcome.kind === 'response' ? outcome.response.durationMs : outcome.durationMs;
-    env.emit({ type: 'case-finished', operation: env.ref, case: redactCase(kase, env.redactor), status: outcome.kind === 'response' ? outcome.response.status : undefined, durationMs, findings });
+    env.emit({
+      type: 'case-finished',
+      operation: env.ref,
+      case: redactCase(kase, env.redactor),
+      status: outcome.kind === 'response' ? outcome.response.status : undefined,
+      durationMs,
+      findings,
+    });
     if (findings.some((f) => f.severity === 'error')) {
       if (!shrinking) {
         failedAt = requests;
@@ -102,20 +118,37 @@ async function runGroup(group: Group, arb: fc.Arbitrary<FuzzCase>, numRuns: numb
   const details = await fc.check(property, { seed: fcSeed, numRuns });
   if (!details.failed) return warnings;
   // A property that threw (not one that returned false) is a bug of the fuzzer itself.
-  if (failure === undefined) throw details.errorInstance instanceof Error ? details.errorInstance : new Error(`fuzzing ${operationId} failed: ${String(details.errorInstance)}`);
-  const origin: FuzzOrigin = { seed, runs, group, request: failedAt ?? 0, shrinks: details.numShrinks, fcSeed, fcPath: details.counterexamplePath ?? '' };
+  if (failure === undefined)
+    throw details.errorInstance instanceof Error
+      ? details.errorInstance
+      : new Error(`fuzzing ${operationId} failed: ${String(details.errorInstance)}`);
+  const origin: FuzzOrigin = {
+    seed,
+    runs,
+    group,
+    request: failedAt ?? 0,
+    shrinks: details.numShrinks,
+    fcSeed,
+    fcPath: details.counterexamplePath ?? '',
+  };
   const note = ` Found by the fuzzer (seed ${seed}, ${group} request ${origin.request} of ${numRuns}, shrunk ${origin.shrinks} times); generate it again with --fuzz ${runs} --seed ${seed} --include-operation-id ${operationId}.`;
   return [...failure.map((f) => ({ ...f, message: `${f.message}${note}`, fuzz: origin })), ...warnings];
 }
 
 /** Fuzzes one operation with `runs` generated requests (split between its two generators). */
-export async function fuzzOperation(arbs: FuzzArbitraries, options: Required<FuzzOptions>, env: FuzzEnv): Promise<{ findings: Finding[]; stats: FuzzStats }> {
+export async function fuzzOperation(
+  arbs: FuzzArbitraries,
+  options: Required<FuzzOptions>,
+  env: FuzzEnv,
+): Promise<{ findings: Finding[]; stats: FuzzStats }> {
   const stats: FuzzStats = { valid: {}, negative: {}, shrinking: 0 };
   const { valid, negative } = arbs;
   const validRuns = valid && negative ? Math.ceil(options.runs / 2) : valid ? options.runs : 0;
   const groups = await Promise.all([
     valid && validRuns > 0 ? runGroup('valid', valid, validRuns, options.seed, options.runs, env, stats) : [],
-    negative && options.runs > validRuns ? runGroup('negative', negative, options.runs - validRuns, options.seed, options.runs, env, stats) : [],
+    negative && options.runs > validRuns
+      ? runGroup('negative', negative, options.runs - validRuns, options.seed, options.runs, env, stats)
+      : [],
   ]);
   return { findings: groups.flat(), stats };
 }

@@ -25,7 +25,12 @@ export function validStatuses(op: IndexedOperation): number[] {
 /** The status `x-invalid-response` names for a bad value (a path parameter's: 404), if documented. */
 export function invalidStatus(op: IndexedOperation, param: IndexedParameter): number | undefined {
   const ext = param.extensions['x-invalid-response'];
-  const status = typeof ext === 'object' && ext !== null ? Number((ext as { status?: unknown }).status) : param.in === 'path' && ext === undefined ? 404 : undefined;
+  const status =
+    typeof ext === 'object' && ext !== null
+      ? Number((ext as { status?: unknown }).status)
+      : param.in === 'path' && ext === undefined
+        ? 404
+        : undefined;
   return status !== undefined && documents(op, status) ? status : undefined;
 }
 

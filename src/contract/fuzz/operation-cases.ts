@@ -11,12 +11,12 @@
 import fc from 'fast-check';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { IndexedOperation, IndexedParameter } from '../../spec/operations.js';
-import { alternativesOf, allowsAnonymous, applyAuth, type Alternative } from '../auth.js';
+import { type Alternative, allowsAnonymous, alternativesOf, applyAuth } from '../auth.js';
 import type { Case, CaseBody, CaseKind } from '../case.js';
 import { fillPath, pathValue, requiredInputs } from '../request-parts.js';
 import { type Bodies, isOAuth } from './bodies.js';
-import { crashingParameters, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses, documents } from './expectations.js';
-import { invalidValues, validValues, type ValueContext } from './parameter-values.js';
+import { crashingParameters, documents, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses } from './expectations.js';
+import { invalidValues, type ValueContext, validValues } from './parameter-values.js';
 import { headerString } from './strings.js';
 
 /** A generated request before the driver numbers it. */
@@ -136,7 +136,9 @@ class OperationFuzz {
   }
 
   valid(): fc.Arbitrary<FuzzCase> {
-    return this.validParts(this.usable).map((parts) => this.build(parts, 'positive', `valid request (${parts.auth === 'none' ? 'anonymous' : parts.auth})`, this.validExpected(parts)));
+    return this.validParts(this.usable).map((parts) =>
+      this.build(parts, 'positive', `valid request (${parts.auth === 'none' ? 'anonymous' : parts.auth})`, this.validExpected(parts)),
+    );
   }
 
   /** OAuth: everything the schema allows, with an unknown client (the consent page's GET answers its errors with 200). */
@@ -144,11 +146,13 @@ class OperationFuzz {
     const handlerRendered = this.op.method === 'get';
     const expected = handlerRendered ? validStatuses(this.op) : rejectedBodyStatuses(this.op, true);
     const required = this.op.parameters.filter((p) => p.required && p.in === 'query').map((p) => p.name);
-    return fc.tuple(this.validParts([{ scheme: 'none', scopes: [] }]), fc.option(fc.constantFrom(...required, ''), { nil: undefined })).map(([parts, drop]) => {
-      const query = Object.fromEntries(Object.entries(parts.query).filter(([n]) => n !== drop));
-      const title = `request with an unknown OAuth client${drop ? ` and without ${drop}` : ''}`;
-      return this.build({ ...parts, query }, handlerRendered ? 'positive' : 'invalid-param', title, expected);
-    });
+    return fc
+      .tuple(this.validParts([{ scheme: 'none', scopes: [] }]), fc.option(fc.constantFrom(...required, ''), { nil: undefined }))
+      .map(([parts, drop]) => {
+        const query = Object.fromEntries(Object.entries(parts.query).filter(([n]) => n !== drop));
+        const title = `request with an unknown OAuth client${drop ? ` and without ${drop}` : ''}`;
+        return this.build({ ...parts, query }, handlerRendered ? 'positive' : 'invalid-param', title, expected);
+      });
   }
 
   /** The realistic request every negative case changes one part of. */
@@ -178,12 +182,26 @@ class OperationFuzz {
         const where = param.in === 'header' ? 'headers' : param.in === 'path' ? 'path' : 'query';
         const values = invalidValues(param, this.ctx);
         if (values) {
-          const title = (v: string) => `${param.in === 'path' ? 'unroutable' : 'invalid'} ${param.in} parameter ${param.name} = ${shown(v)}`;
-          out.push(fc.tuple(values, body).map(([v, b]) => this.build(withBody((p) => ({ ...p, [where]: { ...p[where], [param.name]: v } }))(b), 'invalid-param', title(v), [status])));
+          const title = (v: string) =>
+            `${param.in === 'path' ? 'unroutable' : 'invalid'} ${param.in} parameter ${param.name} = ${shown(v)}`;
+          out.push(
+            fc
+              .tuple(values, body)
+              .map(([v, b]) =>
+                this.build(withBody((p) => ({ ...p, [where]: { ...p[where], [param.name]: v } }))(b), 'invalid-param', title(v), [status]),
+              ),
+          );
         }
         if (param.required && param.in !== 'path') {
-          const drop = (p: Parts): Parts => ({ ...p, [where]: Object.fromEntries(Object.entries(p[where]).filter(([n]) => n !== param.name)) });
-          out.push(body.map((b) => this.build(withBody(drop)(b), 'invalid-param', `missing required ${param.in} parameter ${param.name}`, [status])));
+          const drop = (p: Parts): Parts => ({
+            ...p,
+            [where]: Object.fromEntries(Object.entries(p[where]).filter(([n]) => n !== param.name)),
+          });
+          out.push(
+            body.map((b) =>
+              this.build(withBody(drop)(b), 'invalid-param', `missing required ${param.in} parameter ${param.name}`, [status]),
+            ),
+          );
         }
       }
     }
@@ -215,17 +233,33 @@ class OperationFuzz {
       const rejected = rejectedBodyStatuses(op, isOAuth(op));
       const json = op.requestBody.content.find((m) => m.mediaType === 'application/json');
       if (json && documents(op, 400)) {
-        out.push(this.ctx.bodies.malformedJson(op, json).map((b) => this.build({ ...base, body: b }, 'invalid-param', `malformed JSON body ${shown(b.raw ?? '')}`, [400])));
-        out.push(this.ctx.bodies.deeplyNested(json).map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON nested ${b.runs![0]!.times} levels deep`, [400])));
+        out.push(
+          this.ctx.bodies
+            .malformedJson(op, json)
+            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `malformed JSON body ${shown(b.raw ?? '')}`, [400])),
+        );
+        out.push(
+          this.ctx.bodies
+            .deeplyNested(json)
+            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON nested ${b.runs![0]!.times} levels deep`, [400])),
+        );
       }
       const oversized = this.ctx.bodies.oversized(op);
       const size = (b: CaseBody) => (b.runs ?? []).reduce((n, r) => n + r.text.length * r.times, 0);
-      if (oversized && documents(op, 413)) out.push(oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413])));
+      if (oversized && documents(op, 413))
+        out.push(oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413])));
       const mistyped = writes === 'all' && json ? this.ctx.bodies.mistyped(op, json) : undefined;
-      if (mistyped) out.push(mistyped.map((b) => this.build({ ...base, body: b }, 'positive', 'heartbeat with a mistyped or out-of-range field', validStatuses(op))));
+      if (mistyped)
+        out.push(
+          mistyped.map((b) =>
+            this.build({ ...base, body: b }, 'positive', 'heartbeat with a mistyped or out-of-range field', validStatuses(op)),
+          ),
+        );
       const wrong = this.ctx.bodies.wrongContentType(op);
-      if (writes === 'all' && wrong && rejected.length > 0) out.push(wrong.map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON body sent as ${b.mediaType}`, rejected)));
-      if (writes === 'all' && op.requestBody.required && rejected.length > 0) out.push(fc.constant(this.build({ ...base }, 'invalid-param', 'no body', rejected)));
+      if (writes === 'all' && wrong && rejected.length > 0)
+        out.push(wrong.map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON body sent as ${b.mediaType}`, rejected)));
+      if (writes === 'all' && op.requestBody.required && rejected.length > 0)
+        out.push(fc.constant(this.build({ ...base }, 'invalid-param', 'no body', rejected)));
     }
     return out;
   }
@@ -240,12 +274,15 @@ interface BadCredential {
 /** A credential no server knows: random text in each place a key of the operation can go. */
 function badCredential(alts: readonly Alternative[]): fc.Arbitrary<BadCredential> {
   const schemes = alts.filter((a) => a.scheme !== 'none').map((a) => a.scheme);
-  return fc.tuple(fc.constantFrom(...(schemes.length > 0 ? schemes : ['ApiKeyBearer'])), headerString(128)).map(([scheme, junk]): BadCredential => {
-    const title = `request with a wrong ${scheme} credential ${shown(junk)}`;
-    if (scheme === 'ApiKeyBasic') return { title, headers: { Authorization: `Basic ${Buffer.from(junk).toString('base64')}` }, query: [] };
-    if (scheme.endsWith('Query')) return { title, headers: {}, query: [['api_key', junk]] };
-    return { title, headers: { Authorization: `Bearer ${junk}` }, query: [] };
-  });
+  return fc
+    .tuple(fc.constantFrom(...(schemes.length > 0 ? schemes : ['ApiKeyBearer'])), headerString(128))
+    .map(([scheme, junk]): BadCredential => {
+      const title = `request with a wrong ${scheme} credential ${shown(junk)}`;
+      if (scheme === 'ApiKeyBasic')
+        return { title, headers: { Authorization: `Basic ${Buffer.from(junk).toString('base64')}` }, query: [] };
+      if (scheme.endsWith('Query')) return { title, headers: {}, query: [['api_key', junk]] };
+      return { title, headers: { Authorization: `Bearer ${junk}` }, query: [] };
+    });
 }
 
 /** The arbitraries of one operation; a group left out is not generated (`skipped` says why for valid requests). */
@@ -256,13 +293,17 @@ export function fuzzArbitraries(op: IndexedOperation, ctx: FuzzContext): FuzzArb
   const harmlessWrites = changesState && ctx.bodies.carriesHeartbeats(op);
   if (isOAuth(op)) {
     const negatives = [fuzz.oauthErrors(), ...fuzz.negatives('all')];
-    return { negative: fc.oneof(...negatives), skipped: ['OAuth: a valid request would sign someone in; only requests with an unknown client (error paths) are generated'] };
+    return {
+      negative: fc.oneof(...negatives),
+      skipped: ['OAuth: a valid request would sign someone in; only requests with an unknown client (error paths) are generated'],
+    };
   }
   const writes = !changesState || harmlessWrites ? 'all' : 'rejected-early';
   const negatives = fuzz.negatives(writes);
   let valid: fc.Arbitrary<FuzzCase> | undefined;
   if (changesState && !harmlessWrites) skipped.push('changes state: only requests rejected before the server reads them are generated');
-  else if (alternativesOf(op).every((a) => 'missing' in applyAuth(a, ctx.target.credentials))) skipped.push('valid requests need a credential this run lacks');
+  else if (alternativesOf(op).every((a) => 'missing' in applyAuth(a, ctx.target.credentials)))
+    skipped.push('valid requests need a credential this run lacks');
   else valid = fuzz.valid();
   return { ...(valid ? { valid } : {}), ...(negatives.length > 0 ? { negative: fc.oneof(...negatives) } : {}), skipped };
 }

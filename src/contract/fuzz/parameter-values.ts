@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { IndexedParameter } from '../../spec/operations.js';
 import type { SpecValidator } from '../../spec/validator.js';
-import { PATH_VARIABLES, variable, type Target } from '../variables.js';
+import { PATH_VARIABLES, type Target, variable } from '../variables.js';
 import type { SchemaArbitraries } from './schema-arbitrary.js';
 import { headerString, isRoutableSegment, NASTY_STRINGS, oddString } from './strings.js';
 
@@ -71,19 +71,24 @@ function realistic(param: IndexedParameter, ctx: ValueContext): fc.Arbitrary<str
   if (first.length === 0) return others.length === 0 ? undefined : fc.constantFrom(...others);
   const mine = fc.constantFrom(...first, ...(own === undefined ? [] : examples));
   // Cross-shrinking: a failure with another user shrinks to the run's own user when it still fails.
-  return others.length === 0 ? mine : fc.oneof({ withCrossShrink: true }, { weight: 4, arbitrary: mine }, { weight: 1, arbitrary: fc.constantFrom(...others) });
+  return others.length === 0
+    ? mine
+    : fc.oneof({ withCrossShrink: true }, { weight: 4, arbitrary: mine }, { weight: 1, arbitrary: fc.constantFrom(...others) });
 }
 
 /** Any string the parameter's place can carry. */
 function anyText(param: IndexedParameter): fc.Arbitrary<string> {
   if (param.in === 'header') return headerString();
-  if (param.in === 'path' && param.glob) return fc.array(oddString(64).filter(isRoutableSegment), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+  if (param.in === 'path' && param.glob)
+    return fc.array(oddString(64).filter(isRoutableSegment), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
   return param.in === 'path' ? oddString(256).filter(isRoutableSegment) : oddString();
 }
 
-const isValid = (param: IndexedParameter, ctx: ValueContext) => (value: string): boolean =>
-  ctx.validator.validateParameter(param.schemaPointer, value).ok &&
-  (param.in !== 'path' || (param.glob ? value.split('/').every(isRoutableSegment) : isRoutableSegment(value)));
+const isValid =
+  (param: IndexedParameter, ctx: ValueContext) =>
+  (value: string): boolean =>
+    ctx.validator.validateParameter(param.schemaPointer, value).ok &&
+    (param.in !== 'path' || (param.glob ? value.split('/').every(isRoutableSegment) : isRoutableSegment(value)));
 
 /**
  * Valid values of a parameter, realistic three times out of four. For a path parameter that names
@@ -91,11 +96,15 @@ const isValid = (param: IndexedParameter, ctx: ValueContext) => (value: string):
  */
 export function validValues(param: IndexedParameter, ctx: ValueContext): fc.Arbitrary<string> {
   const real = realistic(param, ctx);
-  const fromSchema = isConstrained(param) ? ctx.schemas.at(param.schemaPointer).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : anyText(param);
+  const fromSchema = isConstrained(param)
+    ? ctx.schemas.at(param.schemaPointer).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    : anyText(param);
   const valid = isValid(param, ctx);
   const generated = fromSchema.filter(valid);
   const realValid = real?.filter(valid);
-  return realValid === undefined ? generated : fc.oneof({ withCrossShrink: true }, { weight: 3, arbitrary: realValid }, { weight: 1, arbitrary: generated });
+  return realValid === undefined
+    ? generated
+    : fc.oneof({ withCrossShrink: true }, { weight: 3, arbitrary: realValid }, { weight: 1, arbitrary: generated });
 }
 
 /** Likely-invalid strings for any schema; kept are those the validator rejects. */

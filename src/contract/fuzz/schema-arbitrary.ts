@@ -28,7 +28,9 @@ const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== nul
 
 /** `YYYY-MM-DD` of a day between 1970 and 2100: real dates only. */
 export const isoDate = (): fc.Arbitrary<string> =>
-  fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
 export const isoDateTime = (): fc.Arbitrary<string> =>
   fc
@@ -52,7 +54,9 @@ function stringArbitrary(schema: Schema, maxLength: number): fc.Arbitrary<string
       // A pattern fast-check cannot generate from: plain text, filtered by the caller.
     }
   }
-  const examples = [...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']].filter((e): e is string => typeof e === 'string');
+  const examples = [...(Array.isArray(schema['examples']) ? schema['examples'] : []), schema['default']].filter(
+    (e): e is string => typeof e === 'string',
+  );
   const text = oddString(max).filter((s) => s.length >= min && s.length <= max);
   return examples.length === 0 ? text : fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples) }, { weight: 2, arbitrary: text });
 }
@@ -60,8 +64,10 @@ function stringArbitrary(schema: Schema, maxLength: number): fc.Arbitrary<string
 function numberArbitrary(schema: Schema, integer: boolean): fc.Arbitrary<number> {
   const num = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
   const int32 = schema['format'] === 'int32' || (integer && schema['format'] === undefined);
-  const min = num('minimum') ?? (num('exclusiveMinimum') === undefined ? undefined : num('exclusiveMinimum')! + (integer ? 1 : Number.EPSILON));
-  const max = num('maximum') ?? (num('exclusiveMaximum') === undefined ? undefined : num('exclusiveMaximum')! - (integer ? 1 : Number.EPSILON));
+  const min =
+    num('minimum') ?? (num('exclusiveMinimum') === undefined ? undefined : num('exclusiveMinimum')! + (integer ? 1 : Number.EPSILON));
+  const max =
+    num('maximum') ?? (num('exclusiveMaximum') === undefined ? undefined : num('exclusiveMaximum')! - (integer ? 1 : Number.EPSILON));
   if (integer) {
     const lo = min ?? (int32 ? -2147483648 : Number.MIN_SAFE_INTEGER);
     const hi = max ?? (int32 ? 2147483647 : Number.MAX_SAFE_INTEGER);
@@ -115,7 +121,11 @@ export class SchemaArbitraries {
     }
     const nonNull = types.filter((t) => t !== 'null');
     const arbs = nonNull.map((t) => this.ofType(t, schema, pointer, depth));
-    if (types.includes('null')) return fc.oneof({ weight: 4, arbitrary: fc.oneof(...(arbs.length > 0 ? arbs : [fc.constant(null)])) }, { weight: 1, arbitrary: fc.constant(null) });
+    if (types.includes('null'))
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.oneof(...(arbs.length > 0 ? arbs : [fc.constant(null)])) },
+        { weight: 1, arbitrary: fc.constant(null) },
+      );
     return arbs.length === 1 ? arbs[0]! : fc.oneof(...arbs);
   }
 
@@ -156,7 +166,9 @@ export class SchemaArbitraries {
     const required = (Array.isArray(schema['required']) ? (schema['required'] as string[]) : []).filter((k) => k in model);
     const forced: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [name, arb] of Object.entries(overrides)) if (arb !== undefined) forced[name] = arb;
-    return fc.tuple(fc.record(model, { requiredKeys: required }), fc.record(forced)).map(([generated, fixed]) => ({ ...generated, ...fixed }));
+    return fc
+      .tuple(fc.record(model, { requiredKeys: required }), fc.record(forced))
+      .map(([generated, fixed]) => ({ ...generated, ...fixed }));
   }
 
   private resolve(pointer: string): Schema {

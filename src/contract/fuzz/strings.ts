@@ -100,4 +100,5 @@ export function headerString(maxLength = 512): fc.Arbitrary<string> {
  * A single path segment that routes as one: no `/`, not empty, not `.` or `..` (a URL parser
  * resolves those, so the request would reach another route).
  */
-export const isRoutableSegment = (s: string): boolean => s !== '' && !s.includes('/') && s !== '.' && s !== '..' && !/^(%2e|\.){1,2}$/i.test(s);
+export const isRoutableSegment = (s: string): boolean =>
+  s !== '' && !s.includes('/') && s !== '.' && s !== '..' && !/^(%2e|\.){1,2}$/i.test(s);

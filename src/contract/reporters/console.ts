@@ -69,7 +69,12 @@ function findingBlock(f: Finding, n: number, caseTitles: ReadonlyMap<string, str
   return lines;
 }
 
-function details(title: string, results: readonly OperationResult[], severity: Finding['severity'], caseTitles: ReadonlyMap<string, string>): string[] {
+function details(
+  title: string,
+  results: readonly OperationResult[],
+  severity: Finding['severity'],
+  caseTitles: ReadonlyMap<string, string>,
+): string[] {
   const lines: string[] = [];
   for (const r of results) {
     const findings = r.findings.filter((f) => f.severity === severity);

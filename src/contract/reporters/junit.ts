@@ -11,9 +11,11 @@ import { formatValue } from './format.js';
 import type { Reporter } from './reporter.js';
 import { writeReport } from './write-file.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters, so they are dropped
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 const xml = (s: string): string =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters, so they are dropped
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(XML_FORBIDDEN, '');
 
 /** The case kind a check needs to have judged anything. */
 const NEEDS_KIND: Partial<Record<CheckName, { kind: CaseKind; what: string }>> = {
@@ -37,12 +39,16 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
   const open = `    <testcase classname="${xml(r.operation.operationId)}" name="${xml(name)}" time="${(r.durationMs / 1000).toFixed(3)}">`;
   const close = '    </testcase>';
   const reason = [...new Set(r.skipped.map((s) => s.reason))].join('; ');
-  if (r.status === 'skipped') return { xml: [open, `      <skipped message="${xml(reason)}"/>`, close].join('\n'), failed: false, skipped: true };
+  if (r.status === 'skipped')
+    return { xml: [open, `      <skipped message="${xml(reason)}"/>`, close].join('\n'), failed: false, skipped: true };
   const needs = NEEDS_KIND[check];
-  if (needs && !kinds.has(needs.kind)) return { xml: [open, `      <skipped message="${xml(needs.what)}"/>`, close].join('\n'), failed: false, skipped: true };
+  if (needs && !kinds.has(needs.kind))
+    return { xml: [open, `      <skipped message="${xml(needs.what)}"/>`, close].join('\n'), failed: false, skipped: true };
   const findings = r.findings.filter((f) => f.check === check);
   const errors = findings.filter((f) => f.severity === 'error');
-  const body = errors.map((f) => `      <failure type="${check}" message="${xml(`${f.title}: ${f.message}`)}">${xml(describe(f))}</failure>`);
+  const body = errors.map(
+    (f) => `      <failure type="${check}" message="${xml(`${f.title}: ${f.message}`)}">${xml(describe(f))}</failure>`,
+  );
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) body.push(`      <system-out>${xml(warnings.map((f) => `warning: ${describe(f)}`).join('\n\n'))}</system-out>`);
   const xmlText = body.length === 0 ? `${open.slice(0, -1)}/>` : [open, ...body, close].join('\n');
@@ -50,7 +56,9 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
 }
 
 export function junitXml(e: RunFinished, kindsByOperation: ReadonlyMap<string, ReadonlySet<CaseKind>>): string {
-  const cases = e.operations.flatMap((r) => CHECK_NAMES.map((check) => testcase(r, check, kindsByOperation.get(r.operation.operationId) ?? new Set())));
+  const cases = e.operations.flatMap((r) =>
+    CHECK_NAMES.map((check) => testcase(r, check, kindsByOperation.get(r.operation.operationId) ?? new Set())),
+  );
   const failures = cases.filter((c) => c.failed).length;
   const skipped = cases.filter((c) => c.skipped).length;
   const time = (e.summary.durationMs / 1000).toFixed(3);

@@ -2,8 +2,9 @@
  * @module
  * `hackatime-kit lint [--spec FILE] [--format text|json]`.
  */
-import { SPEC_ROOT } from '../../spec/load.js';
+
 import { parseCommandArgs, UsageError } from '../../spec/errors.js';
+import { SPEC_ROOT } from '../../spec/load.js';
 import { formatFindings, lintSpec } from './lint.js';
 
 const HELP = `Usage: hackatime-kit lint [--spec FILE] [--format text|json]

@@ -3,14 +3,14 @@
  * `hackatime-kit lint`: Spectral with the OAS ruleset and the project's rules over the split spec,
  * plus the layout checks Spectral cannot see (component files nobody references).
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { bundleSpec, COMPONENT_KINDS } from '../../spec/bundle.js';
 import { SpecError } from '../../spec/errors.js';
-import { ruleset } from './rules.js';
 import { SourceLocator } from './locate.js';
+import { ruleset } from './rules.js';
 
 // The Stoplight packages are CommonJS; their named exports are reached through the default import.
 const { Spectral, Document } = spectralCore;
@@ -37,10 +37,20 @@ function unusedComponentFiles(rootFile: string, used: Set<string>): LintFinding[
   for (const kind of COMPONENT_KINDS) {
     const kindDir = join(dir, kind);
     if (!existsSync(kindDir)) continue;
-    for (const name of readdirSync(kindDir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    for (const name of readdirSync(kindDir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
       const file = join(kindDir, name);
       if (used.has(file)) continue;
-      findings.push({ file, line: 1, column: 1, severity: 'error', rule: 'hackatime-unused-component', message: `Component file is never referenced.`, path: '' });
+      findings.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'hackatime-unused-component',
+        message: `Component file is never referenced.`,
+        path: '',
+      });
     }
   }
   return findings;
@@ -51,7 +61,8 @@ export async function lintSpec(rootFile: string): Promise<LintFinding[]> {
   if (!existsSync(root)) throw new SpecError(`${relative(process.cwd(), root)}: file not found`);
   const findings: LintFinding[] = [];
   const { document, files, origins } = bundleSpec(root, {
-    onBadFile: (file, reason) => findings.push({ file, line: 1, column: 1, severity: 'error', rule: 'hackatime-bad-file', message: reason, path: '' }),
+    onBadFile: (file, reason) =>
+      findings.push({ file, line: 1, column: 1, severity: 'error', rule: 'hackatime-bad-file', message: reason, path: '' }),
   });
   // Spectral lints the bundled document (internal refs only, so every rule sees every part);
   // findings are mapped back to the file and line they were written at.
@@ -78,9 +89,12 @@ export async function lintSpec(rootFile: string): Promise<LintFinding[]> {
 /** Spectral's text format: `file:line:col severity rule message (path)`, then a summary line. */
 export function formatFindings(findings: LintFinding[], cwd = process.cwd()): string {
   const lines = findings.map(
-    (f) => `${relative(cwd, f.file)}:${f.line}:${f.column} ${f.severity} ${f.rule} ${JSON.stringify(f.message)}${f.path ? ` (${f.path})` : ''}`,
+    (f) =>
+      `${relative(cwd, f.file)}:${f.line}:${f.column} ${f.severity} ${f.rule} ${JSON.stringify(f.message)}${f.path ? ` (${f.path})` : ''}`,
   );
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${findings.length} problems (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints)`);
+  lines.push(
+    `${findings.length} problems (${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints)`,
+  );
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * Maps a path in the bundled document back to the source file and line it was written at.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { BundleResult } from '../../spec/bundle.js';
 
 export interface SourceLocation {

@@ -21,13 +21,16 @@ const hasClientError = createRulesetFunction<OperationLike, null>({ input: null,
 });
 
 /** A secured operation (no anonymous alternative) must say how it answers a caller without credentials. */
-const securedDocuments401 = createRulesetFunction<OperationLike, null>({ input: null, options: null }, (op, _opts, ctx): IFunctionResult[] => {
-  const rootSecurity = (ctx.document.data as { security?: Record<string, unknown>[] }).security;
-  const security = op.security ?? rootSecurity ?? [];
-  const anonymous = security.length === 0 || security.some((req) => Object.keys(req).length === 0);
-  if (anonymous || '401' in (op.responses ?? {})) return [];
-  return [{ message: 'Secured operation documents no 401 response.' }];
-});
+const securedDocuments401 = createRulesetFunction<OperationLike, null>(
+  { input: null, options: null },
+  (op, _opts, ctx): IFunctionResult[] => {
+    const rootSecurity = (ctx.document.data as { security?: Record<string, unknown>[] }).security;
+    const security = op.security ?? rootSecurity ?? [];
+    const anonymous = security.length === 0 || security.some((req) => Object.keys(req).length === 0);
+    if (anonymous || '401' in (op.responses ?? {})) return [];
+    return [{ message: 'Secured operation documents no 401 response.' }];
+  },
+);
 
 const exactlyOneTag = createRulesetFunction<OperationLike, null>({ input: null, options: null }, (op) =>
   Array.isArray(op.tags) && op.tags.length === 1 ? [] : [{ message: 'Operation must have exactly one tag.' }],

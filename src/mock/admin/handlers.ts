@@ -7,9 +7,9 @@ import type { World } from '../../world/store.js';
 import type { User, WorldRoles } from '../../world/types.js';
 import { LEGACY_STATS_KEY } from '../credentials.js';
 import { error } from '../errors.js';
-import { json, type HandlerMap } from '../handler.js';
-import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
+import { type HandlerMap, json } from '../handler.js';
 import { resetCounters } from '../ingest/counters.js';
+import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
 
 function rolesOf(user: User, roles: WorldRoles): string[] {
@@ -40,7 +40,12 @@ function credentials(world: World, now: number) {
       admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id).map((k) => k.token),
       oauth_tokens: world.oauthTokens
         .filter((t) => t.userId === user.id)
-        .map((t) => ({ token: t.token, scopes: t.scopes, revoked: t.revokedAt !== null && t.revokedAt <= now, expired: t.expiresAt <= now })),
+        .map((t) => ({
+          token: t.token,
+          scopes: t.scopes,
+          revoked: t.revokedAt !== null && t.revokedAt <= now,
+          expired: t.expiresAt <= now,
+        })),
     })),
   };
 }
@@ -53,7 +58,12 @@ export const adminHandlers: HandlerMap = {
       if (!user) throw error(404, 'User not found');
       const start = (query['start'] as number | undefined) ?? 0;
       const end = (query['end'] as number | undefined) ?? Number.MAX_SAFE_INTEGER;
-      return json({ username: user.username, user_id: user.id, timezone: user.timezone, heartbeats: world.heartbeatsBetween(user.id, { from: start, to: end }) });
+      return json({
+        username: user.username,
+        user_id: user.id,
+        timezone: user.timezone,
+        heartbeats: world.heartbeatsBetween(user.id, { from: start, to: end }),
+      });
     },
   },
   mockListOAuthApps: { handle: ({ world }) => listOAuthApps(world) },

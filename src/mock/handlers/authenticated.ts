@@ -6,8 +6,8 @@ import { streakDays } from '../../world/streak.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { fromTemplate, OAUTH_INVALID_TOKEN } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { authenticatedApiKey, authenticatedMe, callerToken } from '../views/authenticated-profile.js';
 import { authenticatedHours } from '../views/authenticated-hours.js';
+import { authenticatedApiKey, authenticatedMe, callerToken } from '../views/authenticated-profile.js';
 import { authenticatedProjects } from '../views/authenticated-projects.js';
 
 /** Doorkeeper already authorised the token; this only narrows the type. */

@@ -4,18 +4,18 @@
  * spec disagree in either direction.
  */
 import type { HandlerMap } from '../handler.js';
-import { wakatimeHandlers } from './wakatime.js';
-import { summaryHandlers } from './summary.js';
-import { heartbeatsHandlers } from './heartbeats.js';
-import { statsHandlers } from './stats.js';
-import { projectsHandlers } from './projects.js';
-import { lookupHandlers } from './lookup.js';
-import { leaderboardsHandlers } from './leaderboards.js';
-import { myHeartbeatsHandlers } from './my-heartbeats.js';
 import { authenticatedHandlers } from './authenticated.js';
-import { removedHandlers } from './removed.js';
+import { heartbeatsHandlers } from './heartbeats.js';
+import { leaderboardsHandlers } from './leaderboards.js';
+import { lookupHandlers } from './lookup.js';
+import { myHeartbeatsHandlers } from './my-heartbeats.js';
 import { oauthHandlers } from './oauth.js';
+import { projectsHandlers } from './projects.js';
 import { publicHandlers } from './public.js';
+import { removedHandlers } from './removed.js';
+import { statsHandlers } from './stats.js';
+import { summaryHandlers } from './summary.js';
+import { wakatimeHandlers } from './wakatime.js';
 
 export const handlers: HandlerMap = {
   ...wakatimeHandlers,

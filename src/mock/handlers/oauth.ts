@@ -8,7 +8,7 @@ import type { MockReply, OperationHandler, RequestContext } from '../handler.js'
 import { approve, chosenUser, consentUsers, deliver, deny, lockout, preferredDecision } from '../oauth/decision.js';
 import { DESCRIPTIONS, errorBody, errorStatus, failure } from '../oauth/errors.js';
 import { consentPage, errorPage } from '../oauth/pages.js';
-import { requestParams, type Params } from '../oauth/params.js';
+import { type Params, requestParams } from '../oauth/params.js';
 import { adminAppRefusal, authorizationRequest, isOutOfBand, preAuthorize } from '../oauth/pre-authorization.js';
 import { canCarryAnswer } from '../oauth/redirect-uri.js';
 import { oauthState } from '../oauth/state.js';
@@ -70,10 +70,22 @@ export const oauthHandlers = {
   decideOAuthAuthorization: { handle: (ctx) => decide(ctx, requestParams(ctx.body, ctx.search)) } satisfies OperationHandler,
   createOAuthToken: {
     handle: (ctx) =>
-      exchange({ server: oauthState(ctx.world), world: ctx.world, params: requestParams(ctx.body, ctx.search), authorization: ctx.headers.get('authorization') ?? undefined, now: ctx.now }),
+      exchange({
+        server: oauthState(ctx.world),
+        world: ctx.world,
+        params: requestParams(ctx.body, ctx.search),
+        authorization: ctx.headers.get('authorization') ?? undefined,
+        now: ctx.now,
+      }),
   } satisfies OperationHandler,
   revokeOAuthToken: {
     handle: (ctx) =>
-      revoke({ server: oauthState(ctx.world), world: ctx.world, params: requestParams(ctx.body, ctx.search), authorization: ctx.headers.get('authorization') ?? undefined, now: ctx.now }),
+      revoke({
+        server: oauthState(ctx.world),
+        world: ctx.world,
+        params: requestParams(ctx.body, ctx.search),
+        authorization: ctx.headers.get('authorization') ?? undefined,
+        now: ctx.now,
+      }),
   } satisfies OperationHandler,
 };

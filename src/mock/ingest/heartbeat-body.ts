@@ -10,10 +10,34 @@ import { MAX_JSON_NESTING, nestsDeeperThan } from '../request-body.js';
 
 /** The keys the controller permits; `dependencies` only as an array of scalars. */
 export const ACCEPTED_KEYS = [
-  'ai_input_tokens', 'ai_line_changes', 'ai_model', 'ai_output_tokens', 'ai_prompt_length', 'ai_session',
-  'ai_subscription_plan', 'branch', 'category', 'created_at', 'cursorpos', 'editor', 'entity',
-  'human_line_changes', 'is_write', 'language', 'line_additions', 'line_deletions', 'lineno', 'lines',
-  'machine', 'operating_system', 'project', 'project_root_count', 'time', 'type', 'user_agent', 'plugin',
+  'ai_input_tokens',
+  'ai_line_changes',
+  'ai_model',
+  'ai_output_tokens',
+  'ai_prompt_length',
+  'ai_session',
+  'ai_subscription_plan',
+  'branch',
+  'category',
+  'created_at',
+  'cursorpos',
+  'editor',
+  'entity',
+  'human_line_changes',
+  'is_write',
+  'language',
+  'line_additions',
+  'line_deletions',
+  'lineno',
+  'lines',
+  'machine',
+  'operating_system',
+  'project',
+  'project_root_count',
+  'time',
+  'type',
+  'user_agent',
+  'plugin',
 ] as const;
 
 export const MAX_BULK = 100;

@@ -27,7 +27,12 @@ function asFailure(err: unknown): IngestFailure {
  * @example
  * ingestHeartbeats(world, user.id, [{ entity: 'a.rb', time: 1787407234 }], request)[0] // { ok: true, row, created: true }
  */
-export function ingestHeartbeats(world: World, userId: number, items: readonly (PermittedHeartbeat | undefined)[], req: IngestRequest): IngestOutcome[] {
+export function ingestHeartbeats(
+  world: World,
+  userId: number,
+  items: readonly (PermittedHeartbeat | undefined)[],
+  req: IngestRequest,
+): IngestOutcome[] {
   const outcomes = new Array<IngestOutcome>(items.length);
   const valid: { index: number; normalised: NormalisedHeartbeat }[] = [];
   const state = newPlaceholderState();

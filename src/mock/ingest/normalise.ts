@@ -62,7 +62,17 @@ function defaultCategory(category: unknown, type: unknown): unknown {
   return type === 'domain' || type === 'url' ? 'browsing' : 'coding';
 }
 
-const INT4_FIELDS = ['lineno', 'lines', 'cursorpos', 'line_additions', 'line_deletions', 'project_root_count', 'ai_prompt_length', 'ai_line_changes', 'human_line_changes'] as const;
+const INT4_FIELDS = [
+  'lineno',
+  'lines',
+  'cursorpos',
+  'line_additions',
+  'line_deletions',
+  'project_root_count',
+  'ai_prompt_length',
+  'ai_line_changes',
+  'human_line_changes',
+] as const;
 const INT8_FIELDS = ['ai_input_tokens', 'ai_output_tokens'] as const;
 type IntField = (typeof INT4_FIELDS)[number] | (typeof INT8_FIELDS)[number];
 
@@ -84,7 +94,13 @@ function integers(attrs: Attrs): { values: Record<IntField, number | null>; fail
  * The row to store for `item` (an item that was not an object counts as `{}`), or an IngestFailure
  * with the real server's message. Updates `state` for the placeholders of later items.
  */
-export function normaliseHeartbeat(item: PermittedHeartbeat | undefined, req: IngestRequest, state: PlaceholderState, world: World, userId: number): NormalisedHeartbeat {
+export function normaliseHeartbeat(
+  item: PermittedHeartbeat | undefined,
+  req: IngestRequest,
+  state: PlaceholderState,
+  world: World,
+  userId: number,
+): NormalisedHeartbeat {
   const attrs: Attrs = {};
   for (const [key, value] of Object.entries(item ?? {})) attrs[key] = withoutNul(value);
 

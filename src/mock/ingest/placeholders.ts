@@ -70,7 +70,10 @@ export function resolvePlaceholders(attrs: PlaceholderFields, state: Placeholder
 }
 
 /** After an item is accepted: its project, language and branch become the "last" ones. */
-export function rememberPlaceholders(attrs: { project: string | null; language: string | null; branch: string | null }, state: PlaceholderState): void {
+export function rememberPlaceholders(
+  attrs: { project: string | null; language: string | null; branch: string | null },
+  state: PlaceholderState,
+): void {
   const { project } = attrs;
   if (present(project) && project !== LAST_PROJECT) state.lastProject = project;
   const contextProject = project === LAST_PROJECT ? state.lastProject : project;

@@ -41,7 +41,9 @@ export function isEditorFirstChain(tokens: readonly string[]): boolean {
 }
 
 function looksLikeModel(token: string | undefined): boolean {
-  return /^(?:composer|deepseek|glm|gpt|nemotron|o[1-9](?:$|[-_.])|opus|sonnet|haiku|gemini(?:$|[-_.])|claude(?:$|[-_.]))/.test(lowerProduct(token));
+  return /^(?:composer|deepseek|glm|gpt|nemotron|o[1-9](?:$|[-_.])|opus|sonnet|haiku|gemini(?:$|[-_.])|claude(?:$|[-_.]))/.test(
+    lowerProduct(token),
+  );
 }
 
 /** A client's own version token (`claude/2.1.x`, `codex/0.x`, `gemini/1.x`), not a model. */
@@ -127,14 +129,18 @@ function editorBeforeItsPlugin(tokens: readonly string[]): string | undefined {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const plugin = tokens[i];
     if (!isPlugin(plugin)) continue;
-    const editor = tokens.slice(0, i).reverse().find((t) => isMeaningful(t) && pluginMatches(plugin, lowerProduct(t)));
+    const editor = tokens
+      .slice(0, i)
+      .reverse()
+      .find((t) => isMeaningful(t) && pluginMatches(plugin, lowerProduct(t)));
     if (editor !== undefined) return normaliseEditor(lowerProduct(editor));
   }
   return undefined;
 }
 
 /** Version-like or browser-ish tokens that only decorate a real editor token after them. */
-export const isDecorator = (name: string): boolean => name === 'mozilla' || name === 'web' || /^(?:v?\d+(?:[._-]\d+)*[a-z]?|[+_.\\-])$/i.test(name);
+export const isDecorator = (name: string): boolean =>
+  name === 'mozilla' || name === 'web' || /^(?:v?\d+(?:[._-]\d+)*[a-z]?|[+_.\\-])$/i.test(name);
 
 /**
  * The editor a chain names, `''` when none.
@@ -160,7 +166,16 @@ export function extractEditor(tokens: readonly string[]): string {
   for (const [i, token] of tokens.entries()) {
     const name = productOf(token);
     const lower = name.toLowerCase();
-    if (name.trim() === '' || name.startsWith('(') || lower === 'wakatime' || MIDDLEWARES.has(lower) || lower === 'in' || lower === 'x' || isRuntime(token)) continue;
+    if (
+      name.trim() === '' ||
+      name.startsWith('(') ||
+      lower === 'wakatime' ||
+      MIDDLEWARES.has(lower) ||
+      lower === 'in' ||
+      lower === 'x' ||
+      isRuntime(token)
+    )
+      continue;
     if (isDecorator(lower) && tokens.slice(i + 1).some((t) => isMeaningful(t) || isPlugin(t))) continue;
     if (isPlugin(name)) {
       const base = pluginBase(name);

@@ -47,7 +47,10 @@ export function osOfPlatform(platform: string, ua: string): string {
   if (/^win(?:11-wakatime|32)$/i.test(platform)) return 'windows';
   if (/^(?:darwin|macintosh)(?:;|$)/i.test(platform)) return 'macos';
   if (/^(?:iphone|ipad)$/i.test(platform)) return 'ios';
-  if (/^(?:blender(?:-|$)|c# client$|none(?:-|$)|os_name$|python client$|termux-wakatime$|vs\s?code(?:\/|,|$)|web$|webstorm$)/i.test(platform)) return '';
+  if (
+    /^(?:blender(?:-|$)|c# client$|none(?:-|$)|os_name$|python client$|termux-wakatime$|vs\s?code(?:\/|,|$)|web$|webstorm$)/i.test(platform)
+  )
+    return '';
   const word = (platform.replace(/^\(/, '').split(/[\s)_-]/)[0] ?? '').toLowerCase();
   if (word === 'win' || word === 'windows') return 'windows';
   if (word === 'darwin' || word === 'mac' || word === 'macos') return 'macos';
@@ -100,7 +103,10 @@ function editorOfBrowserPlugin(tokens: readonly string[]): string | undefined {
     if (!isPlugin(plugin) || MIDDLEWARES.has(productOf(plugin).toLowerCase())) continue;
     const base = pluginBase(plugin);
     if (GENERIC_HOST_PLUGIN_BASES.has(base) || BROWSER_PLUGIN_BASES.has(base)) continue;
-    const editor = tokens.slice(0, i).reverse().find((t) => isMeaningful(t) && pluginMatches(plugin, productOf(t).toLowerCase()));
+    const editor = tokens
+      .slice(0, i)
+      .reverse()
+      .find((t) => isMeaningful(t) && pluginMatches(plugin, productOf(t).toLowerCase()));
     return normaliseEditor(editor === undefined ? base : productOf(editor).toLowerCase());
   }
   return undefined;

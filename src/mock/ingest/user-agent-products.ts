@@ -6,18 +6,49 @@
  * `user-agent.ts`.
  */
 
-export const MIDDLEWARES = new Set(['exec-wakatime', 'mcp-wakatime', 'vscode-hackatime-tracker', 'waka-relay', 'wakatime-ls', 'wakatime-cli']);
+export const MIDDLEWARES = new Set([
+  'exec-wakatime',
+  'mcp-wakatime',
+  'vscode-hackatime-tracker',
+  'waka-relay',
+  'wakatime-ls',
+  'wakatime-cli',
+]);
 const CONNECTORS = new Set(['in', 'x']);
 export const OS_PRODUCTS = new Set(['linux', 'windows', 'macos', 'darwin', 'win', 'mac', 'wsl']);
 export const GENERIC_HOST_PLUGIN_BASES = new Set(['macos', 'windows']);
 export const BROWSER_PLUGIN_BASES = new Set(['browser', 'chrome', 'edge', 'firefox', 'opera', 'safari']);
-const PLUGIN_EDITOR_ALIASES: Readonly<Record<string, string>> = { 'oh-my-pi-wakatime': 'pi', 'python-wakatime': 'pycharm', 'wakatime-zsh-plugin': 'zsh' };
+const PLUGIN_EDITOR_ALIASES: Readonly<Record<string, string>> = {
+  'oh-my-pi-wakatime': 'pi',
+  'python-wakatime': 'pycharm',
+  'wakatime-zsh-plugin': 'zsh',
+};
 /** A plugin named after one editor that other editors (forks) also run. */
 const SHARED_PLUGIN_EDITORS: Readonly<Record<string, readonly string[]>> = {
   codex: ['codex-desktop', 't3code_desktop'],
   terminal: ['fish', 'zsh'],
   vim: ['neovim'],
-  vscode: ['antigravity', 'antigravityide', 'arduino', 'azdata', 'code-oss', 'code-server', 'codeoss', 'cursor', 'cursornightly', 'devin', 'kiro', 'onivim', 'positron', 'qoder', 'sqlops', 'trae', 'traecn', 'vscodium', 'windsurf'],
+  vscode: [
+    'antigravity',
+    'antigravityide',
+    'arduino',
+    'azdata',
+    'code-oss',
+    'code-server',
+    'codeoss',
+    'cursor',
+    'cursornightly',
+    'devin',
+    'kiro',
+    'onivim',
+    'positron',
+    'qoder',
+    'sqlops',
+    'trae',
+    'traecn',
+    'vscodium',
+    'windsurf',
+  ],
 };
 const PRODUCT_ALIASES: Readonly<Record<string, string>> = {
   'code - oss': 'code-oss',
@@ -57,17 +88,60 @@ const AI_PRODUCT_ALIASES: Readonly<Record<string, string>> = {
 /** Products whose plugin may carry a more specific agent name. */
 export const AI_AGENT_VARIANTS: Readonly<Record<string, readonly string[]>> = { claude: ['claude-code', 'claudecode'] };
 export const AI_AGENT_PRODUCTS = new Set([
-  'amp', 'antigravity', 'antigravity-cli', 'antigravity-desktop', 'antigravity-ide', 'claude', 'claude-code', 'claudecode',
-  'cline', 'codex', 'codex-cli', 'continue', 'cody', 'copilot', 'cursor', 'gemini', 'github-copilot',
-  'github-copilot-cli', 'goose', 'kiro', 'opencode', 'opencode-cli', 'opencode-desktop', 'pi', 'qoder', 'qwen-code',
-  'qwen-code-cli', 'roo-code', 'windsurf',
+  'amp',
+  'antigravity',
+  'antigravity-cli',
+  'antigravity-desktop',
+  'antigravity-ide',
+  'claude',
+  'claude-code',
+  'claudecode',
+  'cline',
+  'codex',
+  'codex-cli',
+  'continue',
+  'cody',
+  'copilot',
+  'cursor',
+  'gemini',
+  'github-copilot',
+  'github-copilot-cli',
+  'goose',
+  'kiro',
+  'opencode',
+  'opencode-cli',
+  'opencode-desktop',
+  'pi',
+  'qoder',
+  'qwen-code',
+  'qwen-code-cli',
+  'roo-code',
+  'windsurf',
 ]);
 /** Both a model family and a standalone client. */
 export const MODEL_EDITOR_COLLISIONS = new Set(['claude', 'codex', 'gemini']);
 export const BARE_EDITOR_PRODUCTS = new Set([
-  'audit', 'bearnard', 'chrome-extension', 'codex', 'codex-agent', 'codex-cli', 'codex_agent', 'codexagent',
-  'custom-bash-sync', 'customclient', 'figma-desktop', 'fusion360-hackatime-custom', 'git', 'rblx',
-  'strudel', 'strudel-extension', 'synthetic-audio', 'test-agent', 'ue4', 'unrealengine', 'vscode',
+  'audit',
+  'bearnard',
+  'chrome-extension',
+  'codex',
+  'codex-agent',
+  'codex-cli',
+  'codex_agent',
+  'codexagent',
+  'custom-bash-sync',
+  'customclient',
+  'figma-desktop',
+  'fusion360-hackatime-custom',
+  'git',
+  'rblx',
+  'strudel',
+  'strudel-extension',
+  'synthetic-audio',
+  'test-agent',
+  'ue4',
+  'unrealengine',
+  'vscode',
 ]);
 export const STANDALONE_MODEL_PRODUCTS = new Set(['claude-code-opus4.8', 'composer', 'glm', 'hermes', 'nemotron']);
 
@@ -95,7 +169,9 @@ export function isRuntime(token: string | undefined): boolean {
 export function isMeaningful(token: string | undefined): boolean {
   const name = productOf(token);
   const lower = name.toLowerCase();
-  return !blank(name) && !name.startsWith('(') && lower !== 'wakatime' && !MIDDLEWARES.has(lower) && !CONNECTORS.has(lower) && !isRuntime(token);
+  return (
+    !blank(name) && !name.startsWith('(') && lower !== 'wakatime' && !MIDDLEWARES.has(lower) && !CONNECTORS.has(lower) && !isRuntime(token)
+  );
 }
 
 export function isPlugin(token: string | undefined): boolean {
@@ -157,7 +233,8 @@ const CONTINUE_REWRITES: Rewrite[] = Object.entries(CONTINUE_HOST_ALIASES)
 const PRODUCT_REWRITES = aliasRewrites(PRODUCT_ALIASES);
 const AI_PRODUCT_REWRITES = aliasRewrites(AI_PRODUCT_ALIASES);
 
-const rewrite = (text: string, rewrites: readonly Rewrite[]) => rewrites.reduce((out, [pattern, canonical]) => out.replace(pattern, canonical), text);
+const rewrite = (text: string, rewrites: readonly Rewrite[]) =>
+  rewrites.reduce((out, [pattern, canonical]) => out.replace(pattern, canonical), text);
 
 /** The product tokens of a chain, with spelled-out names folded into single tokens. */
 export function productTokens(chain: string | undefined, category: unknown): string[] {

@@ -7,7 +7,7 @@
  * belongs to (`cursor/… vscode-wakatime/…` → `cursor`, `idea/…` → `intellijidea`).
  */
 import { extractEditor, takeAiModel } from './user-agent-chain.js';
-import { osNamedIn, osOfPlatform, parseOtherUserAgent, type ParsedUserAgent } from './user-agent-legacy.js';
+import { osNamedIn, osOfPlatform, type ParsedUserAgent, parseOtherUserAgent } from './user-agent-legacy.js';
 import { isAiCategory, isRuntime, productTokens } from './user-agent-products.js';
 
 export type { ParsedUserAgent } from './user-agent-legacy.js';

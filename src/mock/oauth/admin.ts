@@ -14,7 +14,8 @@ export function registerOAuthApp(world: World, body: unknown): MockReply {
   const server = oauthState(world);
   try {
     const draft = parseOAuthApp(body);
-    if (draft.clientId !== undefined && server.apps.has(draft.clientId)) throw error(409, `client_id ${draft.clientId} is already registered`);
+    if (draft.clientId !== undefined && server.apps.has(draft.clientId))
+      throw error(409, `client_id ${draft.clientId} is already registered`);
     return json(appJson(server.register(draft)), 201);
   } catch (err) {
     if (err instanceof OAuthAppError) throw error(400, err.message);

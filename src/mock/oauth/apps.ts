@@ -62,7 +62,8 @@ function flag(value: unknown, field: string, fallback: boolean): boolean {
 
 function credential(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !CREDENTIAL.test(value)) throw new OAuthAppError(`${field} must be 1 to 255 printable characters without spaces`);
+  if (typeof value !== 'string' || !CREDENTIAL.test(value))
+    throw new OAuthAppError(`${field} must be 1 to 255 printable characters without spaces`);
   return value;
 }
 
@@ -139,7 +140,8 @@ let seedApps: OAuthApp[] | undefined;
 /** The apps every world starts with (`fixtures/oauth-apps.json`), read once per process. */
 export function loadSeedApps(): readonly OAuthApp[] {
   seedApps ??= parseOAuthApps(JSON.parse(readFileSync(SEED_APPS_FILE, 'utf8'))).map((draft) => {
-    if (draft.clientId === undefined || draft.secret === undefined) throw new Error(`${SEED_APPS_FILE}: every seed app needs client_id and client_secret`);
+    if (draft.clientId === undefined || draft.secret === undefined)
+      throw new Error(`${SEED_APPS_FILE}: every seed app needs client_id and client_secret`);
     return { ...draft, clientId: draft.clientId, secret: draft.secret };
   });
   return seedApps;

@@ -9,7 +9,7 @@ import type { World } from '../../world/store.js';
 import type { User } from '../../world/types.js';
 import type { MockReply } from '../handler.js';
 import { errorBody, errorStatus, failure, type OAuthFailure } from './errors.js';
-import { codePage, errorPage, formPostPage, type ConsentUser } from './pages.js';
+import { type ConsentUser, codePage, errorPage, formPostPage } from './pages.js';
 import { adminUserRefusal, type Delivery, type ValidAuthorization } from './pre-authorization.js';
 import { OOB_URI, withParams } from './redirect-uri.js';
 import type { OAuthState } from './state.js';
@@ -20,7 +20,9 @@ type Outcome = { code: string } | { failure: OAuthFailure };
 export function deliver(to: Delivery, outcome: Outcome): MockReply {
   if (to.redirectUri === OOB_URI) {
     // Nothing to redirect to: the code is shown, an error is rendered as JSON (Doorkeeper's render branch).
-    return 'code' in outcome ? codePage(outcome.code) : { status: errorStatus(outcome.failure), json: errorBody(outcome.failure, to.state) };
+    return 'code' in outcome
+      ? codePage(outcome.code)
+      : { status: errorStatus(outcome.failure), json: errorBody(outcome.failure, to.state) };
   }
   const params =
     'code' in outcome
@@ -89,7 +91,10 @@ export function preferredDecision(headers: Headers, autoApprove: boolean): { dec
   for (const part of (headers.get('prefer') ?? '').split(/[,;]/)) {
     const [rawKey, ...rest] = part.split('=');
     const key = rawKey?.trim().toLowerCase();
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     if (key === 'oauth' && (value === 'approve' || value === 'deny')) decision = value;
     if (key === 'oauth-user' && value !== '') user = value;
   }

@@ -25,7 +25,8 @@ export interface OAuthFailure {
 
 /** Hackatime's `config/locales/doorkeeper.en.yml` (and the gem's for the multiple-methods reason). */
 export const DESCRIPTIONS = {
-  invalid_client: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  invalid_client:
+    'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
   invalid_grant:
     'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
   unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
@@ -40,7 +41,10 @@ export const DESCRIPTIONS = {
   revoke_unauthorized: 'You are not authorized to revoke this token',
 } as const;
 
-export const failure = (error: OAuthErrorCode, description: string = (DESCRIPTIONS as Record<string, string>)[error] ?? error): OAuthFailure => ({
+export const failure = (
+  error: OAuthErrorCode,
+  description: string = (DESCRIPTIONS as Record<string, string>)[error] ?? error,
+): OAuthFailure => ({
   error,
   description,
 });
@@ -49,7 +53,9 @@ export const missingParameter = (name: string): OAuthFailure => failure('invalid
 
 /** The body Doorkeeper renders: blank members (a blank `state`) are dropped. */
 export function errorBody(f: OAuthFailure, state: string | undefined): Record<string, string> {
-  return state === undefined || state.trim() === '' ? { error: f.error, error_description: f.description } : { error: f.error, error_description: f.description, state };
+  return state === undefined || state.trim() === ''
+    ? { error: f.error, error_description: f.description }
+    : { error: f.error, error_description: f.description, state };
 }
 
 /** Doorkeeper answers `invalid_client` (and `unauthorized_client`) with 401, every other error with 400. */

@@ -5,8 +5,8 @@
  * styles, no scripts but form_post's one line, nothing fetched from elsewhere).
  */
 import type { MockReply } from '../handler.js';
-import { SCOPE_DESCRIPTIONS } from './scopes.js';
 import type { ValidAuthorization } from './pre-authorization.js';
+import { SCOPE_DESCRIPTIONS } from './scopes.js';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -92,4 +92,10 @@ export function formPostPage(redirectUri: string, params: Record<string, string 
 
 /** The out-of-band URI: the code is shown for the user to copy (Hackatime's `/oauth/authorize/native`). */
 export const codePage = (code: string): MockReply =>
-  html(200, page('Authorization code', `<h1>Authorization code</h1><p>Copy this code into the application:</p><p><code id="authorization_code">${escapeHtml(code)}</code></p>`));
+  html(
+    200,
+    page(
+      'Authorization code',
+      `<h1>Authorization code</h1><p>Copy this code into the application:</p><p><code id="authorization_code">${escapeHtml(code)}</code></p>`,
+    ),
+  );

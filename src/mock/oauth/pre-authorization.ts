@@ -7,8 +7,8 @@
 import type { OAuthScope } from '../../world/types.js';
 import type { OAuthApp } from './apps.js';
 import { DESCRIPTIONS, failure, missingParameter, type OAuthFailure } from './errors.js';
-import { present, type Params } from './params.js';
-import { challengeMethod, type ChallengeMethod } from './pkce.js';
+import { type Params, present } from './params.js';
+import { type ChallengeMethod, challengeMethod } from './pkce.js';
 import { isRegisteredRedirect, OOB_URI, type ResponseMode } from './redirect-uri.js';
 import { effectiveScope, grantableScopes } from './scopes.js';
 import type { OAuthState } from './state.js';
@@ -69,7 +69,8 @@ export function preAuthorize(server: OAuthState, req: AuthorizationRequest): Pre
   if (req.clientId === undefined) return untrusted(missingParameter('client_id'));
   const app = server.apps.get(req.clientId);
   if (!app) return untrusted(failure('invalid_client'));
-  if (req.redirectUri === undefined || !isRegisteredRedirect(req.redirectUri, app.redirectUris)) return untrusted(failure('invalid_redirect_uri'));
+  if (req.redirectUri === undefined || !isRegisteredRedirect(req.redirectUri, app.redirectUris))
+    return untrusted(failure('invalid_redirect_uri'));
 
   const delivery: Delivery = { redirectUri: req.redirectUri, responseMode: req.responseMode ?? 'query', state: req.state };
   const refused = (f: OAuthFailure): PreAuthorization => ({ ok: false, redirectable: true, failure: f, delivery });
@@ -87,7 +88,15 @@ export function preAuthorize(server: OAuthState, req: AuthorizationRequest): Pre
   }
   return {
     ok: true,
-    request: { app, redirectUri: req.redirectUri, responseMode: delivery.responseMode as ResponseMode, scope, scopes, state: req.state, challenge },
+    request: {
+      app,
+      redirectUri: req.redirectUri,
+      responseMode: delivery.responseMode as ResponseMode,
+      scope,
+      scopes,
+      state: req.state,
+      challenge,
+    },
   };
 }
 
@@ -103,6 +112,8 @@ export function adminAppRefusal(request: ValidAuthorization): string | undefined
 const ADMIN_LEVELS: readonly string[] = ['admin', 'superadmin', 'viewer', 'ultraadmin'];
 
 export const adminUserRefusal = (request: ValidAuthorization, adminLevel: string): string | undefined =>
-  request.scopes.includes('admin') && !ADMIN_LEVELS.includes(adminLevel) ? 'Only admins can authorize applications that request the admin scope.' : undefined;
+  request.scopes.includes('admin') && !ADMIN_LEVELS.includes(adminLevel)
+    ? 'Only admins can authorize applications that request the admin scope.'
+    : undefined;
 
 export const isOutOfBand = (redirectUri: string) => redirectUri === OOB_URI;

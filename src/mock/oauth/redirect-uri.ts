@@ -86,4 +86,5 @@ export function withParams(uri: string, params: Record<string, string | undefine
 }
 
 /** Whether an answer can be sent to `uri` at all (the Cancel branch checks nothing else). */
-export const canCarryAnswer = (uri: string | undefined): uri is string => uri !== undefined && (uri === OOB_URI || parse(uri) !== undefined);
+export const canCarryAnswer = (uri: string | undefined): uri is string =>
+  uri !== undefined && (uri === OOB_URI || parse(uri) !== undefined);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { World } from '../../world/store.js';
 import type { OAuthScope } from '../../world/types.js';
-import { loadSeedApps, OAuthAppError, type OAuthApp, type OAuthAppDraft } from './apps.js';
+import { loadSeedApps, type OAuthApp, type OAuthAppDraft, OAuthAppError } from './apps.js';
 
 /** One authorization code (Doorkeeper's access grant). */
 export interface AuthorizationCode {
@@ -78,7 +78,8 @@ export class OAuthState {
 
   addCode(code: AuthorizationCode): void {
     if (this.codes.size >= SWEEP_ABOVE) {
-      for (const [key, old] of this.codes) if (old.usedAt !== null || old.createdAt + CODE_LIFETIME_MS < code.createdAt) this.codes.delete(key);
+      for (const [key, old] of this.codes)
+        if (old.usedAt !== null || old.createdAt + CODE_LIFETIME_MS < code.createdAt) this.codes.delete(key);
     }
     this.codes.set(code.code, code);
   }

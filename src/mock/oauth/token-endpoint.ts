@@ -8,8 +8,8 @@ import type { World } from '../../world/store.js';
 import { ApiError } from '../errors.js';
 import type { MockReply } from '../handler.js';
 import { authenticateClient, clientCredentials } from './client-auth.js';
-import { DESCRIPTIONS, errorBody, failure, missingParameter, tokenEndpointError, type OAuthFailure } from './errors.js';
-import { present, type Params } from './params.js';
+import { DESCRIPTIONS, errorBody, failure, missingParameter, type OAuthFailure, tokenEndpointError } from './errors.js';
+import { type Params, present } from './params.js';
 import { verifierMatches } from './pkce.js';
 import { isRegisteredRedirect } from './redirect-uri.js';
 import { effectiveScope, grantableScopes } from './scopes.js';
@@ -48,7 +48,8 @@ function authorizationCode({ server, world, params, authorization, now }: TokenR
   if (redirectUri === undefined) throw fail(missingParameter('redirect_uri'));
   const app = authenticateClient(server, credentials.credentials);
   if (!app) throw fail(failure('invalid_client'));
-  const accessible = grant !== undefined && grant.clientId === app.clientId && grant.usedAt === null && now <= grant.createdAt + CODE_LIFETIME_MS;
+  const accessible =
+    grant !== undefined && grant.clientId === app.clientId && grant.usedAt === null && now <= grant.createdAt + CODE_LIFETIME_MS;
   if (!accessible) throw fail(failure('invalid_grant'));
   if (!isRegisteredRedirect(redirectUri, [grant.redirectUri])) throw fail(failure('invalid_grant'));
   if (grant.challenge && !verifierMatches(grant.challenge, verifier ?? '')) throw fail(failure('invalid_grant'));
@@ -57,7 +58,10 @@ function authorizationCode({ server, world, params, authorization, now }: TokenR
 }
 
 /** A token for the app itself, with no user: none of Hackatime's user endpoints accepts it. */
-function clientCredentialsGrant({ server, world, params, authorization, now }: TokenRequest, fail: (f: OAuthFailure) => ApiError): MockReply {
+function clientCredentialsGrant(
+  { server, world, params, authorization, now }: TokenRequest,
+  fail: (f: OAuthFailure) => ApiError,
+): MockReply {
   const credentials = clientCredentials(authorization, params);
   if ('failure' in credentials) throw fail(credentials.failure);
   const app = authenticateClient(server, credentials.credentials);

@@ -24,21 +24,44 @@ function usable(world: World, token: IssuedToken, now: number): boolean {
 }
 
 /** The newest usable token of this app for this owner with exactly these scopes (in any order). */
-function reusable(server: OAuthState, world: World, app: OAuthApp, userId: number | null, scopes: readonly OAuthScope[], now: number): IssuedToken | undefined {
+function reusable(
+  server: OAuthState,
+  world: World,
+  app: OAuthApp,
+  userId: number | null,
+  scopes: readonly OAuthScope[],
+  now: number,
+): IssuedToken | undefined {
   let found: IssuedToken | undefined;
   for (const token of server.issued.values()) {
-    if (token.clientId === app.clientId && token.userId === userId && sameScopes(token.scopes, scopes) && usable(world, token, now)) found = token;
+    if (token.clientId === app.clientId && token.userId === userId && sameScopes(token.scopes, scopes) && usable(world, token, now))
+      found = token;
   }
   return found;
 }
 
 /** The token for a successful grant: the reusable one, or a new one. */
-export function issueToken(server: OAuthState, world: World, app: OAuthApp, userId: number | null, scopes: OAuthScope[], now: number): IssuedToken {
+export function issueToken(
+  server: OAuthState,
+  world: World,
+  app: OAuthApp,
+  userId: number | null,
+  scopes: OAuthScope[],
+  now: number,
+): IssuedToken {
   const existing = reusable(server, world, app, userId, scopes, now);
   if (existing) return existing;
   let value = server.nextSecret('token');
   while (world.oauthToken(value) !== undefined || server.issued.has(value)) value = server.nextSecret('token');
-  const token: IssuedToken = { token: value, clientId: app.clientId, userId, scopes, createdAt: now, expiresAt: now + TOKEN_LIFETIME_S * 1000, revokedAt: null };
+  const token: IssuedToken = {
+    token: value,
+    clientId: app.clientId,
+    userId,
+    scopes,
+    createdAt: now,
+    expiresAt: now + TOKEN_LIFETIME_S * 1000,
+    revokedAt: null,
+  };
   server.issued.set(value, token);
   if (userId !== null) {
     world.issueOAuthToken({

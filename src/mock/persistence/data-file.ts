@@ -40,9 +40,13 @@ export interface DataFileReport extends ImportReport {
 export function describeLoad(report: DataFileReport): string[] {
   const out = report.errors.map((e) => `data file ${report.path}: line ${e.line} skipped: ${e.error}`);
   if (report.tornTail) {
-    out.push(`data file ${report.path}: line ${report.tornTail.line} is incomplete (${report.tornTail.bytes} bytes, a write cut short); skipped and cut from the file`);
+    out.push(
+      `data file ${report.path}: line ${report.tornTail.line} is incomplete (${report.tornTail.bytes} bytes, a write cut short); skipped and cut from the file`,
+    );
   }
-  out.push(`data file ${report.path}: ${report.accepted} heartbeats loaded${report.duplicates > 0 ? `, ${report.duplicates} already in the world` : ''}`);
+  out.push(
+    `data file ${report.path}: ${report.accepted} heartbeats loaded${report.duplicates > 0 ? `, ${report.duplicates} already in the world` : ''}`,
+  );
   return out;
 }
 

@@ -14,10 +14,33 @@ export class RecordError extends Error {
 }
 
 const STRING_FIELDS = [
-  'entity', 'type', 'category', 'project', 'branch', 'language', 'editor', 'operating_system', 'machine',
-  'user_agent', 'ai_model', 'ai_session', 'ai_subscription_plan', 'ip_address',
+  'entity',
+  'type',
+  'category',
+  'project',
+  'branch',
+  'language',
+  'editor',
+  'operating_system',
+  'machine',
+  'user_agent',
+  'ai_model',
+  'ai_session',
+  'ai_subscription_plan',
+  'ip_address',
 ] as const;
-const INT4_FIELDS = ['lineno', 'lines', 'cursorpos', 'line_additions', 'line_deletions', 'project_root_count', 'ai_prompt_length', 'ai_line_changes', 'human_line_changes', 'ja4_id'] as const;
+const INT4_FIELDS = [
+  'lineno',
+  'lines',
+  'cursorpos',
+  'line_additions',
+  'line_deletions',
+  'project_root_count',
+  'ai_prompt_length',
+  'ai_line_changes',
+  'human_line_changes',
+  'ja4_id',
+] as const;
 const INT8_FIELDS = ['ai_input_tokens', 'ai_output_tokens'] as const;
 const SOURCE_TYPES: readonly SourceType[] = ['direct_entry', 'wakapi_import', 'test_entry'];
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -63,7 +86,8 @@ export function recordFrom(value: unknown, nowIso: string): HeartbeatRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RecordError('a heartbeat must be a JSON object');
   const record = value as Obj;
   const userId = record['user_id'];
-  if (typeof userId !== 'number' || !Number.isSafeInteger(userId) || userId < 1) throw new RecordError('user_id must be a positive integer');
+  if (typeof userId !== 'number' || !Number.isSafeInteger(userId) || userId < 1)
+    throw new RecordError('user_id must be a positive integer');
   const time = record['time'];
   if (typeof time !== 'number' || !Number.isFinite(time)) throw new RecordError('time must be a number (Unix seconds)');
   const deps = record['dependencies'] ?? [];
@@ -74,9 +98,18 @@ export function recordFrom(value: unknown, nowIso: string): HeartbeatRecord {
   if (!SOURCE_TYPES.includes(sourceType as SourceType)) throw new RecordError(`source_type must be one of ${SOURCE_TYPES.join(', ')}`);
   if ((record['deleted_at'] ?? null) !== null) throw new RecordError('deleted_at must be null (deleted heartbeats are not kept)');
 
-  const strings = Object.fromEntries(STRING_FIELDS.map((f) => [f, stringOrNull(record, f)])) as Record<(typeof STRING_FIELDS)[number], string | null>;
-  const int4 = Object.fromEntries(INT4_FIELDS.map((f) => [f, integerOrNull(record, f, 32)])) as Record<(typeof INT4_FIELDS)[number], number | null>;
-  const int8 = Object.fromEntries(INT8_FIELDS.map((f) => [f, integerOrNull(record, f, 64)])) as Record<(typeof INT8_FIELDS)[number], number | null>;
+  const strings = Object.fromEntries(STRING_FIELDS.map((f) => [f, stringOrNull(record, f)])) as Record<
+    (typeof STRING_FIELDS)[number],
+    string | null
+  >;
+  const int4 = Object.fromEntries(INT4_FIELDS.map((f) => [f, integerOrNull(record, f, 32)])) as Record<
+    (typeof INT4_FIELDS)[number],
+    number | null
+  >;
+  const int8 = Object.fromEntries(INT8_FIELDS.map((f) => [f, integerOrNull(record, f, 64)])) as Record<
+    (typeof INT8_FIELDS)[number],
+    number | null
+  >;
   const createdAt = timestamp(record, 'created_at', nowIso);
   return {
     userId,

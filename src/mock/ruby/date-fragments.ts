@@ -189,7 +189,8 @@ function parseTime(st: State): void {
 function parseIso2(st: State): boolean {
   const h = st.h;
   const opt = (v: string | undefined) => (v === undefined ? undefined : num(v));
-  const set = (fields: Partial<DateFragments>) => Object.assign(h, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+  const set = (fields: Partial<DateFragments>) =>
+    Object.assign(h, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
   if (subx(st, PATTERNS.iso21, (m) => set({ cwyear: opt(m[1]), cweek: opt(m[2]), cwday: opt(m[3]) }))) return true;
   if (subx(st, PATTERNS.iso22, (m) => set({ cwday: opt(m[1]) }))) return true;
   if (subx(st, PATTERNS.iso23, (m) => set({ mon: opt(m[1]), mday: opt(m[2]) }))) return true;
@@ -216,7 +217,11 @@ function parseDatePart(st: State): void {
   }
   if (has(st.str, 'digit', 'dash') && subx(st, PATTERNS.iso, (m) => s3e(st, m[1], m[2], m[3], false))) return;
   const jis = (m: RegExpExecArray) =>
-    Object.assign(h, { year: num(m[2] as string) + (JIS_ERAS[(m[1] as string).toLowerCase()] ?? 0), mon: num(m[3] as string), mday: num(m[4] as string) });
+    Object.assign(h, {
+      year: num(m[2] as string) + (JIS_ERAS[(m[1] as string).toLowerCase()] ?? 0),
+      mon: num(m[3] as string),
+      mday: num(m[4] as string),
+    });
   if (has(st.str, 'digit', 'dot') && subx(st, PATTERNS.jis, jis)) return;
   if (has(st.str, 'alpha', 'digit', 'dash')) {
     if (subx(st, PATTERNS.vms11, (m) => s3e(st, m[3], mon(m[2]), m[1], false))) return;

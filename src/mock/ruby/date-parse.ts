@@ -7,18 +7,18 @@
  * zone-less DateTime is UTC. `Date.iso8601` ends in the same `d_new_by_frags`.
  */
 import {
+  type Civil,
   civilFromDays,
   commercialOf,
   daysFromCivil,
   daysFromCommercial,
+  daysFromWeeknum,
   isGregorianLeap,
   isValidRubyCivil,
-  daysFromWeeknum,
   weekday,
   weeknumOf,
-  type Civil,
 } from './civil.js';
-import { dateFragments, num2int, type DateFragments } from './date-fragments.js';
+import { type DateFragments, dateFragments, num2int } from './date-fragments.js';
 import type { RubyTime } from './time-parse.js';
 
 /** `Date::Error` (an ArgumentError): the text names no valid date. */
@@ -47,7 +47,17 @@ const GROUPS: ReadonlyArray<readonly [string | null, readonly Field[]]> = [
 function todayFields(todayDays: number): Frags {
   const { year, month, day } = civilFromDays(todayDays);
   const { cwyear, cweek, cwday } = commercialOf(todayDays);
-  return { year, mon: month, mday: day, cwyear, cweek, cwday, wday: weekday(todayDays), wnum0: weeknumOf(todayDays, 0).week, wnum1: weeknumOf(todayDays, 1).week };
+  return {
+    year,
+    mon: month,
+    mday: day,
+    cwyear,
+    cweek,
+    cwday,
+    wday: weekday(todayDays),
+    wnum0: weeknumOf(todayDays, 0).week,
+    wnum1: weeknumOf(todayDays, 1).week,
+  };
 }
 
 /** Fills what the text left out, the way `rt_complete_frags` does for Date or DateTime. */

@@ -5,7 +5,7 @@
  * optional time that a Date ignores — completed and validated like `Date.parse` (`d_new_by_frags`).
  */
 import { daysFromCivil } from './civil.js';
-import { PARSE_LIMIT_BYTES, type DateFragments } from './date-fragments.js';
+import { type DateFragments, PARSE_LIMIT_BYTES } from './date-fragments.js';
 import { dateFromFragments, InvalidDateError } from './date-parse.js';
 
 /** Ruby's `\s` is ASCII white space only (JavaScript's would take U+00A0, U+3000…). */

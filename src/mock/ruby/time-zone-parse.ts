@@ -27,7 +27,16 @@ function ubits(value: number, bits: number): number {
 }
 
 /** `Time.new(year, mon, mday, hour, min, sec + fraction, offset)`: epoch seconds. */
-function timeNew(year: number, mon: number, mday: number, hour: number, min: number, sec: number, fraction: string, offset: number): number {
+function timeNew(
+  year: number,
+  mon: number,
+  mday: number,
+  hour: number,
+  min: number,
+  sec: number,
+  fraction: string,
+  offset: number,
+): number {
   [mon, mday, hour, min, sec] = [ubits(mon, 4), ubits(mday, 5), ubits(hour, 5), ubits(min, 6), ubits(sec, 6)];
   // `validate_vtm`; 24:00 is the next day's midnight, but only with no whole seconds.
   if (mon < 1 || mon > 12 || mday < 1 || hour > 24 || (hour === 24 && (min > 0 || sec > 0)) || min > 59 || sec > 60) {

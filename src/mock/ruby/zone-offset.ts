@@ -14,19 +14,115 @@ const H = 3600;
  */
 const DATE_ZONES: ReadonlyMap<string, number> = new Map(
   Object.entries({
-    ut: 0, gmt: 0, utc: 0, z: 0, wet: 0, est: -5 * H, edt: -4 * H, cst: -6 * H, cdt: -5 * H, mst: -7 * H, mdt: -6 * H,
-    pst: -8 * H, pdt: -7 * H, a: 1 * H, b: 2 * H, c: 3 * H, d: 4 * H, e: 5 * H, f: 6 * H, g: 7 * H, h: 8 * H, i: 9 * H,
-    k: 10 * H, l: 11 * H, m: 12 * H, n: -1 * H, o: -2 * H, p: -3 * H, q: -4 * H, r: -5 * H, s: -6 * H, t: -7 * H,
-    u: -8 * H, v: -9 * H, w: -10 * H, x: -11 * H, y: -12 * H, at: -2 * H, brst: -2 * H, ndt: -(1 * H + 1800),
-    art: -3 * H, adt: -3 * H, brt: -3 * H, clst: -3 * H, nst: -(2 * H + 1800), ast: -4 * H, clt: -4 * H,
-    akdt: -8 * H, ydt: -8 * H, akst: -9 * H, hadt: -9 * H, hdt: -9 * H, yst: -9 * H, ahst: -10 * H, cat: 2 * H,
-    hast: -10 * H, hst: -10 * H, nt: -11 * H, idlw: -12 * H, bst: 1 * H, cet: 1 * H, fwt: 1 * H, met: 1 * H,
-    mewt: 1 * H, mez: 1 * H, swt: 1 * H, wat: 1 * H, west: 1 * H, cest: 2 * H, eet: 2 * H, fst: 2 * H, mest: 2 * H,
-    mesz: 2 * H, sast: 2 * H, sst: -11 * H, bt: 3 * H, eat: 3 * H, eest: 3 * H, msk: 3 * H, msd: 4 * H, zp4: 4 * H,
-    zp5: 5 * H, ist: 5 * H + 1800, zp6: 6 * H, wast: 2 * H, cct: 6 * H + 1800, sgt: 8 * H, wadt: 8 * H, jst: 9 * H,
-    kst: 9 * H, east: -6 * H, gst: 10 * H, eadt: 11 * H, idle: 12 * H, nzst: 12 * H, nzt: 12 * H, nzdt: 13 * H,
-    acdt: 37_800, acst: 34_200, aedt: 39_600, aest: 36_000, awst: 28_800, hkt: 28_800, ict: 25_200, pht: 28_800,
-    pkt: 18_000, wib: 25_200, wit: 32_400, wita: 28_800,
+    ut: 0,
+    gmt: 0,
+    utc: 0,
+    z: 0,
+    wet: 0,
+    est: -5 * H,
+    edt: -4 * H,
+    cst: -6 * H,
+    cdt: -5 * H,
+    mst: -7 * H,
+    mdt: -6 * H,
+    pst: -8 * H,
+    pdt: -7 * H,
+    a: 1 * H,
+    b: 2 * H,
+    c: 3 * H,
+    d: 4 * H,
+    e: 5 * H,
+    f: 6 * H,
+    g: 7 * H,
+    h: 8 * H,
+    i: 9 * H,
+    k: 10 * H,
+    l: 11 * H,
+    m: 12 * H,
+    n: -1 * H,
+    o: -2 * H,
+    p: -3 * H,
+    q: -4 * H,
+    r: -5 * H,
+    s: -6 * H,
+    t: -7 * H,
+    u: -8 * H,
+    v: -9 * H,
+    w: -10 * H,
+    x: -11 * H,
+    y: -12 * H,
+    at: -2 * H,
+    brst: -2 * H,
+    ndt: -(1 * H + 1800),
+    art: -3 * H,
+    adt: -3 * H,
+    brt: -3 * H,
+    clst: -3 * H,
+    nst: -(2 * H + 1800),
+    ast: -4 * H,
+    clt: -4 * H,
+    akdt: -8 * H,
+    ydt: -8 * H,
+    akst: -9 * H,
+    hadt: -9 * H,
+    hdt: -9 * H,
+    yst: -9 * H,
+    ahst: -10 * H,
+    cat: 2 * H,
+    hast: -10 * H,
+    hst: -10 * H,
+    nt: -11 * H,
+    idlw: -12 * H,
+    bst: 1 * H,
+    cet: 1 * H,
+    fwt: 1 * H,
+    met: 1 * H,
+    mewt: 1 * H,
+    mez: 1 * H,
+    swt: 1 * H,
+    wat: 1 * H,
+    west: 1 * H,
+    cest: 2 * H,
+    eet: 2 * H,
+    fst: 2 * H,
+    mest: 2 * H,
+    mesz: 2 * H,
+    sast: 2 * H,
+    sst: -11 * H,
+    bt: 3 * H,
+    eat: 3 * H,
+    eest: 3 * H,
+    msk: 3 * H,
+    msd: 4 * H,
+    zp4: 4 * H,
+    zp5: 5 * H,
+    ist: 5 * H + 1800,
+    zp6: 6 * H,
+    wast: 2 * H,
+    cct: 6 * H + 1800,
+    sgt: 8 * H,
+    wadt: 8 * H,
+    jst: 9 * H,
+    kst: 9 * H,
+    east: -6 * H,
+    gst: 10 * H,
+    eadt: 11 * H,
+    idle: 12 * H,
+    nzst: 12 * H,
+    nzt: 12 * H,
+    nzdt: 13 * H,
+    acdt: 37_800,
+    acst: 34_200,
+    aedt: 39_600,
+    aest: 36_000,
+    awst: 28_800,
+    hkt: 28_800,
+    ict: 25_200,
+    pht: 28_800,
+    pkt: 18_000,
+    wib: 25_200,
+    wit: 32_400,
+    wita: 28_800,
   }),
 );
 
@@ -43,37 +139,37 @@ function zoneTable(text: string): ReadonlyMap<string, number> {
 /** The Windows zone names Date also knows ("Eastern" in "Eastern Standard Time"). */
 const WINDOWS_ZONES = zoneTable(
   'afghanistan:16200|alaskan:-32400|arab:10800|arabian:14400|arabic:10800|atlantic:-14400|' +
-  'aus central:34200|aus eastern:36000|azores:-3600|canada central:-21600|cape verde:-3600|' +
-  'caucasus:14400|cen. australia:34200|central america:-21600|central asia:21600|central europe:3600|' +
-  'central european:3600|central pacific:39600|central:-21600|china:28800|dateline:-43200|' +
-  'e. africa:10800|e. australia:36000|e. europe:7200|e. south america:-10800|eastern:-18000|egypt:7200|' +
-  'ekaterinburg:18000|fiji:43200|fle:7200|greenland:-10800|greenwich:0|gtb:7200|hawaiian:-36000|' +
-  'india:19800|iran:12600|jerusalem:7200|korea:32400|mexico:-21600|mid-atlantic:-7200|mountain:-25200|' +
-  'myanmar:23400|n. central asia:21600|nepal:20700|new zealand:43200|newfoundland:-12600|' +
-  'north asia east:28800|north asia:25200|pacific sa:-14400|pacific:-28800|romance:3600|russian:10800|' +
-  'sa eastern:-10800|sa pacific:-18000|sa western:-14400|samoa:-39600|se asia:25200|' +
-  'malay peninsula:28800|south africa:7200|sri lanka:21600|taipei:28800|tasmania:36000|tokyo:32400|' +
-  'tonga:46800|us eastern:-18000|us mountain:-25200|vladivostok:36000|w. australia:28800|' +
-  'w. central africa:3600|w. europe:3600|west asia:18000|west pacific:36000|yakutsk:32400',
+    'aus central:34200|aus eastern:36000|azores:-3600|canada central:-21600|cape verde:-3600|' +
+    'caucasus:14400|cen. australia:34200|central america:-21600|central asia:21600|central europe:3600|' +
+    'central european:3600|central pacific:39600|central:-21600|china:28800|dateline:-43200|' +
+    'e. africa:10800|e. australia:36000|e. europe:7200|e. south america:-10800|eastern:-18000|egypt:7200|' +
+    'ekaterinburg:18000|fiji:43200|fle:7200|greenland:-10800|greenwich:0|gtb:7200|hawaiian:-36000|' +
+    'india:19800|iran:12600|jerusalem:7200|korea:32400|mexico:-21600|mid-atlantic:-7200|mountain:-25200|' +
+    'myanmar:23400|n. central asia:21600|nepal:20700|new zealand:43200|newfoundland:-12600|' +
+    'north asia east:28800|north asia:25200|pacific sa:-14400|pacific:-28800|romance:3600|russian:10800|' +
+    'sa eastern:-10800|sa pacific:-18000|sa western:-14400|samoa:-39600|se asia:25200|' +
+    'malay peninsula:28800|south africa:7200|sri lanka:21600|taipei:28800|tasmania:36000|tokyo:32400|' +
+    'tonga:46800|us eastern:-18000|us mountain:-25200|vladivostok:36000|w. australia:28800|' +
+    'w. central africa:3600|w. europe:3600|west asia:18000|west pacific:36000|yakutsk:32400',
 );
 
 /** The rarer modern abbreviations of Ruby's list. */
 const MORE_ZONES = zoneTable(
   'act:-18000|acwst:31500|aft:16200|almt:21600|anast:43200|anat:43200|aoe:-43200|aqtt:18000|awdt:32400|' +
-  'azost:0|azot:-3600|azst:18000|azt:14400|bnt:28800|bot:-14400|btt:21600|cast:28800|chadt:49500|' +
-  'chast:45900|chost:32400|chot:28800|chst:36000|chut:36000|cidst:-14400|cist:-18000|ckt:-36000|' +
-  'cot:-18000|cvt:-3600|cxt:25200|davt:25200|ddut:36000|easst:-18000|ect:-18000|egst:0|egt:-3600|' +
-  'fet:10800|fjst:46800|fjt:43200|fkst:-10800|fkt:-14400|fnt:-7200|galt:-21600|gamt:-32400|get:14400|' +
-  'gft:-10800|gilt:43200|gyt:-14400|hovst:28800|hovt:25200|idt:10800|iot:21600|irdt:16200|irkst:32400|' +
-  'irkt:28800|irst:12600|kgt:21600|kost:39600|krast:28800|krat:25200|kuyt:14400|lhdt:39600|lhst:37800|' +
-  'lint:50400|magst:43200|magt:39600|mart:-30600|mawt:18000|mht:43200|mmt:23400|mut:14400|mvt:18000|' +
-  'myt:28800|nct:39600|nfdt:43200|nft:39600|novst:25200|novt:25200|npt:20700|nrt:43200|nut:-39600|' +
-  'omsst:25200|omst:21600|orat:18000|pet:-18000|petst:43200|pett:43200|pgt:36000|phot:46800|pmdt:-7200|' +
-  'pmst:-10800|pont:39600|pwt:32400|pyst:-10800|qyzt:21600|ret:14400|rott:-10800|sakt:39600|samt:14400|' +
-  'sbt:39600|sct:14400|sret:39600|srt:-10800|syot:10800|taht:-36000|tft:18000|tjt:18000|tkt:46800|' +
-  'tlt:32400|tmt:18000|tost:50400|tot:46800|trt:10800|tvt:43200|ulast:32400|ulat:28800|uyst:-7200|' +
-  'uyt:-10800|uzt:18000|vet:-14400|vlast:39600|vlat:36000|vost:21600|vut:39600|wakt:43200|warst:-10800|' +
-  'wft:43200|wgst:-3600|wgt:-7200|wt:0|yakst:36000|yakt:32400|yapt:36000|yekst:21600|yekt:18000',
+    'azost:0|azot:-3600|azst:18000|azt:14400|bnt:28800|bot:-14400|btt:21600|cast:28800|chadt:49500|' +
+    'chast:45900|chost:32400|chot:28800|chst:36000|chut:36000|cidst:-14400|cist:-18000|ckt:-36000|' +
+    'cot:-18000|cvt:-3600|cxt:25200|davt:25200|ddut:36000|easst:-18000|ect:-18000|egst:0|egt:-3600|' +
+    'fet:10800|fjst:46800|fjt:43200|fkst:-10800|fkt:-14400|fnt:-7200|galt:-21600|gamt:-32400|get:14400|' +
+    'gft:-10800|gilt:43200|gyt:-14400|hovst:28800|hovt:25200|idt:10800|iot:21600|irdt:16200|irkst:32400|' +
+    'irkt:28800|irst:12600|kgt:21600|kost:39600|krast:28800|krat:25200|kuyt:14400|lhdt:39600|lhst:37800|' +
+    'lint:50400|magst:43200|magt:39600|mart:-30600|mawt:18000|mht:43200|mmt:23400|mut:14400|mvt:18000|' +
+    'myt:28800|nct:39600|nfdt:43200|nft:39600|novst:25200|novt:25200|npt:20700|nrt:43200|nut:-39600|' +
+    'omsst:25200|omst:21600|orat:18000|pet:-18000|petst:43200|pett:43200|pgt:36000|phot:46800|pmdt:-7200|' +
+    'pmst:-10800|pont:39600|pwt:32400|pyst:-10800|qyzt:21600|ret:14400|rott:-10800|sakt:39600|samt:14400|' +
+    'sbt:39600|sct:14400|sret:39600|srt:-10800|syot:10800|taht:-36000|tft:18000|tjt:18000|tkt:46800|' +
+    'tlt:32400|tmt:18000|tost:50400|tot:46800|trt:10800|tvt:43200|ulast:32400|ulat:28800|uyst:-7200|' +
+    'uyt:-10800|uzt:18000|vet:-14400|vlast:39600|vlat:36000|vost:21600|vut:39600|wakt:43200|warst:-10800|' +
+    'wft:43200|wgst:-3600|wgt:-7200|wt:0|yakst:36000|yakt:32400|yapt:36000|yekst:21600|yekt:18000',
 );
 
 /** Longest zone name Date looks up. */
@@ -178,9 +274,42 @@ function fractionalHour(digitsText: string, hour: number, negative: boolean): nu
 }
 
 const TIME_ZONES: Readonly<Record<string, number>> = {
-  UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, I: 9, K: 10, L: 11, M: 12,
-  N: -1, O: -2, P: -3, Q: -4, R: -5, S: -6, T: -7, U: -8, V: -9, W: -10, X: -11, Y: -12,
+  UTC: 0,
+  Z: 0,
+  UT: 0,
+  GMT: 0,
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  I: 9,
+  K: 10,
+  L: 11,
+  M: 12,
+  N: -1,
+  O: -2,
+  P: -3,
+  Q: -4,
+  R: -5,
+  S: -6,
+  T: -7,
+  U: -8,
+  V: -9,
+  W: -10,
+  X: -11,
+  Y: -12,
 };
 
 /**

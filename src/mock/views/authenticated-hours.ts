@@ -6,7 +6,7 @@
  */
 import { totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
-import { civilFromDays, daysFromCivil, type Civil } from '../ruby/civil.js';
+import { type Civil, civilFromDays, daysFromCivil } from '../ruby/civil.js';
 import { rubyParseDate, utcDayNumber } from '../ruby/date-parse.js';
 import { raisingParam } from './raising-param.js';
 

@@ -6,7 +6,7 @@
  */
 import { Random } from '../../world/random.js';
 import type { World } from '../../world/store.js';
-import { TRUST_VALUES, type OAuthToken, type User } from '../../world/types.js';
+import { type OAuthToken, TRUST_VALUES, type User } from '../../world/types.js';
 
 /** The token of an `Authorization: Bearer <token>` header, read the way authentication read it. */
 export function bearerToken(headers: Headers): string | undefined {

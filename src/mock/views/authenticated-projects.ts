@@ -8,13 +8,19 @@
  */
 import type { User, World } from '../../world/index.js';
 import { railsParam } from '../ruby/rails-params.js';
+import { type ProjectRow, projectDetails, statsWindow } from './project-rows.js';
 import { requestedProjects } from './project-stats-params.js';
-import { projectDetails, statsWindow, type ProjectRow } from './project-rows.js';
 
 export type AuthenticatedProject = Pick<ProjectRow, 'name' | 'total_seconds' | 'most_recent_heartbeat' | 'languages' | 'archived'>;
 
 export function authenticatedProjects(world: World, user: User, search: URLSearchParams, nowMs: number): AuthenticatedProject[] {
   const includeArchived = railsParam(search, 'include_archived') === 'true';
   const rows = projectDetails(world, user, statsWindow(search, nowMs, 0), requestedProjects(search), includeArchived);
-  return rows.map(({ name, total_seconds, most_recent_heartbeat, languages, archived }) => ({ name, total_seconds, most_recent_heartbeat, languages, archived }));
+  return rows.map(({ name, total_seconds, most_recent_heartbeat, languages, archived }) => ({
+    name,
+    total_seconds,
+    most_recent_heartbeat,
+    languages,
+    archived,
+  }));
 }

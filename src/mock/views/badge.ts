@@ -62,7 +62,11 @@ export function projectsSeconds(world: World, userId: number, names: ReadonlySet
 
 /** The `aliases` names as the controller reads them (`split(",").map(&:strip)`), the badge's own project removed. */
 export function aliasNames(aliases: string, project: string): Set<string> {
-  return new Set(rubySplit(aliases).map(rubyStrip).filter((f) => f !== project));
+  return new Set(
+    rubySplit(aliases)
+      .map(rubyStrip)
+      .filter((f) => f !== project),
+  );
 }
 
 /** The redirect target: label, time text and colour URL-encoded, then every unconsumed parameter as `&k=v`. */

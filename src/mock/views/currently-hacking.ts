@@ -50,7 +50,12 @@ export function currentlyHacking(world: World, now: number): CurrentlyHackingBod
   for (const user of [...world.users].sort((a, b) => a.id - b.id)) {
     const latest = latestSince(world, user.id, since);
     if (!latest) continue;
-    users.push({ display_name: displayName(user), avatar_url: avatarUrl(user), country_code: user.countryCode, working_on: workingOn(user, latest.project) });
+    users.push({
+      display_name: displayName(user),
+      avatar_url: avatarUrl(user),
+      country_code: user.countryCode,
+      working_on: workingOn(user, latest.project),
+    });
   }
   const ordered = [...users.filter((u) => u.working_on !== null), ...users.filter((u) => u.working_on === null)];
   return { count: ordered.length, users: ordered };

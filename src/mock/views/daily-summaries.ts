@@ -5,8 +5,8 @@
  */
 import { isBlank } from '../../world/display-names.js';
 import { dailyLeadSeconds } from '../../world/durations.js';
-import { isoSeconds, summaryDateText } from '../../world/format-date.js';
 import { decimalHours, digitalTime, hms, percent, summaryText } from '../../world/format.js';
+import { isoSeconds, summaryDateText } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat } from '../../world/types.js';
@@ -33,7 +33,15 @@ interface DayAi {
 
 function duration(total: number): SummaryDuration {
   const { hours, minutes, seconds } = hms(total);
-  return { total_seconds: total, hours, minutes, seconds, digital: digitalTime(total), decimal: decimalHours(total), text: summaryText(total) };
+  return {
+    total_seconds: total,
+    hours,
+    minutes,
+    seconds,
+    digital: digitalTime(total),
+    decimal: decimalHours(total),
+    text: summaryText(total),
+  };
 }
 
 /** Ruby's `String#<=>`: bytewise over UTF-8. */
@@ -150,7 +158,14 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
   return {
     data,
     // `seconds` is the range's total here, not the remainder after the minutes.
-    cumulative_total: { hours: whole.hours, minutes: whole.minutes, seconds: total, digital: whole.digital, decimal: whole.decimal, text: whole.text },
+    cumulative_total: {
+      hours: whole.hours,
+      minutes: whole.minutes,
+      seconds: total,
+      digital: whole.digital,
+      decimal: whole.decimal,
+      text: whole.text,
+    },
     daily_average: {
       holidays: data.length - active,
       days_including_holidays: data.length,

@@ -3,7 +3,7 @@
  * `GET /api/v1/stats`: integer seconds over every user's heartbeats (or one user's) in a window of
  * whole UTC days — one merged timeline, not a sum of per-user totals.
  */
-import { sliceWindow, totalSeconds, type Heartbeat, type World } from '../../world/index.js';
+import { type Heartbeat, sliceWindow, totalSeconds, type World } from '../../world/index.js';
 import { error, fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { endOfUtcToday, yearsAgo } from '../ruby/active-support-time.js';
 import { isBlankString } from '../ruby/blank.js';

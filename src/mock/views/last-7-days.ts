@@ -5,8 +5,8 @@
  */
 import { displayEditorName, displayLanguageName, displayOsName, isBlank } from '../../world/display-names.js';
 import { groupedSeconds, totalSeconds } from '../../world/durations.js';
-import { isoInZone } from '../../world/format-date.js';
 import { digitalTimeUnpadded, hms, hrsMins, percent, rubyRound } from '../../world/format.js';
+import { isoInZone } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat, User } from '../../world/types.js';
@@ -34,7 +34,16 @@ const DISPLAY: Readonly<Record<GroupField, (name: string) => string>> = {
 
 function item(name: string, seconds: number, share: number): Last7DaysItem {
   const { hours, minutes, seconds: rest } = hms(seconds);
-  return { name, total_seconds: seconds, percent: share, digital: digitalTimeUnpadded(seconds), text: hrsMins(seconds), hours, minutes, seconds: rest };
+  return {
+    name,
+    total_seconds: seconds,
+    percent: share,
+    digital: digitalTimeUnpadded(seconds),
+    text: hrsMins(seconds),
+    hours,
+    minutes,
+    seconds: rest,
+  };
 }
 
 /**

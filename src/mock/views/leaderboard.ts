@@ -16,8 +16,21 @@ export type LeaderboardPeriod = 'daily' | 'last_7_days';
 
 /** `Heartbeatable::BROWSER_EDITORS`, compared against the lower-cased editor. */
 const BROWSER_EDITORS = new Set([
-  'arc', 'brave', 'chrome', 'chromium', 'edge', 'firefox', 'floorp', 'librewolf', 'microsoft-edge',
-  'opera', 'opera-gx', 'safari', 'vivaldi', 'waterfox', 'zen',
+  'arc',
+  'brave',
+  'chrome',
+  'chromium',
+  'edge',
+  'firefox',
+  'floorp',
+  'librewolf',
+  'microsoft-edge',
+  'opera',
+  'opera-gx',
+  'safari',
+  'vivaldi',
+  'waterfox',
+  'zen',
 ]);
 
 const DAY_SECONDS = 86_400;

@@ -8,11 +8,11 @@ import { totalSeconds } from '../../world/durations.js';
 import { timeAgo } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, SourceType } from '../../world/types.js';
-import { raisingParam } from './raising-param.js';
 import { isBlankString } from '../ruby/blank.js';
 import { integerColumnCast } from '../ruby/integer-cast.js';
 import { railsParam } from '../ruby/rails-params.js';
-import { rubyTimeParse, timeToF, xmlschema3, type RubyTime } from '../ruby/time-parse.js';
+import { type RubyTime, rubyTimeParse, timeToF, xmlschema3 } from '../ruby/time-parse.js';
+import { raisingParam } from './raising-param.js';
 
 const DAY_SECONDS = 86_400;
 

@@ -102,7 +102,13 @@ const bySeconds = (a: ProjectRow, b: ProjectRow) => b.total_seconds - a.total_se
  * `project_details`: rows for the requested names (exact; every project of the window when none),
  * without archived projects unless asked, by `total_seconds` descending.
  */
-export function projectDetails(world: World, user: User, window: Window, requested: readonly string[], includeArchived = false): ProjectRow[] {
+export function projectDetails(
+  world: World,
+  user: User,
+  window: Window,
+  requested: readonly string[],
+  includeArchived = false,
+): ProjectRow[] {
   let rows = scoped(world, user, window);
   if (requested.length > 0) rows = rows.filter((hb) => requested.includes(hb.project as string));
   const stats = snapshot(rows);

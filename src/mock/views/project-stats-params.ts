@@ -38,5 +38,11 @@ export function parseTimeParam(search: URLSearchParams, keys: readonly string[],
 export function requestedProjects(search: URLSearchParams): string[] {
   const value = railsParam(search, 'projects');
   if (isBlankString(value)) return [];
-  return [...new Set(rubySplit(value).map(rubyStrip).filter((name) => !isBlankString(name)))];
+  return [
+    ...new Set(
+      rubySplit(value)
+        .map(rubyStrip)
+        .filter((name) => !isBlankString(name)),
+    ),
+  ];
 }

@@ -6,7 +6,7 @@
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { monthsBefore, startOfUtcDay } from '../ruby/active-support-time.js';
 import { isBlankString } from '../ruby/blank.js';
-import { civilFromDays, daysInMonth, type Civil } from '../ruby/civil.js';
+import { type Civil, civilFromDays, daysInMonth } from '../ruby/civil.js';
 import { RubyRangeError } from '../ruby/date-fragments.js';
 import { railsParam } from '../ruby/rails-params.js';
 import { timeZoneParse } from '../ruby/time-zone-parse.js';
@@ -32,7 +32,8 @@ const dayEnd = (date: UtcDate): number => dayStart(date) + DAY_SECONDS - 1;
 const days = (from: UtcDate, to: UtcDate): SummaryWindow => ({ from: dayStart(from), to: dayEnd(to) });
 
 /** `date - n.months`. */
-const monthsEarlier = (date: UtcDate, months: number): UtcDate => civilFromDays(monthsBefore(dayStart(date) * 1000, months) / 1000 / DAY_SECONDS);
+const monthsEarlier = (date: UtcDate, months: number): UtcDate =>
+  civilFromDays(monthsBefore(dayStart(date) * 1000, months) / 1000 / DAY_SECONDS);
 
 function named(interval: string | undefined, nowMs: number): SummaryWindow {
   const now = new Date(nowMs);

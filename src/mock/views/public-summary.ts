@@ -8,7 +8,7 @@ import { groupedSeconds } from '../../world/durations.js';
 import { isoSeconds } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
-import { error, USER_NOT_FOUND, fromTemplate } from '../errors.js';
+import { error, fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { isBlankString } from '../ruby/blank.js';
 import { railsParam } from '../ruby/rails-params.js';
 import type { SummaryWindow } from './public-summary-range.js';

@@ -3,7 +3,16 @@
  * One list of the user stats summary (`WakatimeService#generate_summary_chunk`): time per language
  * or per project, each group measured against its own previous heartbeat.
  */
-import { digitalTime, displayLanguageName, groupedSeconds, isBlank, languageColor, percent, shortTimeSimple, type Heartbeat } from '../../world/index.js';
+import {
+  digitalTime,
+  displayLanguageName,
+  groupedSeconds,
+  type Heartbeat,
+  isBlank,
+  languageColor,
+  percent,
+  shortTimeSimple,
+} from '../../world/index.js';
 
 export interface StatsItem {
   name: string;

@@ -3,7 +3,7 @@
  * The `data` object of the user stats endpoint (`WakatimeService#build_summary`, uncached): totals
  * over `start <= time < end` in whole seconds, the daily average, and the requested lists.
  */
-import { displayName, shortTimeDetailed, totalSeconds, type Heartbeat, type User, type World } from '../../world/index.js';
+import { displayName, type Heartbeat, shortTimeDetailed, totalSeconds, type User, type World } from '../../world/index.js';
 import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { strftimeUtc } from '../ruby/active-support-time.js';
 import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from './boundary-aware.js';
@@ -55,7 +55,11 @@ const floorDiv = (a: number, b: number) => Math.floor(a / b) || 0;
 
 /** What the service's scope keeps: the user's valid heartbeats, the projects asked for, the categories not excluded. */
 function scopeFilter(request: SummaryRequest): (hb: Heartbeat) => boolean {
-  const excluded = request.testMode ? [...BOUNDARY_EXCLUDED, ...(request.noAiCoding ? ['ai coding'] : [])] : request.noAiCoding ? ['ai coding'] : [];
+  const excluded = request.testMode
+    ? [...BOUNDARY_EXCLUDED, ...(request.noAiCoding ? ['ai coding'] : [])]
+    : request.noAiCoding
+      ? ['ai coding']
+      : [];
   const outside = notInCategories(excluded);
   const { projects } = request;
   return (hb) => hasValidTimestamp(hb) && outside(hb) && (projects === undefined || (hb.project !== null && projects.includes(hb.project)));

@@ -3,7 +3,7 @@
  * The stats window (`/users/{username}/stats`, `/heartbeats/spans`): `parse_datetime_param` for
  * `start_date` and `end_date`.
  */
-import { fromTemplate, error, INTERNAL_ERROR_PAGE } from '../errors.js';
+import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { endOfUtcToday, yearsAgo } from '../ruby/active-support-time.js';
 import { isBlankString } from '../ruby/blank.js';
 import { RubyRangeError } from '../ruby/date-fragments.js';

@@ -3,10 +3,10 @@
  * `GET …/statusbar/today`: the user's coding time in their local today, and the daily goal.
  */
 import { totalSeconds } from '../../world/durations.js';
-import { endOfLocalDay, localDate, startOfLocalDay } from '../../world/time-zone.js';
 import type { World } from '../../world/store.js';
+import { endOfLocalDay, localDate, startOfLocalDay } from '../../world/time-zone.js';
 import type { User } from '../../world/types.js';
-import { goalProgress, type GoalProgress } from './daily-goal.js';
+import { type GoalProgress, goalProgress } from './daily-goal.js';
 import { extensionText, goalSuffix } from './statusbar-text.js';
 
 export interface StatusbarToday {

@@ -3,14 +3,14 @@
  * `GET /api/v1/users/{username}/stats` after access is settled: which body the parameters ask for
  * (`{"total_seconds"}` alone, or the summary with streak and trust factor) and the total-only query.
  */
-import { streakDays, totalSeconds, uniqueTotalSeconds, type Heartbeat, type User, type World } from '../../world/index.js';
+import { type Heartbeat, streakDays, totalSeconds, type User, uniqueTotalSeconds, type World } from '../../world/index.js';
 import { rubyStringToI } from '../ruby/integer-cast.js';
 import { presentParam, railsParam } from '../ruby/rails-params.js';
 import { rubySplit } from '../ruby/string-methods.js';
 import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from './boundary-aware.js';
 import { publicTrustFactor } from './stats-access.js';
-import type { StatsWindow } from './stats-window.js';
 import { buildSummary, type SummaryData } from './stats-summary.js';
+import type { StatsWindow } from './stats-window.js';
 import { hasValidTimestamp } from './valid-timestamps.js';
 
 interface StatsOptions {
@@ -50,7 +50,8 @@ function statsOptions(search: URLSearchParams): StatsOptions {
   };
 }
 
-const inList = (list: readonly string[] | undefined, value: string | null) => list === undefined || (value !== null && list.includes(value));
+const inList = (list: readonly string[] | undefined, value: string | null) =>
+  list === undefined || (value !== null && list.includes(value));
 
 /**
  * `total_seconds=true` outside test mode: `start <= time < end` on the exact window (fractions kept),

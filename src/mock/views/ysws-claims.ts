@@ -6,13 +6,13 @@
  */
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
-import { fromTemplate, INTERNAL_ERROR_PAGE, type ApiError } from '../errors.js';
+import { type ApiError, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { json, type MockReply } from '../handler.js';
 import { isRubyBlank } from '../ruby/blank.js';
-import { integerColumnCast, isNumericString, rubyToI, RubyMethodMissing } from '../ruby/integer-cast.js';
-import type { Params } from '../ruby/rails-params.js';
 import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
-import { rubyTimeParse, RubyTimeError, timeToF } from '../ruby/time-parse.js';
+import { integerColumnCast, isNumericString, RubyMethodMissing, rubyToI } from '../ruby/integer-cast.js';
+import type { Params } from '../ruby/rails-params.js';
+import { RubyTimeError, rubyTimeParse, timeToF } from '../ruby/time-parse.js';
 import { isProgramValue, YSWS_PROGRAMS } from './ysws-programs.js';
 
 interface UserClaims {

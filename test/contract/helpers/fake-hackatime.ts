@@ -114,7 +114,7 @@ export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) =
     }
     if (mutation === 'leaks-api-key' && /^\/api\/hackatime\/v1\/users\/[^/]+$/.test(path) && reply.status === 200) {
       // Echoes the caller's key where an integer belongs, so the key lands in a finding's "received".
-      return { ...reply, json: { ...(reply.json as object), data: { ...((reply.json as { data: object }).data), id: API_KEY } } };
+      return { ...reply, json: { ...(reply.json as object), data: { ...(reply.json as { data: object }).data, id: API_KEY } } };
     }
     return reply;
   };

@@ -42,7 +42,8 @@ export async function startTestServer(handle: (req: TestRequest) => TestReply): 
         let payload = reply.text ?? '';
         if (reply.json !== undefined) {
           payload = JSON.stringify(reply.json);
-          if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json; charset=utf-8';
+          if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+            headers['Content-Type'] = 'application/json; charset=utf-8';
         }
         res.writeHead(reply.status, headers);
         res.end(payload);
