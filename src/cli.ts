@@ -28,7 +28,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Lint the spec (Spectral OAS rules + the project rules).',
   },
   mock: {
-    run: async (a) => (await import('./mock/command.js')).mockCommand(a),
+    run: async (a) => (await import('./server/command.js')).mockCommand(a),
     summary: 'Run the mock server (default http://127.0.0.1:4010).',
   },
 };

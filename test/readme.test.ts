@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../src/mock/server.js';
+import { type RunningMock, startMock } from '../src/server/server.js';
 import { ROOT } from './helpers/cli.js';
 import { NOW, SEED } from './helpers/mock.js';
 

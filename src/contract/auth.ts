@@ -27,7 +27,7 @@ export interface Alternative {
 
 export type AppliedAuth = { headers: Record<string, string>; query: [string, string][] } | { missing: string };
 
-export const ANONYMOUS: Alternative = { scheme: 'none', scopes: [] };
+const ANONYMOUS: Alternative = { scheme: 'none', scopes: [] };
 
 /** The operation's security alternatives in spec order (`none` for `{}` or no security at all). */
 export function alternativesOf(op: IndexedOperation): Alternative[] {

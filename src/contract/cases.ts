@@ -5,21 +5,12 @@
  * A case that cannot run says why, in the words a person needs to fix it.
  */
 import type { IndexedOperation } from '../spec/operations.js';
-import type { SpecValidator } from '../spec/validator.js';
 import { alternativesOf, applyAuth } from './auth.js';
 import { isSuccess, type PlannedCase } from './case.js';
-import type { RecordedCase } from './fixtures.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
+import type { PlanContext } from './plan-context.js';
 import { buildParts, fillPath } from './request-parts.js';
-import { howToSet, interpolate, type Target } from './variables.js';
-
-export interface PlanContext {
-  target: Target;
-  validator: SpecValidator;
-  seed: number;
-  /** The operation's recorded cases. */
-  recorded: readonly RecordedCase[];
-}
+import { howToSet, interpolate } from './variables.js';
 
 /** Browser flows (the OAuth server's pages and forms) are replayed only as recorded. */
 const isBrowserFlow = (op: IndexedOperation): boolean => op.path.startsWith('/oauth/');

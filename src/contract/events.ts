@@ -14,7 +14,7 @@ export interface OperationRef {
   deprecated: boolean;
 }
 
-export type OperationStatus = 'passed' | 'failed' | 'skipped';
+type OperationStatus = 'passed' | 'failed' | 'skipped';
 
 /** What the fuzzer sent to one operation: per generator, the statuses received (`timeout`, `network`). */
 export interface FuzzStats {
@@ -57,12 +57,12 @@ export interface RunStarted {
   fuzzRuns?: number;
 }
 
-export interface OperationStarted {
+interface OperationStarted {
   type: 'operation-started';
   operation: OperationRef;
 }
 
-export interface CaseFinished {
+interface CaseFinished {
   type: 'case-finished';
   operation: OperationRef;
   case: Case;
@@ -73,7 +73,7 @@ export interface CaseFinished {
   findings: Finding[];
 }
 
-export interface OperationFinished {
+interface OperationFinished {
   type: 'operation-finished';
   result: OperationResult;
 }

@@ -7,15 +7,15 @@
 import type { IndexedOperation } from '../spec/operations.js';
 import { type Alternative, allowsAnonymous, alternativesOf, applyAuth, invalidAuth } from './auth.js';
 import type { Case, PlannedCase } from './case.js';
-import type { PlanContext } from './cases.js';
 import { invalidValue } from './invalid-values.js';
+import type { PlanContext } from './plan-context.js';
 import { buildParts, exampleBody, fillPath, requiredInputs } from './request-parts.js';
 import { interpolate, PATH_VARIABLES } from './variables.js';
 
 const documents = (op: IndexedOperation, status: number): boolean => op.responses.some((r) => r.status === String(status));
 
 /** The first alternative this run can authenticate with (anonymous first when allowed). */
-export function usableAlternative(op: IndexedOperation, ctx: PlanContext): Alternative | { missing: string } {
+function usableAlternative(op: IndexedOperation, ctx: PlanContext): Alternative | { missing: string } {
   const alternatives = alternativesOf(op);
   const usable = alternatives.find((a) => !('missing' in applyAuth(a, ctx.target.credentials)));
   if (usable) return usable;

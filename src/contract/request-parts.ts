@@ -62,7 +62,7 @@ export function fillPath(
 }
 
 /** A value for a required query or header parameter: a date range ending today, a variable, an example. */
-export function requiredValue(param: IndexedParameter, target: Target): string | undefined {
+function requiredValue(param: IndexedParameter, target: Target): string | undefined {
   const format = (param.schema as { format?: unknown }).format;
   const ending = /end|to|until/i.test(param.name) && !/start|from|since/i.test(param.name);
   const day = variable(target, ending ? 'today' : 'today-6')!;

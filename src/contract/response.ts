@@ -6,7 +6,7 @@
 import type { IndexedMedia, IndexedOperation, IndexedResponse } from '../spec/operations.js';
 import type { RawResponse } from './send.js';
 
-export type ParsedBody =
+type ParsedBody =
   | { kind: 'empty' }
   | { kind: 'json'; value: unknown }
   | { kind: 'invalid-json'; error: string }
@@ -34,7 +34,7 @@ export function documentedResponse(op: IndexedOperation, status: number): Indexe
 }
 
 /** `application/json` matches itself, `application/*` and `*\/*`. */
-export function mediaMatches(documented: string, actual: string): boolean {
+function mediaMatches(documented: string, actual: string): boolean {
   const [type, subtype] = documented.toLowerCase().split(';')[0]!.trim().split('/');
   const [aType, aSubtype] = actual.split('/');
   return (type === '*' || type === aType) && (subtype === '*' || subtype === aSubtype);

@@ -9,7 +9,7 @@ import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { Document, isScalar, visit } from 'yaml';
 import { resolvePointer } from '../spec/operations.js';
 
-export const SNIPPET_LINES = 20;
+const SNIPPET_LINES = 20;
 
 const PROSE = new Set(['description', 'title', '$comment']);
 

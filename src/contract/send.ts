@@ -27,7 +27,7 @@ export type SendOutcome =
   | { kind: 'network'; message: string; durationMs: number };
 
 /** `connect ECONNREFUSED 127.0.0.1:9` → `connection refused (ECONNREFUSED)`. */
-export function describeNetworkError(err: unknown): string {
+function describeNetworkError(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code;
   const known: Record<string, string> = {

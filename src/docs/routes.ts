@@ -12,9 +12,9 @@ import { type DemoCredentials, demoCredentials } from './credentials.js';
 import { prefillFor, renderPage } from './page.js';
 import { referenceDocument, specJson, specYaml, withServerFirst } from './spec-copy.js';
 
-export const DOCS_PATH = '/docs';
-export const SPEC_JSON_PATH = '/openapi.json';
-export const SPEC_YAML_PATH = '/openapi.yaml';
+const DOCS_PATH = '/docs';
+const SPEC_JSON_PATH = '/openapi.json';
+const SPEC_YAML_PATH = '/openapi.yaml';
 export const MOCK_SERVER_DESCRIPTION = 'This mock (hackatime-kit)';
 
 export interface DocsRouteOptions {

@@ -45,7 +45,7 @@ export interface MockAppOptions {
 }
 
 /** Checks that every operation has a handler and every handler an operation. */
-export function checkHandlers(operations: readonly IndexedOperation[], handlers: HandlerMap): void {
+function checkHandlers(operations: readonly IndexedOperation[], handlers: HandlerMap): void {
   const ids = new Set(operations.map((op) => op.operationId));
   const missing = [...ids].filter((id) => !(id in handlers));
   const unknown = Object.keys(handlers).filter((id) => !ids.has(id));

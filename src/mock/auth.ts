@@ -21,7 +21,7 @@ export interface AuthUser {
   pendingDeletion: boolean;
 }
 
-export interface OAuthGrant<U> {
+interface OAuthGrant<U> {
   user: U;
   scopes: readonly string[];
   revokedAt: number | null;
@@ -37,7 +37,7 @@ export interface CredentialLookup<U extends AuthUser> {
   legacyStatsKey: string | undefined;
 }
 
-export type AuthMethod = 'api-key-bearer' | 'api-key-basic' | 'api-key-query' | 'oauth' | 'admin-key' | 'legacy-stats-key';
+type AuthMethod = 'api-key-bearer' | 'api-key-basic' | 'api-key-query' | 'oauth' | 'admin-key' | 'legacy-stats-key';
 
 export interface Caller<U> {
   user: U | undefined;

@@ -7,8 +7,8 @@
  */
 import type { Context, Next } from 'hono';
 
-export const ALLOW_METHODS = 'GET, POST, OPTIONS';
-export const PREFLIGHT_MAX_AGE = '600';
+const ALLOW_METHODS = 'GET, POST, OPTIONS';
+const PREFLIGHT_MAX_AGE = '600';
 
 /**
  * Answers a CORS preflight; an OPTIONS request that is not one goes on (to the 404 page).

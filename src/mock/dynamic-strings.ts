@@ -7,7 +7,7 @@
 import type { Faker } from '@faker-js/faker';
 
 /** A fixed "now" (matches the spec's examples) so dates do not drift with the wall clock. */
-export const BASE_MS = Date.UTC(2026, 7, 22, 14, 0, 0);
+const BASE_MS = Date.UTC(2026, 7, 22, 14, 0, 0);
 const MONTH_S = 30 * 86_400;
 
 const LANGUAGES = ['Ruby', 'TypeScript', 'Python', 'Go', 'Rust', 'JavaScript', 'Svelte', 'C++', 'Kotlin', 'Lua'];

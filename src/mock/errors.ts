@@ -38,13 +38,7 @@ export const NOT_FOUND_PAGE = page(
   "The page you were looking for doesn't exist. You may have mistyped the address or the page may have moved.",
 );
 export const PAYLOAD_TOO_LARGE_PAGE = page(413, 'Payload Too Large', 'The request body is larger than the server is willing to process.');
-export const UNPROCESSABLE_PAGE = page(
-  422,
-  'Unprocessable Content',
-  'The request was well-formed but unable to be followed due to semantic errors.',
-);
 export const INTERNAL_ERROR_PAGE = page(500, 'Internal Server Error', 'Something went wrong on our end, but we are looking into it!');
-export const UNAVAILABLE_PAGE = page(503, 'Service Unavailable', 'The service is temporarily unavailable. Please try again later.');
 
 export const UNAUTHORIZED: ErrorTemplate = { status: 401, body: { error: 'Unauthorized' } };
 export const USER_NOT_FOUND: ErrorTemplate = { status: 404, body: { error: 'User not found' } };

@@ -13,7 +13,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Random } from '../world/random.js';
 
-export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
+const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultOptions {
@@ -51,7 +51,7 @@ export const faults = ({ latency, faultRate = 0, seed }: FaultOptions): Middlewa
 };
 
 /** The longest delay a `Prefer: delay` may ask for. */
-export const MAX_PREFERRED_DELAY_MS = 60_000;
+const MAX_PREFERRED_DELAY_MS = 60_000;
 
 /**
  * Waits `delay` ms, then answers with `answer()` broken the `kind` way (or intact without one).

@@ -7,7 +7,7 @@
 import type { ApiError } from './errors.js';
 import type { MockReply } from './handler.js';
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface RenderedReply {
   status: number;

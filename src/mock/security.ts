@@ -10,7 +10,7 @@ import type { IndexedOperation } from '../spec/operations.js';
  * credential is otherwise valid: `allow` (WakaTime-compatible endpoints), `reject` (401), `reject-pending`
  * (401 only for pending deletion; banned users pass), `anonymous` (the credential is ignored).
  */
-export type RestrictedPolicy = 'allow' | 'reject' | 'reject-pending' | 'anonymous';
+type RestrictedPolicy = 'allow' | 'reject' | 'reject-pending' | 'anonymous';
 
 export interface SecurityPlan {
   anonymous: boolean;

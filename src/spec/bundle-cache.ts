@@ -15,7 +15,7 @@ interface CacheFile {
 }
 
 /** Where the cache of a root file lives: beside this module (in `dist/`, after a build). */
-export function cachePathFor(rootFile: string): string {
+function cachePathFor(rootFile: string): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'cache', `${basename(rootFile).replace(/\.ya?ml$/, '')}.json`);
 }
 

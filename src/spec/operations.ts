@@ -17,8 +17,8 @@ import type {
 } from 'openapi3-ts/oas31';
 import { SpecError } from './errors.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface IndexedParameter {
   name: string;
@@ -71,7 +71,7 @@ const isRef = (value: unknown): value is ReferenceObject =>
   typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string';
 
 /** Follows internal `$ref`s until a concrete object, returning it with its pointer. */
-export function deref<T>(doc: OpenAPIObject, value: T | ReferenceObject, pointer: string): { value: T; pointer: string } {
+function deref<T>(doc: OpenAPIObject, value: T | ReferenceObject, pointer: string): { value: T; pointer: string } {
   let current: unknown = value;
   let at = pointer;
   for (let hops = 0; isRef(current); hops++) {

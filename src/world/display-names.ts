@@ -49,12 +49,12 @@ export function isBlank(value: string | null | undefined): value is null | undef
 }
 
 /** Ruby's `String#capitalize`: first character upper-case, the rest lower-case. */
-export function capitalize(value: string): string {
+function capitalize(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
 }
 
 /** Ruby's `String#truncate(length)` with the default `"..."` omission. */
-export function truncate(value: string, length: number): string {
+function truncate(value: string, length: number): string {
   return value.length > length ? `${value.slice(0, length - 3)}...` : value;
 }
 

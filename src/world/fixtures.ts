@@ -10,7 +10,7 @@ import { isValidTimeZone } from './time-zone.js';
 import type { OAuthScope, User } from './types.js';
 
 /** The folder of the world's fixtures (the same relative place from `src/` and `dist/`). */
-export const WORLD_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/world/', import.meta.url));
+const WORLD_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/world/', import.meta.url));
 
 export interface LanguageFixture {
   name: string;
@@ -28,7 +28,7 @@ export interface ProjectFixture {
   dependencies: string[];
 }
 
-export interface EditorFixture {
+interface EditorFixture {
   value: string;
   displayName: string;
   weight: number;
@@ -36,7 +36,7 @@ export interface EditorFixture {
   plugin: string;
 }
 
-export interface OperatingSystemFixture {
+interface OperatingSystemFixture {
   value: string;
   displayName: string;
   weight: number;
@@ -44,19 +44,19 @@ export interface OperatingSystemFixture {
   browserPlatform: string;
 }
 
-export interface CategoryFixture {
+interface CategoryFixture {
   name: string;
   weight: number;
   type?: string;
 }
 
-export interface TimeZoneFixture {
+interface TimeZoneFixture {
   zone: string;
   country: string | null;
   weight: number;
 }
 
-export interface AccountProject {
+interface AccountProject {
   name: string;
   languages: string[];
   repoUrl: string | null;
@@ -65,7 +65,7 @@ export interface AccountProject {
   dependencies: string[];
 }
 
-export interface AccountMachine {
+interface AccountMachine {
   name: string;
   os: string;
   platform: string;
@@ -178,7 +178,7 @@ function check(fixtures: WorldFixtures): void {
 }
 
 /** Loads and checks the fixtures in `dir` (default: the project's `fixtures/world/`). */
-export function loadWorldFixtures(dir: string = WORLD_FIXTURES_DIR): WorldFixtures {
+function loadWorldFixtures(dir: string = WORLD_FIXTURES_DIR): WorldFixtures {
   const base = dir.endsWith('/') ? dir : `${dir}/`;
   const languages = readJson(base, 'languages.json');
   const editors = readJson(base, 'editors.json');

@@ -25,9 +25,9 @@ import { Random, seededFaker } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
 import type { Heartbeat, OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
 
-export const DEFAULT_SEED = 42;
-export const DEFAULT_USERS = 12;
-export const DEFAULT_DAYS = 30;
+const DEFAULT_SEED = 42;
+const DEFAULT_USERS = 12;
+const DEFAULT_DAYS = 30;
 /** Two fixed accounts plus one user per seeded role. */
 export const MIN_USERS = FIRST_SEEDED_ID - 1 + SEEDED_ROLES.length;
 

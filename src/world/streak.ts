@@ -7,9 +7,9 @@ import { sliceWindow, type Timed } from './sorted.js';
 import { addDays, isValidTimeZone, localDate } from './time-zone.js';
 
 /** A day counts toward the streak from 15 minutes on. */
-export const STREAK_MIN_SECONDS = 15 * 60;
+const STREAK_MIN_SECONDS = 15 * 60;
 /** Only heartbeats of the last 31 days are read. */
-export const STREAK_LOOKBACK_DAYS = 31;
+const STREAK_LOOKBACK_DAYS = 31;
 
 export interface StreakHeartbeat extends Timed {
   readonly category: string | null;

@@ -12,10 +12,10 @@ export type TrustLevel = 'blue' | 'red' | 'green' | 'yellow';
 export const TRUST_VALUES: Readonly<Record<TrustLevel, number>> = { blue: 0, red: 1, green: 2, yellow: 3 };
 
 /** `users.admin_level`; the enum numbers are not a privilege order. */
-export type AdminLevel = 'default' | 'superadmin' | 'admin' | 'viewer' | 'ultraadmin';
+type AdminLevel = 'default' | 'superadmin' | 'admin' | 'viewer' | 'ultraadmin';
 
 /** `users.hackatime_extension_text_type`: what the editor status bar shows. */
-export type ExtensionTextType = 'simple_text' | 'clock_emoji' | 'compliment_text';
+type ExtensionTextType = 'simple_text' | 'clock_emoji' | 'compliment_text';
 
 export type SourceType = 'direct_entry' | 'wakapi_import' | 'test_entry';
 

@@ -6,9 +6,9 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env['HACKATIME_KIT_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['HACKATIME_KIT_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Why the browser tests cannot run here, or undefined when they can. */
 export function chromiumMissing(): string | undefined {
@@ -61,4 +61,4 @@ export async function loggedPage(context: BrowserContext): Promise<{ page: Page;
   return { page, log };
 }
 
-export type { Browser, Page };
+export type { Page };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStaticDocs } from '../../src/docs/build.js';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';

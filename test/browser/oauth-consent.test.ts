@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 import { CLI_APP, FORM, form, s256, VERIFIER } from '../mock/oauth-support.js';
 

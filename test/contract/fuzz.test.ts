@@ -16,7 +16,7 @@ import { mountAdmin } from '../../src/mock/admin/routes.js';
 import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
 import { configureOAuth } from '../../src/mock/oauth/state.js';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';

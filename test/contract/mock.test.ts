@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractResult, runContract } from '../../src/contract/runner.js';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
 let mock: RunningMock;

@@ -6,8 +6,8 @@ import { hasRef } from '../../src/docs/dereference.js';
 import { PREFILL_SCHEMES } from '../../src/docs/page.js';
 import { PAGE_SCRIPT } from '../../src/docs/page-script.js';
 import { MOCK_SERVER_DESCRIPTION } from '../../src/docs/routes.js';
-import { banner } from '../../src/mock/banner.js';
-import { createMock, startMock } from '../../src/mock/server.js';
+import { banner } from '../../src/server/banner.js';
+import { createMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ADMIN_KEY, DEMO_KEY, describeBoth, NOW, READ_TOKEN, SEED } from '../helpers/mock.js';
 

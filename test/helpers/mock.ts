@@ -4,7 +4,7 @@
  * port.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createMock, type RunningMock, startMock } from '../../src/mock/server.js';
+import { createMock, type RunningMock, startMock } from '../../src/server/server.js';
 import type { World } from '../../src/world/store.js';
 
 /** The fixed instant most tests use: a Saturday afternoon in New York (demo's zone). */

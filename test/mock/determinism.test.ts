@@ -3,7 +3,7 @@ import type { Case } from '../../src/contract/case.js';
 import { planOperation } from '../../src/contract/cases.js';
 import { urlOf } from '../../src/contract/request.js';
 import { resolveTarget, type Target } from '../../src/contract/variables.js';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { NOW, SEED } from '../helpers/mock.js';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMock, type RunningMock, startMock } from '../../src/mock/server.js';
+import { createMock, type RunningMock, startMock } from '../../src/server/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
 const PATH = '/api/v1/banned_users/counts';

@@ -5,7 +5,7 @@
  * heartbeats before and after, not by the mock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, startMock } from '../../src/mock/server.js';
+import { type RunningMock, startMock } from '../../src/server/server.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
 import { bearer, DEMO_KEY, type MockTarget, NOW, READ_TOKEN, SEED } from '../helpers/mock.js';
 import { type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';

@@ -50,7 +50,7 @@ export function leadSecondsOfDay(rows: readonly Heartbeat[]): { total: number; b
 
 // --- the recorded wakatime-cli session ---------------------------------------------------------
 
-export const SESSION_DIR = fileURLToPath(new URL('../../fixtures/wakatime-cli/', import.meta.url));
+const SESSION_DIR = fileURLToPath(new URL('../../fixtures/wakatime-cli/', import.meta.url));
 
 export interface RecordedRequest {
   method: string;

@@ -6,7 +6,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMock, type RunningMock, startMock } from '../../src/mock/server.js';
+import { createMock, type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { basic, DEMO_KEY, NOW, SEED } from '../helpers/mock.js';

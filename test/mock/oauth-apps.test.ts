@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
 import { checkedOAuthApps, OAuthAppError, readOAuthAppOption, SEED_APPS_FILE } from '../../src/mock/oauth/apps.js';
-import { createMock } from '../../src/mock/server.js';
+import { createMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { runCli } from '../helpers/cli.js';

@@ -86,7 +86,7 @@ export interface AuthorizeParams {
   code_challenge_method?: string;
 }
 
-export function authorizePath(params: AuthorizeParams): string {
+function authorizePath(params: AuthorizeParams): string {
   const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
   return `/oauth/authorize?${search.toString()}`;
 }

@@ -13,7 +13,7 @@ import { type Check, onlyDocumentedMedia, onlyDocumentedStatus } from './check.j
 
 const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-export function schemaIssueFinding(document: OpenAPIObject, issue: ValidationIssue): FindingDraft {
+function schemaIssueFinding(document: OpenAPIObject, issue: ValidationIssue): FindingDraft {
   const missing = issue.keyword === 'required' ? (issue.message.match(/required property "(.*)"$/)?.[1] ?? undefined) : undefined;
   const keywordValue = resolvePointer(document, issue.schemaPath);
   const branches = Array.isArray(keywordValue) ? keywordValue.length : 0;

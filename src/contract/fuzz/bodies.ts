@@ -16,14 +16,14 @@ import { SchemaArbitraries } from './schema-arbitrary.js';
 import { oddString } from './strings.js';
 
 /** 2020-01-01T00:00:00Z: fuzzed heartbeats land in that one day, far from any "today". */
-export const HARMLESS_FROM = 1_577_836_800;
+const HARMLESS_FROM = 1_577_836_800;
 const HARMLESS_TO = HARMLESS_FROM + 86_400;
 
 /** `JSON.parse`'s default `max_nesting` in Ruby, which Rails decodes JSON parameters with. */
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /** Bigger than the 1 MiB the mock accepts (PayloadTooLarge.yaml); a real server may allow more. */
-export const OVERSIZED_BYTES = 1024 * 1024 + 1;
+const OVERSIZED_BYTES = 1024 * 1024 + 1;
 
 /** Heartbeat fields that keep a fuzzed heartbeat out of everyone's coding time. */
 const harmlessHeartbeat: Record<string, fc.Arbitrary<unknown>> = {

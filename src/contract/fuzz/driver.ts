@@ -45,7 +45,7 @@ const SHRINK_MS = 30_000;
 type Group = FuzzOrigin['group'];
 
 /** fast-check's seed for one generator: the run's seed, the operation and the generator. */
-export const fcSeedOf = (seed: number, operationId: string, group: Group): number =>
+const fcSeedOf = (seed: number, operationId: string, group: Group): number =>
   parseInt(seededHex(seed, `fuzz:${operationId}:${group}`, 8), 16) | 0;
 
 function judge(env: FuzzEnv, kase: Case, outcome: Awaited<ReturnType<typeof send>>): Finding[] {

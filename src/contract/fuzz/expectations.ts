@@ -12,7 +12,7 @@ import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { IndexedOperation, IndexedParameter } from '../../spec/operations.js';
 import { resolvePointer } from '../../spec/operations.js';
 
-export const documented = (op: IndexedOperation): number[] => op.responses.map((r) => Number(r.status)).filter((s) => Number.isInteger(s));
+const documented = (op: IndexedOperation): number[] => op.responses.map((r) => Number(r.status)).filter((s) => Number.isInteger(s));
 export const documents = (op: IndexedOperation, status: number): boolean => documented(op).includes(status);
 
 /** Statuses that a request not about credentials, size or rate can never deserve. */

@@ -34,7 +34,7 @@ const DATE_NAME = /(^|_)(date|start|end|since|until|from|to|time)($|_)/;
 const UNCONSTRAINING = new Set(['type', 'description', 'examples', 'default', 'deprecated', 'title', 'x-path-glob']);
 
 /** Whether the schema can reject a string at all (a plain string schema cannot). */
-export function isConstrained(param: IndexedParameter): boolean {
+function isConstrained(param: IndexedParameter): boolean {
   const schema = param.schema as Record<string, unknown>;
   return schema['type'] !== 'string' || Object.keys(schema).some((k) => !UNCONSTRAINING.has(k));
 }

@@ -27,12 +27,12 @@ export interface SchemaArbitraryOptions {
 const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `YYYY-MM-DD` of a day between 1970 and 2100: real dates only. */
-export const isoDate = (): fc.Arbitrary<string> =>
+const isoDate = (): fc.Arbitrary<string> =>
   fc
     .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
 
-export const isoDateTime = (): fc.Arbitrary<string> =>
+const isoDateTime = (): fc.Arbitrary<string> =>
   fc
     .tuple(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), fc.boolean())
     .map(([d, millis]) => (millis ? d.toISOString() : `${d.toISOString().slice(0, 19)}Z`));

@@ -2,7 +2,7 @@
  * @module
  * How values look in text reports: scalars and short lists inline, objects as YAML, at most 20 lines.
  */
-import { renderSnippet, SNIPPET_LINES } from '../schema-snippet.js';
+import { renderSnippet } from '../schema-snippet.js';
 
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
@@ -16,7 +16,5 @@ export function formatValue(value: unknown): string[] {
   }
   return renderSnippet(value);
 }
-
-export const MAX_LINES = SNIPPET_LINES;
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -7,9 +7,9 @@ import type { RunEvent, RunFinished } from '../events.js';
 import type { Reporter } from './reporter.js';
 import { writeReport } from './write-file.js';
 
-export const JSON_REPORT_VERSION = 1;
+const JSON_REPORT_VERSION = 1;
 
-export function jsonReport(e: RunFinished): unknown {
+function jsonReport(e: RunFinished): unknown {
   return {
     tool: 'hackatime-kit contract',
     formatVersion: JSON_REPORT_VERSION,

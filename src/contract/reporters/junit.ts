@@ -55,7 +55,7 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
   return { xml: xmlText, failed: errors.length > 0, skipped: false };
 }
 
-export function junitXml(e: RunFinished, kindsByOperation: ReadonlyMap<string, ReadonlySet<CaseKind>>): string {
+function junitXml(e: RunFinished, kindsByOperation: ReadonlyMap<string, ReadonlySet<CaseKind>>): string {
   const cases = e.operations.flatMap((r) =>
     CHECK_NAMES.map((check) => testcase(r, check, kindsByOperation.get(r.operation.operationId) ?? new Set())),
   );

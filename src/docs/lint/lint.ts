@@ -16,7 +16,7 @@ import { ruleset } from './rules.js';
 const { Spectral, Document } = spectralCore;
 const { Json } = spectralParsers;
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface LintFinding {
   file: string;

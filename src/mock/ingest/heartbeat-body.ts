@@ -9,7 +9,7 @@ import { BAD_REQUEST_PAGE, error, fromTemplate } from '../errors.js';
 import { MAX_JSON_NESTING, nestsDeeperThan } from '../request-body.js';
 
 /** The keys the controller permits; `dependencies` only as an array of scalars. */
-export const ACCEPTED_KEYS = [
+const ACCEPTED_KEYS = [
   'ai_input_tokens',
   'ai_line_changes',
   'ai_model',
@@ -40,9 +40,9 @@ export const ACCEPTED_KEYS = [
   'plugin',
 ] as const;
 
-export const MAX_BULK = 100;
-export const NO_DATA = 'No data provided...';
-export const TOO_MANY = `Too many heartbeats in a single request (max ${MAX_BULK})`;
+const MAX_BULK = 100;
+const NO_DATA = 'No data provided...';
+const TOO_MANY = `Too many heartbeats in a single request (max ${MAX_BULK})`;
 
 /** One posted heartbeat after the parameter filter: accepted keys with scalar values. */
 export type PermittedHeartbeat = Record<string, unknown>;
@@ -67,7 +67,7 @@ function present(v: unknown): boolean {
 }
 
 /** `permit(*ACCEPTED_KEYS, dependencies: [])`: undefined for anything but an object. */
-export function permitHeartbeat(value: unknown): PermittedHeartbeat | undefined {
+function permitHeartbeat(value: unknown): PermittedHeartbeat | undefined {
   if (!isObject(value)) return undefined;
   const out: PermittedHeartbeat = {};
   for (const key of ACCEPTED_KEYS) if (key in value && isScalar(value[key])) out[key] = value[key];

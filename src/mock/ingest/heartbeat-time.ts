@@ -11,12 +11,12 @@ import { RubyTimeError, rubyTimeParse, timeToF } from '../ruby/time-parse.js';
 import { INVALID_TIME, IngestFailure } from './ingest-error.js';
 
 /** 2001-09-09 … 2033-05-18: the window of plausible epoch seconds. */
-export const EPOCH_MIN = 1_000_000_000;
-export const EPOCH_MAX = 2_000_000_000;
+const EPOCH_MIN = 1_000_000_000;
+const EPOCH_MAX = 2_000_000_000;
 
-export const TIME_OUT_OF_RANGE = `time must be Unix epoch seconds between ${EPOCH_MIN} and ${EPOCH_MAX - 1}`;
-export const TIME_NOT_EPOCH = 'time must be a Unix epoch timestamp';
-export const TIME_NOT_PARSEABLE = 'time must be a Unix epoch timestamp or parseable date';
+const TIME_OUT_OF_RANGE = `time must be Unix epoch seconds between ${EPOCH_MIN} and ${EPOCH_MAX - 1}`;
+const TIME_NOT_EPOCH = 'time must be a Unix epoch timestamp';
+const TIME_NOT_PARSEABLE = 'time must be a Unix epoch timestamp or parseable date';
 
 /** What the server treats as a number written as text (no exponent, no underscores), after `strip`. */
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;

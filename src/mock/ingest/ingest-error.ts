@@ -23,7 +23,7 @@ export class IngestFailure extends Error {
 }
 
 /** How Ruby names a value's class in `NoMethodError` / `TypeError` messages (Ruby ≥ 3.4 wording). */
-export function rubyClassOf(value: unknown): string {
+function rubyClassOf(value: unknown): string {
   if (value === null || value === undefined) return 'nil';
   if (value === true) return 'true';
   if (value === false) return 'false';

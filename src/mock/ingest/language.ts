@@ -31,7 +31,7 @@ function basename(path: string): string {
 }
 
 /** Ruby's `File.extname`: from the last dot of the basename, leading dots not counting. */
-export function extname(path: string): string {
+function extname(path: string): string {
   const base = basename(path);
   const firstName = base.search(/[^.]/);
   const dot = base.lastIndexOf('.');

@@ -8,9 +8,9 @@
  */
 import type { World } from '../../world/store.js';
 
-export const LAST_LANGUAGE = '<<LAST_LANGUAGE>>';
-export const LAST_BRANCH = '<<LAST_BRANCH>>';
-export const LAST_PROJECT = '<<LAST_PROJECT>>';
+const LAST_LANGUAGE = '<<LAST_LANGUAGE>>';
+const LAST_BRANCH = '<<LAST_BRANCH>>';
+const LAST_PROJECT = '<<LAST_PROJECT>>';
 
 interface ProjectContext {
   language?: string | null;

@@ -9,7 +9,7 @@ import type { RequestContext } from '../handler.js';
 import type { IngestRequest } from './normalise.js';
 
 /** How PostgreSQL's `inet` renders an address; null for anything it would not store. */
-export function inetCast(value: string): string | null {
+function inetCast(value: string): string | null {
   const text = value.trim();
   const family = isIP(text);
   if (family === 4) return text;
@@ -24,7 +24,7 @@ export function inetCast(value: string): string | null {
  * mock derives a stable id from the fingerprint so that it survives restarts (FNV-1a, above the ids of
  * the generated world).
  */
-export function ja4Id(fingerprint: string | null | undefined): number | null {
+function ja4Id(fingerprint: string | null | undefined): number | null {
   const text = (fingerprint ?? '').trim();
   if (text === '') return null;
   let hash = 0x811c9dc5;

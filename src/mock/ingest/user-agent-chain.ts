@@ -27,7 +27,7 @@ const lowerProduct = (token: string | undefined) => productOf(token).toLowerCase
 const variantsOf = (name: string) => AI_AGENT_VARIANTS[name] ?? [];
 
 /** An editor token followed by its own plugin (or an AI agent and then a plugin). */
-export function isEditorFirstChain(tokens: readonly string[]): boolean {
+function isEditorFirstChain(tokens: readonly string[]): boolean {
   if (tokens.length < 2) return false;
   const [first, second] = tokens;
   const firstName = lowerProduct(first);

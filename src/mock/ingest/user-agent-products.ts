@@ -87,7 +87,7 @@ const AI_PRODUCT_ALIASES: Readonly<Record<string, string>> = {
 };
 /** Products whose plugin may carry a more specific agent name. */
 export const AI_AGENT_VARIANTS: Readonly<Record<string, readonly string[]>> = { claude: ['claude-code', 'claudecode'] };
-export const AI_AGENT_PRODUCTS = new Set([
+const AI_AGENT_PRODUCTS = new Set([
   'amp',
   'antigravity',
   'antigravity-cli',

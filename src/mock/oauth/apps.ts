@@ -102,7 +102,7 @@ export function parseOAuthApp(input: unknown): OAuthAppDraft {
 }
 
 /** Reads a JSON object or array of app definitions. */
-export function parseOAuthApps(input: unknown): OAuthAppDraft[] {
+function parseOAuthApps(input: unknown): OAuthAppDraft[] {
   return Array.isArray(input) ? input.map((item, i) => withIndex(i, () => parseOAuthApp(item))) : [parseOAuthApp(input)];
 }
 

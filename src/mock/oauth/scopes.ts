@@ -6,7 +6,7 @@
 import type { OAuthScope } from '../../world/types.js';
 import { isBlankString } from '../ruby/blank.js';
 
-export const SERVER_SCOPES: readonly OAuthScope[] = ['profile', 'read', 'admin'];
+const SERVER_SCOPES: readonly OAuthScope[] = ['profile', 'read', 'admin'];
 const DEFAULT_SCOPE: OAuthScope = 'profile';
 
 export const isScope = (value: string): value is OAuthScope => (SERVER_SCOPES as readonly string[]).includes(value);

@@ -12,7 +12,7 @@ import { sameScopes } from './scopes.js';
 import type { IssuedToken, OAuthState } from './state.js';
 
 /** `access_token_expires_in 16.years`: Rails years of 365.2425 days. */
-export const TOKEN_LIFETIME_S = 504_911_232;
+const TOKEN_LIFETIME_S = 504_911_232;
 
 /** Whether a token still works: not revoked, not expired, and (for a user's token) still in the world. */
 function usable(world: World, token: IssuedToken, now: number): boolean {

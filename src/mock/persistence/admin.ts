@@ -10,7 +10,7 @@ import { countersOf } from '../ingest/counters.js';
 import { recordLine } from './heartbeat-records.js';
 import { type ImportReport, importLines, numberedLines } from './import.js';
 
-export const NDJSON = 'application/x-ndjson; charset=utf-8';
+const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 /** The posted rows (of one user, when named) as JSON lines, in acceptance order. */
 export function exportHeartbeats(world: World, username: string | undefined): MockReply {

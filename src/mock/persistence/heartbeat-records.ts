@@ -82,7 +82,7 @@ export interface HeartbeatRecord {
  * @example
  * recordFrom({ user_id: 1, time: 1787407234.5, entity: 'a.rb' }, '2026-08-22T14:00:00.000Z').draft.entity // 'a.rb'
  */
-export function recordFrom(value: unknown, nowIso: string): HeartbeatRecord {
+function recordFrom(value: unknown, nowIso: string): HeartbeatRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RecordError('a heartbeat must be a JSON object');
   const record = value as Obj;
   const userId = record['user_id'];

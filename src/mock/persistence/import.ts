@@ -6,7 +6,7 @@
 import type { World } from '../../world/store.js';
 import { RecordError, recordFromLine } from './heartbeat-records.js';
 
-export interface ImportProblem {
+interface ImportProblem {
   /** 1-based line number. */
   line: number;
   error: string;

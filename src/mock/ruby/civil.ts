@@ -65,7 +65,7 @@ export function isValidRubyCivil(year: number, month: number, day: number): bool
 }
 
 /** ISO weekday, Monday 1 … Sunday 7. */
-export const isoWeekday = (days: number) => mod(days + 3, 7) + 1;
+const isoWeekday = (days: number) => mod(days + 3, 7) + 1;
 
 /** Ruby's `wday`: Sunday 0 … Saturday 6. */
 export const weekday = (days: number) => mod(days + 4, 7);

@@ -9,26 +9,10 @@
  * decide what an impossible date means for them.
  */
 import { readDigitRun } from './digit-runs.js';
+import type { DateFragments } from './fragments.js';
 import { dateZoneToDiff } from './zone-offset.js';
 
-export interface DateFragments {
-  year?: number;
-  mon?: number;
-  mday?: number;
-  yday?: number;
-  wday?: number;
-  cwyear?: number;
-  cweek?: number;
-  cwday?: number;
-  hour?: number;
-  min?: number;
-  sec?: number;
-  /** The digits written after the seconds' decimal point (`""` when the point has none). */
-  secFraction?: string;
-  zone?: string;
-  /** Seconds east of UTC of `zone`, when Date can read it. */
-  offset?: number;
-}
+export type { DateFragments } from './fragments.js';
 
 /** Ruby rejects longer strings before parsing (`limit: 128`, counted in bytes). */
 export const PARSE_LIMIT_BYTES = 128;

@@ -3,7 +3,7 @@
  * `Date._parse`'s last resort, `parse_ddd`: fields read out of a bare run of digits by its length
  * (8 digits are YYYYMMDD, 6 are YYMMDD, 4 are MMDD…), as ISO 8601's basic format writes dates.
  */
-import type { DateFragments } from './date-fragments.js';
+import type { DateFragments } from './fragments.js';
 import { dateZoneToDiff } from './zone-offset.js';
 
 const num = (s: string) => Number.parseInt(s, 10);

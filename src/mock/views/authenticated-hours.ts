@@ -13,7 +13,7 @@ import { raisingParam } from './raising-param.js';
 const DAY_SECONDS = 86_400;
 
 /** `Date#to_s` / `as_json`: `%Y-%m-%d`, the year at least four digits. */
-export function rubyDateString({ year, month, day }: Civil): string {
+function rubyDateString({ year, month, day }: Civil): string {
   const y = `${year < 0 ? '-' : ''}${String(Math.abs(year)).padStart(4, '0')}`;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

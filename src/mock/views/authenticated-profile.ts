@@ -9,7 +9,7 @@ import type { World } from '../../world/store.js';
 import { type OAuthToken, TRUST_VALUES, type User } from '../../world/types.js';
 
 /** The token of an `Authorization: Bearer <token>` header, read the way authentication read it. */
-export function bearerToken(headers: Headers): string | undefined {
+function bearerToken(headers: Headers): string | undefined {
   const match = /^\s*(\S+)(?:\s+(.*))?$/s.exec(headers.get('authorization') ?? '');
   if (match?.[1]?.toLowerCase() !== 'bearer') return undefined;
   return match[2]?.trim() || undefined;
@@ -39,7 +39,7 @@ export function authenticatedMe(user: User, token: OAuthToken | undefined) {
  * written to, so this is derived from the seed and the user id: repeated calls agree, but the
  * key is not accepted by the WakaTime-compatible endpoints.
  */
-export function derivedApiKey(seed: number, userId: number): string {
+function derivedApiKey(seed: number, userId: number): string {
   return new Random(seed).fork(`authenticated-api-key:${userId}`).uuidV4();
 }
 

@@ -22,7 +22,7 @@ const CONSUMED = new Set(['controller', 'action', 'user_id', 'project', 'label',
  * `ERB::Util.url_encode`: every byte outside `[A-Za-z0-9_.~-]` as `%XX` (upper-case hex), so a space
  * is `%20`, unlike `encodeURIComponent`, which also leaves `!'()*` alone.
  */
-export function rubyUrlEncode(value: string): string {
+function rubyUrlEncode(value: string): string {
   let out = '';
   for (const byte of Buffer.from(value, 'utf8')) {
     const ch = String.fromCharCode(byte);

@@ -10,7 +10,7 @@ import type { Heartbeat, User } from '../../world/types.js';
 
 const WINDOW_SECONDS = 5 * 60;
 
-export interface CurrentlyHackingUser {
+interface CurrentlyHackingUser {
   display_name: string;
   avatar_url: string;
   country_code: string | null;

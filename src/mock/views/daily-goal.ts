@@ -19,7 +19,7 @@ export interface GoalProgress {
  * project never is), then the goal's project filter, then its language filter, which matches
  * the stored languages whose canonical name is one of the goal's; none matching is 0.
  */
-export function trackedSeconds(goal: DailyGoal, user: Pick<User, 'repoMappings'>, today: readonly Heartbeat[]): number {
+function trackedSeconds(goal: DailyGoal, user: Pick<User, 'repoMappings'>, today: readonly Heartbeat[]): number {
   const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
   let rows = today.filter((hb) => hb.project === null || !archived.has(hb.project));
   if (goal.projects.length > 0) {

@@ -39,7 +39,7 @@ const DAY_SECONDS = 86_400;
 const MIN_SECONDS = 60;
 
 /** `leaderboard_eligible`: category exactly `coding`, not a browser editor, project not `<<LAST_PROJECT>>`. */
-export function isLeaderboardEligible(hb: Heartbeat): boolean {
+function isLeaderboardEligible(hb: Heartbeat): boolean {
   return (
     hb.category === 'coding' &&
     (hb.editor === null || !BROWSER_EDITORS.has(hb.editor.toLowerCase())) &&
@@ -53,7 +53,7 @@ function isCandidate(user: User): boolean {
   return user.githubUsername !== null && user.githubUsername !== '' && user.trustLevel !== 'red';
 }
 
-export interface LeaderboardWindow {
+interface LeaderboardWindow {
   /** Unix seconds, inclusive. */
   from: number;
   /** Unix seconds, exclusive. */
@@ -64,14 +64,14 @@ export interface LeaderboardWindow {
  * The daily board is a rolling 24 h ending at generation; the weekly one is today and the six UTC days
  * before (`(date - 6).beginning_of_day...date.end_of_day`, whose float end is the next midnight).
  */
-export function leaderboardWindow(period: LeaderboardPeriod, now: number): LeaderboardWindow {
+function leaderboardWindow(period: LeaderboardPeriod, now: number): LeaderboardWindow {
   const nowSeconds = now / 1000;
   if (period === 'daily') return { from: nowSeconds - DAY_SECONDS, to: nowSeconds };
   const today = utcDate(now);
   return { from: Date.parse(`${addDays(today, -6)}T00:00:00Z`) / 1000, to: Date.parse(`${addDays(today, 1)}T00:00:00Z`) / 1000 };
 }
 
-export interface LeaderboardEntry {
+interface LeaderboardEntry {
   rank: number;
   user: { id: number; username: string; avatar_url: string };
   total_seconds: number;

@@ -17,7 +17,7 @@ export interface StatusbarToday {
  * Rails' `beginning_of_day.to_i..end_of_day.to_i` of the user's local today, in Unix seconds,
  * both ends inclusive (so the window stops at 23:59:59, not at the next midnight).
  */
-export function localTodayWindow(nowMs: number, zone: string): { from: number; to: number } {
+function localTodayWindow(nowMs: number, zone: string): { from: number; to: number } {
   const today = localDate(nowMs, zone);
   return { from: Math.floor(startOfLocalDay(today, zone) / 1000), to: Math.floor(endOfLocalDay(today, zone) / 1000) - 1 };
 }

@@ -10,7 +10,7 @@ import { isBlankString } from '../ruby/blank.js';
 import { isValidRubyCivil } from '../ruby/civil.js';
 import { railsParam } from '../ruby/rails-params.js';
 
-export const MAX_SUMMARY_DAYS = 366;
+const MAX_SUMMARY_DAYS = 366;
 
 export interface SummariesRequest {
   start: string;
@@ -24,7 +24,7 @@ export interface SummariesRequest {
  * The regex `\A\d{4}-\d{2}-\d{2}\z`, then `Date.iso8601`, which for such a text only checks that
  * the civil date exists: `2026-02-30` is not a date.
  */
-export function isSummaryDate(value: string | undefined): value is string {
+function isSummaryDate(value: string | undefined): value is string {
   const m = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m !== null && isValidRubyCivil(Number(m[1]), Number(m[2]), Number(m[3]));
 }

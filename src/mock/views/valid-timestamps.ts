@@ -5,7 +5,7 @@
 import type { Heartbeat } from '../../world/index.js';
 
 /** 9999-12-31T23:59:59Z, the largest valid heartbeat time. */
-export const MAX_VALID_TIME = 253_402_300_799;
+const MAX_VALID_TIME = 253_402_300_799;
 
 /** `time >= 0 AND time <= 253402300799`. */
 export const hasValidTimestamp = (hb: Heartbeat) => hb.time >= 0 && hb.time <= MAX_VALID_TIME;

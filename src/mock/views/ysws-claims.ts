@@ -40,7 +40,7 @@ function claimsOf(world: World, userId: number): Map<number, number | null> {
 }
 
 /** The program a heartbeat is claimed by (`null`/`nothing` are unclaimed). */
-export function claimedProgram(world: World, hb: Heartbeat): string | null {
+function claimedProgram(world: World, hb: Heartbeat): string | null {
   const value = claimsOf(world, hb.user_id).get(hb.id);
   return value === undefined || value === null ? null : (YSWS_PROGRAMS[value] ?? null);
 }

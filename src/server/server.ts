@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
+import { mountAdmin } from '../mock/admin/routes.js';
+import { buildApp, type MockAppOptions } from '../mock/app.js';
+import type { OAuthAppDraft } from '../mock/oauth/apps.js';
+import { configureOAuth } from '../mock/oauth/state.js';
+import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
 import { type Clock, fixedClock, realClock } from '../world/clock.js';
 import { createWorld, type World } from '../world/store.js';
-import { mountAdmin } from './admin/routes.js';
-import { buildApp, type MockAppOptions } from './app.js';
-import type { OAuthAppDraft } from './oauth/apps.js';
-import { configureOAuth } from './oauth/state.js';
-import { DataFile, type DataFileReport } from './persistence/data-file.js';
 
 export interface MockServerOptions {
   port?: number;

@@ -2,12 +2,13 @@
  * @module
  * `hackatime-kit mock`: serves the spec from a seeded world until interrupted.
  */
+
+import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from '../mock/oauth/apps.js';
+import { DataFileError, describeLoad } from '../mock/persistence/data-file.js';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { parseNow } from '../world/clock.js';
 import { MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
-import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from './oauth/apps.js';
-import { DataFileError, describeLoad } from './persistence/data-file.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
 
 const HELP = `Usage: hackatime-kit mock [options]

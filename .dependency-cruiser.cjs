@@ -1,0 +1,55 @@
+/**
+ * The rooms of ARCHITECTURE.md and who may import whom, checked by `npm run lint`.
+ * A room is a folder of src/; each rule names the rooms a room may NOT reach.
+ */
+const room = (name) => `^src/${name}/`;
+const rooms = ['spec', 'world', 'mock', 'contract', 'docs', 'server'];
+const allowed = {
+  spec: ['spec'],
+  world: ['world'],
+  mock: ['mock', 'spec', 'world'],
+  contract: ['contract', 'spec', 'world'],
+  docs: ['docs', 'spec', 'world'],
+  server: ['server', 'mock', 'docs', 'spec', 'world'],
+};
+
+module.exports = {
+  forbidden: [
+    ...rooms.map((name) => ({
+      name: `${name}-imports`,
+      comment: `src/${name} may import only ${allowed[name].map((r) => `src/${r}`).join(', ')} (ARCHITECTURE.md, "Import rules")`,
+      severity: 'error',
+      from: { path: room(name) },
+      to: { path: `^src/(?!(${allowed[name].join('|')})/)`, pathNot: '^src/cli\\.ts$' },
+    })),
+    {
+      name: 'no-cli-from-rooms',
+      comment: 'src/cli.ts is the one entry; no room imports it',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/cli\\.ts$' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'imports run one way',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'src-not-from-tests',
+      comment: 'shipped code never imports tests or benchmarks',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // TypeScript 7 has no JavaScript API for the cruiser to parse with; swc reads the sources,
+    // type-only imports included.
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
