@@ -4,6 +4,8 @@
  *     after a 5 s warm-up of the same traffic: 8 of every 10 requests are reads across the read
  *     endpoints with the demo user's credentials, 2 are bulk heartbeat posts of unique heartbeats
  *     (SOAK_BATCH per post, default 1).
+ *   - Then two floods, SOAK_FLOOD (default 2,000) requests at once each: stats and leaderboard reads,
+ *     every one 200 with its body; single heartbeat posts, every one 202 and counted.
  *   - Targets: 0 errors (connection errors, timeouts, non-2xx); every heartbeat the mock acknowledged
  *     (201 per item) is counted by its admin API (`GET /__mock/stats`), and nothing is counted that
  *     was not sent; RSS at the end within 20% of RSS after the warm-up.
@@ -125,6 +127,63 @@ async function load(url: string, seconds: number, demo: Demo, tally: Tally): Pro
   };
 }
 
+const FLOOD = Number(process.env['SOAK_FLOOD'] ?? 2_000);
+
+interface Flood {
+  /** Answers that were not the expected status, or had no JSON body of the right shape. */
+  failures: number;
+  seconds: number;
+}
+
+/**
+ * FLOOD requests at once, each on its own connection (Node's fetch opens one per request in flight):
+ * every one must be answered with `status` and a body `valid` accepts.
+ */
+async function flood(
+  count: number,
+  send: (i: number) => Promise<Response>,
+  status: number,
+  valid: (body: unknown) => boolean,
+): Promise<Flood> {
+  const started = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      try {
+        const res = await send(i);
+        const text = await res.text();
+        return res.status === status && valid(JSON.parse(text));
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return { failures: outcomes.filter((ok) => !ok).length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Parallel reads of stats and the daily board, then parallel single heartbeat posts, all counted. */
+async function floods(url: string, demo: Demo, tally: Tally): Promise<{ reads: Flood; posts: Flood; counted: number }> {
+  const user = encodeURIComponent(demo.username);
+  const reads = await flood(
+    FLOOD,
+    (i) => fetch(`${url}${i % 2 === 0 ? `/api/v1/users/${user}/stats` : '/api/v1/leaderboard/daily'}`),
+    200,
+    (body) => typeof body === 'object' && body !== null && ('data' in body || 'entries' in body),
+  );
+  const before = await mockStats(url);
+  const headers = { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' };
+  const posts = await flood(
+    FLOOD,
+    () => {
+      const heartbeat = { entity: 'src/flood.ts', type: 'file', time: (tally.time += 0.25), project: 'flood', language: 'TypeScript' };
+      return fetch(`${url}/api/hackatime/v1/users/current/heartbeats`, { method: 'POST', headers, body: JSON.stringify(heartbeat) });
+    },
+    202,
+    (body) => typeof body === 'object' && body !== null && 'id' in body,
+  );
+  const after = await mockStats(url);
+  return { reads, posts, counted: after.heartbeats.posted - before.heartbeats.posted };
+}
+
 async function main(): Promise<void> {
   const mock = await startServer(process.execPath, ['bin/hackatime-kit.js', 'mock', '--port', '0', '--now', NOW], ROOT);
   const pid = mock.child.pid!;
@@ -142,6 +201,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const rssEnd = rssMb(pid);
     const after = await mockStats(mock.url);
+    const burst = await floods(mock.url, demo, tally);
     const counted = after.heartbeats.posted - before.heartbeats.posted;
     const errors = warm.errors + soak.errors;
     const ratio = rssEnd / rssWarm;
@@ -159,6 +219,18 @@ async function main(): Promise<void> {
       ['RSS at start / after warm-up / at end', `${rssStart.toFixed(0)} / ${rssWarm.toFixed(0)} / ${rssEnd.toFixed(0)} MB`, '', true],
       ['RSS every 10 s of the soak', samples.map((m) => m.toFixed(0)).join(' '), 'MB', true],
       ['RSS end / after warm-up', ratio.toFixed(2), '≤ 1.20', ratio <= 1.2],
+      [
+        `flood: ${FLOOD} parallel reads, failed · seconds`,
+        `${burst.reads.failures} · ${burst.reads.seconds.toFixed(1)} s`,
+        '0 failed',
+        burst.reads.failures === 0,
+      ],
+      [
+        `flood: ${FLOOD} parallel heartbeat posts, failed · counted`,
+        `${burst.posts.failures} · ${burst.counted}`,
+        `0 failed, ${FLOOD} counted`,
+        burst.posts.failures === 0 && burst.counted === FLOOD,
+      ],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
     process.stdout.write(

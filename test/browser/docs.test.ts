@@ -4,8 +4,7 @@
  * with the pre-filled key, no request to any other host, no console error. Screenshots go to
  * `test-results/` for people to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';
+import { tempDir } from '../helpers/temp.js';
 import { chromiumMissing, launchChromium, loggedPage, type Page, type PageLog } from './chromium.js';
 
 const missing = chromiumMissing();
@@ -68,7 +68,7 @@ describe.skipIf(missing !== undefined)('the reference page in headless Chromium'
 
   beforeAll(async () => {
     mock = await startMock({ port: 0, seed: SEED, now: NOW });
-    site = mkdtempSync(join(tmpdir(), 'hackatime-kit-docs-'));
+    site = tempDir('hackatime-kit-docs');
     // Built with this mock as the try-it server, so the file:// page can call it too.
     await buildStaticDocs({ outDir: site, server: mock.url });
     chrome = await launchChromium();

@@ -2,8 +2,7 @@
  * Planning: which cases each operation gets from the spec, the recorded fixtures and the negative
  * cases, and what a skipped case says it needs.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Case, PlannedCase, SkippedCase } from '../../src/contract/case.js';
@@ -14,6 +13,7 @@ import { invalidValue } from '../../src/contract/invalid-values.js';
 import { interpolate, type Target } from '../../src/contract/variables.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
+import { tempDir } from '../helpers/temp.js';
 
 const spec = loadSpec();
 const validator = validatorFor(spec.document);
@@ -164,7 +164,7 @@ describe('recorded cases', () => {
   });
 
   it('reject a malformed file with its name and the case number', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'contract-fixtures-'));
+    const dir = tempDir('contract-fixtures');
     writeFileSync(
       join(dir, 'bad.yaml'),
       'cases:\n  - operationId: getCurrentUser\n    title: x\n    expect: 200\n  - operationId: noSuchOperation\n    title: y\n    expect: 200\n',

@@ -2,11 +2,11 @@
  * `hackatime-kit contract` as a CI pipeline runs it: exit codes, the one-line reason of a kit error,
  * the report files, no secret in any output, and the console report pinned by a normalised snapshot.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
 import { closedPort, startTestServer, type TestServer } from './helpers/test-server.js';
 
@@ -90,7 +90,7 @@ describe('hackatime-kit contract', () => {
 
   it('exits 1 on findings, writes JSON and JUnit reports, and shows no secret anywhere', async () => {
     mutation = 'leaks-api-key';
-    const dir = mkdtempSync(join(tmpdir(), 'contract-reports-'));
+    const dir = tempDir('contract-reports');
     const json = join(dir, 'out', 'report.json');
     const junit = join(dir, 'junit.xml');
     const { code, stdout, stderr } = await contract(

@@ -1,12 +1,12 @@
 /**
  * The command line as options: precedence of flags, environment and --vars, and value parsing.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contractOptions, parseDuration } from '../../src/contract/command.js';
 import { UsageError } from '../../src/spec/errors.js';
+import { tempDir } from '../helpers/temp.js';
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', ...args], env);
@@ -16,7 +16,7 @@ const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
 
 describe('contract options', () => {
   it('take credentials from flags over the environment over --vars', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'contract-vars-'));
+    const dir = tempDir('contract-vars');
     const vars = join(dir, 'vars.yaml');
     writeFileSync(vars, 'api_key: from-file\nadmin_key: admin-from-file\nusername: orpheus\nproject: hackatime\nuser_id: 42\n');
     const o = options(['--vars', vars, '--api-key', 'from-flag', '--var', 'project=harbor'], {

@@ -1,24 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docsAssets } from '../../src/docs/assets.js';
 import { DEFAULT_TRY_IT_SERVER } from '../../src/docs/build.js';
 import { hasRef } from '../../src/docs/dereference.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { runCli } from '../helpers/cli.js';
 import { DEMO_KEY } from '../helpers/mock.js';
-
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'hackatime-kit-docs-build-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../helpers/temp.js';
 
 interface SpecLike {
   servers: { url: string }[];
@@ -35,7 +25,7 @@ const specFromScript = (dir: string): SpecLike => {
 
 describe('hackatime-kit docs', () => {
   it('writes a static site whose page names only files that are beside it', async () => {
-    const out = join(tempDir(), 'site');
+    const out = join(tempDir('docs-build'), 'site');
     const result = await runCli(['docs', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -54,7 +44,7 @@ describe('hackatime-kit docs', () => {
   });
 
   it('ships the dereferenced spec, with a local mock as the try-it server by default', async () => {
-    const out = tempDir();
+    const out = tempDir('docs-build');
     expect((await runCli(['docs', '--out', out])).code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')) as SpecLike;
     expect(hasRef(json)).toBe(false);
@@ -65,13 +55,13 @@ describe('hackatime-kit docs', () => {
   });
 
   it('points try it at --server', async () => {
-    const out = tempDir();
+    const out = tempDir('docs-build');
     expect((await runCli(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
     expect(specFromScript(out).servers[0]?.url).toBe('http://localhost:5000');
   });
 
   it('exits 2 with a reason on bad usage', async () => {
-    for (const args of [['docs'], ['docs', '--out', tempDir(), '--server', 'ftp://x'], ['docs', '--bogus']]) {
+    for (const args of [['docs'], ['docs', '--out', tempDir('docs-build'), '--server', 'ftp://x'], ['docs', '--bogus']]) {
       const result = await runCli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^hackatime-kit docs: /);

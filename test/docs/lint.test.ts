@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCliInProcess } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
-const work = mkdtempSync(join(tmpdir(), 'hackatime-lint-'));
+const work = tempDir('hackatime-lint');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A copy of the project's spec with one defect planted by `plant`. */
@@ -24,52 +24,52 @@ const edit = (file: string, from: string | RegExp, to: string) => {
 
 describe('hackatime-kit lint', () => {
   it('finds 0 errors and 0 warnings in the spec and exits 0', async () => {
-    const result = await runCli(['lint']);
+    const result = await runCliInProcess(['lint']);
     expect(result.stdout).toMatch(/^0 problems \(0 errors, 0 warnings/m);
     expect(result.code).toBe(0);
   });
 
-  it.each([
+  /** Five defects, each in its own file, planted in one copy of the spec: one lint run finds them all. */
+  const DEFECTS = [
     [
       'an operation without operationId',
-      'no-operation-id',
       (d: string) => edit(join(d, 'paths/summary.yaml'), /^(\s+)operationId: getSummary\n/m, ''),
       /paths\/summary\.yaml:\d+:\d+ error operation-operationId/,
     ],
     [
       'an operation without a tag',
-      'no-tag',
       (d: string) => edit(join(d, 'paths/currently-hacking.yaml'), /^\s+tags: \[Public\]\n/m, ''),
       /paths\/currently-hacking\.yaml:\d+:\d+ error (operation-tags|hackatime-operation-single-tag)/,
     ],
     [
       'an example that does not fit its schema',
-      'bad-example',
       (d: string) => edit(join(d, 'paths/banned-users-counts.yaml'), /day: \d+/, 'day: "three"'),
       /paths\/banned-users-counts\.yaml:\d+:\d+ error oas3-valid-media-example/,
     ],
     [
       'a secured operation without 401',
-      'no-401',
       (d: string) =>
         edit(join(d, 'paths/lookup-email.yaml'), /^(\s+)'?401'?:\n\s+\$ref: \.\.\/components\/responses\/Unauthorized\.yaml\n/m, ''),
       /paths\/lookup-email\.yaml:\d+:\d+ error hackatime-secured-401/,
     ],
     [
       'a component file nobody references',
-      'unused',
       (d: string) => writeFileSync(join(d, 'components/schemas/Orphan.yaml'), 'type: string\n'),
       /components\/schemas\/Orphan\.yaml:1:1 error hackatime-unused-component/,
     ],
-  ])('exits 1 on a spec with %s, naming file:line and the rule', async (_what, name, plant, expected) => {
-    const root = plantedSpec(name, plant);
-    const result = await runCli(['lint', '--spec', root]);
-    expect(result.stdout).toMatch(expected);
+  ] as const;
+
+  it('exits 1 on a spec with planted defects, naming file:line and the rule of each', async () => {
+    const root = plantedSpec('defects', (dir) => {
+      for (const [, plant] of DEFECTS) plant(dir);
+    });
+    const result = await runCliInProcess(['lint', '--spec', root]);
+    for (const [what, , expected] of DEFECTS) expect(result.stdout, what).toMatch(expected);
     expect(result.code).toBe(1);
   });
 
   it('exits 2 with a one-line reason when the spec does not exist', async () => {
-    const result = await runCli(['lint', '--spec', join(work, 'nope.yaml')]);
+    const result = await runCliInProcess(['lint', '--spec', join(work, 'nope.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,4 +29,29 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeo
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs `hackatime-kit ARGS` in this process (`main` of src/cli.ts) with stdout and stderr captured:
+ * the same code path as the installed command without a process start per call.
+ */
+export async function runCliInProcess(args: string[]): Promise<CliResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const capture = (into: string[]) =>
+    ((chunk: string | Uint8Array) => {
+      into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    }) as typeof process.stdout.write;
+  const { write: writeOut } = process.stdout;
+  const { write: writeErr } = process.stderr;
+  process.stdout.write = capture(stdout);
+  process.stderr.write = capture(stderr);
+  try {
+    const code = await main(args);
+    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+  }
 }

@@ -39,21 +39,14 @@ describe('fault and latency injection over a socket', () => {
   });
 
   it('drops a client that never finishes its headers', async () => {
-    const closed = await new Promise<boolean>((resolve) => {
+    // Waits for the server's decision however long a busy machine takes; the test's timeout is the only limit.
+    await new Promise<void>((resolve) => {
       const { port } = new URL(mock.url);
       const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /api/v1/banned_users/counts HTTP/1.1\r\nHost: x\r\n'));
-      const give_up = setTimeout(() => {
-        socket.destroy();
-        resolve(false);
-      }, 5_000);
-      socket.on('close', () => {
-        clearTimeout(give_up);
-        resolve(true);
-      });
+      socket.on('close', () => resolve());
       socket.on('error', () => undefined);
       socket.resume();
     });
-    expect(closed).toBe(true);
   });
 });
 

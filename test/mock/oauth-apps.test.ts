@@ -2,8 +2,7 @@
  * The OAuth apps the mock knows (seed file, `--oauth-app`, `/__mock/oauth/apps`), the consent page
  * it serves, and the ways a code travels back (query, fragment, form_post, out-of-band).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
@@ -13,6 +12,7 @@ import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
 import { runCli } from '../helpers/cli.js';
 import { bearer, describeBoth, type MockTarget, NOW, SEED } from '../helpers/mock.js';
+import { tempDir } from '../helpers/temp.js';
 import { approvedCode, authorize, CLI_APP, redirectParams, token, WEB_APP } from './oauth-support.js';
 
 const adminSpec = loadSpec(ADMIN_SPEC);
@@ -196,7 +196,7 @@ describeBoth('the consent page and the ways back', (t) => {
 
 describe('apps and auto-approval from the command line', () => {
   it('reads --oauth-app as inline JSON or as a file holding an object or an array', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oauth-apps-'));
+    const dir = tempDir('oauth-apps');
     const file = join(dir, 'apps.json');
     writeFileSync(file, JSON.stringify([{ name: 'A', client_id: 'a', redirect_uris: ['https://a.example/cb'] }, { name: 'B' }]));
     expect(readOAuthAppOption(file).map((a) => a.name)).toEqual(['A', 'B']);

@@ -3,8 +3,7 @@
  * and the rest loaded; a corrupt line never stops the start; a reset empties the file. And the admin
  * API's export / import / stats.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
@@ -16,10 +15,11 @@ import { runCli } from '../helpers/cli.js';
 import { draft } from '../helpers/heartbeats.js';
 import { basic, DEMO_KEY, describeBoth, NOW } from '../helpers/mock.js';
 import { type HeartbeatJson, userWithRole } from '../helpers/mock-admin.js';
+import { tempDir } from '../helpers/temp.js';
 import { type MockStats, mockStats } from './heartbeats-support.js';
 import { type MockProcess, startMockProcess } from './persistence-support.js';
 
-const work = mkdtempSync(join(tmpdir(), 'hackatime-data-'));
+const work = tempDir('hackatime-data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const BULK = '/api/hackatime/v1/users/current/heartbeats.bulk';

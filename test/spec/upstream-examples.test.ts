@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
+import { describeWhen } from '../helpers/requirements.js';
 
 /**
  * The response bodies found in the real server's repository (shared/reference/upstream), each with a
@@ -30,8 +32,13 @@ const matches = (template: string, path: string) => {
   return shape(template) === shape(path) || pattern.test(path);
 };
 
-describe.runIf(existsSync(FILE))('upstream response bodies', () => {
-  const examples = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as UpstreamExample[]) : [];
+const SHARED_EXAMPLES = {
+  present: existsSync(FILE),
+  missing: `${fileURLToPath(FILE)} is absent (the project's shared/ folder beside the checkout)`,
+};
+
+describeWhen(SHARED_EXAMPLES, 'upstream response bodies', () => {
+  const examples = JSON.parse(readFileSync(FILE, 'utf8')) as UpstreamExample[];
   const spec = loadSpec();
   const validator = validatorFor(spec.document);
   const cases = examples.filter(trusted);

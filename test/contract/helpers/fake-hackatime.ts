@@ -92,7 +92,7 @@ function breakTrustFactor(reply: TestReply, mutation: Mutation): TestReply {
     case 'server-error':
       return { status: 500, json: INTERNAL_ERROR };
     case 'slow':
-      return { ...reply, delayMs: 400 };
+      return { ...reply, hold: true };
     case 'non-json':
       return { status: 200, text: '<html>oops</html>', headers: { 'Content-Type': 'application/json' } };
     case 'undocumented-property':

@@ -17,8 +17,8 @@ export interface TestReply {
   /** A value is sent as JSON (with an application/json Content-Type unless one is given). */
   json?: unknown;
   text?: string;
-  /** Answer only after this long. */
-  delayMs?: number;
+  /** Never answer: the connection stays open until the client gives up (or the server closes). */
+  hold?: boolean;
 }
 
 export interface TestServer {
@@ -48,8 +48,7 @@ export async function startTestServer(handle: (req: TestRequest) => TestReply): 
         res.writeHead(reply.status, headers);
         res.end(payload);
       };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
-      else send();
+      if (!reply.hold) send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
