@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
 import { closedPort, startTestServer, type TestServer } from './helpers/test-server.js';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 const contract = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  runCli(['contract', '--base-url', server.url, '--no-fixtures', '--seed', '3', ...args], { env: { ...CLEAN_ENV, ...env } });
+  runCliInProcess(['contract', '--base-url', server.url, '--no-fixtures', '--seed', '3', ...args], { env: { ...CLEAN_ENV, ...env } });
 const only = (ids: string[]) => ['--include-operation-id', ids.join(',')];
 
 /** Times and the port change from run to run; nothing else may. */
@@ -34,13 +34,13 @@ const normalise = (text: string) =>
 
 describe('hackatime-kit contract', () => {
   it('prints its usage with --help', async () => {
-    const { code, stdout } = await runCli(['contract', '--help']);
+    const { code, stdout } = await runCliInProcess(['contract', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: hackatime-kit contract --base-url URL [options]');
   });
 
   it('exits 2 with a one-line reason without --base-url', async () => {
-    const { code, stderr } = await runCli(['contract']);
+    const { code, stderr } = await runCliInProcess(['contract']);
     expect(code).toBe(2);
     expect(stderr).toBe('hackatime-kit contract: --base-url is required (run with --help for the options)\n');
   });
@@ -59,7 +59,7 @@ describe('hackatime-kit contract', () => {
 
   it('exits 2 with a one-line reason when the server cannot be reached', async () => {
     const port = await closedPort();
-    const { code, stdout, stderr } = await runCli([
+    const { code, stdout, stderr } = await runCliInProcess([
       'contract',
       '--base-url',
       `http://127.0.0.1:${port}`,

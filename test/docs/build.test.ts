@@ -6,7 +6,7 @@ import { docsAssets } from '../../src/docs/assets.js';
 import { DEFAULT_TRY_IT_SERVER } from '../../src/docs/build.js';
 import { hasRef } from '../../src/docs/dereference.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli.js';
 import { DEMO_KEY } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -26,7 +26,7 @@ const specFromScript = (dir: string): SpecLike => {
 describe('hackatime-kit docs', () => {
   it('writes a static site whose page names only files that are beside it', async () => {
     const out = join(tempDir('docs-build'), 'site');
-    const result = await runCli(['docs', '--out', out]);
+    const result = await runCliInProcess(['docs', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`files to ${out}`);
@@ -45,7 +45,7 @@ describe('hackatime-kit docs', () => {
 
   it('ships the dereferenced spec, with a local mock as the try-it server by default', async () => {
     const out = tempDir('docs-build');
-    expect((await runCli(['docs', '--out', out])).code).toBe(0);
+    expect((await runCliInProcess(['docs', '--out', out])).code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')) as SpecLike;
     expect(hasRef(json)).toBe(false);
     expect(Object.keys(json.paths)).toHaveLength(Object.keys(loadSpec().document.paths ?? {}).length);
@@ -56,20 +56,20 @@ describe('hackatime-kit docs', () => {
 
   it('points try it at --server', async () => {
     const out = tempDir('docs-build');
-    expect((await runCli(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
+    expect((await runCliInProcess(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
     expect(specFromScript(out).servers[0]?.url).toBe('http://localhost:5000');
   });
 
   it('exits 2 with a reason on bad usage', async () => {
     for (const args of [['docs'], ['docs', '--out', tempDir('docs-build'), '--server', 'ftp://x'], ['docs', '--bogus']]) {
-      const result = await runCli(args);
+      const result = await runCliInProcess(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^hackatime-kit docs: /);
     }
   });
 
   it('prints its help', async () => {
-    const result = await runCli(['docs', '--help']);
+    const result = await runCliInProcess(['docs', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: hackatime-kit docs --out DIR');
   });

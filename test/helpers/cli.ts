@@ -33,9 +33,10 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeo
 
 /**
  * Runs `hackatime-kit ARGS` in this process (`main` of src/cli.ts) with stdout and stderr captured:
- * the same code path as the installed command without a process start per call.
+ * the same code path as the installed command without a process start per call. `env` is laid over
+ * `process.env` for the call (so only files run in their own process may pass one).
  */
-export async function runCliInProcess(args: string[]): Promise<CliResult> {
+export async function runCliInProcess(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const capture = (into: string[]) =>
@@ -45,6 +46,8 @@ export async function runCliInProcess(args: string[]): Promise<CliResult> {
     }) as typeof process.stdout.write;
   const { write: writeOut } = process.stdout;
   const { write: writeErr } = process.stderr;
+  const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, options.env);
   process.stdout.write = capture(stdout);
   process.stderr.write = capture(stderr);
   try {
@@ -53,5 +56,9 @@ export async function runCliInProcess(args: string[]): Promise<CliResult> {
   } finally {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
