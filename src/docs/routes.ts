@@ -44,7 +44,7 @@ function send(c: Context, { bytes, etag }: Body, contentType: string, cacheContr
 /**
  * Mounts the documentation routes on the mock's app.
  * @example
- * buildApp({ world, clock, seed, extend: (app) => mountDocs(app) });
+ * buildApp({ state, clock, extend: (app) => mountDocs(app) });
  */
 export function mountDocs(app: Hono, { credentials }: DocsRouteOptions = {}): void {
   // Built on first request, so starting a mock (tests start hundreds) costs nothing for the docs.

@@ -1,17 +1,19 @@
 /**
  * @module
- * The world's credentials as authentication needs them.
+ * The credentials authentication looks up: the world's API and admin keys, and OAuth tokens from the
+ * one token store (the world's generated ones and those issued since).
  */
 import type { World } from '../world/store.js';
 import type { User } from '../world/types.js';
 import type { CredentialLookup } from './auth.js';
+import type { OAuthTokenStore } from './oauth/token-store.js';
 
 const ADMIN_LEVELS = new Set(['admin', 'superadmin', 'viewer', 'ultraadmin']);
 
 /** The legacy server-wide `STATS_API_KEY` of the removed integration endpoints, as the mock sets it. */
 export const LEGACY_STATS_KEY = 'demo-legacy-stats-key';
 
-export function credentialLookup(world: World): CredentialLookup<User> {
+export function credentialLookup(world: World, tokens: OAuthTokenStore): CredentialLookup<User> {
   return {
     userByApiKey: (key) => world.userByApiKey(key),
     adminKeyOwner: (token) => {
@@ -21,8 +23,9 @@ export function credentialLookup(world: World): CredentialLookup<User> {
       return owner && ADMIN_LEVELS.has(owner.adminLevel) ? owner : undefined;
     },
     oauthGrant: (token) => {
-      const grant = world.oauthToken(token);
-      const user = grant ? world.userById(grant.userId) : undefined;
+      const grant = tokens.find(token);
+      // A client_credentials token has no user: no user endpoint accepts it.
+      const user = grant?.userId == null ? undefined : world.userById(grant.userId);
       return grant && user ? { user, scopes: grant.scopes, revokedAt: grant.revokedAt, expiresAt: grant.expiresAt } : undefined;
     },
     legacyStatsKey: LEGACY_STATS_KEY,

@@ -7,9 +7,16 @@ import type { IndexedOperation } from '../spec/operations.js';
 import type { World } from '../world/store.js';
 import type { User } from '../world/types.js';
 import type { Caller } from './auth.js';
+import type { MockReply } from './reply.js';
+import type { MockState } from './state.js';
+
+export { json, type MockReply } from './reply.js';
 
 export interface RequestContext {
   op: IndexedOperation;
+  /** The mock's mutable state: the world, the OAuth server, counters, claims and caches. */
+  state: MockState;
+  /** `state.world`, which most handlers read alone. */
   world: World;
   /** The instant of this request, epoch ms (the world's clock). */
   now: number;
@@ -28,15 +35,6 @@ export interface RequestContext {
   remoteAddress: string;
 }
 
-export interface MockReply {
-  status: number;
-  /** A JSON body. */
-  json?: unknown;
-  /** A text body with its content type. */
-  text?: { body: string; contentType: string };
-  headers?: Record<string, string>;
-}
-
 export interface OperationHandler {
   /**
    * Checks that run before parameters are validated, as the real server orders them (e.g. the
@@ -47,6 +45,3 @@ export interface OperationHandler {
 }
 
 export type HandlerMap = Readonly<Record<string, OperationHandler>>;
-
-export const json = (json: unknown, status = 200, headers?: Record<string, string>): MockReply =>
-  headers === undefined ? { status, json } : { status, json, headers };

@@ -5,7 +5,7 @@
  * the rendered form and `@hono/node-server` can write it without building a full Fetch Response.
  */
 import type { ApiError } from './errors.js';
-import type { MockReply } from './handler.js';
+import type { MockReply } from './reply.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

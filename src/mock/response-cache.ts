@@ -46,4 +46,8 @@ export class ResponseCache {
     }
     this.entries.set(href, list);
   }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }

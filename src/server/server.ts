@@ -9,8 +9,8 @@ import { mountDocs } from '../docs/routes.js';
 import { mountAdmin } from '../mock/admin/routes.js';
 import { buildApp, type MockAppOptions } from '../mock/app.js';
 import type { OAuthAppDraft } from '../mock/oauth/apps.js';
-import { configureOAuth } from '../mock/oauth/state.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
+import { MockState } from '../mock/state.js';
 import { type Clock, fixedClock, realClock } from '../world/clock.js';
 import { createWorld, type World } from '../world/store.js';
 
@@ -52,6 +52,8 @@ export const DEFAULT_SEED = 42;
 export function createMock(options: MockServerOptions = {}): {
   app: Hono;
   world: World;
+  /** Everything the mock changes while it runs; `POST /__mock/reset` calls its `reset()`. */
+  state: MockState;
   clock: Clock;
   seed: number;
   persistence?: { file: DataFile; report: DataFileReport };
@@ -64,20 +66,19 @@ export function createMock(options: MockServerOptions = {}): {
     ...(options.users === undefined ? {} : { users: options.users }),
     ...(options.days === undefined ? {} : { days: options.days }),
   });
-  configureOAuth(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
+  const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
   const app = buildApp({
-    world,
+    state,
     clock,
-    seed,
     extend: (a) => {
-      mountAdmin(a, { world, clock });
+      mountAdmin(a, { state, clock });
       mountDocs(a);
     },
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
-  return { app, world, clock, seed, ...(persistence ? { persistence } : {}) };
+  return { app, world, state, clock, seed, ...(persistence ? { persistence } : {}) };
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {

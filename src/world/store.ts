@@ -66,9 +66,7 @@ export class World {
   readonly trustLevelChanges: readonly TrustLevelChange[];
   readonly apiKeys: readonly ApiKey[];
   readonly adminKeys: readonly AdminKey[];
-  /** The generated OAuth tokens; {@link oauthTokens} adds those issued since (the mock's OAuth server). */
   private readonly seededOAuthTokens: readonly OAuthToken[];
-  private issuedOAuthTokens: OAuthToken[] = [];
 
   private readonly generated: ReadonlyMap<number, readonly Heartbeat[]>;
   private readonly generatedMaxId: number;
@@ -131,7 +129,6 @@ export class World {
     this.globalVersion += 1;
     for (const user of this.users) this.versions.set(user.id, this.globalVersion);
     this.merged = null;
-    this.restoreOAuthTokens();
     this.posted = [];
     for (const sink of this.sinks) sink.reset();
   }
@@ -195,39 +192,9 @@ export class World {
     return this.oauthIndex.get(token);
   }
 
-  /** Every OAuth token: the generated ones (with any revocation since), then those issued since. */
+  /** The generated OAuth tokens (the mock's OAuth server keeps those it issues). */
   get oauthTokens(): readonly OAuthToken[] {
-    return [...this.seededOAuthTokens.map((t) => this.oauthIndex.get(t.token) ?? t), ...this.issuedOAuthTokens];
-  }
-
-  /** Stores a newly issued OAuth token; it authenticates at once. Throws if the string is taken. */
-  issueOAuthToken(token: OAuthToken): void {
-    if (this.oauthIndex.has(token.token)) throw new RangeError('an OAuth token with this value exists');
-    const stored = { ...token, scopes: [...token.scopes] };
-    this.issuedOAuthTokens.push(stored);
-    this.oauthIndex.set(stored.token, stored);
-  }
-
-  /**
-   * Revokes an OAuth token at `at` (epoch ms) unless it already is; false when no such token exists.
-   * Generated rows are shared, so a revoked one is replaced by a copy that {@link reset} drops again.
-   */
-  revokeOAuthToken(token: string, at: number): boolean {
-    const current = this.oauthIndex.get(token);
-    if (!current) return false;
-    if (current.revokedAt !== null && current.revokedAt <= at) return true;
-    const revoked = { ...current, revokedAt: at };
-    this.oauthIndex.set(token, revoked);
-    const i = this.issuedOAuthTokens.indexOf(current);
-    if (i >= 0) this.issuedOAuthTokens[i] = revoked;
-    return true;
-  }
-
-  /** Back to the generated tokens: issued ones are forgotten, revocations since are undone. */
-  private restoreOAuthTokens(): void {
-    this.issuedOAuthTokens = [];
-    this.oauthIndex.clear();
-    for (const t of this.seededOAuthTokens) if (!this.oauthIndex.has(t.token)) this.oauthIndex.set(t.token, t);
+    return this.seededOAuthTokens;
   }
 
   /**

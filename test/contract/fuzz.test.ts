@@ -15,7 +15,7 @@ import { type ContractResult, runContract } from '../../src/contract/runner.js';
 import { mountAdmin } from '../../src/mock/admin/routes.js';
 import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
-import { configureOAuth } from '../../src/mock/oauth/state.js';
+import { MockState } from '../../src/mock/state.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { fixedClock } from '../../src/world/clock.js';
@@ -98,14 +98,13 @@ describe('the fuzzer against a planted bug', () => {
   beforeAll(async () => {
     const clock = fixedClock(NOW);
     const world = createWorld({ seed: SEED, now: NOW, users: 12, days: 3 });
-    configureOAuth(world, { apps: [], autoApprove: false });
+    const state = new MockState(world);
     // An operation none of whose parameters documents a 500 for a bad value.
     const original = handlers['getBadge']!;
     const app = buildApp({
-      world,
+      state,
       clock,
-      seed: SEED,
-      extend: (a) => mountAdmin(a, { world, clock }),
+      extend: (a) => mountAdmin(a, { state, clock }),
       handlers: {
         ...handlers,
         // The bug: any query value over 50 characters crashes the badge.

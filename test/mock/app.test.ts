@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/mock/app.js';
 import { handlers } from '../../src/mock/handlers/index.js';
+import { MockState } from '../../src/mock/state.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
 import { bearer, DEMO_KEY, describeBoth, NOW, SEED } from '../helpers/mock.js';
@@ -14,7 +15,7 @@ const NOT_FOUND = {
 
 describe('the route table is the spec', () => {
   const world = createWorld({ seed: SEED, now: NOW, users: 9, days: 3 });
-  const build = (h: typeof handlers) => () => buildApp({ world, clock: fixedClock(NOW), seed: SEED, handlers: h });
+  const build = (h: typeof handlers) => () => buildApp({ state: new MockState(world), clock: fixedClock(NOW), handlers: h });
 
   it('refuses to start when an operation has no handler', () => {
     const { getUserStats: _dropped, ...rest } = handlers;

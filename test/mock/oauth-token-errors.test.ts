@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mountAdmin } from '../../src/mock/admin/routes.js';
 import { buildApp } from '../../src/mock/app.js';
 import { present, requestParams } from '../../src/mock/oauth/params.js';
+import { MockState } from '../../src/mock/state.js';
 import { createWorld } from '../../src/world/store.js';
 import { bearer, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, SEED } from '../helpers/mock.js';
 import {
@@ -274,7 +275,8 @@ describe('codes and tokens expire (a clock that moves)', () => {
   let now = NOW;
   const world = createWorld({ seed: SEED, now: NOW, users: 9, days: 3 });
   const clock = { now: () => now };
-  const app = buildApp({ world, clock, seed: SEED, extend: (a) => mountAdmin(a, { world, clock }) });
+  const state = new MockState(world);
+  const app = buildApp({ state, clock, extend: (a) => mountAdmin(a, { state, clock }) });
   const t: MockTarget = { transport: 'in-process', world, fetch: async (path, init) => app.request(path, init) };
 
   it('a code older than 10 minutes → 400 invalid_grant; at exactly 10 minutes it still works', async () => {

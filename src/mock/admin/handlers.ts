@@ -8,8 +8,8 @@ import type { User, WorldRoles } from '../../world/types.js';
 import { LEGACY_STATS_KEY } from '../credentials.js';
 import { error } from '../errors.js';
 import { type HandlerMap, json } from '../handler.js';
-import { resetCounters } from '../ingest/counters.js';
 import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
+import type { StoredToken } from '../oauth/token-store.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
 
 function rolesOf(user: User, roles: WorldRoles): string[] {
@@ -18,7 +18,7 @@ function rolesOf(user: User, roles: WorldRoles): string[] {
   );
 }
 
-function credentials(world: World, now: number) {
+function credentials(world: World, tokens: readonly StoredToken[], now: number) {
   return {
     seed: world.seed,
     now: new Date(now).toISOString(),
@@ -38,7 +38,7 @@ function credentials(world: World, now: number) {
       admin_level: user.adminLevel,
       api_keys: world.apiKeysOf(user.id).map((k) => k.token),
       admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id).map((k) => k.token),
-      oauth_tokens: world.oauthTokens
+      oauth_tokens: tokens
         .filter((t) => t.userId === user.id)
         .map((t) => ({
           token: t.token,
@@ -51,7 +51,7 @@ function credentials(world: World, now: number) {
 }
 
 export const adminHandlers: HandlerMap = {
-  mockListCredentials: { handle: ({ world, now }) => json(credentials(world, now)) },
+  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state.oauth.tokens.all(), now)) },
   mockListUserHeartbeats: {
     handle({ world, path, query }) {
       const user = world.userByUsername(path['username'] ?? '');
@@ -66,12 +66,11 @@ export const adminHandlers: HandlerMap = {
       });
     },
   },
-  mockListOAuthApps: { handle: ({ world }) => listOAuthApps(world) },
-  mockRegisterOAuthApp: { handle: ({ world, body }) => registerOAuthApp(world, body) },
+  mockListOAuthApps: { handle: ({ state }) => listOAuthApps(state.oauth) },
+  mockRegisterOAuthApp: { handle: ({ state, body }) => registerOAuthApp(state.oauth, body) },
   mockReset: {
-    async handle({ world }) {
-      world.reset();
-      resetCounters(world);
+    async handle({ world, state }) {
+      state.reset();
       // With a data file, the reset is on disk before it is acknowledged.
       await world.flushed();
       const heartbeats = world.users.reduce((n, u) => n + world.heartbeatsOf(u.id).length, 0);
@@ -80,5 +79,5 @@ export const adminHandlers: HandlerMap = {
   },
   mockExportHeartbeats: { handle: ({ world, query }) => exportHeartbeats(world, query['username'] as string | undefined) },
   mockImportHeartbeats: { handle: async ({ world, body, now }) => json(await importHeartbeats(world, body, now)) },
-  mockStats: { handle: ({ world }) => json(heartbeatStats(world)) },
+  mockStats: { handle: ({ world, state }) => json(heartbeatStats(world, state.ingest.counts())) },
 };

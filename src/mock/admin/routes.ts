@@ -7,17 +7,17 @@ import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { loadSpec } from '../../spec/load.js';
 import type { Clock } from '../../world/clock.js';
-import type { World } from '../../world/store.js';
 import { mountOperations } from '../app.js';
+import type { MockState } from '../state.js';
 import { adminHandlers } from './handlers.js';
 
 export const ADMIN_SPEC = fileURLToPath(new URL('../../../openapi/mock-admin/mock-admin.yaml', import.meta.url));
 
 export interface AdminOptions {
-  world: World;
+  state: MockState;
   clock: Clock;
 }
 
-export function mountAdmin(app: Hono, { world, clock }: AdminOptions): void {
-  mountOperations(app, { world, clock, seed: world.seed, spec: loadSpec(ADMIN_SPEC), handlers: adminHandlers });
+export function mountAdmin(app: Hono, { state, clock }: AdminOptions): void {
+  mountOperations(app, { state, clock, spec: loadSpec(ADMIN_SPEC), handlers: adminHandlers });
 }

@@ -7,7 +7,7 @@ import type { Heartbeat, User } from '../../world/types.js';
 import { fromTemplate, OAUTH_INVALID_TOKEN } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
 import { authenticatedHours } from '../views/authenticated-hours.js';
-import { authenticatedApiKey, authenticatedMe, callerToken } from '../views/authenticated-profile.js';
+import { authenticatedApiKey, authenticatedMe } from '../views/authenticated-profile.js';
 import { authenticatedProjects } from '../views/authenticated-projects.js';
 
 /** Doorkeeper already authorised the token; this only narrows the type. */
@@ -18,7 +18,11 @@ function owner(ctx: RequestContext): User {
 }
 
 const getAuthenticatedMe: OperationHandler = {
-  handle: (ctx) => json(authenticatedMe(owner(ctx), callerToken(ctx.world, ctx.headers))),
+  handle(ctx) {
+    // The Doorkeeper token the request was authorised with: its app decides what the profile shows.
+    const token = ctx.caller?.token;
+    return json(authenticatedMe(owner(ctx), token === undefined ? undefined : ctx.state.oauth.tokens.find(token)));
+  },
 };
 
 const getAuthenticatedHours: OperationHandler = {

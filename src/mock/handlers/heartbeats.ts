@@ -19,6 +19,7 @@ async function ingest(ctx: RequestContext, items: readonly (PermittedHeartbeat |
   const user = ctx.caller?.user;
   if (!user) throw new Error('heartbeat ingest without an authenticated user');
   const outcomes = ingestHeartbeats(ctx.world, user.id, items, ingestRequestOf(ctx));
+  ctx.state.ingest.count(outcomes);
   // Acknowledge nothing that a crash could still lose (one flush for the whole batch).
   if (outcomes.some((o) => o.ok && o.created)) await ctx.world.flushed();
   return outcomes;

@@ -6,7 +6,7 @@ import { json, type OperationHandler } from '../handler.js';
 import { buildLeaderboard, type LeaderboardPeriod } from '../views/leaderboard.js';
 
 const board = (period: LeaderboardPeriod): OperationHandler => ({
-  handle: ({ world, now }) => json(buildLeaderboard(world, now, period)),
+  handle: ({ world, state, now }) => json(buildLeaderboard(world, state.leaderboards, now, period)),
 });
 
 export const leaderboardsHandlers = {

@@ -11,14 +11,13 @@ import { consentPage, errorPage } from '../oauth/pages.js';
 import { type Params, requestParams } from '../oauth/params.js';
 import { adminAppRefusal, authorizationRequest, isOutOfBand, preAuthorize } from '../oauth/pre-authorization.js';
 import { canCarryAnswer } from '../oauth/redirect-uri.js';
-import { oauthState } from '../oauth/state.js';
 import { exchange, revoke } from '../oauth/token-endpoint.js';
 
 const noUser = (given: string) => `The local mock has no user "${given}" to sign in.`;
 
 const authorizeOAuthApp: OperationHandler = {
   handle(ctx) {
-    const server = oauthState(ctx.world);
+    const server = ctx.state.oauth;
     const prefer = preferredDecision(ctx.headers, server.autoApprove);
     const user = chosenUser(ctx.world, prefer.user);
     if (prefer.decision === 'approve') {
@@ -44,7 +43,7 @@ const authorizeOAuthApp: OperationHandler = {
 };
 
 function decide(ctx: RequestContext, params: Params): MockReply {
-  const server = oauthState(ctx.world);
+  const server = ctx.state.oauth;
   const req = authorizationRequest(params);
   if (params['_method']?.toLowerCase() === 'delete') {
     // Cancel: Doorkeeper re-checks neither the client nor the redirect URI here.
@@ -71,8 +70,7 @@ export const oauthHandlers = {
   createOAuthToken: {
     handle: (ctx) =>
       exchange({
-        server: oauthState(ctx.world),
-        world: ctx.world,
+        server: ctx.state.oauth,
         params: requestParams(ctx.body, ctx.search),
         authorization: ctx.headers.get('authorization') ?? undefined,
         now: ctx.now,
@@ -81,8 +79,7 @@ export const oauthHandlers = {
   revokeOAuthToken: {
     handle: (ctx) =>
       revoke({
-        server: oauthState(ctx.world),
-        world: ctx.world,
+        server: ctx.state.oauth,
         params: requestParams(ctx.body, ctx.search),
         authorization: ctx.headers.get('authorization') ?? undefined,
         now: ctx.now,

@@ -14,7 +14,7 @@ const createUserFromSlackOauth: OperationHandler = {
 };
 
 const claimYswsHeartbeats: OperationHandler = {
-  handle: ({ world, body, search, now }) => claimHeartbeats(world, railsParams(body, search), now),
+  handle: ({ world, state, body, search, now }) => claimHeartbeats(world, state.claims, railsParams(body, search), now),
 };
 
 const listYswsPrograms: OperationHandler = {

@@ -8,7 +8,6 @@
  */
 import type { World } from '../../world/store.js';
 import type { Heartbeat } from '../../world/types.js';
-import { countersOf } from './counters.js';
 import type { PermittedHeartbeat } from './heartbeat-body.js';
 import { IngestFailure } from './ingest-error.js';
 import { type IngestRequest, type NormalisedHeartbeat, normaliseHeartbeat } from './normalise.js';
@@ -53,13 +52,5 @@ export function ingestHeartbeats(
     }
   }
 
-  const counters = countersOf(world);
-  counters.requests += 1;
-  counters.received += items.length;
-  for (const o of outcomes) {
-    if (!o.ok) counters.rejected += 1;
-    else if (o.created) counters.created += 1;
-    else counters.duplicates += 1;
-  }
   return outcomes;
 }

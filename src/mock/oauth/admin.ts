@@ -2,16 +2,14 @@
  * @module
  * `/__mock/oauth/apps`: the registered OAuth apps, and registering one at run time.
  */
-import type { World } from '../../world/store.js';
 import { error } from '../errors.js';
 import { json, type MockReply } from '../handler.js';
 import { appJson, OAuthAppError, parseOAuthApp } from './apps.js';
-import { oauthState } from './state.js';
+import type { OAuthServer } from './server.js';
 
-export const listOAuthApps = (world: World): MockReply => json({ apps: [...oauthState(world).apps.values()].map(appJson) });
+export const listOAuthApps = (server: OAuthServer): MockReply => json({ apps: [...server.apps.values()].map(appJson) });
 
-export function registerOAuthApp(world: World, body: unknown): MockReply {
-  const server = oauthState(world);
+export function registerOAuthApp(server: OAuthServer, body: unknown): MockReply {
   try {
     const draft = parseOAuthApp(body);
     if (draft.clientId !== undefined && server.apps.has(draft.clientId))

@@ -8,7 +8,7 @@ import { isBlankString } from '../ruby/blank.js';
 import type { OAuthApp } from './apps.js';
 import { DESCRIPTIONS, failure, type OAuthFailure } from './errors.js';
 import type { Params } from './params.js';
-import type { OAuthState } from './state.js';
+import type { OAuthServer } from './server.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -46,7 +46,7 @@ export function clientCredentials(authorization: string | undefined, params: Par
  * The app the credentials authenticate (`by_uid_and_secret`): a public app may leave the secret
  * out, but a secret that is sent must be right, and a confidential app must send it.
  */
-export function authenticateClient(state: OAuthState, credentials: ClientCredentials | undefined): OAuthApp | undefined {
+export function authenticateClient(state: OAuthServer, credentials: ClientCredentials | undefined): OAuthApp | undefined {
   const app = credentials === undefined ? undefined : state.apps.get(credentials.clientId);
   if (!app || !credentials) return undefined;
   if (isBlankString(credentials.secret)) return app.confidential ? undefined : app;

@@ -12,7 +12,7 @@ import { errorBody, errorStatus, failure, type OAuthFailure } from './errors.js'
 import { type ConsentUser, codePage, errorPage, formPostPage } from './pages.js';
 import { adminUserRefusal, type Delivery, type ValidAuthorization } from './pre-authorization.js';
 import { OOB_URI, withParams } from './redirect-uri.js';
-import type { OAuthState } from './state.js';
+import type { OAuthServer } from './server.js';
 
 type Outcome = { code: string } | { failure: OAuthFailure };
 
@@ -42,7 +42,7 @@ export const lockout = (user: User, headers: Headers): MockReply | undefined =>
   user.pendingDeletion ? { status: 302, headers: { Location: `${originOf(headers)}/deletion` } } : undefined;
 
 /** The user approves: Hackatime's admin rule for users, then a code (10 minutes, one use, with the PKCE challenge) goes back to the app. */
-export function approve(server: OAuthState, request: ValidAuthorization, user: User, now: number): MockReply {
+export function approve(server: OAuthServer, request: ValidAuthorization, user: User, now: number): MockReply {
   const refusal = adminUserRefusal(request, user.adminLevel);
   if (refusal) return errorPage(refusal, 403);
   const code = server.nextSecret('code');

@@ -11,7 +11,7 @@ import { type Params, present } from './params.js';
 import { type ChallengeMethod, challengeMethod } from './pkce.js';
 import { isRegisteredRedirect, OOB_URI, type ResponseMode } from './redirect-uri.js';
 import { effectiveScope, grantableScopes } from './scopes.js';
-import type { OAuthState } from './state.js';
+import type { OAuthServer } from './server.js';
 
 export interface AuthorizationRequest {
   clientId: string | undefined;
@@ -64,7 +64,7 @@ export type PreAuthorization =
 
 const RESPONSE_MODES: readonly string[] = ['query', 'fragment', 'form_post'];
 
-export function preAuthorize(server: OAuthState, req: AuthorizationRequest): PreAuthorization {
+export function preAuthorize(server: OAuthServer, req: AuthorizationRequest): PreAuthorization {
   const untrusted = (f: OAuthFailure): PreAuthorization => ({ ok: false, redirectable: false, failure: f, state: req.state });
   if (req.clientId === undefined) return untrusted(missingParameter('client_id'));
   const app = server.apps.get(req.clientId);

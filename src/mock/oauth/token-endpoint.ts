@@ -4,7 +4,6 @@
  * adds one thing production lacks: the PKCE verifier is checked when the code was issued for a
  * challenge.
  */
-import type { World } from '../../world/store.js';
 import { ApiError } from '../errors.js';
 import type { MockReply } from '../handler.js';
 import { authenticateClient, clientCredentials } from './client-auth.js';
@@ -13,12 +12,11 @@ import { type Params, present } from './params.js';
 import { verifierMatches } from './pkce.js';
 import { isRegisteredRedirect } from './redirect-uri.js';
 import { effectiveScope, grantableScopes } from './scopes.js';
-import { CODE_LIFETIME_MS, type OAuthState } from './state.js';
+import { CODE_LIFETIME_MS, type OAuthServer } from './server.js';
 import { issueToken, revokeToken, tokenResponse } from './tokens.js';
 
 export interface TokenRequest {
-  server: OAuthState;
-  world: World;
+  server: OAuthServer;
   params: Params;
   authorization: string | undefined;
   now: number;
@@ -36,7 +34,7 @@ export function exchange(req: TokenRequest): MockReply {
   return grantType === 'authorization_code' ? authorizationCode(req, fail) : clientCredentialsGrant(req, fail);
 }
 
-function authorizationCode({ server, world, params, authorization, now }: TokenRequest, fail: (f: OAuthFailure) => ApiError): MockReply {
+function authorizationCode({ server, params, authorization, now }: TokenRequest, fail: (f: OAuthFailure) => ApiError): MockReply {
   const codeValue = present(params, 'code');
   if (codeValue === undefined) throw fail(missingParameter('code'));
   const credentials = clientCredentials(authorization, params);
@@ -54,21 +52,18 @@ function authorizationCode({ server, world, params, authorization, now }: TokenR
   if (!isRegisteredRedirect(redirectUri, [grant.redirectUri])) throw fail(failure('invalid_grant'));
   if (grant.challenge && !verifierMatches(grant.challenge, verifier ?? '')) throw fail(failure('invalid_grant'));
   grant.usedAt = now;
-  return tokenResponse(issueToken(server, world, app, grant.userId, grant.scopes, now), now);
+  return tokenResponse(issueToken(server, app, grant.userId, grant.scopes, now), now);
 }
 
 /** A token for the app itself, with no user: none of Hackatime's user endpoints accepts it. */
-function clientCredentialsGrant(
-  { server, world, params, authorization, now }: TokenRequest,
-  fail: (f: OAuthFailure) => ApiError,
-): MockReply {
+function clientCredentialsGrant({ server, params, authorization, now }: TokenRequest, fail: (f: OAuthFailure) => ApiError): MockReply {
   const credentials = clientCredentials(authorization, params);
   if ('failure' in credentials) throw fail(credentials.failure);
   const app = authenticateClient(server, credentials.credentials);
   if (!app) throw fail(failure('invalid_client'));
   const scopes = grantableScopes(effectiveScope(params['scope'], app.scopes), app.scopes);
   if (!scopes) throw fail(failure('invalid_scope'));
-  return tokenResponse(issueToken(server, world, app, null, scopes, now), now);
+  return tokenResponse(issueToken(server, app, null, scopes, now), now);
 }
 
 /**
@@ -76,7 +71,7 @@ function clientCredentialsGrant(
  * revoked if it belongs to that client; unknown tokens are a silent success. The world's seeded
  * tokens belong to apps outside the mock's registry, so no registered app may revoke them.
  */
-export function revoke({ server, world, params, authorization, now }: TokenRequest): MockReply {
+export function revoke({ server, params, authorization, now }: TokenRequest): MockReply {
   const credentials = clientCredentials(authorization, params);
   if ('failure' in credentials) throw tokenEndpointError(credentials.failure, undefined);
   const app = authenticateClient(server, credentials.credentials);
@@ -85,10 +80,9 @@ export function revoke({ server, world, params, authorization, now }: TokenReque
   const value = params['token'];
   // Hackatime issues no refresh tokens: with that hint nothing can be found.
   if (value === undefined || params['token_type_hint'] === 'refresh_token') return { status: 200, json: {} };
-  const issued = server.issued.get(value);
-  const stored = world.oauthToken(value);
-  if (!issued && !stored) return { status: 200, json: {} };
+  if (server.tokens.find(value) === undefined) return { status: 200, json: {} };
+  const issued = server.tokens.issuedToken(value);
   if (!issued || issued.clientId !== app.clientId) throw refused;
-  revokeToken(world, issued, now);
+  revokeToken(issued, now);
   return { status: 200, json: {} };
 }

@@ -1,79 +1,55 @@
 /**
  * @module
- * Access tokens: issued into the world (where `/api/v1/authenticated/*` authenticates them like the
- * seeded demo tokens), reused per app, user and scopes as Hackatime's `reuse_access_token` does,
+ * Access tokens: issued into the token store (where `/api/v1/authenticated/*` authenticates them like
+ * the seeded demo tokens), reused per app, user and scopes as Hackatime's `reuse_access_token` does,
  * rendered in Doorkeeper's token response shape, and revoked.
  */
-import type { World } from '../../world/store.js';
 import type { OAuthScope } from '../../world/types.js';
 import type { MockReply } from '../handler.js';
 import type { OAuthApp } from './apps.js';
 import { sameScopes } from './scopes.js';
-import type { IssuedToken, OAuthState } from './state.js';
+import type { OAuthServer } from './server.js';
+import type { IssuedToken } from './token-store.js';
 
 /** `access_token_expires_in 16.years`: Rails years of 365.2425 days. */
 const TOKEN_LIFETIME_S = 504_911_232;
 
-/** Whether a token still works: not revoked, not expired, and (for a user's token) still in the world. */
-function usable(world: World, token: IssuedToken, now: number): boolean {
-  if (token.revokedAt !== null || token.expiresAt <= now) return false;
-  if (token.userId === null) return true;
-  const stored = world.oauthToken(token.token);
-  // A reset of the world forgets issued tokens.
-  return stored !== undefined && (stored.revokedAt === null || stored.revokedAt > now);
-}
+/** Whether a token still works: neither revoked nor expired. */
+const usable = (token: IssuedToken, now: number): boolean => token.revokedAt === null && token.expiresAt > now;
 
 /** The newest usable token of this app for this owner with exactly these scopes (in any order). */
 function reusable(
-  server: OAuthState,
-  world: World,
+  server: OAuthServer,
   app: OAuthApp,
   userId: number | null,
   scopes: readonly OAuthScope[],
   now: number,
 ): IssuedToken | undefined {
   let found: IssuedToken | undefined;
-  for (const token of server.issued.values()) {
-    if (token.clientId === app.clientId && token.userId === userId && sameScopes(token.scopes, scopes) && usable(world, token, now))
-      found = token;
+  for (const token of server.tokens.issuedTokens()) {
+    if (token.clientId === app.clientId && token.userId === userId && sameScopes(token.scopes, scopes) && usable(token, now)) found = token;
   }
   return found;
 }
 
-/** The token for a successful grant: the reusable one, or a new one. */
-export function issueToken(
-  server: OAuthState,
-  world: World,
-  app: OAuthApp,
-  userId: number | null,
-  scopes: OAuthScope[],
-  now: number,
-): IssuedToken {
-  const existing = reusable(server, world, app, userId, scopes, now);
+/** The token for a successful grant: the reusable one, or a new one (which authenticates at once). */
+export function issueToken(server: OAuthServer, app: OAuthApp, userId: number | null, scopes: OAuthScope[], now: number): IssuedToken {
+  const existing = reusable(server, app, userId, scopes, now);
   if (existing) return existing;
   let value = server.nextSecret('token');
-  while (world.oauthToken(value) !== undefined || server.issued.has(value)) value = server.nextSecret('token');
+  while (server.tokens.find(value) !== undefined) value = server.nextSecret('token');
   const token: IssuedToken = {
     token: value,
     clientId: app.clientId,
     userId,
-    scopes,
+    scopes: [...scopes],
+    appVerified: app.verified,
+    appConfidential: app.confidential,
     createdAt: now,
     expiresAt: now + TOKEN_LIFETIME_S * 1000,
     revokedAt: null,
   };
-  server.issued.set(value, token);
-  if (userId !== null) {
-    world.issueOAuthToken({
-      token: value,
-      userId,
-      scopes: [...scopes],
-      appVerified: app.verified,
-      appConfidential: app.confidential,
-      revokedAt: null,
-      expiresAt: token.expiresAt,
-    });
-  }
+  server.tokens.add(token);
   return token;
 }
 
@@ -92,8 +68,7 @@ export function tokenResponse(token: IssuedToken, now: number): MockReply {
   };
 }
 
-/** Revokes a token this server issued, in the world too. */
-export function revokeToken(world: World, token: IssuedToken, now: number): void {
+/** Revokes a token this server issued; an earlier revocation stands. */
+export function revokeToken(token: IssuedToken, now: number): void {
   if (token.revokedAt === null) token.revokedAt = now;
-  if (token.userId !== null) world.revokeOAuthToken(token.token, now);
 }

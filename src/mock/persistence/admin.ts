@@ -6,7 +6,7 @@
 import type { World } from '../../world/store.js';
 import { error } from '../errors.js';
 import type { MockReply } from '../handler.js';
-import { countersOf } from '../ingest/counters.js';
+import type { IngestCounts } from '../ingest/counters.js';
 import { recordLine } from './heartbeat-records.js';
 import { type ImportReport, importLines, numberedLines } from './import.js';
 
@@ -40,14 +40,15 @@ export async function importHeartbeats(world: World, body: unknown, nowMs: numbe
   return report;
 }
 
-export function heartbeatStats(world: World) {
+/** What `/__mock/stats` reports: the world's heartbeats and what ingestion was sent (`ingest`). */
+export function heartbeatStats(world: World, ingest: IngestCounts) {
   const posted = world.postedHeartbeats();
   const total = world.users.reduce((n, u) => n + world.heartbeatsOf(u.id).length, 0);
   const perUser = new Map<number, number>();
   for (const row of posted) perUser.set(row.user_id, (perUser.get(row.user_id) ?? 0) + 1);
   return {
     heartbeats: { generated: total - posted.length, posted: posted.length, total },
-    ingest: { ...countersOf(world) },
+    ingest,
     users: [...perUser.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([userId, count]) => ({ user_id: userId, username: world.userById(userId)?.username ?? null, posted: count })),

@@ -97,16 +97,16 @@ function totalsInWindow(world: World, window: LeaderboardWindow): { user: User; 
   return totals;
 }
 
-/** The last entries per world and period: the weekly window holds for a whole UTC day. */
-const lastEntries = new WeakMap<World, Map<LeaderboardPeriod, { key: string; entries: LeaderboardEntry[] }>>();
+/** The last entries per period, kept by the mock's state: the weekly window holds for a whole UTC day. */
+export type LeaderboardCache = Map<LeaderboardPeriod, { key: string; entries: LeaderboardEntry[] }>;
 
-function rankedEntries(world: World, period: LeaderboardPeriod, window: LeaderboardWindow): LeaderboardEntry[] {
+function rankedEntries(
+  world: World,
+  perPeriod: LeaderboardCache,
+  period: LeaderboardPeriod,
+  window: LeaderboardWindow,
+): LeaderboardEntry[] {
   const key = `${world.version}:${window.from}:${window.to}`;
-  let perPeriod = lastEntries.get(world);
-  if (!perPeriod) {
-    perPeriod = new Map();
-    lastEntries.set(world, perPeriod);
-  }
   const cached = perPeriod.get(period);
   if (cached?.key === key) return cached.entries;
   const entries = totalsInWindow(world, window)
@@ -125,9 +125,9 @@ function rankedEntries(world: World, period: LeaderboardPeriod, window: Leaderbo
  * The board as `/api/v1/leaderboard/{daily,weekly}` renders it: entries by total descending (ties by
  * user id, where the real server's order is unspecified), shadow-banned users dropped, ranks 1..n.
  */
-export function buildLeaderboard(world: World, now: number, period: LeaderboardPeriod): LeaderboardBody {
+export function buildLeaderboard(world: World, cache: LeaderboardCache, now: number, period: LeaderboardPeriod): LeaderboardBody {
   const today = utcDate(now);
-  const entries = rankedEntries(world, period, leaderboardWindow(period, now));
+  const entries = rankedEntries(world, cache, period, leaderboardWindow(period, now));
   return {
     period,
     start_date: today,

@@ -1,13 +1,13 @@
 /**
  * @module
  * The removed `POST /api/v1/ysws_programs/claim`, as it last behaved (upstream `586e5ae2`). The world
- * has no `ysws_program` column (the field is gone upstream), so claims live here, per world and user,
- * and are forgotten when `/__mock/reset` gives the user a fresh heartbeat list.
+ * has no `ysws_program` column (the field is gone upstream), so claims live in a {@link YswsClaims} the
+ * mock's state owns, per user, forgotten when the user's heartbeat list is replaced or the mock reset.
  */
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { type ApiError, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { json, type MockReply } from '../handler.js';
+import { json, type MockReply } from '../reply.js';
 import { isRubyBlank } from '../ruby/blank.js';
 import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
 import { integerColumnCast, isNumericString, RubyMethodMissing, rubyToI } from '../ruby/integer-cast.js';
@@ -22,26 +22,29 @@ interface UserClaims {
   programs: Map<number, number | null>;
 }
 
-const claimsByWorld = new WeakMap<World, Map<number, UserClaims>>();
+/** The claims of one mock, per user. */
+export class YswsClaims {
+  private readonly perUser = new Map<number, UserClaims>();
 
-function claimsOf(world: World, userId: number): Map<number, number | null> {
-  let perUser = claimsByWorld.get(world);
-  if (!perUser) {
-    perUser = new Map();
-    claimsByWorld.set(world, perUser);
+  /** A user's claims (heartbeat id → stored value), empty again once the user's heartbeat list is replaced. */
+  of(world: World, userId: number): Map<number, number | null> {
+    const rows = world.heartbeatsOf(userId);
+    let entry = this.perUser.get(userId);
+    if (!entry || entry.rows !== rows) {
+      entry = { rows, programs: new Map() };
+      this.perUser.set(userId, entry);
+    }
+    return entry.programs;
   }
-  const rows = world.heartbeatsOf(userId);
-  let entry = perUser.get(userId);
-  if (!entry || entry.rows !== rows) {
-    entry = { rows, programs: new Map() };
-    perUser.set(userId, entry);
+
+  clear(): void {
+    this.perUser.clear();
   }
-  return entry.programs;
 }
 
 /** The program a heartbeat is claimed by (`null`/`nothing` are unclaimed). */
-function claimedProgram(world: World, hb: Heartbeat): string | null {
-  const value = claimsOf(world, hb.user_id).get(hb.id);
+function claimedProgram(world: World, claims: YswsClaims, hb: Heartbeat): string | null {
+  const value = claims.of(world, hb.user_id).get(hb.id);
   return value === undefined || value === null ? null : (YSWS_PROGRAMS[value] ?? null);
 }
 
@@ -87,7 +90,7 @@ const crash = (): ApiError => fromTemplate(INTERNAL_ERROR_PAGE);
  * action runs on and ends in a second render or a `Time.parse(nil)` — a 500 error page, but only
  * after the claim itself was written when it got that far.
  */
-export function claimHeartbeats(world: World, params: Params, nowMs: number): MockReply {
+export function claimHeartbeats(world: World, claims: YswsClaims, params: Params, nowMs: number): MockReply {
   let rendered = ['start_time', 'end_time', 'user_id', 'program_id'].some((key) => isRubyBlank(params[key]));
   try {
     if (!isProgramValue(rubyToI(params['program_id']))) rendered = true;
@@ -108,7 +111,7 @@ export function claimHeartbeats(world: World, params: Params, nowMs: number): Mo
   }
 
   const conflicts = rows
-    .map((hb) => [hb.id, claimedProgram(world, hb)] as const)
+    .map((hb) => [hb.id, claimedProgram(world, claims, hb)] as const)
     .filter((pair): pair is readonly [number, string] => pair[1] !== null && pair[1] !== 'nothing')
     .sort((a, b) => a[0] - b[0]);
   if (conflicts.length > 0) {
@@ -119,8 +122,8 @@ export function claimHeartbeats(world: World, params: Params, nowMs: number): Mo
   const program = storedProgram(params['program_id']);
   // Values outside the enum are only written on the way to a 500; they are not kept here.
   if (user && (program === null || isProgramValue(program))) {
-    const claims = claimsOf(world, user.id);
-    for (const hb of rows) claims.set(hb.id, program);
+    const programs = claims.of(world, user.id);
+    for (const hb of rows) programs.set(hb.id, program);
   }
   if (rendered) throw crash();
   return json({ message: `Successfully claimed ${rows.length} heartbeats`, claimed_count: rows.length });

@@ -1,13 +1,15 @@
 /**
  * @module
- * The authorization server's memory, one per world: registered apps, pending authorization codes,
- * and which app every issued token belongs to. Handlers only see the world, so the state is found
- * through it; the tokens themselves live in the world, where authentication looks them up.
+ * The authorization server's memory, one per mock (owned by its `MockState`): registered apps,
+ * pending authorization codes and the token store. `reset()` puts it back as it started: the seed apps
+ * of `fixtures/oauth-apps.json` and the start-up ones, no codes, no issued tokens, and the secret
+ * counter at zero, so that the same requests get the same codes and tokens again.
  */
 import { createHash } from 'node:crypto';
 import type { World } from '../../world/store.js';
 import type { OAuthScope } from '../../world/types.js';
 import { loadSeedApps, type OAuthApp, type OAuthAppDraft, OAuthAppError } from './apps.js';
+import { OAuthTokenStore } from './token-store.js';
 
 /** One authorization code (Doorkeeper's access grant). */
 export interface AuthorizationCode {
@@ -23,18 +25,6 @@ export interface AuthorizationCode {
   usedAt: number | null;
 }
 
-/** A token this server issued: its app and creation time, which the world's token does not record. */
-export interface IssuedToken {
-  token: string;
-  clientId: string;
-  /** `null` for a `client_credentials` token, which belongs to the app alone. */
-  userId: number | null;
-  scopes: OAuthScope[];
-  createdAt: number;
-  expiresAt: number;
-  revokedAt: number | null;
-}
-
 export interface OAuthOptions {
   /** Extra apps, registered after the seed apps. */
   apps?: readonly OAuthAppDraft[];
@@ -48,15 +38,31 @@ export const CODE_LIFETIME_MS = 10 * 60 * 1000;
 /** Codes kept before used and expired ones are swept out. */
 const SWEEP_ABOVE = 10_000;
 
-export class OAuthState {
+export class OAuthServer {
   readonly apps = new Map<string, OAuthApp>();
   readonly codes = new Map<string, AuthorizationCode>();
-  readonly issued = new Map<string, IssuedToken>();
-  autoApprove = false;
+  readonly tokens: OAuthTokenStore;
+  readonly autoApprove: boolean;
+  private readonly seed: number;
+  private readonly startApps: readonly OAuthAppDraft[];
   private counter = 0;
 
-  constructor(private readonly seed: number) {
+  constructor(world: World, options: OAuthOptions = {}) {
+    this.seed = world.seed;
+    this.tokens = new OAuthTokenStore(world);
+    this.startApps = options.apps ?? [];
+    this.autoApprove = options.autoApprove ?? false;
+    this.reset();
+  }
+
+  /** Back to the apps it started with; codes and issued tokens are forgotten. */
+  reset(): void {
+    this.apps.clear();
+    this.codes.clear();
+    this.tokens.clear();
+    this.counter = 0;
     for (const app of loadSeedApps()) this.apps.set(app.clientId, { ...app, redirectUris: [...app.redirectUris], scopes: [...app.scopes] });
+    for (const draft of this.startApps) this.register(draft);
   }
 
   /**
@@ -83,24 +89,4 @@ export class OAuthState {
     }
     this.codes.set(code.code, code);
   }
-}
-
-const states = new WeakMap<World, OAuthState>();
-
-/** The authorization server of a world, with the seed apps on first use. */
-export function oauthState(world: World): OAuthState {
-  let state = states.get(world);
-  if (!state) {
-    state = new OAuthState(world.seed);
-    states.set(world, state);
-  }
-  return state;
-}
-
-/** Applies start-up options (`--oauth-app`, `--oauth-auto-approve`) to a world's server. */
-export function configureOAuth(world: World, options: OAuthOptions): OAuthState {
-  const state = oauthState(world);
-  for (const app of options.apps ?? []) state.register(app);
-  if (options.autoApprove !== undefined) state.autoApprove = options.autoApprove;
-  return state;
 }

@@ -1,0 +1,50 @@
+/**
+ * @module
+ * Everything a mock changes while it runs, in one object made once per mock: the world's heartbeats,
+ * the OAuth server (apps, codes, the one token store), the ingest counters, the YSWS claims and the
+ * caches. Handlers reach it through the request context (`ctx.state`), never through module-level
+ * maps, so two mocks in one process share nothing, and `POST /__mock/reset` has one `reset()` to call.
+ */
+import type { World } from '../world/store.js';
+import { IngestCounters } from './ingest/counters.js';
+import { type OAuthOptions, OAuthServer } from './oauth/server.js';
+import { ResponseCache } from './response-cache.js';
+import type { LeaderboardCache } from './views/leaderboard.js';
+import { YswsClaims } from './views/ysws-claims.js';
+
+/** GET answers kept, by URL. */
+const RESPONSE_CACHE_URLS = 5_000;
+
+/**
+ * @example
+ * const state = new MockState(createWorld({ seed: 42, now }), { apps: [], autoApprove: false });
+ * state.reset(); // the seeded world and apps, nothing issued, nothing counted, nothing cached
+ */
+export class MockState {
+  readonly oauth: OAuthServer;
+  readonly ingest = new IngestCounters();
+  readonly claims = new YswsClaims();
+  readonly leaderboards: LeaderboardCache = new Map();
+  readonly responses = new ResponseCache(RESPONSE_CACHE_URLS);
+
+  constructor(
+    readonly world: World,
+    oauth: OAuthOptions = {},
+  ) {
+    this.oauth = new OAuthServer(world, oauth);
+  }
+
+  /**
+   * Back to the seeded state: the generated heartbeats (a data file is emptied with them), the seed
+   * and start-up OAuth apps with no codes and no issued tokens, zero counts, no claims, no cache.
+   * Resolve `world.flushed()` afterwards to know the data file holds the reset.
+   */
+  reset(): void {
+    this.world.reset();
+    this.oauth.reset();
+    this.ingest.reset();
+    this.claims.clear();
+    this.leaderboards.clear();
+    this.responses.clear();
+  }
+}
