@@ -4,9 +4,9 @@
  */
 import { error } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { isBlankString } from '../ruby/blank.js';
-import { rubyStrip } from '../ruby/string-methods.js';
-import { withoutFormat } from '../views/path-format.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { rubyStrip } from '../rails/ruby/string-methods.js';
+import { withoutFormat } from '../rails/scopes/path-format.js';
 import { discoveryWindow, projectDetails, projectNames, statsWindow } from '../views/project-rows.js';
 import { requestedProjects } from '../views/project-stats-params.js';
 import { statsTarget } from '../views/stats-access.js';

@@ -4,8 +4,8 @@
  */
 import { ApiError, error } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { isBlankString } from '../ruby/blank.js';
-import { railsQuery } from '../ruby/rails-params.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { railsQuery } from '../rails/ruby/rails-params.js';
 import { aliasNames, badgeUser, projectsSeconds, resolveBadgeProject, shieldsUrl } from '../views/badge.js';
 import { bannedUserCounts } from '../views/banned-user-counts.js';
 import { currentlyHacking } from '../views/currently-hacking.js';

@@ -4,7 +4,7 @@
  * they require is checked by the app (the `LegacyStatsKey` scheme) before these run.
  */
 import { json, type OperationHandler } from '../handler.js';
-import { railsParams } from '../ruby/rails-params.js';
+import { railsParams } from '../rails/ruby/rails-params.js';
 import { slackOauthUser } from '../views/slack-oauth.js';
 import { claimHeartbeats } from '../views/ysws-claims.js';
 import { YSWS_PROGRAMS } from '../views/ysws-programs.js';

@@ -5,13 +5,13 @@
 import { toSpans } from '../../world/index.js';
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { presentParam } from '../ruby/rails-params.js';
-import { rubySplit } from '../ruby/string-methods.js';
+import { presentParam } from '../rails/ruby/rails-params.js';
+import { rubySplit } from '../rails/ruby/string-methods.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 import { globalStatsSeconds } from '../views/global-stats.js';
 import { publicTrustFactor, statsTarget } from '../views/stats-access.js';
 import { statsWindow } from '../views/stats-window.js';
 import { userStats } from '../views/user-stats.js';
-import { hasValidTimestamp } from '../views/valid-timestamps.js';
 
 /** Admin key already checked by the app; the body is bare integer seconds. */
 const getGlobalStats: OperationHandler = {

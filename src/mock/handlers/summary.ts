@@ -4,7 +4,7 @@
  * public-stats setting alone decides.
  */
 import { json, type OperationHandler } from '../handler.js';
-import { railsParam } from '../ruby/rails-params.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
 import { publicSummary, summaryTarget } from '../views/public-summary.js';
 import { summaryWindow } from '../views/public-summary-range.js';
 

@@ -6,9 +6,9 @@
  */
 import { totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
-import { type Civil, civilFromDays, daysFromCivil } from '../ruby/civil.js';
-import { rubyParseDate, utcDayNumber } from '../ruby/date-parse.js';
-import { raisingParam } from './raising-param.js';
+import { type Civil, civilFromDays, daysFromCivil } from '../rails/ruby/civil.js';
+import { rubyParseDate, utcDayNumber } from '../rails/ruby/date-parse.js';
+import { raisingParam } from '../rails/scopes/raising-param.js';
 
 const DAY_SECONDS = 86_400;
 

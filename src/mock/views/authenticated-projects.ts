@@ -7,7 +7,7 @@
  * the mock always computes it live, as a rollup that is up to date would.
  */
 import type { User, World } from '../../world/index.js';
-import { railsParam } from '../ruby/rails-params.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
 import { type ProjectRow, projectDetails, statsWindow } from './project-rows.js';
 import { requestedProjects } from './project-stats-params.js';
 

@@ -5,12 +5,12 @@
  * query parameters with `&` and no `?`.
  */
 import { totalSeconds } from '../../world/durations.js';
-import { badgeTime } from '../../world/format.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
-import { isBlankString } from '../ruby/blank.js';
-import { rubySplit, rubyStrip } from '../ruby/string-methods.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
+import { badgeTime } from '../rails/present/format.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { rubySplit, rubyStrip } from '../rails/ruby/string-methods.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
 /** `Repository.parse_url`: host, owner and name of a mapped repository URL. */
 const REPOSITORY_URL = /^https?:\/\/([^/]+)\/([^/]+)\/([^/]+)\/?$/;

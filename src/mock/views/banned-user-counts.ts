@@ -4,7 +4,7 @@
  * month before the request, from the trust-level audit log.
  */
 import type { TrustLevelChange } from '../../world/types.js';
-import { monthsBefore } from '../ruby/active-support-time.js';
+import { monthsBefore } from '../rails/ruby/active-support-time.js';
 
 const DAY_MS = 86_400_000;
 

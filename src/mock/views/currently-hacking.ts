@@ -4,9 +4,10 @@
  * five minutes before the request, computed at the request instant (the real server caches its job
  * for up to 5 minutes, so it can lag; the mock never does).
  */
-import { avatarUrl, displayName } from '../../world/display-names.js';
+
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
+import { avatarUrl, displayName } from '../rails/present/display-names.js';
 
 const WINDOW_SECONDS = 5 * 60;
 

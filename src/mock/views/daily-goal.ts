@@ -3,9 +3,10 @@
  * `ProgrammingGoalsProgressService` for a daily goal: the time that counts toward it today, the
  * completion percentage and whether it is reached.
  */
-import { displayLanguageName, isBlank } from '../../world/display-names.js';
+
 import { totalSeconds } from '../../world/durations.js';
 import type { DailyGoal, Heartbeat, User } from '../../world/types.js';
+import { displayLanguageName, isBlank } from '../rails/present/display-names.js';
 
 export interface GoalProgress {
   target_seconds: number;

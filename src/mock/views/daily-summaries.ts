@@ -3,13 +3,14 @@
  * `WakatimeService#generate_daily_summaries`: one WakaTime-style summary per local calendar day,
  * time attributed forward (LEAD) within each day, plus the range's cumulative total and average.
  */
-import { isBlank } from '../../world/display-names.js';
+
 import { dailyLeadSeconds } from '../../world/durations.js';
-import { decimalHours, digitalTime, hms, percent, summaryText } from '../../world/format.js';
-import { isoSeconds, summaryDateText } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat } from '../../world/types.js';
+import { isBlank } from '../rails/present/display-names.js';
+import { decimalHours, digitalTime, hms, percent, summaryText } from '../rails/present/format.js';
+import { isoSeconds, summaryDateText } from '../rails/present/format-date.js';
 import type { SummariesRequest } from './summaries-request.js';
 
 export interface SummaryDuration {

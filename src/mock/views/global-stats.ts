@@ -5,11 +5,11 @@
  */
 import { type Heartbeat, sliceWindow, totalSeconds, type World } from '../../world/index.js';
 import { error, fromTemplate, USER_NOT_FOUND } from '../errors.js';
-import { endOfUtcToday, yearsAgo } from '../ruby/active-support-time.js';
-import { isBlankString } from '../ruby/blank.js';
-import { iso8601Date } from '../ruby/iso8601.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
+import { endOfUtcToday, yearsAgo } from '../rails/ruby/active-support-time.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { iso8601Date } from '../rails/ruby/iso8601.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
 const DAY = 86_400;
 

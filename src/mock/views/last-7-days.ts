@@ -3,13 +3,14 @@
  * `GET …/users/current/stats/last_7_days`: WakaTime-style stats from 00:00 seven days ago to
  * 23:59:59 today in the user's zone (8 calendar days).
  */
-import { displayEditorName, displayLanguageName, displayOsName, isBlank } from '../../world/display-names.js';
+
 import { groupedSeconds, totalSeconds } from '../../world/durations.js';
-import { digitalTimeUnpadded, hms, hrsMins, percent, rubyRound } from '../../world/format.js';
-import { isoInZone } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat, User } from '../../world/types.js';
+import { displayEditorName, displayLanguageName, displayOsName, isBlank } from '../rails/present/display-names.js';
+import { digitalTimeUnpadded, hms, hrsMins, percent, rubyRound } from '../rails/present/format.js';
+import { isoInZone } from '../rails/present/format-date.js';
 
 export interface Last7DaysItem {
   name: string;

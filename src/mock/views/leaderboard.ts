@@ -4,13 +4,14 @@
  * has no generation job, so a board always exists and the real server's 503 ("being generated") never
  * happens here.
  */
-import { avatarUrl, displayName } from '../../world/display-names.js';
+
 import { totalSeconds } from '../../world/durations.js';
-import { isoSeconds, weeklyRangeText } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import { addDays, utcDate } from '../../world/time-zone.js';
 import type { Heartbeat, User } from '../../world/types.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
+import { avatarUrl, displayName } from '../rails/present/display-names.js';
+import { isoSeconds, weeklyRangeText } from '../rails/present/format-date.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
 export type LeaderboardPeriod = 'daily' | 'last_7_days';
 

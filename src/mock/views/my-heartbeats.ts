@@ -5,14 +5,14 @@
  * heartbeat under the `source_type` / `editor` filters.
  */
 import { totalSeconds } from '../../world/durations.js';
-import { timeAgo } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, SourceType } from '../../world/types.js';
-import { isBlankString } from '../ruby/blank.js';
-import { integerColumnCast } from '../ruby/integer-cast.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { type RubyTime, rubyTimeParse, timeToF, xmlschema3 } from '../ruby/time-parse.js';
-import { raisingParam } from './raising-param.js';
+import { timeAgo } from '../rails/present/format-date.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { integerColumnCast } from '../rails/ruby/integer-cast.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
+import { type RubyTime, rubyTimeParse, timeToF, xmlschema3 } from '../rails/ruby/time-parse.js';
+import { raisingParam } from '../rails/scopes/raising-param.js';
 
 const DAY_SECONDS = 86_400;
 

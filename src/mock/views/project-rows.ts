@@ -6,10 +6,10 @@
  * The per-user endpoints and `/authenticated/projects` share it, differing only in its settings.
  */
 import { groupedSeconds, type Heartbeat, type RepoMapping, type User, type World } from '../../world/index.js';
-import { startOfUtcDay, strftimeUtc, yearsAgo } from '../ruby/active-support-time.js';
-import { isBlankString } from '../ruby/blank.js';
+import { startOfUtcDay, strftimeUtc, yearsAgo } from '../rails/ruby/active-support-time.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 import { parseTimeParam } from './project-stats-params.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
 
 export interface ProjectRow {
   name: string;

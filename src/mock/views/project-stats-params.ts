@@ -4,12 +4,12 @@
  * parameters: `parse_time` for the window bounds and `parse_csv` for the `projects` filter.
  */
 import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { isBlankString } from '../ruby/blank.js';
-import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
-import { InvalidDateError, rubyParseDateTime } from '../ruby/date-parse.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { rubySplit, rubyStrip } from '../ruby/string-methods.js';
-import { timeToF } from '../ruby/time-parse.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { DateParseLimitError, RubyRangeError } from '../rails/ruby/date-fragments.js';
+import { InvalidDateError, rubyParseDateTime } from '../rails/ruby/date-parse.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
+import { rubySplit, rubyStrip } from '../rails/ruby/string-methods.js';
+import { timeToF } from '../rails/ruby/time-parse.js';
 
 /**
  * `parse_time(keys, default:)`: the first key whose value `to_datetime` reads, as epoch seconds

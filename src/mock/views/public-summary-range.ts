@@ -4,12 +4,12 @@
  * to whole days, else a named `interval` (alias `range`), else all time.
  */
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { monthsBefore, startOfUtcDay } from '../ruby/active-support-time.js';
-import { isBlankString } from '../ruby/blank.js';
-import { type Civil, civilFromDays, daysInMonth } from '../ruby/civil.js';
-import { RubyRangeError } from '../ruby/date-fragments.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { timeZoneParse } from '../ruby/time-zone-parse.js';
+import { monthsBefore, startOfUtcDay } from '../rails/ruby/active-support-time.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { type Civil, civilFromDays, daysInMonth } from '../rails/ruby/civil.js';
+import { RubyRangeError } from '../rails/ruby/date-fragments.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
+import { timeZoneParse } from '../rails/ruby/time-zone-parse.js';
 
 const DAY_SECONDS = 86_400;
 

@@ -3,14 +3,15 @@
  * `/api/summary`: who is asked about (`user_id` or `user`), and their time per project and
  * language over the window, in the Wakapi shape.
  */
-import { displayLanguageName, isBlank } from '../../world/display-names.js';
+
 import { groupedSeconds } from '../../world/durations.js';
-import { isoSeconds } from '../../world/format-date.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { error, fromTemplate, USER_NOT_FOUND } from '../errors.js';
-import { isBlankString } from '../ruby/blank.js';
-import { railsParam } from '../ruby/rails-params.js';
+import { displayLanguageName, isBlank } from '../rails/present/display-names.js';
+import { isoSeconds } from '../rails/present/format-date.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
 import type { SummaryWindow } from './public-summary-range.js';
 
 export interface SummaryItem {

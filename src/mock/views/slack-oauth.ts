@@ -12,12 +12,13 @@
  * | `xoxp-error` | a non-JSON answer (an exception) | `500 Internal server error` |
  * | anything else, an unknown UID included | not ok / no profile | `401 Invalid Slack token` |
  */
-import { displayName } from '../../world/display-names.js';
+
 import type { World } from '../../world/store.js';
 import { error } from '../errors.js';
 import { json, type MockReply } from '../handler.js';
-import { isRubyBlank } from '../ruby/blank.js';
-import type { Params } from '../ruby/rails-params.js';
+import { displayName } from '../rails/present/display-names.js';
+import { isRubyBlank } from '../rails/ruby/blank.js';
+import type { Params } from '../rails/ruby/rails-params.js';
 
 const NAME = '[A-Za-z0-9._-]+';
 const EXISTING = /^xoxp-(U[A-Z0-9]+)$/;

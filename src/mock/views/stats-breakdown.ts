@@ -3,16 +3,9 @@
  * One list of the user stats summary (`WakatimeService#generate_summary_chunk`): time per language
  * or per project, each group measured against its own previous heartbeat.
  */
-import {
-  digitalTime,
-  displayLanguageName,
-  groupedSeconds,
-  type Heartbeat,
-  isBlank,
-  languageColor,
-  percent,
-  shortTimeSimple,
-} from '../../world/index.js';
+import { groupedSeconds, type Heartbeat } from '../../world/index.js';
+import { displayLanguageName, isBlank, languageColor } from '../rails/present/display-names.js';
+import { digitalTime, percent, shortTimeSimple } from '../rails/present/format.js';
 
 export interface StatsItem {
   name: string;

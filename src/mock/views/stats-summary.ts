@@ -3,12 +3,14 @@
  * The `data` object of the user stats endpoint (`WakatimeService#build_summary`, uncached): totals
  * over `start <= time < end` in whole seconds, the daily average, and the requested lists.
  */
-import { displayName, type Heartbeat, shortTimeDetailed, totalSeconds, type User, type World } from '../../world/index.js';
+import { type Heartbeat, totalSeconds, type User, type World } from '../../world/index.js';
 import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { strftimeUtc } from '../ruby/active-support-time.js';
-import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from './boundary-aware.js';
+import { displayName } from '../rails/present/display-names.js';
+import { shortTimeDetailed } from '../rails/present/format.js';
+import { strftimeUtc } from '../rails/ruby/active-support-time.js';
+import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from '../rails/scopes/boundary-aware.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 import { breakdown, type StatsItem } from './stats-breakdown.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
 
 const DAY = 86_400;
 /** `Array#first(n)` takes a C long; a bigger count raises RangeError. */

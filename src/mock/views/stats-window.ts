@@ -4,11 +4,11 @@
  * `start_date` and `end_date`.
  */
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
-import { endOfUtcToday, yearsAgo } from '../ruby/active-support-time.js';
-import { isBlankString } from '../ruby/blank.js';
-import { RubyRangeError } from '../ruby/date-fragments.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { timeZoneParse } from '../ruby/time-zone-parse.js';
+import { endOfUtcToday, yearsAgo } from '../rails/ruby/active-support-time.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { RubyRangeError } from '../rails/ruby/date-fragments.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
+import { timeZoneParse } from '../rails/ruby/time-zone-parse.js';
 
 /** A stats window as `Time` objects' `to_f`: epoch seconds with fractions. */
 export interface StatsWindow {

@@ -4,9 +4,9 @@
  * `hackatime_extension_text_type`, and the goal suffix simple-text users get.
  */
 import { createHash } from 'node:crypto';
-import { clockEmoji, shortTimeSimple, statusbarText } from '../../world/format.js';
 import type { User } from '../../world/types.js';
-import { rubyRandomInt } from '../ruby/random.js';
+import { clockEmoji, shortTimeSimple, statusbarText } from '../rails/present/format.js';
+import { rubyRandomInt } from '../rails/ruby/random.js';
 
 /** `FlavorText.compliment`, in the server's order (the index is what is drawn). */
 export const COMPLIMENTS: readonly string[] = [

@@ -6,9 +6,9 @@
 import { daysBetween, isValidTimeZone } from '../../world/time-zone.js';
 import type { User } from '../../world/types.js';
 import { error } from '../errors.js';
-import { isBlankString } from '../ruby/blank.js';
-import { isValidRubyCivil } from '../ruby/civil.js';
-import { railsParam } from '../ruby/rails-params.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { isValidRubyCivil } from '../rails/ruby/civil.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
 
 const MAX_SUMMARY_DAYS = 366;
 

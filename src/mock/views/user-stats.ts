@@ -4,14 +4,14 @@
  * (`{"total_seconds"}` alone, or the summary with streak and trust factor) and the total-only query.
  */
 import { type Heartbeat, streakDays, totalSeconds, type User, uniqueTotalSeconds, type World } from '../../world/index.js';
-import { rubyStringToI } from '../ruby/integer-cast.js';
-import { presentParam, railsParam } from '../ruby/rails-params.js';
-import { rubySplit } from '../ruby/string-methods.js';
-import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from './boundary-aware.js';
+import { rubyStringToI } from '../rails/ruby/integer-cast.js';
+import { presentParam, railsParam } from '../rails/ruby/rails-params.js';
+import { rubySplit } from '../rails/ruby/string-methods.js';
+import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from '../rails/scopes/boundary-aware.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 import { publicTrustFactor } from './stats-access.js';
 import { buildSummary, type SummaryData } from './stats-summary.js';
 import type { StatsWindow } from './stats-window.js';
-import { hasValidTimestamp } from './valid-timestamps.js';
 
 interface StatsOptions {
   /** `params[:features]` as sent: the `unique_total_seconds` check is a substring test on it. */

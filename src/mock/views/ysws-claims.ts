@@ -8,11 +8,11 @@ import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { type ApiError, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { json, type MockReply } from '../handler.js';
-import { isRubyBlank } from '../ruby/blank.js';
-import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
-import { integerColumnCast, isNumericString, RubyMethodMissing, rubyToI } from '../ruby/integer-cast.js';
-import type { Params } from '../ruby/rails-params.js';
-import { RubyTimeError, rubyTimeParse, timeToF } from '../ruby/time-parse.js';
+import { isRubyBlank } from '../rails/ruby/blank.js';
+import { DateParseLimitError, RubyRangeError } from '../rails/ruby/date-fragments.js';
+import { integerColumnCast, isNumericString, RubyMethodMissing, rubyToI } from '../rails/ruby/integer-cast.js';
+import type { Params } from '../rails/ruby/rails-params.js';
+import { RubyTimeError, rubyTimeParse, timeToF } from '../rails/ruby/time-parse.js';
 import { isProgramValue, YSWS_PROGRAMS } from './ysws-programs.js';
 
 interface UserClaims {

@@ -8,7 +8,7 @@ import {
   summaryDateText,
   timeAgo,
   weeklyRangeText,
-} from '../../src/world/format-date.js';
+} from '../../../src/mock/rails/present/format-date.js';
 
 const T = Date.parse('2026-08-22T14:00:00Z');
 const S = 1000;

@@ -2,7 +2,7 @@
  * @module
  * The `Heartbeat.with_valid_timestamps` scope: a time PostgreSQL can turn into a timestamp.
  */
-import type { Heartbeat } from '../../world/index.js';
+import type { Heartbeat } from '../../../world/index.js';
 
 /** 9999-12-31T23:59:59Z, the largest valid heartbeat time. */
 const MAX_VALID_TIME = 253_402_300_799;

@@ -3,7 +3,7 @@
  * Rails' `(.:format)` suffix on a route's last segment: the parameter stops at the first dot and the
  * rest, if it is one more dot-free word, is a response format the controller never sees.
  */
-import { fromTemplate, NOT_FOUND_PAGE } from '../errors.js';
+import { fromTemplate, NOT_FOUND_PAGE } from '../../errors.js';
 
 /**
  * The parameter without its format (`pimlico.dev` → `pimlico`, `U0266FRGP.json` → `U0266FRGP`).

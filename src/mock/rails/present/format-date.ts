@@ -3,7 +3,7 @@
  * How the real server writes instants and dates: ISO 8601 variants, Rails' long date, the
  * weekly leaderboard range and `time_ago_in_words`.
  */
-import { addDays, offsetMinutes, offsetString, parseDate } from './time-zone.js';
+import { addDays, offsetMinutes, offsetString, parseDate } from '../../../world/time-zone.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -13,7 +13,7 @@ import {
   shortTimeSimple,
   statusbarText,
   summaryText,
-} from '../../src/world/format.js';
+} from '../../../src/mock/rails/present/format.js';
 
 describe('summaries durations (reference section 4)', () => {
   it('writes 5430 s as the reference example does', () => {

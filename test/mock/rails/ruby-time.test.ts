@@ -1,5 +1,5 @@
 /**
- * The Ruby and Rails readings of dates and times the mock shares (src/mock/ruby/): `Time.parse`,
+ * The Ruby and Rails readings of dates and times the mock shares (src/mock/rails/ruby/): `Time.parse`,
  * `String#to_date` / `#to_datetime`, ActiveSupport's `Time.zone.parse`, `Date.iso8601`, and the
  * calendar arithmetic around them. The expectations come from running Ruby 3.1 (`Time.parse(s,
  * Time.utc(2026, 8, 22, 18, 30))`, `Date.parse(s, false)`, `Time.new` with `Date._parse(s, false)`'s
@@ -7,13 +7,13 @@
  * `date` gem at the real server's version, where it reads zones differently from Ruby 3.1's 3.2.2.
  */
 import { describe, expect, it } from 'vitest';
-import { monthsBefore, strftimeUtc, yearsAgo } from '../../src/mock/ruby/active-support-time.js';
-import { RubyRangeError } from '../../src/mock/ruby/date-fragments.js';
-import { rubyParseDate, rubyParseDateTime } from '../../src/mock/ruby/date-parse.js';
-import { iso8601Date } from '../../src/mock/ruby/iso8601.js';
-import { rubyTimeParse, timeToF, xmlschema3 } from '../../src/mock/ruby/time-parse.js';
-import { timeZoneParse } from '../../src/mock/ruby/time-zone-parse.js';
-import { NOW } from '../helpers/mock.js';
+import { monthsBefore, strftimeUtc, yearsAgo } from '../../../src/mock/rails/ruby/active-support-time.js';
+import { RubyRangeError } from '../../../src/mock/rails/ruby/date-fragments.js';
+import { rubyParseDate, rubyParseDateTime } from '../../../src/mock/rails/ruby/date-parse.js';
+import { iso8601Date } from '../../../src/mock/rails/ruby/iso8601.js';
+import { rubyTimeParse, timeToF, xmlschema3 } from '../../../src/mock/rails/ruby/time-parse.js';
+import { timeZoneParse } from '../../../src/mock/rails/ruby/time-zone-parse.js';
+import { NOW } from '../../helpers/mock.js';
 
 const MIDNIGHT = Date.parse('2026-08-22T00:00:00Z') / 1000;
 const iso = (seconds: number) => new Date(Math.round(seconds * 1000)).toISOString();

@@ -1,14 +1,20 @@
 /**
- * Request parameters as Rails hands them to the controllers (src/mock/ruby/): Rack's query parsing,
+ * Request parameters as Rails hands them to the controllers (src/mock/rails/ruby/): Rack's query parsing,
  * body and query merged, and the Ruby value rules applied to them (`blank?`, `to_i`, an integer
  * column's cast, `split(",")`, `strip`). Expectations come from running Ruby 3.1 and from Rack's and
  * ActiveSupport's sources, not from this code.
  */
 import { describe, expect, it } from 'vitest';
-import { isBlankString, isRubyBlank } from '../../src/mock/ruby/blank.js';
-import { integerColumnCast, isNumericString, RubyMethodMissing, rubyStringToI, rubyToI } from '../../src/mock/ruby/integer-cast.js';
-import { presentParam, railsParam, railsParams, railsQuery } from '../../src/mock/ruby/rails-params.js';
-import { rubySplit, rubyStrip } from '../../src/mock/ruby/string-methods.js';
+import { isBlankString, isRubyBlank } from '../../../src/mock/rails/ruby/blank.js';
+import {
+  integerColumnCast,
+  isNumericString,
+  RubyMethodMissing,
+  rubyStringToI,
+  rubyToI,
+} from '../../../src/mock/rails/ruby/integer-cast.js';
+import { presentParam, railsParam, railsParams, railsQuery } from '../../../src/mock/rails/ruby/rails-params.js';
+import { rubySplit, rubyStrip } from '../../../src/mock/rails/ruby/string-methods.js';
 
 const query = (text: string) => new URLSearchParams(text);
 

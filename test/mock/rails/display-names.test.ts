@@ -7,7 +7,7 @@ import {
   displayName,
   displayOsName,
   languageColor,
-} from '../../src/world/display-names.js';
+} from '../../../src/mock/rails/present/display-names.js';
 
 const nobody = { displayNameOverride: null, slackUsername: null, githubUsername: null, username: null, emails: [] as string[] };
 

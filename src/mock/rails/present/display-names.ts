@@ -4,8 +4,8 @@
  * of stored editor, operating-system and language values.
  */
 import { createHash } from 'node:crypto';
-import { type LanguageFixture, worldFixtures } from './fixtures.js';
-import type { User } from './types.js';
+import { type LanguageFixture, worldFixtures } from '../../../world/fixtures.js';
+import type { User } from '../../../world/types.js';
 
 /** `EDITOR_DISPLAY_NAMES` of `app/helpers/application_helper.rb`; others are capitalised. */
 const EDITOR_DISPLAY_NAMES: Readonly<Record<string, string>> = {

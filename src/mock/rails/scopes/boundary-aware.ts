@@ -3,7 +3,7 @@
  * `Heartbeat.duration_seconds_boundary_aware`: a window's total that also counts the gap from the
  * last heartbeat before the window into it.
  */
-import { HEARTBEAT_TIMEOUT_SECONDS, type Heartbeat, lowerBound, pgInteger } from '../../world/index.js';
+import { HEARTBEAT_TIMEOUT_SECONDS, type Heartbeat, lowerBound, pgInteger } from '../../../world/index.js';
 
 /** The categories boundary-aware totals always leave out (compared lower-cased). */
 export const BOUNDARY_EXCLUDED = ['browsing', 'meeting', 'communicating'];

@@ -3,7 +3,7 @@
  * A query parameter read inside a Rails action without a rescue: blank means the default, and
  * whatever Ruby's parser raises on a present value escapes the action as the 500 error page.
  */
-import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
+import { fromTemplate, INTERNAL_ERROR_PAGE } from '../../errors.js';
 import { isBlankString } from '../ruby/blank.js';
 import { railsParam } from '../ruby/rails-params.js';
 
