@@ -3,7 +3,7 @@
  * The `data` object of the user stats endpoint (`WakatimeService#build_summary`, uncached): totals
  * over `start <= time < end` in whole seconds, the daily average, and the requested lists.
  */
-import { type Heartbeat, totalSeconds, type User, type World } from '../../world/index.js';
+import { type Heartbeat, type TimeWindow, totalSeconds, type User, type World } from '../../world/index.js';
 import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { displayName } from '../rails/present/display-names.js';
 import { shortTimeDetailed } from '../rails/present/format.js';
@@ -18,9 +18,8 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 export interface SummaryRequest {
   user: User;
-  /** Window bounds as the service converts them (`to_i`): whole epoch seconds. */
-  start: number;
-  end: number;
+  /** The window as the service converts it (`to_i`): whole epoch seconds, `to` exclusive. */
+  window: TimeWindow;
   /** `filter_by_project` (exact names), or undefined for every project. */
   projects: readonly string[] | undefined;
   /** Test mode: boundary-aware total, browsing/meeting/communicating excluded, raw list names. */
@@ -72,7 +71,8 @@ function scopeFilter(request: SummaryRequest): (hb: Heartbeat) => boolean {
  * @throws ApiError the 500 error page when a list is built with a negative (or too large) `limit`.
  */
 export function buildSummary(world: World, request: SummaryRequest): SummaryData {
-  const { user, start, end } = request;
+  const { user } = request;
+  const { from: start, to: end } = request.window;
   const matches = scopeFilter(request);
   const rows = world.heartbeatsBetween(user.id, { from: start, to: end, toExclusive: true }).filter(matches);
   const total = request.testMode ? boundaryAwareSeconds(world.heartbeatsOf(user.id), start, end, matches) : totalSeconds(rows);

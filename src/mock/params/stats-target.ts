@@ -25,10 +25,3 @@ export function statsTarget(ctx: RequestContext): User {
   if (!user.allowPublicStats && caller?.id !== user.id) throw error(403, 'user has disabled public stats');
   return user;
 }
-
-/** The masked trust level public outputs show: yellow (suspected) reads as blue. */
-export function publicTrustFactor(user: User): { trust_level: 'blue' | 'red' | 'green'; trust_value: 0 | 1 | 2 } {
-  if (user.trustLevel === 'red') return { trust_level: 'red', trust_value: 1 };
-  if (user.trustLevel === 'green') return { trust_level: 'green', trust_value: 2 };
-  return { trust_level: 'blue', trust_value: 0 };
-}

@@ -3,6 +3,7 @@
  * `GET …/statusbar/today`: the user's coding time in their local today, and the daily goal.
  */
 import { totalSeconds } from '../../world/durations.js';
+import type { TimeWindow } from '../../world/index.js';
 import type { World } from '../../world/store.js';
 import { endOfLocalDay, localDate, startOfLocalDay } from '../../world/time-zone.js';
 import type { User } from '../../world/types.js';
@@ -17,7 +18,7 @@ export interface StatusbarToday {
  * Rails' `beginning_of_day.to_i..end_of_day.to_i` of the user's local today, in Unix seconds,
  * both ends inclusive (so the window stops at 23:59:59, not at the next midnight).
  */
-function localTodayWindow(nowMs: number, zone: string): { from: number; to: number } {
+function localTodayWindow(nowMs: number, zone: string): TimeWindow {
   const today = localDate(nowMs, zone);
   return { from: Math.floor(startOfLocalDay(today, zone) / 1000), to: Math.floor(endOfLocalDay(today, zone) / 1000) - 1 };
 }

@@ -1,8 +1,10 @@
 /**
  * @module
  * The window of `/api/summary`, in UTC: an explicit `from`/`to` (aliases `start`/`end`) widened
- * to whole days, else a named `interval` (alias `range`), else all time.
+ * to whole days, else a named `interval` (alias `range`), else all time. `to` is 23:59:59 of the
+ * last day; the answer counts up to (not including) it.
  */
+import type { TimeWindow } from '../../world/index.js';
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { monthsBefore, startOfUtcDay } from '../rails/ruby/active-support-time.js';
 import { isBlankString } from '../rails/ruby/blank.js';
@@ -12,12 +14,6 @@ import { railsParam } from '../rails/ruby/rails-params.js';
 import { timeZoneParse } from '../rails/ruby/time-zone-parse.js';
 
 const DAY_SECONDS = 86_400;
-
-/** Unix seconds; `to` is 23:59:59 of the last day, and the server counts up to (not including) it. */
-export interface SummaryWindow {
-  from: number;
-  to: number;
-}
 
 /** A UTC calendar date; the day may run past either end of its month before {@link dayStart} normalises it. */
 type UtcDate = Civil;
@@ -29,13 +25,13 @@ function dayStart({ year, month, day }: UtcDate): number {
 }
 
 const dayEnd = (date: UtcDate): number => dayStart(date) + DAY_SECONDS - 1;
-const days = (from: UtcDate, to: UtcDate): SummaryWindow => ({ from: dayStart(from), to: dayEnd(to) });
+const days = (from: UtcDate, to: UtcDate): TimeWindow => ({ from: dayStart(from), to: dayEnd(to) });
 
 /** `date - n.months`. */
 const monthsEarlier = (date: UtcDate, months: number): UtcDate =>
   civilFromDays(monthsBefore(dayStart(date) * 1000, months) / 1000 / DAY_SECONDS);
 
-function named(interval: string | undefined, nowMs: number): SummaryWindow {
+function named(interval: string | undefined, nowMs: number): TimeWindow {
   const now = new Date(nowMs);
   const today: UtcDate = { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
   const daysAgo = (n: number): UtcDate => ({ ...today, day: today.day - n });
@@ -90,7 +86,7 @@ function explicitDate(raw: string, nowMs: number): number | undefined {
  * Reads the window as the server does: `from || start` and `to || end` (an empty `from` hides
  * `start`), both non-blank for an explicit range, each side parsed leniently in UTC.
  */
-export function summaryWindow(search: URLSearchParams, nowMs: number): SummaryWindow {
+export function summaryWindow(search: URLSearchParams, nowMs: number): TimeWindow {
   const from = railsParam(search, 'from') ?? railsParam(search, 'start');
   const to = railsParam(search, 'to') ?? railsParam(search, 'end');
   if (!isBlankString(from) && !isBlankString(to)) {

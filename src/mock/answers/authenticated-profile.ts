@@ -8,19 +8,6 @@ import { Random } from '../../world/random.js';
 import type { World } from '../../world/store.js';
 import { type OAuthToken, TRUST_VALUES, type User } from '../../world/types.js';
 
-/** The token of an `Authorization: Bearer <token>` header, read the way authentication read it. */
-function bearerToken(headers: Headers): string | undefined {
-  const match = /^\s*(\S+)(?:\s+(.*))?$/s.exec(headers.get('authorization') ?? '');
-  if (match?.[1]?.toLowerCase() !== 'bearer') return undefined;
-  return match[2]?.trim() || undefined;
-}
-
-/** The Doorkeeper token the request was authorised with. */
-export function callerToken(world: World, headers: Headers): OAuthToken | undefined {
-  const token = bearerToken(headers);
-  return token === undefined ? undefined : world.oauthToken(token);
-}
-
 /** `/authenticated/me`: yellow shows as blue except to a verified and confidential app. */
 export function authenticatedMe(user: User, token: OAuthToken | undefined) {
   const raw = token?.appVerified === true && token.appConfidential;

@@ -1,15 +1,15 @@
 /**
  * @module
  * The real server's `ProjectStatsQuery`: the project names of a discovery window and per-project rows
- * (time, heartbeat count, languages, first/last heartbeat, repository mapping) over a stats window.
- * Only heartbeats with a valid timestamp and a non-empty project count; the window is inclusive.
+ * (time, heartbeat count, languages, first/last heartbeat, repository mapping) over a stats window
+ * (read by ../params/project-stats.ts). Only heartbeats with a valid timestamp and a non-empty project
+ * count; the window is inclusive.
  * The per-user endpoints and `/authenticated/projects` share it, differing only in its settings.
  */
-import { groupedSeconds, type Heartbeat, type RepoMapping, type User, type World } from '../../world/index.js';
-import { startOfUtcDay, strftimeUtc, yearsAgo } from '../rails/ruby/active-support-time.js';
+import { groupedSeconds, type Heartbeat, type RepoMapping, type TimeWindow, type User, type World } from '../../world/index.js';
+import { strftimeUtc } from '../rails/ruby/active-support-time.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
-import { parseTimeParam } from './project-stats-params.js';
 
 export interface ProjectRow {
   name: string;
@@ -23,33 +23,7 @@ export interface ProjectRow {
   archived: boolean;
 }
 
-interface Window {
-  from: number;
-  to: number;
-}
-
-/** `/projects`: `since`/`start`/`start_date` (default 00:00 UTC 30 days ago) to `until`/`until_date`/`end`/`end_date` (default now). */
-export function discoveryWindow(search: URLSearchParams, nowMs: number): Window {
-  const now = nowMs / 1000;
-  return {
-    from: parseTimeParam(search, ['since', 'start', 'start_date'], startOfUtcDay(now - 30 * 86_400), nowMs),
-    to: parseTimeParam(search, ['until', 'until_date', 'end', 'end_date'], now, nowMs),
-  };
-}
-
-/**
- * Project rows: `start`/`start_date` to `end`/`end_date` (default now). The start defaults to the
- * query's `default_stats_start`: one year ago, unless the caller sets another (`0`, all time, for
- * `/authenticated/projects`).
- */
-export function statsWindow(search: URLSearchParams, nowMs: number, defaultStart = yearsAgo(nowMs, 1)): Window {
-  return {
-    from: parseTimeParam(search, ['start', 'start_date'], defaultStart, nowMs),
-    to: parseTimeParam(search, ['end', 'end_date'], nowMs / 1000, nowMs),
-  };
-}
-
-function scoped(world: World, user: User, window: Window): Heartbeat[] {
+function scoped(world: World, user: User, window: TimeWindow): Heartbeat[] {
   return world.heartbeatsBetween(user.id, window).filter((hb) => hasValidTimestamp(hb) && hb.project !== null && hb.project !== '');
 }
 
@@ -57,7 +31,7 @@ function scoped(world: World, user: User, window: Window): Heartbeat[] {
  * The distinct project names of the window, archived ones included, in the order the database
  * happens to return them (first seen here).
  */
-export function projectNames(world: World, user: User, window: Window): string[] {
+export function projectNames(world: World, user: User, window: TimeWindow): string[] {
   return [...new Set(scoped(world, user, window).map((hb) => hb.project as string))];
 }
 
@@ -105,7 +79,7 @@ const bySeconds = (a: ProjectRow, b: ProjectRow) => b.total_seconds - a.total_se
 export function projectDetails(
   world: World,
   user: User,
-  window: Window,
+  window: TimeWindow,
   requested: readonly string[],
   includeArchived = false,
 ): ProjectRow[] {

@@ -1,7 +1,7 @@
 /**
  * @module
  * The shields.io badge of `GET /api/v1/badge/{user_id}/{project}`: which project a path names, its
- * all-time seconds (plus `aliases`), and the redirect URL with the upstream bug that appends extra
+ * all-time seconds (plus the `aliases` of ../params/badge.ts), and the redirect URL with the upstream bug that appends extra
  * query parameters with `&` and no `?`.
  */
 import { totalSeconds } from '../../world/durations.js';
@@ -9,7 +9,6 @@ import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { badgeTime } from '../rails/present/format.js';
 import { isBlankString } from '../rails/ruby/blank.js';
-import { rubySplit, rubyStrip } from '../rails/ruby/string-methods.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
 /** `Repository.parse_url`: host, owner and name of a mapped repository URL. */
@@ -29,11 +28,6 @@ function rubyUrlEncode(value: string): string {
     out += /[A-Za-z0-9_.~-]/.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
-}
-
-/** The badge's user: blank → none; else Slack UID, username, then (digits only) id. */
-export function badgeUser(world: World, identifier: string): User | undefined {
-  return isBlankString(identifier) ? undefined : world.lookupForBadge(identifier);
 }
 
 /**
@@ -58,15 +52,6 @@ export function resolveBadgeProject(world: World, user: User, param: string): st
 export function projectsSeconds(world: World, userId: number, names: ReadonlySet<string>): number {
   const rows = world.heartbeatsOf(userId).filter((hb: Heartbeat) => hb.project !== null && names.has(hb.project) && hasValidTimestamp(hb));
   return totalSeconds(rows);
-}
-
-/** The `aliases` names as the controller reads them (`split(",").map(&:strip)`), the badge's own project removed. */
-export function aliasNames(aliases: string, project: string): Set<string> {
-  return new Set(
-    rubySplit(aliases)
-      .map(rubyStrip)
-      .filter((f) => f !== project),
-  );
 }
 
 /** The redirect target: label, time text and colour URL-encoded, then every unconsumed parameter as `&k=v`. */

@@ -17,8 +17,6 @@ import type { World } from '../../world/store.js';
 import { error } from '../errors.js';
 import { json, type MockReply } from '../handler.js';
 import { displayName } from '../rails/present/display-names.js';
-import { isRubyBlank } from '../rails/ruby/blank.js';
-import type { Params } from '../rails/ruby/rails-params.js';
 
 const NAME = '[A-Za-z0-9._-]+';
 const EXISTING = /^xoxp-(U[A-Z0-9]+)$/;
@@ -26,13 +24,10 @@ const NEW_USER = new RegExp(`^xoxp-new-(${NAME})$`);
 const NO_EMAIL = new RegExp(`^xoxp-noemail-(${NAME})$`);
 
 /**
- * The action. A new user is answered with the id its row would get and the display name Slack gives
+ * The action, for the token read by ../params/slack-token.ts. A new user is answered with the id its row would get and the display name Slack gives
  * it, but the world's users are fixed: it is not stored, so the same token answers `201` again.
  */
-export function slackOauthUser(world: World, params: Params): MockReply {
-  const token = params['token'];
-  if (isRubyBlank(token)) throw error(400, 'Token is required');
-  const value = typeof token === 'string' ? token : '';
+export function slackOauthUser(world: World, value: string): MockReply {
   if (value === 'xoxp-error') throw error(500, 'Internal server error');
   if (value === 'xoxp-nouser') throw error(400, 'User ID not found');
 

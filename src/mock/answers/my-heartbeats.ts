@@ -1,42 +1,22 @@
 /**
  * @module
  * The two `/api/v1/my/heartbeats` answers: the caller's heartbeats between `start_time` and
- * `end_time` (read by Ruby's `Time.parse`, default today in UTC), and the caller's latest
- * heartbeat under the `source_type` / `editor` filters.
+ * `end_time`, and the caller's latest heartbeat under the `source_type` / `editor` filters (both
+ * read by ../params/my-heartbeats.ts).
  */
 import { totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, SourceType } from '../../world/types.js';
+import type { HeartbeatsRange, MostRecentFilters } from '../params/my-heartbeats.js';
 import { timeAgo } from '../rails/present/format-date.js';
-import { isBlankString } from '../rails/ruby/blank.js';
 import { integerColumnCast } from '../rails/ruby/integer-cast.js';
-import { railsParam } from '../rails/ruby/rails-params.js';
-import { type RubyTime, rubyTimeParse, timeToF, xmlschema3 } from '../rails/ruby/time-parse.js';
-import { raisingParam } from '../rails/scopes/raising-param.js';
-
-const DAY_SECONDS = 86_400;
-
-/** `Time.current.beginning_of_day` / `.end_of_day` in the app's zone (UTC). */
-function todayBounds(nowMs: number): { start: RubyTime; end: RubyTime } {
-  const midnight = Math.floor(nowMs / 1000 / DAY_SECONDS) * DAY_SECONDS;
-  return {
-    start: { seconds: midnight, fraction: '', utc: true, offset: 0 },
-    end: { seconds: midnight + DAY_SECONDS - 1, fraction: '999999999', utc: true, offset: 0 },
-  };
-}
-
-/** A present parameter goes through `Time.parse`; whatever it raises escapes the action (500). */
-const parsedOr = (search: URLSearchParams, name: string, fallback: RubyTime, nowMs: number): RubyTime =>
-  raisingParam(search, name, fallback, (value) => rubyTimeParse(value, nowMs));
+import { timeToF, xmlschema3 } from '../rails/ruby/time-parse.js';
 
 /**
  * `GET /api/v1/my/heartbeats`: every heartbeat with `start.to_f <= time <= end.to_f`, ascending,
  * test entries included, and their LAG total. Bounds echo as `as_json` writes them.
  */
-export function myHeartbeats(world: World, userId: number, search: URLSearchParams, nowMs: number) {
-  const today = todayBounds(nowMs);
-  const start = parsedOr(search, 'start_time', today.start, nowMs);
-  const end = parsedOr(search, 'end_time', today.end, nowMs);
+export function myHeartbeats(world: World, userId: number, { start, end }: HeartbeatsRange) {
   const rows = world.heartbeatsBetween(userId, { from: timeToF(start), to: timeToF(end) });
   return { start_time: xmlschema3(start), end_time: xmlschema3(end), total_seconds: totalSeconds(rows), heartbeats: rows };
 }
@@ -59,11 +39,9 @@ function sourceTypeFilter(value: string): (row: Heartbeat) => boolean {
  * `GET /api/v1/my/heartbeats/most_recent`: the latest heartbeat (by time, then id) matching the
  * filters; without `source_type`, test entries are skipped.
  */
-export function mostRecentHeartbeat(world: World, userId: number, search: URLSearchParams, nowMs: number) {
-  const sourceType = railsParam(search, 'source_type');
-  const editor = railsParam(search, 'editor');
-  const bySource = isBlankString(sourceType) ? (row: Heartbeat) => row.source_type !== 'test_entry' : sourceTypeFilter(sourceType);
-  const wanted = isBlankString(editor) ? undefined : editor.toLowerCase();
+export function mostRecentHeartbeat(world: World, userId: number, { sourceType, editor }: MostRecentFilters, nowMs: number) {
+  const bySource = sourceType === undefined ? (row: Heartbeat) => row.source_type !== 'test_entry' : sourceTypeFilter(sourceType);
+  const wanted = editor?.toLowerCase();
   const rows = world.heartbeatsOf(userId);
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i] as Heartbeat;

@@ -6,6 +6,7 @@
  */
 
 import { totalSeconds } from '../../world/durations.js';
+import type { TimeWindow } from '../../world/index.js';
 import type { World } from '../../world/store.js';
 import { addDays, utcDate } from '../../world/time-zone.js';
 import type { Heartbeat, User } from '../../world/types.js';
@@ -54,12 +55,8 @@ function isCandidate(user: User): boolean {
   return user.githubUsername !== null && user.githubUsername !== '' && user.trustLevel !== 'red';
 }
 
-interface LeaderboardWindow {
-  /** Unix seconds, inclusive. */
-  from: number;
-  /** Unix seconds, exclusive. */
-  to: number;
-}
+/** A leaderboard's window always ends before `to` (`from...to`). */
+type LeaderboardWindow = TimeWindow & { toExclusive: true };
 
 /**
  * The daily board is a rolling 24 h ending at generation; the weekly one is today and the six UTC days
@@ -67,9 +64,13 @@ interface LeaderboardWindow {
  */
 function leaderboardWindow(period: LeaderboardPeriod, now: number): LeaderboardWindow {
   const nowSeconds = now / 1000;
-  if (period === 'daily') return { from: nowSeconds - DAY_SECONDS, to: nowSeconds };
+  if (period === 'daily') return { from: nowSeconds - DAY_SECONDS, to: nowSeconds, toExclusive: true };
   const today = utcDate(now);
-  return { from: Date.parse(`${addDays(today, -6)}T00:00:00Z`) / 1000, to: Date.parse(`${addDays(today, 1)}T00:00:00Z`) / 1000 };
+  return {
+    from: Date.parse(`${addDays(today, -6)}T00:00:00Z`) / 1000,
+    to: Date.parse(`${addDays(today, 1)}T00:00:00Z`) / 1000,
+    toExclusive: true,
+  };
 }
 
 interface LeaderboardEntry {
@@ -91,7 +92,7 @@ function totalsInWindow(world: World, window: LeaderboardWindow): { user: User; 
   const totals: { user: User; seconds: number }[] = [];
   for (const user of world.users) {
     if (!isCandidate(user)) continue;
-    const rows = world.heartbeatsBetween(user.id, { from: window.from, to: window.to, toExclusive: true }).filter(isLeaderboardEligible);
+    const rows = world.heartbeatsBetween(user.id, window).filter(isLeaderboardEligible);
     const seconds = totalSeconds(rows);
     if (seconds > MIN_SECONDS) totals.push({ user, seconds });
   }

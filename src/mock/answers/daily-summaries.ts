@@ -8,10 +8,10 @@ import { dailyLeadSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat } from '../../world/types.js';
+import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
 import { decimalHours, digitalTime, hms, percent, summaryText } from '../rails/present/format.js';
 import { isoSeconds, summaryDateText } from '../rails/present/format-date.js';
-import type { SummariesRequest } from './summaries-request.js';
 
 export interface SummaryDuration {
   total_seconds: number;
