@@ -6,11 +6,11 @@
  * maps, so two mocks in one process share nothing, and `POST /__mock/reset` has one `reset()` to call.
  */
 import type { World } from '../world/store.js';
+import type { LeaderboardCache } from './answers/leaderboard.js';
+import { YswsClaims } from './answers/ysws-claims.js';
 import { IngestCounters } from './ingest/counters.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { ResponseCache } from './response-cache.js';
-import type { LeaderboardCache } from './views/leaderboard.js';
-import { YswsClaims } from './views/ysws-claims.js';
 
 /** GET answers kept, by URL. */
 const RESPONSE_CACHE_URLS = 5_000;

@@ -1,16 +1,13 @@
 /**
  * @module
- * The world room: a seeded heartbeat history, the real server's duration and formatting rules,
- * and the store the mock reads and writes. Other rooms import from here only.
+ * The world room: a seeded heartbeat history, the real server's duration rules (durations, spans,
+ * streaks), time zones, and the store the mock reads and writes. How the server presents those
+ * figures lives with the mock (src/mock/rails/present/). Other rooms import from here only.
  */
 
-export * from './display-names.js';
 export * from './durations.js';
 
-export * from './format.js';
-export * from './format-date.js';
-
-export { lowerBound, sliceWindow } from './sorted.js';
+export { lowerBound, sliceWindow, type TimeWindow } from './sorted.js';
 export { toSpans } from './spans.js';
 export { World } from './store.js';
 export { streakDays } from './streak.js';

@@ -51,15 +51,26 @@ export function insertionIndex(rows: readonly Timed[], row: Timed): number {
   return lo;
 }
 
-/** Bounds of a time window in Unix seconds; `from` is inclusive, `to` inclusive unless `toExclusive`. */
+/**
+ * The one window type of the kit: the mock's parameter readers produce it and its answer builders
+ * and the world's slicers consume it.
+ * - Bounds are Unix seconds, fractions allowed (a Ruby `Time#to_f`); a reader that needs whole
+ *   seconds floors them itself.
+ * - `from` is inclusive.
+ * - `to` is inclusive unless `toExclusive` is true: the field says which of Ruby's ranges the
+ *   server's query uses (`from..to` or `from...to`).
+ * Where a bound may be open (the world's slicers), the window is a `Partial<TimeWindow>`.
+ * @example
+ * const lastHour: TimeWindow = { from: now - 3600, to: now, toExclusive: true };
+ */
 export interface TimeWindow {
-  from?: number;
-  to?: number;
+  from: number;
+  to: number;
   toExclusive?: boolean;
 }
 
-/** The rows inside a window, as a new array (O(log n) to find, O(k) to copy). */
-export function sliceWindow<T extends Timed>(rows: readonly T[], window: TimeWindow): T[] {
+/** The rows inside a window, as a new array (O(log n) to find, O(k) to copy); an absent bound is open. */
+export function sliceWindow<T extends Timed>(rows: readonly T[], window: Partial<TimeWindow>): T[] {
   const start = window.from === undefined ? 0 : lowerBound(rows, window.from);
   let end = rows.length;
   if (window.to !== undefined) end = window.toExclusive ? lowerBound(rows, window.to) : upperBound(rows, window.to);

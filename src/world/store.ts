@@ -239,7 +239,7 @@ export class World {
   }
 
   /** A user's heartbeats inside a window of Unix seconds, found by binary search. */
-  heartbeatsBetween(userId: number, window: TimeWindow): Heartbeat[] {
+  heartbeatsBetween(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
     return sliceWindow(this.heartbeatsOf(userId), window);
   }
 

@@ -5,9 +5,9 @@
  * `Date.parse` / `DateTime.parse` themselves are checked against Ruby in ruby-time.test.ts.
  */
 import { expect, it } from 'vitest';
+import { authenticatedMe } from '../../src/mock/answers/authenticated-profile.js';
 import type { MockReply, RequestContext } from '../../src/mock/handler.js';
 import { authenticatedHandlers } from '../../src/mock/handlers/authenticated.js';
-import { authenticatedMe } from '../../src/mock/views/authenticated-profile.js';
 import type { World } from '../../src/world/store.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { draft, draftOf, lagSeconds } from '../helpers/heartbeats.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutFormat } from '../../src/mock/views/path-format.js';
+import { withoutFormat } from '../../src/mock/rails/scopes/path-format.js';
 import { lagSeconds } from '../helpers/heartbeats.js';
 import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
 import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannedUserCounts } from '../../src/mock/views/banned-user-counts.js';
+import { bannedUserCounts } from '../../src/mock/answers/banned-user-counts.js';
 import type { HeartbeatDraft, TrustLevelChange } from '../../src/world/types.js';
 import { draft, lagSeconds } from '../helpers/heartbeats.js';
 import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';

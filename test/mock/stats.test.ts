@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { StatsItem } from '../../src/mock/views/stats-breakdown.js';
+import type { StatsItem } from '../../src/mock/answers/stats-breakdown.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
 import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, type MockTarget, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
 import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';

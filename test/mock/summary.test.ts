@@ -4,7 +4,7 @@
  * API (the 2-minute rule written independently; only language display names are borrowed).
  */
 import { expect, it } from 'vitest';
-import { displayLanguageName } from '../../src/world/display-names.js';
+import { displayLanguageName } from '../../src/mock/rails/present/display-names.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { groupedLag } from '../helpers/heartbeats.js';
 import { bearer, describeBoth, type MockTarget, NOW } from '../helpers/mock.js';

@@ -6,10 +6,10 @@
  * mapping is borrowed.
  */
 import { describe, expect, it } from 'vitest';
-import { rubyRandomInt } from '../../src/mock/ruby/random.js';
-import { goalProgress } from '../../src/mock/views/daily-goal.js';
-import { COMPLIMENTS, compliment, extensionText, goalSuffix } from '../../src/mock/views/statusbar-text.js';
-import { displayEditorName, displayLanguageName, displayOsName } from '../../src/world/display-names.js';
+import { goalProgress } from '../../src/mock/answers/daily-goal.js';
+import { COMPLIMENTS, compliment, extensionText, goalSuffix } from '../../src/mock/answers/statusbar-text.js';
+import { displayEditorName, displayLanguageName, displayOsName } from '../../src/mock/rails/present/display-names.js';
+import { rubyRandomInt } from '../../src/mock/rails/ruby/random.js';
 import type { Heartbeat, User } from '../../src/world/types.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
 import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';

@@ -2,7 +2,7 @@
  * @module
  * Handlers of the admin API, keyed by operationId.
  */
-import { displayName } from '../../world/display-names.js';
+
 import type { World } from '../../world/store.js';
 import type { User, WorldRoles } from '../../world/types.js';
 import { LEGACY_STATS_KEY } from '../credentials.js';
@@ -11,6 +11,7 @@ import { type HandlerMap, json } from '../handler.js';
 import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
 import type { StoredToken } from '../oauth/token-store.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
+import { displayName } from '../rails/present/display-names.js';
 
 function rolesOf(user: User, roles: WorldRoles): string[] {
   return Object.entries(roles).flatMap(([role, holder]) =>

@@ -4,11 +4,13 @@
  */
 import { streakDays } from '../../world/streak.js';
 import type { Heartbeat, User } from '../../world/types.js';
+import { authenticatedHours } from '../answers/authenticated-hours.js';
+import { authenticatedApiKey, authenticatedMe } from '../answers/authenticated-profile.js';
+import { authenticatedProjects } from '../answers/authenticated-projects.js';
 import { fromTemplate, OAUTH_INVALID_TOKEN } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { authenticatedHours } from '../views/authenticated-hours.js';
-import { authenticatedApiKey, authenticatedMe } from '../views/authenticated-profile.js';
-import { authenticatedProjects } from '../views/authenticated-projects.js';
+import { hoursRange } from '../params/authenticated-hours.js';
+import { authenticatedProjectsRequest } from '../params/project-stats.js';
 
 /** Doorkeeper already authorised the token; this only narrows the type. */
 function owner(ctx: RequestContext): User {
@@ -26,7 +28,10 @@ const getAuthenticatedMe: OperationHandler = {
 };
 
 const getAuthenticatedHours: OperationHandler = {
-  handle: (ctx) => json(authenticatedHours(ctx.world, owner(ctx).id, ctx.search, ctx.now)),
+  handle(ctx) {
+    const user = owner(ctx);
+    return json(authenticatedHours(ctx.world, user.id, hoursRange(ctx.search, ctx.now)));
+  },
 };
 
 const getAuthenticatedStreak: OperationHandler = {
@@ -37,7 +42,10 @@ const getAuthenticatedStreak: OperationHandler = {
 };
 
 const getAuthenticatedProjects: OperationHandler = {
-  handle: (ctx) => json({ projects: authenticatedProjects(ctx.world, owner(ctx), ctx.search, ctx.now) }),
+  handle(ctx) {
+    const user = owner(ctx);
+    return json({ projects: authenticatedProjects(ctx.world, user, authenticatedProjectsRequest(ctx.search, ctx.now)) });
+  },
 };
 
 /** The latest heartbeat (by time, then id) that is not a test entry, as ten fields. */

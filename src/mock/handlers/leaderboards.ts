@@ -2,8 +2,9 @@
  * @module
  * The public daily and weekly leaderboards.
  */
+
+import { buildLeaderboard, type LeaderboardPeriod } from '../answers/leaderboard.js';
 import { json, type OperationHandler } from '../handler.js';
-import { buildLeaderboard, type LeaderboardPeriod } from '../views/leaderboard.js';
 
 const board = (period: LeaderboardPeriod): OperationHandler => ({
   handle: ({ world, state, now }) => json(buildLeaderboard(world, state.leaderboards, now, period)),

@@ -5,7 +5,7 @@
  */
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { withoutFormat } from '../views/path-format.js';
+import { withoutFormat } from '../rails/scopes/path-format.js';
 
 /** `{email}` takes everything up to the next `/` (dots included); exact match against stored addresses. */
 const lookupUserByEmail: OperationHandler = {

@@ -3,9 +3,10 @@
  * The caller's raw heartbeats.
  */
 import type { User } from '../../world/types.js';
+import { mostRecentHeartbeat, myHeartbeats } from '../answers/my-heartbeats.js';
 import { fromTemplate, UNAUTHORIZED } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { mostRecentHeartbeat, myHeartbeats } from '../views/my-heartbeats.js';
+import { heartbeatsRange, mostRecentFilters } from '../params/my-heartbeats.js';
 
 /** Authentication already ran; this only narrows the type. */
 function owner(ctx: RequestContext): User {
@@ -15,11 +16,17 @@ function owner(ctx: RequestContext): User {
 }
 
 const getMyMostRecentHeartbeat: OperationHandler = {
-  handle: (ctx) => json(mostRecentHeartbeat(ctx.world, owner(ctx).id, ctx.search, ctx.now)),
+  handle(ctx) {
+    const user = owner(ctx);
+    return json(mostRecentHeartbeat(ctx.world, user.id, mostRecentFilters(ctx.search), ctx.now));
+  },
 };
 
 const getMyHeartbeats: OperationHandler = {
-  handle: (ctx) => json(myHeartbeats(ctx.world, owner(ctx).id, ctx.search, ctx.now)),
+  handle(ctx) {
+    const user = owner(ctx);
+    return json(myHeartbeats(ctx.world, user.id, heartbeatsRange(ctx.search, ctx.now)));
+  },
 };
 
 export const myHeartbeatsHandlers = { getMyMostRecentHeartbeat, getMyHeartbeats };

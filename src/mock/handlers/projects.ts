@@ -2,14 +2,15 @@
  * @module
  * Per-user project listings and project rows.
  */
+
+import { projectDetails, projectNames } from '../answers/project-rows.js';
 import { error } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { isBlankString } from '../ruby/blank.js';
-import { rubyStrip } from '../ruby/string-methods.js';
-import { withoutFormat } from '../views/path-format.js';
-import { discoveryWindow, projectDetails, projectNames, statsWindow } from '../views/project-rows.js';
-import { requestedProjects } from '../views/project-stats-params.js';
-import { statsTarget } from '../views/stats-access.js';
+import { discoveryWindow, projectStatsWindow, requestedProjects } from '../params/project-stats.js';
+import { statsTarget } from '../params/stats-target.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { rubyStrip } from '../rails/ruby/string-methods.js';
+import { withoutFormat } from '../rails/scopes/path-format.js';
 
 /** Archived projects included; bad dates are skipped, never a 422. */
 const getUserProjects: OperationHandler = {
@@ -33,7 +34,7 @@ const getUserProject: OperationHandler = {
   handle(ctx) {
     const name = projectNameOf(ctx);
     if (isBlankString(name)) throw error(400, 'whats the name?');
-    const row = projectDetails(ctx.world, statsTarget(ctx), statsWindow(ctx.search, ctx.now), [rubyStrip(name)])[0];
+    const row = projectDetails(ctx.world, statsTarget(ctx), projectStatsWindow(ctx.search, ctx.now), [rubyStrip(name)])[0];
     if (!row) throw error(404, 'found nuthin');
     return json(row);
   },
@@ -43,7 +44,7 @@ const getUserProject: OperationHandler = {
 const getUserProjectsDetails: OperationHandler = {
   access: statsTarget,
   handle(ctx) {
-    const rows = projectDetails(ctx.world, statsTarget(ctx), statsWindow(ctx.search, ctx.now), requestedProjects(ctx.search));
+    const rows = projectDetails(ctx.world, statsTarget(ctx), projectStatsWindow(ctx.search, ctx.now), requestedProjects(ctx.search));
     return json({ projects: rows });
   },
 };

@@ -2,13 +2,15 @@
  * @module
  * Public widgets: the badge redirect, who is hacking right now, banned-user counts.
  */
+
+import { projectsSeconds, resolveBadgeProject, shieldsUrl } from '../answers/badge.js';
+import { bannedUserCounts } from '../answers/banned-user-counts.js';
+import { currentlyHacking } from '../answers/currently-hacking.js';
 import { ApiError, error } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { isBlankString } from '../ruby/blank.js';
-import { railsQuery } from '../ruby/rails-params.js';
-import { aliasNames, badgeUser, projectsSeconds, resolveBadgeProject, shieldsUrl } from '../views/badge.js';
-import { bannedUserCounts } from '../views/banned-user-counts.js';
-import { currentlyHacking } from '../views/currently-hacking.js';
+import { aliasNames, badgeUser } from '../params/badge.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { railsQuery } from '../rails/ruby/rails-params.js';
 
 /**
  * Every check lives in the action upstream, after routing: a `user_id` with a dot is an unrouted path

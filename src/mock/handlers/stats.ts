@@ -3,29 +3,32 @@
  * Per-user stats, spans, trust factor and the admin aggregate.
  */
 import { toSpans } from '../../world/index.js';
+import { globalStatsSeconds } from '../answers/global-stats.js';
+import { publicTrustFactor } from '../answers/trust-factor.js';
+import { userStats } from '../answers/user-stats.js';
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { presentParam } from '../ruby/rails-params.js';
-import { rubySplit } from '../ruby/string-methods.js';
-import { globalStatsSeconds } from '../views/global-stats.js';
-import { publicTrustFactor, statsTarget } from '../views/stats-access.js';
-import { statsWindow } from '../views/stats-window.js';
-import { userStats } from '../views/user-stats.js';
-import { hasValidTimestamp } from '../views/valid-timestamps.js';
+import { globalStatsRequest } from '../params/global-stats.js';
+import { statsEndpointWindow } from '../params/stats-endpoint-window.js';
+import { statsTarget } from '../params/stats-target.js';
+import { statsOptions } from '../params/user-stats-options.js';
+import { presentParam } from '../rails/ruby/rails-params.js';
+import { rubySplit } from '../rails/ruby/string-methods.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
 /** Admin key already checked by the app; the body is bare integer seconds. */
 const getGlobalStats: OperationHandler = {
   handle: ({ world, search, now }) => ({
     status: 200,
-    text: { body: globalStatsSeconds(world, search, now), contentType: 'text/plain; charset=utf-8' },
+    text: { body: globalStatsSeconds(world, globalStatsRequest(search, now)), contentType: 'text/plain; charset=utf-8' },
   }),
 };
 
 const getUserStats: OperationHandler = {
   access: statsTarget,
   handle(ctx) {
-    const window = statsWindow(ctx.search, ctx.now);
-    return json(userStats(ctx.world, statsTarget(ctx), window, ctx.search, ctx.now));
+    const window = statsEndpointWindow(ctx.search, ctx.now);
+    return json(userStats(ctx.world, statsTarget(ctx), window, statsOptions(ctx.search), ctx.now));
   },
 };
 
@@ -34,12 +37,12 @@ const getUserSpans: OperationHandler = {
   access: statsTarget,
   handle(ctx) {
     const user = statsTarget(ctx);
-    const { start, end } = statsWindow(ctx.search, ctx.now);
+    const window = statsEndpointWindow(ctx.search, ctx.now);
     const project = presentParam(ctx.search, 'project');
     const list = project === undefined ? presentParam(ctx.search, 'filter_by_project') : undefined;
     const projects = project !== undefined ? [project] : list === undefined ? undefined : rubySplit(list);
     const rows = ctx.world
-      .heartbeatsBetween(user.id, { from: start, to: end })
+      .heartbeatsBetween(user.id, window)
       .filter((hb) => hasValidTimestamp(hb) && (projects === undefined || (hb.project !== null && projects.includes(hb.project))));
     return json({ spans: toSpans(rows) });
   },

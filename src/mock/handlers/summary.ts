@@ -3,10 +3,12 @@
  * `/api/summary`, the Wakapi-style public summary. No credential is read: the target user's
  * public-stats setting alone decides.
  */
+
+import { publicSummary } from '../answers/public-summary.js';
 import { json, type OperationHandler } from '../handler.js';
-import { railsParam } from '../ruby/rails-params.js';
-import { publicSummary, summaryTarget } from '../views/public-summary.js';
-import { summaryWindow } from '../views/public-summary-range.js';
+import { summaryTarget } from '../params/summary-target.js';
+import { summaryWindow } from '../params/summary-window.js';
+import { railsParam } from '../rails/ruby/rails-params.js';
 
 const getSummary: OperationHandler = {
   // The server resolves the user in a before_action, ahead of reading the range.

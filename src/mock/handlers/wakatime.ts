@@ -3,15 +3,16 @@
  * WakaTime-compatible reads: current user, summaries, statusbar today, last 7 days. Each answers
  * for the owner of the API key; the `{id}` segment is ignored.
  */
-import { avatarUrl, displayName } from '../../world/display-names.js';
-import { isoSeconds } from '../../world/format-date.js';
+
 import type { User } from '../../world/types.js';
+import { dailySummaries } from '../answers/daily-summaries.js';
+import { last7Days } from '../answers/last-7-days.js';
+import { statusbarToday } from '../answers/statusbar.js';
 import { fromTemplate, UNAUTHORIZED } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { dailySummaries } from '../views/daily-summaries.js';
-import { last7Days } from '../views/last-7-days.js';
-import { statusbarToday } from '../views/statusbar.js';
-import { parseSummariesRequest } from '../views/summaries-request.js';
+import { parseSummariesRequest } from '../params/summaries-request.js';
+import { avatarUrl, displayName } from '../rails/present/display-names.js';
+import { isoSeconds } from '../rails/present/format-date.js';
 
 /** Authentication already ran; this only narrows the type. */
 function owner(ctx: RequestContext): User {

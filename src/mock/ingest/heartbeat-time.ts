@@ -5,9 +5,9 @@
  * other string through Ruby's `Time.parse` — and the exact messages of
  * `HeartbeatIngest::InvalidHeartbeatTime` for everything else.
  */
-import { DateParseLimitError, RubyRangeError } from '../ruby/date-fragments.js';
-import { rubyStrip } from '../ruby/string-methods.js';
-import { RubyTimeError, rubyTimeParse, timeToF } from '../ruby/time-parse.js';
+import { DateParseLimitError, RubyRangeError } from '../rails/ruby/date-fragments.js';
+import { rubyStrip } from '../rails/ruby/string-methods.js';
+import { RubyTimeError, rubyTimeParse, timeToF } from '../rails/ruby/time-parse.js';
 import { INVALID_TIME, IngestFailure } from './ingest-error.js';
 
 /** 2001-09-09 … 2033-05-18: the window of plausible epoch seconds. */

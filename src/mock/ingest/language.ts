@@ -4,8 +4,9 @@
  * file name, then its extension; an authoritative extension (`.luau`) wins over whatever was posted.
  * The real server knows all of linguist; the mock knows the languages of `fixtures/world/languages.json`.
  */
-import { isBlank } from '../../world/display-names.js';
+
 import { worldFixtures } from '../../world/fixtures.js';
+import { isBlank } from '../rails/present/display-names.js';
 import { conversionError } from './ingest-error.js';
 
 const AUTHORITATIVE_EXTENSIONS = new Set(['.luau']);

@@ -4,7 +4,7 @@
  * `from_params`): HTTP Basic `base64(client_id:client_secret)` or `client_id`/`client_secret`
  * parameters, never both with a secret or with two different ids.
  */
-import { isBlankString } from '../ruby/blank.js';
+import { isBlankString } from '../rails/ruby/blank.js';
 import type { OAuthApp } from './apps.js';
 import { DESCRIPTIONS, failure, type OAuthFailure } from './errors.js';
 import type { Params } from './params.js';

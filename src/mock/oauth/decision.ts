@@ -4,10 +4,11 @@
  * app) or denies (`access_denied` goes back), and how any answer travels to the redirect URI —
  * query, fragment, auto-posted form, or the code page for the out-of-band URI.
  */
-import { displayName } from '../../world/display-names.js';
+
 import type { World } from '../../world/store.js';
 import type { User } from '../../world/types.js';
 import type { MockReply } from '../handler.js';
+import { displayName } from '../rails/present/display-names.js';
 import { errorBody, errorStatus, failure, type OAuthFailure } from './errors.js';
 import { type ConsentUser, codePage, errorPage, formPostPage } from './pages.js';
 import { adminUserRefusal, type Delivery, type ValidAuthorization } from './pre-authorization.js';

@@ -1,11 +1,11 @@
 /**
  * @module
  * Request parameters the way Rails hands them to Doorkeeper: `params` as every controller sees it
- * (ruby/rails-params.ts: the body's fields, overridden by the query's last values), read as text,
+ * (rails/ruby/rails-params.ts: the body's fields, overridden by the query's last values), read as text,
  * since Doorkeeper only ever compares or echoes them as strings.
  */
-import { isBlankString } from '../ruby/blank.js';
-import { railsParams } from '../ruby/rails-params.js';
+import { isBlankString } from '../rails/ruby/blank.js';
+import { railsParams } from '../rails/ruby/rails-params.js';
 
 export type Params = Readonly<Record<string, string>>;
 

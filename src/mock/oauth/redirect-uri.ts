@@ -3,7 +3,7 @@
  * Redirect URIs as Doorkeeper treats them: what may be registered, when a requested URI matches a
  * registered one, and how the answer is put on it.
  */
-import { isBlankString } from '../ruby/blank.js';
+import { isBlankString } from '../rails/ruby/blank.js';
 
 /** The out-of-band URI: the code is shown to the user instead of being sent anywhere. */
 export const OOB_URI = 'urn:ietf:wg:oauth:2.0:oob';

@@ -4,7 +4,7 @@
  * Doorkeeper's rules for a requested scope string.
  */
 import type { OAuthScope } from '../../world/types.js';
-import { isBlankString } from '../ruby/blank.js';
+import { isBlankString } from '../rails/ruby/blank.js';
 
 const SERVER_SCOPES: readonly OAuthScope[] = ['profile', 'read', 'admin'];
 const DEFAULT_SCOPE: OAuthScope = 'profile';

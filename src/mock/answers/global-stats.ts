@@ -1,0 +1,33 @@
+/**
+ * @module
+ * `GET /api/v1/stats`: integer seconds over every user's heartbeats (or one user's) in a window of
+ * whole UTC days — one merged timeline, not a sum of per-user totals.
+ */
+import { type Heartbeat, sliceWindow, totalSeconds, type World } from '../../world/index.js';
+import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
+import type { GlobalStatsRequest } from '../params/global-stats.js';
+import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+
+/**
+ * The total as the text body. `username` is resolved like `{username}` of the stats endpoints;
+ * `user_email` must be a stored address (the real server's Slack fallback finds no one here).
+ * @throws ApiError 404 `User not found` for an unknown user or address.
+ */
+export function globalStatsSeconds(world: World, { window, username, email }: GlobalStatsRequest): string {
+  const users: number[] = [];
+  if (username !== undefined) {
+    const user = world.lookupByIdentifier(username);
+    if (!user) throw fromTemplate(USER_NOT_FOUND);
+    users.push(user.id);
+  }
+  if (email !== undefined) {
+    const user = world.userByEmail(email);
+    if (!user) throw fromTemplate(USER_NOT_FOUND);
+    users.push(user.id);
+  }
+  let rows: readonly Heartbeat[];
+  if (users.length === 0) rows = sliceWindow(world.allHeartbeats(), window);
+  // Both filters given: `user_id = a AND user_id = b`.
+  else rows = users.every((id) => id === users[0]) ? world.heartbeatsBetween(users[0] as number, window) : [];
+  return String(totalSeconds(rows.filter(hasValidTimestamp)));
+}
