@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -7,7 +7,7 @@ import { docsAssets } from '../../src/docs/assets.js';
 import { DEFAULT_TRY_IT_SERVER } from '../../src/docs/build.js';
 import { hasRef } from '../../src/docs/dereference.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runMain } from '../helpers/cli.js';
 import { DEMO_KEY } from '../helpers/mock.js';
 
 const dirs: string[] = [];
@@ -55,7 +55,7 @@ describe('hackatime-kit docs', () => {
 
   it('ships the dereferenced spec, with a local mock as the try-it server by default', async () => {
     const out = tempDir();
-    expect((await runCli(['docs', '--out', out])).code).toBe(0);
+    expect((await runMain(['docs', '--out', out])).code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'openapi.json'), 'utf8')) as SpecLike;
     expect(hasRef(json)).toBe(false);
     expect(Object.keys(json.paths)).toHaveLength(Object.keys(loadSpec().document.paths ?? {}).length);
@@ -66,20 +66,43 @@ describe('hackatime-kit docs', () => {
 
   it('points try it at --server', async () => {
     const out = tempDir();
-    expect((await runCli(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
+    expect((await runMain(['docs', '--out', out, '--server', 'http://localhost:5000/'])).code).toBe(0);
     expect(specFromScript(out).servers[0]?.url).toBe('http://localhost:5000');
   });
 
   it('exits 2 with a reason on bad usage', async () => {
     for (const args of [['docs'], ['docs', '--out', tempDir(), '--server', 'ftp://x'], ['docs', '--bogus']]) {
-      const result = await runCli(args);
+      const result = await runMain(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^hackatime-kit docs: /);
     }
   });
 
+  it.each([
+    ['an existing file', (dir: string) => join(dir, 'plain'), (out: string) => `--out ${out}: is a file, not a folder`],
+    [
+      'a path under a file',
+      (dir: string) => join(dir, 'plain', 'site'),
+      (out: string) => `--out ${out}: ${out.slice(0, -5)} is a file, not a folder`,
+    ],
+    [
+      'a folder holding a folder named like one of the files',
+      (dir: string) => {
+        mkdirSync(join(dir, 'site', 'index.html'), { recursive: true });
+        return join(dir, 'site');
+      },
+      (out: string) => `--out ${out}: ${join(out, 'index.html')}: is a folder, not a file`,
+    ],
+  ])('exits 2 with one line, no stack trace, when --out is %s', async (_what, outIn, reason) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plain'), 'not a folder');
+    const out = outIn(dir);
+    const result = await runMain(['docs', '--out', out]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `hackatime-kit docs: ${reason(out)}\n` });
+  });
+
   it('prints its help', async () => {
-    const result = await runCli(['docs', '--help']);
+    const result = await runMain(['docs', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: hackatime-kit docs --out DIR');
   });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { main } from '../../src/cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,4 +30,24 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeo
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs `hackatime-kit` in this process (the same `main` the installed command calls), with what it
+ * writes to stdout and stderr captured: no ~1 s tsx start-up per run. For commands that end.
+ */
+export async function runMain(args: string[]): Promise<CliResult> {
+  const captured = { stdout: '', stderr: '' };
+  const capture = (stream: 'stdout' | 'stderr') =>
+    vi.spyOn(process[stream], 'write').mockImplementation((chunk: string | Uint8Array) => {
+      captured[stream] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      return true;
+    });
+  const spies = [capture('stdout'), capture('stderr')];
+  try {
+    const code = await main(args);
+    return { code, ...captured };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 }
