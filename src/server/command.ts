@@ -34,10 +34,11 @@ Serves every Hackatime endpoint from one seeded, coherent world.
 Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=reset|empty|truncate
 `;
 
-function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+/** `value` of the option (or variable) `source` as an integer in min..max. */
+function integer(source: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
+    throw new UsageError(`${source} must be an integer from ${min} to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -95,11 +96,11 @@ export async function mockCommand(args: string[]): Promise<number> {
   } catch {
     throw new UsageError(`--now must be an ISO 8601 instant, not "${values.now}"`);
   }
-  const port = integer('port', values.port ?? process.env['PORT'], 0, 65535);
-  const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
-  const users = integer('users', values.users, MIN_USERS, 500);
+  const port = values.port === undefined ? integer('$PORT', process.env['PORT'], 0, 65535) : integer('--port', values.port, 0, 65535);
+  const seed = integer('--seed', values.seed, 0, 2 ** 31 - 1);
+  const users = integer('--users', values.users, MIN_USERS, 500);
   // The world needs two days at least: yesterday and today.
-  const days = integer('days', values.days, 2, 366);
+  const days = integer('--days', values.days, 2, 366);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { banner } from '../../src/server/banner.js';
 import { startMock } from '../../src/server/server.js';
 import { runMain } from '../helpers/cli.js';
@@ -33,6 +33,15 @@ describe('hackatime-kit mock refuses to start in one line', () => {
     [['--port', '0', '--latency', '-5'], 'hackatime-kit mock: --latency must be MS or MIN-MAX in milliseconds, not "-5"'],
   ])('a negative number is the value of the option before it: %j', async (args, line) => {
     expect(await refusal(args)).toBe(line);
+  });
+
+  it('names $PORT when the port came from there', async () => {
+    vi.stubEnv('PORT', 'abc');
+    try {
+      expect(await refusal([])).toBe('hackatime-kit mock: $PORT must be an integer from 0 to 65535, not "abc"');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('names a port in use and suggests --port 0', async () => {
