@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
+import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
 import { consoleReporter } from './reporters/console.js';
 import { jsonReporter } from './reporters/json.js';
 import { junitReporter } from './reporters/junit.js';
@@ -114,11 +115,13 @@ const list = (values: string[] | undefined): string[] | undefined =>
     .filter((v) => v !== '');
 
 function readVarsFile(file: string): Record<string, string> {
+  requireReadable('--vars', file, 'file');
   let doc: unknown;
   try {
     doc = parse(readFileSync(resolve(file), 'utf8'));
   } catch (err) {
-    throw new UsageError(`--vars ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}`);
+    const error = pathError(err, '--vars', file);
+    throw error instanceof UsageError ? error : new UsageError(`--vars ${file}: ${(err as Error).message}`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new UsageError(`--vars ${file}: expected a map of names to values`);
@@ -148,6 +151,8 @@ function parseReports(values: string[] | undefined): Reporter[] {
     const path = rest.join(':');
     if (path === '' || (kind !== 'junit' && kind !== 'json'))
       throw new UsageError(`--report must be junit:PATH or json:PATH, not "${spec}"`);
+    // Checked now: a report that cannot be written should not cost a whole run first.
+    requireWritable('--report', path, 'file', { createFolders: true });
     return kind === 'junit' ? junitReporter(resolve(path)) : jsonReporter(resolve(path));
   });
 }
@@ -177,6 +182,7 @@ export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { optio
     strict: values.strict === true,
     fixturesDir: values['no-fixtures'] ? null : values.fixtures === undefined ? undefined : resolve(values.fixtures),
   };
+  if (values.fixtures !== undefined && !values['no-fixtures']) requireReadable('--fixtures', values.fixtures, 'folder');
   const set = <K extends keyof ContractOptions>(key: K, value: ContractOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
   };
@@ -196,7 +202,10 @@ export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { optio
     options.fuzz = { runs: fuzz };
   }
   set('timeoutMs', values.timeout === undefined ? undefined : parseDuration(values.timeout));
-  if (values.spec !== undefined) options.spec = loadSpec(resolve(values.spec));
+  if (values.spec !== undefined) {
+    requireReadable('--spec', values.spec, 'file');
+    options.spec = loadSpec(resolve(values.spec));
+  }
   return { options, reports: parseReports(values.report) };
 }
 
@@ -213,6 +222,11 @@ export async function contractCommand(args: string[]): Promise<number> {
       for (const r of reporters) r.onEvent(e);
     },
   });
-  await Promise.all(reporters.map((r) => r.close()));
+  try {
+    await Promise.all(reporters.map((r) => r.close()));
+  } catch (err) {
+    // Checked before the run, so only what could not be foreseen (a full disk) lands here.
+    throw pathError(err, '--report', (err as NodeJS.ErrnoException).path ?? '(a report file)');
+  }
   return result.summary.findings.errors > 0 ? 1 : 0;
 }

@@ -3,7 +3,8 @@
  * `hackatime-kit docs --out DIR [--server URL]`: the reference page as a static site.
  */
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
-import { buildStaticDocs, DEFAULT_TRY_IT_SERVER } from './build.js';
+import { pathError, requireWritable } from '../spec/user-paths.js';
+import { buildStaticDocs, DEFAULT_TRY_IT_SERVER, type StaticDocsResult } from './build.js';
 
 const HELP = `Usage: hackatime-kit docs --out DIR [--server URL]
 
@@ -36,7 +37,14 @@ export async function docsCommand(args: string[]): Promise<number> {
   }
   if (values.out === undefined || values.out === '') throw new UsageError('--out DIR is required (where to write the site)');
   const server = parseServer(values.server);
-  const result = await buildStaticDocs({ outDir: values.out, ...(server === undefined ? {} : { server }) });
+  requireWritable('--out', values.out, 'folder', { createFolders: true });
+  let result: StaticDocsResult;
+  try {
+    result = await buildStaticDocs({ outDir: values.out, ...(server === undefined ? {} : { server }) });
+  } catch (err) {
+    // What the check above cannot foresee (a full disk, a file of the site's name that is a folder).
+    throw pathError(err, '--out', values.out);
+  }
   process.stdout.write(
     `wrote ${result.files.length} files to ${result.outDir}\nopen ${result.outDir}/index.html, or serve the folder from any static host\n`,
   );

@@ -1,9 +1,15 @@
 /**
  * @module
- * CORS as the real server's rack-cors sets it for `/api/*`: any origin, GET/POST/OPTIONS, any
- * request headers, preflight cached 600 s, no credentials, nothing exposed. Preflights are answered
- * here; every other answer carries the allow-origin header from its rendering (see `baseHeaders`),
- * which keeps responses on the node server's fast path (no header rewriting after the handler).
+ * CORS as the real server's rack-cors sets it for `/api/*` (hackclub/hackatime
+ * `config/initializers/cors.rb`, lines 1-10 at 62542c2d: `origins "*"`, `resource "/api/*"`,
+ * `headers: :any`, `methods: [ :get, :post, :options ]`, `max_age: 600`): any origin,
+ * GET/POST/OPTIONS, any request headers, preflight cached 600 s, no credentials. That resource has
+ * no `expose:`, so no response header beyond the CORS-safelisted ones is readable from a browser:
+ * not `Retry-After`. The mock sends no `Access-Control-Expose-Headers` either, so a
+ * frontend that works against it does not come to rely on one the server never sends.
+ * Preflights are answered here; every other answer carries the allow-origin header from its
+ * rendering (see `baseHeaders`), which keeps responses on the node server's fast path (no header
+ * rewriting after the handler).
  */
 import type { Context, Next } from 'hono';
 

@@ -9,6 +9,7 @@
  */
 
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context, MiddlewareHandler } from 'hono';
 import { Random } from '../world/random.js';
@@ -65,29 +66,9 @@ export async function withFault(
 ): Promise<Response> {
   if (delay > 0) await sleep(Math.min(delay, MAX_PREFERRED_DELAY_MS));
   if (!kind) return answer();
-  if (kind === 'truncate') {
-    const res = await answer();
-    const full = new Uint8Array(await res.arrayBuffer());
-    const headers = new Headers(res.headers);
-    headers.set('content-length', String(full.length));
-    // Half the body, then a stream error: the server drops the connection mid-body. The error
-    // comes a moment later so the status line and headers are on the wire first.
-    let sent = false;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!sent) {
-          sent = true;
-          controller.enqueue(full.subarray(0, Math.floor(full.length / 2)));
-          return;
-        }
-        await sleep(20);
-        controller.error(new Error('injected fault: truncate'));
-      },
-    });
-    return new Response(body, { status: res.status, headers });
-  }
   const env = c.env as NodeBindings | undefined;
   const socket = env?.incoming?.socket;
+  if (kind === 'truncate') return truncated(await answer(), socket);
   if (!socket) {
     // In-process there is no socket to break: a body that fails to read is the nearest equivalent.
     return new Response(new ReadableStream({ start: (controller) => controller.error(new Error(`injected fault: ${kind}`)) }));
@@ -95,4 +76,36 @@ export async function withFault(
   if (kind === 'reset') socket.resetAndDestroy();
   else socket.destroySoon();
   return RESPONSE_ALREADY_SENT;
+}
+
+/**
+ * The headers and half the body, then the connection is dropped mid-body. The drop comes a moment
+ * later so that the status line, the headers and the half are on the wire first. On a socket the
+ * socket itself is destroyed, deliberately: a stream error would reach @hono/node-server's
+ * response-error handler, which prints it with its stack trace as if the mock had crashed.
+ * In-process (no socket) the body stream fails instead.
+ */
+async function truncated(res: Response, socket: Socket | undefined): Promise<Response> {
+  const full = new Uint8Array(await res.arrayBuffer());
+  const headers = new Headers(res.headers);
+  headers.set('content-length', String(full.length));
+  let sent = false;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sent) {
+        sent = true;
+        controller.enqueue(full.subarray(0, Math.floor(full.length / 2)));
+        return;
+      }
+      await sleep(20);
+      if (!socket) {
+        controller.error(new Error('injected fault: truncate'));
+        return;
+      }
+      // The server sees its response closed and cancels this stream: nothing to log, nothing to throw.
+      socket.destroy();
+      controller.close();
+    },
+  });
+  return new Response(body, { status: res.status, headers });
 }

@@ -1,11 +1,20 @@
 /**
  * @module
- * The start-up banner: where the mock is and the fixed demo credentials (public demo values, not
- * secrets; they never change with the seed).
+ * The start-up banner: where the mock is, the fixed demo credentials (public demo values, not
+ * secrets; they never change with the seed), and every start-up option that changes how the mock
+ * answers (latency, faults, extra OAuth apps, auto-approval, the data file) on its own line, so that
+ * nobody debugs a slow or broken answer the mock was asked to give. Nothing is listed for an option
+ * left off.
  */
-import type { RunningMock } from './server.js';
+import { loadSeedApps } from '../mock/oauth/apps.js';
+import type { MockServerOptions, RunningMock } from './server.js';
 
-export function banner(mock: RunningMock): string {
+/**
+ * The banner `hackatime-kit mock` prints once it listens.
+ * @example
+ * process.stdout.write(banner(mock, { latency: { min: 50, max: 200 } }));
+ */
+export function banner(mock: RunningMock, faults: MockServerOptions['faults'] = {}): string {
   const { world, url } = mock;
   const demo = world.userByUsername(world.roles.demo);
   const demoKey = demo ? world.apiKeysOf(demo.id)[0]?.token : undefined;
@@ -22,6 +31,27 @@ export function banner(mock: RunningMock): string {
     `  OAuth      ${tokens.join(', ')}`,
     `  accounts   ${url}/__mock/credentials`,
     `  docs       ${url}/docs  (spec: ${url}/openapi.json, ${url}/openapi.yaml)`,
+    ...activeOptions(mock, faults),
     '',
   ].join('\n');
+}
+
+function activeOptions(mock: RunningMock, { latency, faultRate }: NonNullable<MockServerOptions['faults']>): string[] {
+  const lines: string[] = [];
+  if (latency) {
+    const ms = latency.max > latency.min ? `${latency.min}-${latency.max} ms` : `${latency.min} ms`;
+    lines.push(`  latency    ${ms} added to every /api answer (--latency)`);
+  }
+  if (faultRate) lines.push(`  faults     ${+(faultRate * 100).toFixed(2)}% of /api answers reset, empty or truncated (--faults)`);
+  const { oauth } = mock.state;
+  const seedIds = new Set(loadSeedApps().map((app) => app.clientId));
+  for (const app of oauth.apps.values()) {
+    if (seedIds.has(app.clientId)) continue;
+    const kind = app.confidential ? `confidential, secret ${app.secret}` : 'public';
+    lines.push(`  OAuth app  ${app.name}: client_id ${app.clientId} (${kind}) (--oauth-app)`);
+  }
+  if (oauth.autoApprove)
+    lines.push(`  approval   GET /oauth/authorize approves valid requests as ${mock.world.roles.demo} (--oauth-auto-approve)`);
+  if (mock.dataFile) lines.push(`  data file  ${mock.dataFile.path}: ${mock.dataFile.accepted} heartbeats loaded (--data-file)`);
+  return lines;
 }

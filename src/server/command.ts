@@ -6,6 +6,7 @@
 import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from '../mock/oauth/apps.js';
 import { DataFileError, describeLoad } from '../mock/persistence/data-file.js';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
+import { requireWritable } from '../spec/user-paths.js';
 import { parseNow } from '../world/clock.js';
 import { MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
@@ -20,7 +21,7 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --seed N      seed of the generated world (default: ${DEFAULT_SEED})
       --now ISO     fix the clock at this instant (default: the real clock)
       --users N     number of users in the world (default: 12, at least ${MIN_USERS})
-      --days N      days of generated history (default: 30)
+      --days N      days of generated history (default: 30, at least 2)
       --latency MS  add latency to every /api answer: MS or MIN-MAX (default: none)
       --faults RATE break that share (0-1) of /api answers: reset, empty or truncated (default: 0)
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
@@ -33,11 +34,32 @@ Serves every Hackatime endpoint from one seeded, coherent world.
 Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=reset|empty|truncate
 `;
 
-function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+/** `value` of the option (or variable) `source` as an integer in min..max. */
+function integer(source: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not "${value}"`);
+    throw new UsageError(`${source} must be an integer from ${min} to ${max}, not "${value}"`);
   return Number(value);
+}
+
+/** Why the mock cannot listen, in one line that says what to change; anything else is a bug, rethrown. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  const { code, message } = err as NodeJS.ErrnoException;
+  if (code === undefined) return err;
+  const free = '--port 0 picks a free port';
+  switch (code) {
+    case 'EADDRINUSE':
+      return new UsageError(`port ${port} on ${host} is already in use (another mock?); ${free}`);
+    case 'EACCES':
+      return new UsageError(`port ${port} on ${host}: permission denied (ports below 1024 need privileges); ${free}`);
+    case 'EADDRNOTAVAIL':
+      return new UsageError(`--host ${host} is not an address of this machine (127.0.0.1 is this machine only, 0.0.0.0 every interface)`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new UsageError(`--host ${host}: no such host`);
+    default:
+      return new UsageError(`cannot listen on ${host} port ${port}: ${message.split('\n')[0]}`);
+  }
 }
 
 function parseLatency(value: string | undefined): { min: number; max: number } | undefined {
@@ -74,14 +96,16 @@ export async function mockCommand(args: string[]): Promise<number> {
   } catch {
     throw new UsageError(`--now must be an ISO 8601 instant, not "${values.now}"`);
   }
-  const port = integer('port', values.port ?? process.env['PORT'], 0, 65535);
-  const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
-  const users = integer('users', values.users, MIN_USERS, 500);
-  const days = integer('days', values.days, 1, 366);
+  const port = values.port === undefined ? integer('$PORT', process.env['PORT'], 0, 65535) : integer('--port', values.port, 0, 65535);
+  const seed = integer('--seed', values.seed, 0, 2 ** 31 - 1);
+  const users = integer('--users', values.users, MIN_USERS, 500);
+  // The world needs two days at least: yesterday and today.
+  const days = integer('--days', values.days, 2, 366);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
     throw new UsageError(`--faults must be a number from 0 to 1, not "${values.faults}"`);
+  const faults = latency || faultRate ? { ...(latency ? { latency } : {}), ...(faultRate ? { faultRate } : {}) } : undefined;
   let oauthApps: OAuthAppDraft[];
   try {
     oauthApps = checkedOAuthApps((values['oauth-app'] ?? []).flatMap(readOAuthAppOption));
@@ -89,28 +113,31 @@ export async function mockCommand(args: string[]): Promise<number> {
     if (err instanceof OAuthAppError) throw new UsageError(err.message);
     throw err;
   }
+  const dataFile = values['data-file'];
+  if (dataFile !== undefined) requireWritable('--data-file', dataFile, 'file', { createFolders: false });
+  const host = values.host ?? DEFAULT_HOST;
   let mock: RunningMock;
   try {
     mock = await startMock({
-      host: values.host ?? DEFAULT_HOST,
+      host,
       ...(port === undefined ? {} : { port }),
       ...(seed === undefined ? {} : { seed }),
       ...(now === undefined ? {} : { now }),
       ...(users === undefined ? {} : { users }),
       ...(days === undefined ? {} : { days }),
-      ...(latency || faultRate ? { faults: { ...(latency ? { latency } : {}), ...(faultRate ? { faultRate } : {}) } } : {}),
+      ...(faults ? { faults } : {}),
       oauthApps,
       oauthAutoApprove: values['oauth-auto-approve'] ?? false,
-      ...(values['data-file'] === undefined ? {} : { dataFile: values['data-file'] }),
+      ...(dataFile === undefined ? {} : { dataFile }),
       onUnexpectedError: (err) =>
         process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
     });
   } catch (err) {
     if (err instanceof DataFileError) throw new UsageError(err.message);
-    throw new UsageError(`cannot listen: ${(err as Error).message}`);
+    throw listenError(err, host, port ?? DEFAULT_PORT);
   }
   if (mock.dataFile) for (const line of describeLoad(mock.dataFile)) process.stderr.write(`${line}\n`);
-  process.stdout.write(banner(mock));
+  process.stdout.write(banner(mock, faults));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -37,6 +37,8 @@ export interface MockServerOptions {
 export interface RunningMock {
   url: string;
   world: World;
+  /** Everything the mock changes as it answers (the world's heartbeats, OAuth, counters, caches). */
+  state: MockState;
   app: Hono;
   clock: Clock;
   /** What the data file held at start, when there is one. */
@@ -82,7 +84,7 @@ export function createMock(options: MockServerOptions = {}): {
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
-  const { app, world, clock, persistence } = createMock(options);
+  const { app, world, state, clock, persistence } = createMock(options);
   const host = options.host ?? DEFAULT_HOST;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -107,6 +109,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   return {
     url: `http://${shownHost}:${port}`,
     world,
+    state,
     app,
     clock,
     ...(persistence ? { dataFile: persistence.report } : {}),

@@ -1,19 +1,32 @@
 /**
  * Headless Chromium for the browser tests: Debian's `chromium` driven by playwright-core (no browser
- * download). Every request and console error of a page is logged so tests can assert the page stays
- * on its own host and runs clean.
+ * download). One rule for every browser test file: which executable (`HACKATIME_KIT_CHROMIUM`, else
+ * `/usr/bin/chromium`), and what happens without it (skipped with the reason and how to install it;
+ * a failure in CI, where `.ci/run` installs it). Every request and console error of a page is logged
+ * so tests can assert the page stays on its own host and runs clean.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describeWhen, type Requirement } from '../helpers/requirements.js';
+import { tempDir } from '../helpers/temp.js';
 
-const CHROMIUM_PATH = process.env['HACKATIME_KIT_CHROMIUM'] ?? '/usr/bin/chromium';
+/** The Chromium the browser tests drive: `$HACKATIME_KIT_CHROMIUM`, else Debian's. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['HACKATIME_KIT_CHROMIUM'] || '/usr/bin/chromium';
+}
 
-/** Why the browser tests cannot run here, or undefined when they can. */
-export function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM_PATH)) return undefined;
-  return `no Chromium at ${CHROMIUM_PATH} (install Debian's with \`apt-get install chromium\`, or set HACKATIME_KIT_CHROMIUM)`;
+/** Whether Chromium is here, and if not, what is missing and how to get it. */
+export function chromiumRequirement(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): Requirement {
+  const path = chromiumPath(env);
+  return {
+    present: exists(path),
+    missing: `no Chromium at ${path} (install Debian's with \`apt-get install chromium\`, or set HACKATIME_KIT_CHROMIUM to a Chromium executable)`,
+  };
+}
+
+/** `describe` for tests that need Chromium: skipped, saying why, when there is none; a failure in CI. */
+export function describeInChromium(title: string, fn: () => void): void {
+  describeWhen(chromiumRequirement(), title, fn);
 }
 
 // Flags that keep Chromium from calling home (updates, sync, field trials) so the request log holds
@@ -32,9 +45,9 @@ const ARGS = [
 
 export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   // A fresh, empty profile per run: no cached assets, no stored state between tests.
-  const profile = mkdtempSync(join(tmpdir(), 'hackatime-kit-chromium-'));
+  const profile = tempDir('chromium-profile');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     args: ARGS,
     timeout: 30_000,
     viewport: { width: 1280, height: 900 },

@@ -7,19 +7,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildStaticDocs } from '../../src/docs/build.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
-import { chromiumMissing, launchChromium, loggedPage, type Page, type PageLog } from './chromium.js';
-
-const missing = chromiumMissing();
-// CI installs Chromium (.ci/run), so there a missing browser is a broken setup, not a reason to skip.
-if (missing && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${missing}`);
-if (missing) console.warn(`skipping the browser tests: ${missing}`);
+import { describeInChromium, launchChromium, loggedPage, type Page, type PageLog } from './chromium.js';
 
 const RESULTS = join(ROOT, 'test-results');
 const TRY_IT_PATH = '/api/hackatime/v1/users/{id}/statusbar/today';
@@ -61,7 +56,7 @@ async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: s
 const foreign = (log: PageLog, allowed: (url: URL) => boolean): string[] =>
   log.requests.filter((u) => !u.startsWith('data:') && !allowed(new URL(u)));
 
-describe.skipIf(missing !== undefined)('the reference page in headless Chromium', () => {
+describeInChromium('the reference page in headless Chromium', () => {
   let mock: RunningMock;
   let chrome: Awaited<ReturnType<typeof launchChromium>>;
   let site: string;

@@ -76,3 +76,23 @@ describe('contract options', () => {
     expect(() => options(['--no-such-flag'])).toThrow(UsageError);
   });
 });
+
+describe('contract options naming paths', () => {
+  const work = tempDir('contract-paths');
+  const file = join(work, 'plain.txt');
+  writeFileSync(file, 'not a folder');
+
+  it.each([
+    [['--vars', work], `--vars ${work}: is a folder, not a file`],
+    [['--vars', join(work, 'nope.yaml')], `--vars ${join(work, 'nope.yaml')}: no such file`],
+    [['--spec', join(work, 'nope.yaml')], `--spec ${join(work, 'nope.yaml')}: no such file`],
+    [['--spec', work], `--spec ${work}: is a folder, not a file`],
+    [['--fixtures', join(work, 'nope')], `--fixtures ${join(work, 'nope')}: no such folder`],
+    [['--fixtures', file], `--fixtures ${file}: is a file, not a folder`],
+    [['--report', `json:${work}`], `--report ${work}: is a folder, not a file`],
+    [['--report', `junit:${join(file, 'x.xml')}`], `--report ${join(file, 'x.xml')}: ${file} is a file, not a folder`],
+    [['--fuzz', '-3'], '--fuzz must be a whole number, not "-3"'],
+  ])('refuse %j before the run, in one line', (args, message) => {
+    expect(() => options(args)).toThrow(new UsageError(message));
+  });
+});

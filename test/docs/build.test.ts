@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { docsAssets } from '../../src/docs/assets.js';
 import { DEFAULT_TRY_IT_SERVER } from '../../src/docs/build.js';
 import { hasRef } from '../../src/docs/dereference.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { runCliInProcess } from '../helpers/cli.js';
+import { runCli, runCliInProcess } from '../helpers/cli.js';
 import { DEMO_KEY } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -26,7 +26,7 @@ const specFromScript = (dir: string): SpecLike => {
 describe('hackatime-kit docs', () => {
   it('writes a static site whose page names only files that are beside it', async () => {
     const out = join(tempDir('docs-build'), 'site');
-    const result = await runCliInProcess(['docs', '--out', out]);
+    const result = await runCli(['docs', '--out', out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`files to ${out}`);
@@ -66,6 +66,29 @@ describe('hackatime-kit docs', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^hackatime-kit docs: /);
     }
+  });
+
+  it.each([
+    ['an existing file', (dir: string) => join(dir, 'plain'), (out: string) => `--out ${out}: is a file, not a folder`],
+    [
+      'a path under a file',
+      (dir: string) => join(dir, 'plain', 'site'),
+      (out: string) => `--out ${out}: ${out.slice(0, -5)} is a file, not a folder`,
+    ],
+    [
+      'a folder holding a folder named like one of the files',
+      (dir: string) => {
+        mkdirSync(join(dir, 'site', 'index.html'), { recursive: true });
+        return join(dir, 'site');
+      },
+      (out: string) => `--out ${out}: ${join(out, 'index.html')}: is a folder, not a file`,
+    ],
+  ])('exits 2 with one line, no stack trace, when --out is %s', async (_what, outIn, reason) => {
+    const dir = tempDir('docs-build');
+    writeFileSync(join(dir, 'plain'), 'not a folder');
+    const out = outIn(dir);
+    const result = await runCliInProcess(['docs', '--out', out]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `hackatime-kit docs: ${reason(out)}\n` });
   });
 
   it('prints its help', async () => {

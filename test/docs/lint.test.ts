@@ -1,5 +1,5 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCliInProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -68,9 +68,30 @@ describe('hackatime-kit lint', () => {
     expect(result.code).toBe(1);
   });
 
-  it('exits 2 with a one-line reason when the spec does not exist', async () => {
-    const result = await runCliInProcess(['lint', '--spec', join(work, 'nope.yaml')]);
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  it('exits 2 with a one-line reason when the spec does not exist or is a folder', async () => {
+    const missing = join(work, 'nope.yaml');
+    expect(await runCliInProcess(['lint', '--spec', missing])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `hackatime-kit lint: --spec ${missing}: no such file\n`,
+    });
+    expect(await runCliInProcess(['lint', '--spec', work])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `hackatime-kit lint: --spec ${work}: is a folder, not a file\n`,
+    });
+  });
+
+  it('names files as --spec was given: absolute stays absolute, relative stays relative to the working directory', async () => {
+    const root = plantedSpec('named-as-given', (d) => edit(join(d, 'paths/currently-hacking.yaml'), /^\s+tags: \[Public\]\n/m, ''));
+    const planted = (rootFile: string) => join(dirname(rootFile), 'paths/currently-hacking.yaml');
+    const absolute = await runCliInProcess(['lint', '--spec', root]);
+    expect(absolute.stdout.split('\n')[0]?.startsWith(`${planted(root)}:`)).toBe(true);
+    const given = relative(process.cwd(), root);
+    expect(given.startsWith('/')).toBe(false);
+    const relativeRun = await runCliInProcess(['lint', '--spec', given]);
+    expect(relativeRun.stdout.split('\n')[0]?.startsWith(`${planted(given)}:`)).toBe(true);
+    const json = JSON.parse((await runCliInProcess(['lint', '--spec', given, '--format', 'json'])).stdout) as { file: string }[];
+    expect(json.map((f) => f.file)).toContain(planted(given));
   });
 });

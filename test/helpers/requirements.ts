@@ -13,24 +13,25 @@ export interface Requirement {
   missing: string;
 }
 
-const IN_CI = process.env['CI'] === 'true';
+/** What becomes of tests that need `requirement`: run them, skip them, or fail (CI must run them). */
+export function requirementOutcome(requirement: Requirement, env: NodeJS.ProcessEnv = process.env): 'run' | 'skip' | 'fail' {
+  if (requirement.present) return 'run';
+  return env['CI'] === 'true' ? 'fail' : 'skip';
+}
 
 /** `describe(title, fn)` when the requirement holds; otherwise a titled skip, or a failure in CI. */
 export function describeWhen(requirement: Requirement, title: string, fn: () => void): void {
-  if (requirement.present) {
+  const outcome = requirementOutcome(requirement);
+  if (outcome === 'run') {
     describe(title, fn);
-    return;
-  }
-  if (IN_CI) {
-    describe(title, () => {
-      it(`cannot run in CI: ${requirement.missing}`, () => {
-        throw new Error(`${title}: ${requirement.missing}`);
-      });
-    });
     return;
   }
   // `fn` is not called: collecting its tests may need the very thing that is missing.
   describe(title, () => {
-    it.skip(`skipped: ${requirement.missing}`, () => undefined);
+    if (outcome === 'fail') {
+      it(`cannot run in CI: ${requirement.missing}`, () => {
+        throw new Error(`${title}: ${requirement.missing}`);
+      });
+    } else it.skip(`skipped: ${requirement.missing}`, () => undefined);
   });
 }

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMock, type RunningMock, startMock } from '../../src/server/server.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
@@ -31,6 +31,26 @@ describe('fault and latency injection over a socket', () => {
     const res = await fetch(`${mock.url}${PATH}`, { headers: { Prefer: 'fault=truncate', Connection: 'close' } });
     expect(res.status).toBe(200);
     await expect(res.text()).rejects.toThrow();
+  });
+
+  it('Prefer: fault=truncate prints nothing on the server side (no stack trace that reads like a crash)', async () => {
+    const spies = [
+      vi.spyOn(console, 'error').mockImplementation(() => undefined),
+      vi.spyOn(console, 'info').mockImplementation(() => undefined),
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined),
+      vi.spyOn(process.stderr, 'write').mockImplementation(() => true),
+    ];
+    try {
+      for (const connection of ['close', 'keep-alive']) {
+        const res = await fetch(`${mock.url}${PATH}`, { headers: { Prefer: 'fault=truncate', Connection: connection } });
+        await expect(res.text()).rejects.toThrow();
+      }
+      // The server has closed the response by now; anything it logged about it was logged already.
+      expect((await fetch(`${mock.url}${PATH}`)).status).toBe(200);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('a fault on one request leaves the server answering the next', async () => {

@@ -210,7 +210,7 @@ describe('--data-file', () => {
   it('refuses to start with a data file it cannot open, in one line', async () => {
     const result = await runCli(['mock', '--port', '0', '--data-file', join(work, 'no-such-dir', 'x.jsonl')], { timeoutMs: 30_000 });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^hackatime-kit mock: cannot open data file .*no-such-dir.*\n$/);
+    expect(result.stderr).toMatch(/^hackatime-kit mock: --data-file .*no-such-dir.*: folder .*no-such-dir does not exist\n$/);
   }, 40_000);
 });
 

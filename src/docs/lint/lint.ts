@@ -4,7 +4,7 @@
  * plus the layout checks Spectral cannot see (component files nobody references).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import { bundleSpec, COMPONENT_KINDS } from '../../spec/bundle.js';
@@ -56,9 +56,15 @@ function unusedComponentFiles(rootFile: string, used: Set<string>): LintFinding[
   return findings;
 }
 
+/**
+ * Lints the spec whose root is `rootFile`. Findings name files the way `rootFile` was given: absolute
+ * when it is absolute, else relative to the working directory.
+ * @example
+ * const findings = await lintSpec('openapi/hackatime.yaml');
+ */
 export async function lintSpec(rootFile: string): Promise<LintFinding[]> {
   const root = resolve(rootFile);
-  if (!existsSync(root)) throw new SpecError(`${relative(process.cwd(), root)}: file not found`);
+  if (!existsSync(root)) throw new SpecError(`${rootFile}: file not found`);
   const findings: LintFinding[] = [];
   const { document, files, origins } = bundleSpec(root, {
     onBadFile: (file, reason) =>
@@ -83,14 +89,16 @@ export async function lintSpec(rootFile: string): Promise<LintFinding[]> {
     });
   }
   findings.push(...unusedComponentFiles(root, new Set(files)));
-  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const named = (file: string) => (isAbsolute(rootFile) ? file : relative(process.cwd(), file));
+  return findings
+    .map((f) => ({ ...f, file: named(f.file) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /** Spectral's text format: `file:line:col severity rule message (path)`, then a summary line. */
-export function formatFindings(findings: LintFinding[], cwd = process.cwd()): string {
+export function formatFindings(findings: LintFinding[]): string {
   const lines = findings.map(
-    (f) =>
-      `${relative(cwd, f.file)}:${f.line}:${f.column} ${f.severity} ${f.rule} ${JSON.stringify(f.message)}${f.path ? ` (${f.path})` : ''}`,
+    (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${JSON.stringify(f.message)}${f.path ? ` (${f.path})` : ''}`,
   );
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   lines.push(
