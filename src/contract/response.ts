@@ -3,7 +3,8 @@
  * An answer read once for every check: which documented response its status matches, which
  * documented media type its Content-Type matches, and its body parsed.
  */
-import type { IndexedMedia, IndexedOperation, IndexedResponse } from '../spec/operations.js';
+import { isJsonMediaType, mediaTypeOf } from '../spec/media-type.js';
+import { type IndexedMedia, type IndexedOperation, type IndexedResponse, responseFor } from '../spec/operations.js';
 import type { RawResponse } from './send.js';
 
 type ParsedBody =
@@ -20,17 +21,6 @@ export interface InspectedResponse extends RawResponse {
   /** The documented media type the Content-Type matches. */
   media: IndexedMedia | undefined;
   body: ParsedBody;
-}
-
-export const isJsonMediaType = (mediaType: string): boolean => mediaType === 'application/json' || mediaType.endsWith('+json');
-
-export function documentedResponse(op: IndexedOperation, status: number): IndexedResponse | undefined {
-  const code = String(status);
-  return (
-    op.responses.find((r) => r.status === code) ??
-    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
-    op.responses.find((r) => r.status === 'default')
-  );
 }
 
 /** `application/json` matches itself, `application/*` and `*\/*`. */
@@ -52,8 +42,8 @@ function parseBody(text: string, mediaType: string | undefined): ParsedBody {
 
 export function inspect(op: IndexedOperation, raw: RawResponse): InspectedResponse {
   const contentType = raw.headers.get('content-type');
-  const mediaType = contentType ? contentType.split(';')[0]!.trim().toLowerCase() : undefined;
-  const documented = documentedResponse(op, raw.status);
+  const mediaType = contentType ? mediaTypeOf(contentType) : undefined;
+  const documented = responseFor(op, raw.status);
   const media = mediaType === undefined ? undefined : documented?.content.find((m) => mediaMatches(m.mediaType, mediaType));
   return { ...raw, mediaType, documented, media, body: parseBody(raw.text, mediaType) };
 }

@@ -8,7 +8,7 @@
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { UsageError } from '../spec/errors.js';
 import { type LoadedSpec, loadSpec } from '../spec/load.js';
-import type { IndexedOperation } from '../spec/operations.js';
+import { type IndexedOperation, responseFor } from '../spec/operations.js';
 import { type SpecValidator, validatorFor } from '../spec/validator.js';
 import type { Case, PlannedCase, SkippedCase } from './case.js';
 import { planOperation } from './cases.js';
@@ -24,7 +24,6 @@ import { type FuzzArbitraries, fuzzArbitraries } from './fuzz/operation-cases.js
 import { createLimit, type Limit } from './limit.js';
 import { createRedactor, type Redactor, redactCase, SECRET_HEADER } from './redact.js';
 import { extraHeadersFor } from './request.js';
-import { documentedResponse } from './response.js';
 import { randomSeed } from './seeded.js';
 import { type OperationFilters, selectOperations } from './select.js';
 import { type SendOptions, send } from './send.js';
@@ -102,7 +101,7 @@ const refOf = (op: IndexedOperation): OperationRef => ({
  */
 function compileSchemas(op: IndexedOperation, statuses: Iterable<number>, validator: SpecValidator): void {
   for (const status of new Set(statuses)) {
-    const response = documentedResponse(op, status);
+    const response = responseFor(op, status);
     for (const media of response?.content ?? []) if (media.schemaPointer !== undefined) validator.validate(media.schemaPointer, null);
     for (const header of Object.values(response?.headers ?? {}))
       if (header.schemaPointer !== undefined) validator.validateParameter(header.schemaPointer, '');

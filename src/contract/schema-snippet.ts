@@ -7,7 +7,7 @@
 
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { Document, isScalar, visit } from 'yaml';
-import { resolvePointer } from '../spec/operations.js';
+import { resolvePointer } from '../spec/json-pointer.js';
 
 const SNIPPET_LINES = 20;
 

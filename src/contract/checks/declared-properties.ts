@@ -6,7 +6,7 @@
  * (`additionalProperties` other than `false`), is free-form and never reported.
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from '../../spec/operations.js';
+import { escapePointerSegment as escapePointer, refPointer, resolvePointer } from '../../spec/json-pointer.js';
 import type { SpecValidator } from '../../spec/validator.js';
 
 export interface UndeclaredProperty {
@@ -18,7 +18,6 @@ export interface UndeclaredProperty {
   value: unknown;
 }
 
-const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class PropertyWalker {
@@ -52,8 +51,9 @@ export class PropertyWalker {
     for (let hops = 0; hops < 20; hops++) {
       const schema = this.schema(at);
       const ref = schema?.['$ref'];
-      if (typeof ref !== 'string' || !ref.startsWith('#/') || Object.keys(schema!).length !== 1) break;
-      at = decodeURI(ref.slice(1));
+      const target = typeof ref === 'string' ? refPointer(ref) : undefined;
+      if (target === undefined || Object.keys(schema!).length !== 1) break;
+      at = target;
     }
     return at;
   }
@@ -65,8 +65,8 @@ export class PropertyWalker {
     const schema = this.schema(pointer);
     if (!schema) return [];
     const found = [pointer];
-    const ref = schema['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#/')) found.push(...this.applicable(decodeURI(ref.slice(1)), value, seen));
+    const ref = typeof schema['$ref'] === 'string' ? refPointer(schema['$ref']) : undefined;
+    if (ref !== undefined) found.push(...this.applicable(ref, value, seen));
     const allOf = schema['allOf'];
     if (Array.isArray(allOf)) for (let i = 0; i < allOf.length; i++) found.push(...this.applicable(`${pointer}/allOf/${i}`, value, seen));
     for (const keyword of ['anyOf', 'oneOf'] as const) {

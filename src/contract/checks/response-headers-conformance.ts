@@ -4,7 +4,7 @@
  * and every documented header that is present fits its schema.
  */
 
-import { resolvePointer } from '../../spec/operations.js';
+import { resolvePointer } from '../../spec/json-pointer.js';
 import type { FindingDraft } from '../findings.js';
 import { keywordSnippet } from '../schema-snippet.js';
 import { type Check, onlyDocumentedStatus } from './check.js';

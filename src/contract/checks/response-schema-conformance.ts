@@ -4,14 +4,13 @@
  * the shared validator finds, each with its JSON pointer, schema path and the value received.
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from '../../spec/operations.js';
+import { escapePointerSegment, resolvePointer } from '../../spec/json-pointer.js';
+import { isJsonMediaType } from '../../spec/media-type.js';
 import type { ValidationIssue } from '../../spec/validator.js';
 import type { FindingDraft } from '../findings.js';
-import { isJsonMediaType, receivedBody } from '../response.js';
+import { receivedBody } from '../response.js';
 import { keywordSnippet } from '../schema-snippet.js';
 import { type Check, onlyDocumentedMedia, onlyDocumentedStatus } from './check.js';
-
-const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function schemaIssueFinding(document: OpenAPIObject, issue: ValidationIssue): FindingDraft {
   const missing = issue.keyword === 'required' ? (issue.message.match(/required property "(.*)"$/)?.[1] ?? undefined) : undefined;
@@ -23,7 +22,7 @@ function schemaIssueFinding(document: OpenAPIObject, issue: ValidationIssue): Fi
     title: 'Response violates schema',
     message: `${issue.message}${none}`,
     // A missing property is pointed at where it should be, not at its parent.
-    pointer: missing === undefined ? issue.pointer : `${issue.pointer}/${escapePointer(missing)}`,
+    pointer: missing === undefined ? issue.pointer : `${issue.pointer}/${escapePointerSegment(missing)}`,
     schemaPath: issue.schemaPath,
     key: `${issue.schemaPath}${missing === undefined ? '' : `:${missing}`}`,
     expected: keywordSnippet(document, issue.schemaPath, missing),

@@ -8,7 +8,9 @@
  */
 import fc from 'fast-check';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { type IndexedMedia, type IndexedOperation, resolvePointer } from '../../spec/operations.js';
+import { refPointer, resolvePointer } from '../../spec/json-pointer.js';
+import { isJsonMediaType as isJson } from '../../spec/media-type.js';
+import type { IndexedMedia, IndexedOperation } from '../../spec/operations.js';
 import type { SpecValidator } from '../../spec/validator.js';
 import type { CaseBody } from '../case.js';
 import { CONTRACT_PROJECT } from '../variables.js';
@@ -59,7 +61,6 @@ function heartbeatSchemas(document: OpenAPIObject): string[] {
 }
 
 export const isOAuth = (op: IndexedOperation): boolean => op.path.startsWith('/oauth/');
-const isJson = (mediaType: string): boolean => mediaType === 'application/json' || mediaType.endsWith('+json');
 
 export class Bodies {
   private readonly harmless: SchemaArbitraries;
@@ -84,8 +85,8 @@ export class Bodies {
       if (typeof node !== 'object' || node === null || seen.has(node)) return false;
       seen.add(node);
       const ref = (node as { $ref?: unknown }).$ref;
-      if (typeof ref === 'string' && ref.startsWith('#/')) {
-        const target = decodeURI(ref.slice(1));
+      const target = typeof ref === 'string' ? refPointer(ref) : undefined;
+      if (target !== undefined) {
         if (this.heartbeats.has(target)) return true;
         return walk(resolvePointer(this.document, target));
       }

@@ -9,8 +9,8 @@
  * server crashes on an unparseable `start_time`, a negative `limit`).
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import { resolvePointer } from '../../spec/json-pointer.js';
 import type { IndexedOperation, IndexedParameter } from '../../spec/operations.js';
-import { resolvePointer } from '../../spec/operations.js';
 
 const documented = (op: IndexedOperation): number[] => op.responses.map((r) => Number(r.status)).filter((s) => Number.isInteger(s));
 export const documents = (op: IndexedOperation, status: number): boolean => documented(op).includes(status);

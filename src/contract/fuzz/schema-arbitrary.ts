@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from '../../spec/operations.js';
+import { escapePointerSegment, refPointer, resolvePointer } from '../../spec/json-pointer.js';
 import { oddString } from './strings.js';
 
 type Schema = Record<string, unknown>;
@@ -98,9 +98,8 @@ export class SchemaArbitraries {
   }
 
   private of(schema: Schema, pointer: string, depth: number): fc.Arbitrary<unknown> {
-    const ref = schema['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#/')) {
-      const target = decodeURI(ref.slice(1));
+    const target = typeof schema['$ref'] === 'string' ? refPointer(schema['$ref']) : undefined;
+    if (target !== undefined) {
       // A recursive schema stops at some depth (the spec has none today).
       return depth > 8 ? fc.constant(null) : this.of(this.resolve(target), target, depth + 1);
     }
@@ -161,7 +160,7 @@ export class SchemaArbitraries {
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [name, sub] of Object.entries(properties)) {
       if (name in overrides) continue;
-      model[name] = this.of(isObject(sub) ? sub : {}, `${pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      model[name] = this.of(isObject(sub) ? sub : {}, `${pointer}/properties/${escapePointerSegment(name)}`, depth + 1);
     }
     const required = (Array.isArray(schema['required']) ? (schema['required'] as string[]) : []).filter((k) => k in model);
     const forced: Record<string, fc.Arbitrary<unknown>> = {};
@@ -184,8 +183,8 @@ export class SchemaArbitraries {
     delete merged['allOf'];
     for (const raw of schema['allOf'] as unknown[]) {
       let branch = isObject(raw) ? raw : {};
-      const ref = branch['$ref'];
-      if (typeof ref === 'string' && ref.startsWith('#/')) branch = this.resolve(decodeURI(ref.slice(1)));
+      const ref = typeof branch['$ref'] === 'string' ? refPointer(branch['$ref']) : undefined;
+      if (ref !== undefined) branch = this.resolve(ref);
       Object.assign(properties, isObject(branch['properties']) ? branch['properties'] : {});
       required.push(...((branch['required'] as string[] | undefined) ?? []));
       merged['type'] ??= branch['type'];
