@@ -1,0 +1,77 @@
+/**
+ * @module
+ * Sends one case and reads the whole answer under one deadline. Node's fetch keeps connections
+ * alive between requests; only network errors are retried (a slow answer is a finding, not noise).
+ */
+import type { Case } from '../case.js';
+import { encodeBody, urlOf } from './request.js';
+
+export interface SendOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  retries: number;
+  /** Sent with every request (`--header`); a case's own headers win. */
+  headers: Record<string, string>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  durationMs: number;
+}
+
+export type SendOutcome =
+  | { kind: 'response'; response: RawResponse }
+  | { kind: 'timeout'; durationMs: number }
+  | { kind: 'network'; message: string; durationMs: number };
+
+/** `connect ECONNREFUSED 127.0.0.1:9` → `connection refused (ECONNREFUSED)`. */
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset by the server',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    EHOSTUNREACH: 'host unreachable',
+    UND_ERR_SOCKET: 'the server closed the connection',
+  };
+  if (code && known[code]) return `${known[code]} (${code})`;
+  return cause?.message ?? (err as Error).message ?? String(err);
+}
+
+const isTimeout = (err: unknown): boolean => (err as { name?: string }).name === 'TimeoutError';
+
+async function attempt(url: string, init: RequestInit, timeoutMs: number): Promise<SendOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    return { kind: 'response', response: { status: res.status, headers: res.headers, text, durationMs: elapsed() } };
+  } catch (err) {
+    if (isTimeout(err)) return { kind: 'timeout', durationMs: elapsed() };
+    return { kind: 'network', message: describeNetworkError(err), durationMs: elapsed() };
+  }
+}
+
+export async function send(kase: Pick<Case, 'method' | 'path' | 'query' | 'headers' | 'body'>, options: SendOptions): Promise<SendOutcome> {
+  const headers: Record<string, string> = { ...options.headers, ...kase.headers };
+  let body: string | undefined;
+  if (kase.body !== undefined) {
+    const encoded = encodeBody(kase.body);
+    body = encoded.text;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = encoded.contentType;
+  }
+  const url = urlOf(options.baseUrl, kase);
+  // A redirect is an answer to check (the badge's 307), not something to follow.
+  const init: RequestInit = { method: kase.method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) };
+  let outcome = await attempt(url, init, options.timeoutMs);
+  for (let retry = 1; retry <= options.retries && outcome.kind === 'network'; retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * retry));
+    outcome = await attempt(url, init, options.timeoutMs);
+  }
+  return outcome;
+}
