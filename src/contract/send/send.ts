@@ -27,8 +27,14 @@ export type SendOutcome =
   | { kind: 'network'; message: string; durationMs: number };
 
 /** `connect ECONNREFUSED 127.0.0.1:9` → `connection refused (ECONNREFUSED)`. */
-function describeNetworkError(err: unknown): string {
+function describeNetworkError(err: unknown, url: string): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  // undici says only "bad port" for a port on the Fetch standard's block list ("port blocking":
+  // 6666, 6000, 5060, …), which it refuses before connecting, whatever listens there.
+  if (cause?.message === 'bad port') {
+    const port = new URL(url).port;
+    return `Node's fetch refuses port ${port} (it is on the Fetch standard's list of blocked ports); serve on another port, e.g. 4010`;
+  }
   const code = cause?.code;
   const known: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
@@ -53,7 +59,7 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number): Promi
     return { kind: 'response', response: { status: res.status, headers: res.headers, text, durationMs: elapsed() } };
   } catch (err) {
     if (isTimeout(err)) return { kind: 'timeout', durationMs: elapsed() };
-    return { kind: 'network', message: describeNetworkError(err), durationMs: elapsed() };
+    return { kind: 'network', message: describeNetworkError(err, url), durationMs: elapsed() };
   }
 }
 
