@@ -9,11 +9,12 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
+import type { ContractOptions } from './options.js';
 import { consoleReporter } from './report/console.js';
 import { jsonReporter } from './report/json.js';
 import { junitReporter } from './report/junit.js';
 import type { Reporter } from './report/reporter.js';
-import { type ContractOptions, runContract } from './runner.js';
+import { runContract } from './runner.js';
 
 export const CONTRACT_HELP = `Usage: hackatime-kit contract --base-url URL [options]
 

@@ -8,34 +8,24 @@
  * hangs cannot hold the run.
  */
 import fc from 'fast-check';
+import type { IndexedOperation } from '../spec/operations.js';
 import type { Case } from './case.js';
-import type { FuzzStats, OperationRef, RunEvent } from './events.js';
-import type { CheckName, Finding, FindingDraft, FuzzOrigin } from './findings.js';
-import type { CheckContext } from './judge/checks/index.js';
-import { evaluate } from './judge/evaluate.js';
+import type { FuzzStats, OperationRef } from './events.js';
+import type { Finding, FuzzOrigin } from './findings.js';
+import { evaluate, type JudgeContext } from './judge/evaluate.js';
 import type { FuzzArbitraries, FuzzCase } from './plan/fuzz/operation-cases.js';
 import { seededHex } from './plan/seeded.js';
-import { toCurl } from './send/curl.js';
-import type { Limit } from './send/limit.js';
-import { type Redactor, redactCase } from './send/redact.js';
-import { extraHeadersFor } from './send/request.js';
-import { type SendOptions, send } from './send/send.js';
+import type { RunContext } from './run-context.js';
+import { redactCase } from './send/redact.js';
+import { sendCase } from './send/send.js';
 
-export interface FuzzOptions {
-  /** Generated requests per operation. */
-  runs: number;
-  /** Default: the run's seed. */
-  seed?: number;
-}
+/** What fuzzing one operation reads of the run (`limit` is the operation's, which times it). */
+type FuzzRun = JudgeContext & Pick<RunContext, 'retries' | 'limit' | 'emit'> & { fuzz: NonNullable<RunContext['fuzz']> };
 
-export interface FuzzEnv {
+/** The operation being fuzzed. */
+interface Fuzzed {
+  op: IndexedOperation;
   ref: OperationRef;
-  ctx: CheckContext;
-  sendOptions: SendOptions;
-  timeoutMs: number;
-  redactor: Redactor;
-  limit: Limit;
-  emit: (event: RunEvent) => void;
 }
 
 /** At most this many requests, or this long, go into shrinking one failure. */
@@ -48,33 +38,16 @@ type Group = FuzzOrigin['group'];
 const fcSeedOf = (seed: number, operationId: string, group: Group): number =>
   parseInt(seededHex(seed, `fuzz:${operationId}:${group}`, 8), 16) | 0;
 
-function judge(env: FuzzEnv, kase: Case, outcome: Awaited<ReturnType<typeof send>>): Finding[] {
-  const extra = extraHeadersFor(kase, env.sendOptions.headers);
-  const complete = (check: CheckName, k: Case, draft: FindingDraft, status?: number): Finding =>
-    env.redactor.deep({
-      ...draft,
-      check,
-      operationId: env.ctx.op.operationId,
-      method: k.method,
-      pathTemplate: env.ctx.op.path,
-      severity: draft.severity ?? 'error',
-      ...(status === undefined ? {} : { status }),
-      caseId: k.id,
-      curl: toCurl(env.sendOptions.baseUrl, k, extra, env.redactor),
-    });
-  return evaluate({ ctx: env.ctx, timeoutMs: env.timeoutMs, complete }, kase, outcome);
-}
-
 async function runGroup(
   group: Group,
   arb: fc.Arbitrary<FuzzCase>,
   numRuns: number,
-  seed: number,
-  runs: number,
-  env: FuzzEnv,
+  { op, ref }: Fuzzed,
+  run: FuzzRun,
   stats: FuzzStats,
 ): Promise<Finding[]> {
-  const operationId = env.ctx.op.operationId;
+  const { seed, runs } = run.fuzz;
+  const operationId = op.operationId;
   const fcSeed = fcSeedOf(seed, operationId, group);
   let requests = 0;
   let shrinks = 0;
@@ -91,15 +64,15 @@ async function runGroup(
       stats.shrinking++;
     } else requests++;
     const kase: Case = { ...generated, id: `${operationId}/fuzz/${group}/${shrinking ? `shrink-${shrinks}` : requests}` };
-    const outcome = await env.limit(() => send(kase, { ...env.sendOptions, headers: extraHeadersFor(kase, env.sendOptions.headers) }));
-    const findings = judge(env, kase, outcome);
+    const outcome = await run.limit(() => sendCase(kase, run));
+    const findings = evaluate(run, op, kase, outcome);
     const status = outcome.kind === 'response' ? String(outcome.response.status) : outcome.kind;
     if (!shrinking) stats[group][status] = (stats[group][status] ?? 0) + 1;
     const durationMs = outcome.kind === 'response' ? outcome.response.durationMs : outcome.durationMs;
-    env.emit({
+    run.emit({
       type: 'case-finished',
-      operation: env.ref,
-      case: redactCase(kase, env.redactor),
+      operation: ref,
+      case: redactCase(kase, run.redactor),
       status: outcome.kind === 'response' ? outcome.response.status : undefined,
       durationMs,
       findings,
@@ -138,17 +111,16 @@ async function runGroup(
 /** Fuzzes one operation with `runs` generated requests (split between its two generators). */
 export async function fuzzOperation(
   arbs: FuzzArbitraries,
-  options: Required<FuzzOptions>,
-  env: FuzzEnv,
+  fuzzed: Fuzzed,
+  run: FuzzRun,
 ): Promise<{ findings: Finding[]; stats: FuzzStats }> {
+  const runs = run.fuzz.runs;
   const stats: FuzzStats = { valid: {}, negative: {}, shrinking: 0 };
   const { valid, negative } = arbs;
-  const validRuns = valid && negative ? Math.ceil(options.runs / 2) : valid ? options.runs : 0;
+  const validRuns = valid && negative ? Math.ceil(runs / 2) : valid ? runs : 0;
   const groups = await Promise.all([
-    valid && validRuns > 0 ? runGroup('valid', valid, validRuns, options.seed, options.runs, env, stats) : [],
-    negative && options.runs > validRuns
-      ? runGroup('negative', negative, options.runs - validRuns, options.seed, options.runs, env, stats)
-      : [],
+    valid && validRuns > 0 ? runGroup('valid', valid, validRuns, fuzzed, run, stats) : [],
+    negative && runs > validRuns ? runGroup('negative', negative, runs - validRuns, fuzzed, run, stats) : [],
   ]);
   return { findings: groups.flat(), stats };
 }

@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOptions } from '../../src/contract/command.js';
 import type { RunEvent } from '../../src/contract/events.js';
-import { crashingParameters } from '../../src/contract/plan/fuzz/expectations.js';
+import { crashingParameters } from '../../src/contract/plan/expectations.js';
 import { consoleReporter } from '../../src/contract/report/console.js';
 import { type ContractResult, runContract } from '../../src/contract/runner.js';
 import { mountAdmin } from '../../src/mock/admin/routes.js';

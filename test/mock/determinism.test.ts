@@ -32,7 +32,9 @@ describe('two mocks with the same seed and clock', () => {
       variables: {},
       seed: SEED,
       detectMock: true,
-      send: { timeoutMs: 10_000, retries: 0, headers: {} },
+      timeoutMs: 10_000,
+      retries: 0,
+      headers: {},
       spec,
       now: () => NOW,
     });

@@ -91,7 +91,8 @@ function recordedCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
 }
 
 /** Every case of `op`, in report order. */
-export function planOperation(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
+export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCase[] {
+  const ctx = { ...run, recorded: run.recorded.filter((r) => r.operationId === op.operationId) };
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
   return [...positiveCases(op, ctx), ...recordedCases(op, ctx), ...negatives];
 }

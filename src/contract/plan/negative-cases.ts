@@ -7,12 +7,11 @@
 import type { IndexedOperation } from '../../spec/operations.js';
 import type { Case, PlannedCase } from '../case.js';
 import { type Alternative, allowsAnonymous, alternativesOf, applyAuth, invalidAuth } from './auth.js';
+import { documents, invalidStatus, noAuthStatus } from './expectations.js';
 import { invalidValue } from './invalid-values.js';
 import type { PlanContext } from './plan-context.js';
 import { buildParts, exampleBody, fillPath, requiredInputs } from './request-parts.js';
 import { interpolate, PATH_VARIABLES } from './variables.js';
-
-const documents = (op: IndexedOperation, status: number): boolean => op.responses.some((r) => r.status === String(status));
 
 /** The first alternative this run can authenticate with (anonymous first when allowed). */
 function usableAlternative(op: IndexedOperation, ctx: PlanContext): Alternative | { missing: string } {
@@ -33,7 +32,7 @@ function withBody(op: IndexedOperation, ctx: PlanContext, kase: Case): PlannedCa
 
 export function noAuthCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
   if (allowsAnonymous(op)) return [];
-  const expected = [401, 404, 403].find((s) => documents(op, s));
+  const expected = noAuthStatus(op);
   const base = { operationId: op.operationId, method: op.method.toUpperCase(), pathTemplate: op.path, kind: 'no-auth' as const };
   if (expected === undefined) {
     return [
@@ -110,14 +109,8 @@ export function invalidParamCases(op: IndexedOperation, ctx: PlanContext): Plann
   const out: PlannedCase[] = [];
   const alt = usableAlternative(op, ctx);
   for (const param of op.parameters) {
-    const ext = param.extensions['x-invalid-response'];
-    const status =
-      typeof ext === 'object' && ext !== null
-        ? Number((ext as { status?: unknown }).status)
-        : param.in === 'path' && ext === undefined
-          ? 404
-          : undefined;
-    if (status === undefined || Number.isNaN(status) || !documents(op, status) || param.in === 'cookie') continue;
+    const status = invalidStatus(op, param);
+    if (status === undefined || param.in === 'cookie') continue;
     const value = invalidValue(param, ctx.validator);
     const variants: { id: string; title: string; value: string | undefined }[] = [];
     if (value !== undefined)

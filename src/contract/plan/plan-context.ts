@@ -1,15 +1,8 @@
 /**
  * @module
- * What planning the cases of one operation needs.
+ * What planning the cases of one operation reads of the run.
  */
-import type { SpecValidator } from '../../spec/validator.js';
-import type { RecordedCase } from './fixtures.js';
-import type { Target } from './variables.js';
+import type { RunContext } from '../run-context.js';
 
-export interface PlanContext {
-  target: Target;
-  validator: SpecValidator;
-  seed: number;
-  /** The operation's recorded cases. */
-  recorded: readonly RecordedCase[];
-}
+/** `recorded` may hold every operation's recorded cases: planning an operation takes its own. */
+export type PlanContext = Pick<RunContext, 'target' | 'validator' | 'seed' | 'recorded'>;

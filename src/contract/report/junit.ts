@@ -4,9 +4,10 @@
  * by that check's error findings, skipped when the operation did not run or the check had no case
  * to judge (no request without credentials, no invalid parameter). Written on close.
  */
-import type { CaseKind } from '../case.js';
+import { CASE_KIND_TITLES, type CaseKind } from '../case.js';
 import type { OperationResult, RunEvent, RunFinished } from '../events.js';
 import { CHECK_NAMES, type CheckName, type Finding } from '../findings.js';
+import { CHECKS } from '../judge/checks/index.js';
 import { formatValue } from './format.js';
 import type { Reporter } from './reporter.js';
 import { writeReport } from './write-file.js';
@@ -17,11 +18,10 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const xml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(XML_FORBIDDEN, '');
 
-/** The case kind a check needs to have judged anything. */
-const NEEDS_KIND: Partial<Record<CheckName, { kind: CaseKind; what: string }>> = {
-  ignored_auth: { kind: 'no-auth', what: 'no request without credentials' },
-  negative_data_rejection: { kind: 'invalid-param', what: 'no request with an invalid parameter' },
-};
+/** The case kinds a check judges, from its own declaration (absent: every kind). */
+const APPLIES_TO: ReadonlyMap<CheckName, readonly CaseKind[]> = new Map(
+  CHECKS.flatMap((c) => (c.appliesTo === undefined ? [] : [[c.name, c.appliesTo] as const])),
+);
 
 function describe(f: Finding): string {
   const lines = [f.message];
@@ -41,9 +41,11 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
   const reason = [...new Set(r.skipped.map((s) => s.reason))].join('; ');
   if (r.status === 'skipped')
     return { xml: [open, `      <skipped message="${xml(reason)}"/>`, close].join('\n'), failed: false, skipped: true };
-  const needs = NEEDS_KIND[check];
-  if (needs && !kinds.has(needs.kind))
-    return { xml: [open, `      <skipped message="${xml(needs.what)}"/>`, close].join('\n'), failed: false, skipped: true };
+  const needs = APPLIES_TO.get(check);
+  if (needs && !needs.some((kind) => kinds.has(kind))) {
+    const what = `no ${needs.map((kind) => CASE_KIND_TITLES[kind]).join(' or ')}`;
+    return { xml: [open, `      <skipped message="${xml(what)}"/>`, close].join('\n'), failed: false, skipped: true };
+  }
   const findings = r.findings.filter((f) => f.check === check);
   const errors = findings.filter((f) => f.severity === 'error');
   const body = errors.map(

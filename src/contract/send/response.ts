@@ -14,6 +14,8 @@ type ParsedBody =
   | { kind: 'text'; text: string };
 
 export interface InspectedResponse extends RawResponse {
+  /** The operation the answer is read against. */
+  operation: IndexedOperation;
   /** The Content-Type's media type, lower case, without parameters. */
   mediaType: string | undefined;
   /** The spec's response for this status (exact, then `4XX`-style, then `default`). */
@@ -45,7 +47,7 @@ export function inspect(op: IndexedOperation, raw: RawResponse): InspectedRespon
   const mediaType = contentType ? mediaTypeOf(contentType) : undefined;
   const documented = responseFor(op, raw.status);
   const media = mediaType === undefined ? undefined : documented?.content.find((m) => mediaMatches(m.mediaType, mediaType));
-  return { ...raw, mediaType, documented, media, body: parseBody(raw.text, mediaType) };
+  return { ...raw, operation: op, mediaType, documented, media, body: parseBody(raw.text, mediaType) };
 }
 
 const EXCERPT = 500;

@@ -4,15 +4,11 @@
  * alive between requests; only network errors are retried (a slow answer is a finding, not noise).
  */
 import type { Case } from '../case.js';
-import { encodeBody, urlOf } from './request.js';
+import type { RunContext } from '../run-context.js';
+import { encodeBody, extraHeadersFor, urlOf } from './request.js';
 
-export interface SendOptions {
-  baseUrl: string;
-  timeoutMs: number;
-  retries: number;
-  /** Sent with every request (`--header`); a case's own headers win. */
-  headers: Record<string, string>;
-}
+/** What sending reads of the run; `headers` are the extra headers this request gets (`extraHeadersFor`). */
+export type SendOptions = Pick<RunContext, 'baseUrl' | 'timeoutMs' | 'retries' | 'headers'>;
 
 export interface RawResponse {
   status: number;
@@ -81,3 +77,7 @@ export async function send(kase: Pick<Case, 'method' | 'path' | 'query' | 'heade
   }
   return outcome;
 }
+
+/** Sends a case with the run's `--header`s, less a credential that a case meant to carry none must not get. */
+export const sendCase = (kase: Case, run: SendOptions): Promise<SendOutcome> =>
+  send(kase, { baseUrl: run.baseUrl, timeoutMs: run.timeoutMs, retries: run.retries, headers: extraHeadersFor(kase, run.headers) });

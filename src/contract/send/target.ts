@@ -6,25 +6,27 @@
  * needed; for any other server they come from flags, environment and `--vars`. Given values always
  * win over detected ones. The one part of setting up a run that talks to the server.
  */
-import type { LoadedSpec } from '../../spec/load.js';
 import { ConnectionError } from '../errors.js';
 import type { Credentials, OAuthToken } from '../plan/auth.js';
 import { seededHex } from '../plan/seeded.js';
 import { CONTRACT_PROJECT, type Target } from '../plan/variables.js';
-import { type SendOptions, send } from './send.js';
+import type { RunContext } from '../run-context.js';
+import { send } from './send.js';
 
-export interface TargetInput {
-  baseUrl: string;
-  credentials: { apiKey?: string; adminKey?: string; oauthToken?: string; legacyStatsKey?: string };
+/** What resolving the target reads: the run's sending options and seed, and the options that name credentials and variables. */
+export type TargetInput = Pick<RunContext, 'baseUrl' | 'headers' | 'timeoutMs' | 'retries' | 'seed' | 'spec'> & {
+  credentials: {
+    apiKey?: string | undefined;
+    adminKey?: string | undefined;
+    oauthToken?: string | undefined;
+    legacyStatsKey?: string | undefined;
+  };
   variables: Record<string, string>;
-  seed: number;
-  /** Read `/__mock/credentials` when the server has it (default true). */
+  /** Read `/__mock/credentials` when the server has it. */
   detectMock: boolean;
-  send: Omit<SendOptions, 'baseUrl'>;
-  spec: LoadedSpec;
   /** The real clock (injectable for tests). */
   now: () => number;
-}
+};
 
 interface MockUser {
   id?: unknown;
@@ -78,9 +80,8 @@ function fromMockCredentials(body: unknown): Detected | undefined {
 
 /** Asks the server for `/__mock/credentials`; also proves the server answers at all. */
 async function probe(input: TargetInput): Promise<Detected | undefined> {
-  const options = { ...input.send, baseUrl: input.baseUrl };
-  const outcome = await send({ method: 'GET', path: '/__mock/credentials', query: [], headers: {} }, options);
-  if (outcome.kind === 'timeout') throw new ConnectionError(`cannot reach ${input.baseUrl}: no answer within ${input.send.timeoutMs} ms`);
+  const outcome = await send({ method: 'GET', path: '/__mock/credentials', query: [], headers: {} }, input);
+  if (outcome.kind === 'timeout') throw new ConnectionError(`cannot reach ${input.baseUrl}: no answer within ${input.timeoutMs} ms`);
   if (outcome.kind === 'network') throw new ConnectionError(`cannot reach ${input.baseUrl}: ${outcome.message}`);
   if (!input.detectMock || outcome.response.status !== 200) return undefined;
   try {
@@ -95,7 +96,7 @@ async function discoverProject(input: TargetInput, username: string): Promise<st
   const op = input.spec.byOperationId.get('getUserProjects');
   if (!op) return undefined;
   const path = op.path.replace('{username}', encodeURIComponent(username));
-  const outcome = await send({ method: 'GET', path, query: [], headers: {} }, { ...input.send, baseUrl: input.baseUrl });
+  const outcome = await send({ method: 'GET', path, query: [], headers: {} }, input);
   if (outcome.kind !== 'response' || outcome.response.status !== 200) return undefined;
   try {
     const projects = (JSON.parse(outcome.response.text) as { projects?: unknown }).projects;

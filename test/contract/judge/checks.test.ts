@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/contract/case.js';
 import { CHECK_NAMES } from '../../../src/contract/findings.js';
-import type { CheckContext } from '../../../src/contract/judge/checks/check.js';
+import { appliesTo, type CheckContext } from '../../../src/contract/judge/checks/check.js';
 import { contentTypeConformance } from '../../../src/contract/judge/checks/content-type-conformance.js';
 import { expectedStatus } from '../../../src/contract/judge/checks/expected-status.js';
 import { ignoredAuth } from '../../../src/contract/judge/checks/ignored-auth.js';
@@ -15,14 +15,17 @@ import { responseHeadersConformance } from '../../../src/contract/judge/checks/r
 import { responseSchemaConformance } from '../../../src/contract/judge/checks/response-schema-conformance.js';
 import { statusCodeConformance } from '../../../src/contract/judge/checks/status-code-conformance.js';
 import { undocumentedProperty } from '../../../src/contract/judge/checks/undocumented-property.js';
+import { evaluate } from '../../../src/contract/judge/evaluate.js';
+import { createRedactor } from '../../../src/contract/send/redact.js';
 import { type InspectedResponse, inspect } from '../../../src/contract/send/response.js';
 import { loadSpec } from '../../../src/spec/load.js';
+import { responseFor } from '../../../src/spec/operations.js';
 import { validatorFor } from '../../../src/spec/validator.js';
 
 const spec = loadSpec();
 
-function context(operationId: string, strict = false): CheckContext {
-  return { op: spec.byOperationId.get(operationId)!, document: spec.document, validator: validatorFor(spec.document), strict };
+function context(strict = false): CheckContext {
+  return { spec, validator: validatorFor(spec.document), strict };
 }
 
 function kase(operationId: string, overrides: Partial<Case> = {}): Case {
@@ -75,15 +78,19 @@ describe('the check list', () => {
   });
 
   it('finds nothing on a correct answer', () => {
-    const ctx = context('getUserTrustFactor');
-    expect(CHECKS.flatMap((c) => c.run(ctx, kase('getUserTrustFactor'), answer('getUserTrustFactor', 200, TRUST)))).toEqual([]);
+    const ctx = context();
+    expect(
+      CHECKS.filter((c) => appliesTo(c, 'positive')).flatMap((c) =>
+        c.run(ctx, kase('getUserTrustFactor'), answer('getUserTrustFactor', 200, TRUST)),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('not_a_server_error', () => {
   it('flags a 5xx', () => {
     const found = notAServerError.run(
-      context('getUserTrustFactor'),
+      context(),
       kase('getUserTrustFactor'),
       answer('getUserTrustFactor', 502, 'Bad Gateway', { 'content-type': 'text/plain' }),
     );
@@ -92,7 +99,7 @@ describe('not_a_server_error', () => {
 
   it('accepts a documented 500 the case expects', () => {
     const crash = { error: 'Internal Server Error', message: 'Something went wrong on our end, but we are looking into it!', status: 500 };
-    const ctx = context('getUserStats');
+    const ctx = context();
     expect(
       notAServerError.run(ctx, kase('getUserStats', { kind: 'recorded', expectedStatuses: [500] }), answer('getUserStats', 500, crash)),
     ).toEqual([]);
@@ -101,16 +108,14 @@ describe('not_a_server_error', () => {
 
   it('only warns about a documented 503 (try again later)', () => {
     const generating = answer('getLeaderboard', 503, { error: 'Leaderboard is being generated' });
-    expect(notAServerError.run(context('getLeaderboard'), kase('getLeaderboard'), generating)).toMatchObject([
-      { severity: 'warning', key: '503' },
-    ]);
+    expect(notAServerError.run(context(), kase('getLeaderboard'), generating)).toMatchObject([{ severity: 'warning', key: '503' }]);
   });
 });
 
 describe('status_code_conformance', () => {
   it('flags a status no response documents, listing the documented ones', () => {
     const [finding] = statusCodeConformance.run(
-      context('getUserTrustFactor'),
+      context(),
       kase('getUserTrustFactor'),
       answer('getUserTrustFactor', 401, { error: 'Unauthorized' }),
     );
@@ -121,7 +126,7 @@ describe('status_code_conformance', () => {
 describe('expected_status', () => {
   it('flags a status the case does not expect', () => {
     const found = expectedStatus.run(
-      context('getUserTrustFactor'),
+      context(),
       kase('getUserTrustFactor', { kind: 'unknown-user', expectedStatuses: [404] }),
       answer('getUserTrustFactor', 200, TRUST),
     );
@@ -129,7 +134,7 @@ describe('expected_status', () => {
   });
 
   it('leaves 5xx and successes of negative cases to their own checks, and only warns on 429', () => {
-    const ctx = context('getCurrentUser');
+    const ctx = context();
     const noAuth = kase('getCurrentUser', { kind: 'no-auth', expectedStatuses: [401] });
     expect(expectedStatus.run(ctx, noAuth, answer('getCurrentUser', 200, {}))).toEqual([]);
     expect(expectedStatus.run(ctx, noAuth, answer('getCurrentUser', 500, {}))).toEqual([]);
@@ -140,9 +145,14 @@ describe('expected_status', () => {
 describe('ignored_auth', () => {
   it('flags a request without credentials that succeeds', () => {
     const noAuth = kase('getCurrentUser', { kind: 'no-auth', expectedStatuses: [401], title: 'request without credentials' });
-    expect(ignoredAuth.run(context('getCurrentUser'), noAuth, answer('getCurrentUser', 200, {}))).toHaveLength(1);
-    expect(ignoredAuth.run(context('getCurrentUser'), noAuth, answer('getCurrentUser', 401, { error: 'Unauthorized' }))).toEqual([]);
-    expect(ignoredAuth.run(context('getCurrentUser'), kase('getCurrentUser'), answer('getCurrentUser', 200, {}))).toEqual([]);
+    expect(ignoredAuth.run(context(), noAuth, answer('getCurrentUser', 200, {}))).toHaveLength(1);
+    expect(ignoredAuth.run(context(), noAuth, answer('getCurrentUser', 401, { error: 'Unauthorized' }))).toEqual([]);
+  });
+
+  it('judges only requests without credentials, by its declaration', () => {
+    expect(ignoredAuth.appliesTo).toEqual(['no-auth']);
+    expect(appliesTo(ignoredAuth, 'positive')).toBe(false);
+    expect(appliesTo(ignoredAuth, 'no-auth')).toBe(true);
   });
 });
 
@@ -153,22 +163,53 @@ describe('negative_data_rejection', () => {
       expectedStatuses: [400],
       title: 'invalid query parameter start = "not-a-date"',
     });
-    expect(negativeDataRejection.run(context('getSummaries'), invalid, answer('getSummaries', 200, {}))).toMatchObject([
+    expect(negativeDataRejection.run(context(), invalid, answer('getSummaries', 200, {}))).toMatchObject([
       { expected: [400], received: 200 },
     ]);
     expect(
-      negativeDataRejection.run(
-        context('getSummaries'),
-        invalid,
-        answer('getSummaries', 400, { error: 'Invalid date format. Use YYYY-MM-DD.' }),
-      ),
+      negativeDataRejection.run(context(), invalid, answer('getSummaries', 400, { error: 'Invalid date format. Use YYYY-MM-DD.' })),
     ).toEqual([]);
+    expect(appliesTo(negativeDataRejection, 'invalid-param')).toBe(true);
+    expect(appliesTo(negativeDataRejection, 'recorded')).toBe(false);
+  });
+});
+
+describe('evaluate', () => {
+  const run = { ...context(), timeoutMs: 1000, baseUrl: 'http://127.0.0.1:1', headers: {}, redactor: createRedactor([]) };
+  const op = spec.byOperationId.get('getCurrentUser')!;
+  const response = (status: number) =>
+    ({
+      kind: 'response',
+      response: { status, headers: new Headers({ 'content-type': 'application/json' }), text: '{}', durationMs: 1 },
+    }) as const;
+
+  it('runs a check only on the case kinds it declares', () => {
+    const noAuth = kase('getCurrentUser', { id: 'getCurrentUser/no-auth/none', kind: 'no-auth', expectedStatuses: [401] });
+    expect(evaluate(run, op, noAuth, response(200)).map((f) => f.check)).toContain('ignored_auth');
+    expect(evaluate(run, op, kase('getCurrentUser'), response(200)).map((f) => f.check)).not.toContain('ignored_auth');
+  });
+
+  it('completes every finding with the operation, the case, the status and its curl line', () => {
+    const noAuth = kase('getCurrentUser', { id: 'getCurrentUser/no-auth/none', kind: 'no-auth', expectedStatuses: [401] });
+    const finding = evaluate(run, op, noAuth, response(200)).find((f) => f.check === 'ignored_auth');
+    expect(finding).toMatchObject({
+      operationId: 'getCurrentUser',
+      method: 'GET',
+      pathTemplate: op.path,
+      severity: 'error',
+      status: 200,
+      caseId: 'getCurrentUser/no-auth/none',
+      curl: `curl -X GET 'http://127.0.0.1:1${op.path}'`,
+    });
+    expect(evaluate(run, op, noAuth, { kind: 'timeout', durationMs: 1000 })).toMatchObject([
+      { check: 'request_timeout', caseId: 'getCurrentUser/no-auth/none', expected: 'at most 1000 ms' },
+    ]);
   });
 });
 
 describe('content_type_conformance', () => {
   it('flags an undocumented media type and a body without Content-Type', () => {
-    const ctx = context('getUserTrustFactor');
+    const ctx = context();
     expect(
       contentTypeConformance.run(
         ctx,
@@ -186,21 +227,21 @@ describe('content_type_conformance', () => {
       'www-authenticate': 'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"',
     };
     const noAuth = kase('getAuthenticatedMe', { kind: 'no-auth', expectedStatuses: [401] });
-    expect(contentTypeConformance.run(context('getAuthenticatedMe'), noAuth, answer('getAuthenticatedMe', 401, '', challenge))).toEqual([]);
-    expect(contentTypeConformance.run(context('getAuthenticatedMe'), noAuth, answer('getAuthenticatedMe', 401, '', {}))).toMatchObject([
+    expect(contentTypeConformance.run(context(), noAuth, answer('getAuthenticatedMe', 401, '', challenge))).toEqual([]);
+    expect(contentTypeConformance.run(context(), noAuth, answer('getAuthenticatedMe', 401, '', {}))).toMatchObject([
       { title: 'Missing body' },
     ]);
   });
 
   it('ignores a status whose answer documents no body', () => {
-    expect(contentTypeConformance.run(context('getBadge'), kase('getBadge'), answer('getBadge', 400, '', {}))).toEqual([]);
+    expect(contentTypeConformance.run(context(), kase('getBadge'), answer('getBadge', 400, '', {}))).toEqual([]);
   });
 });
 
 describe('response_schema_conformance', () => {
   it('reports every error with its pointer, schema path and the schema around the keyword', () => {
     const found = responseSchemaConformance.run(
-      context('getUserTrustFactor'),
+      context(),
       kase('getUserTrustFactor'),
       answer('getUserTrustFactor', 200, { trust_level: 'purple', trust_value: 2 }),
     );
@@ -215,7 +256,7 @@ describe('response_schema_conformance', () => {
 
   it('says when no anyOf branch matches', () => {
     const found = responseSchemaConformance.run(
-      context('getUserStats'),
+      context(),
       kase('getUserStats', { expectedStatuses: [404] }),
       answer('getUserStats', 404, { nope: true }),
     );
@@ -224,7 +265,7 @@ describe('response_schema_conformance', () => {
 
   it('validates a text body against its string schema', () => {
     const found = responseSchemaConformance.run(
-      context('getGlobalStats'),
+      context(),
       kase('getGlobalStats'),
       answer('getGlobalStats', 200, '12 hours', { 'content-type': 'text/plain' }),
     );
@@ -232,16 +273,16 @@ describe('response_schema_conformance', () => {
   });
 
   it('flags an empty JSON body as not JSON', () => {
-    expect(
-      responseSchemaConformance.run(context('getUserTrustFactor'), kase('getUserTrustFactor'), answer('getUserTrustFactor', 200, '')),
-    ).toMatchObject([{ title: 'Response is not valid JSON' }]);
+    expect(responseSchemaConformance.run(context(), kase('getUserTrustFactor'), answer('getUserTrustFactor', 200, ''))).toMatchObject([
+      { title: 'Response is not valid JSON' },
+    ]);
   });
 });
 
 describe('response_headers_conformance', () => {
   it('checks required headers and the value of present ones', () => {
-    const ctx = context('getMyMostRecentHeartbeat');
-    const example = Object.values(ctx.op.responses.find((r) => r.status === '200')!.content[0]!.examples)[0];
+    const ctx = context();
+    const example = Object.values(responseFor(spec.byOperationId.get('getMyMostRecentHeartbeat')!, 200)!.content[0]!.examples)[0];
     const ok = answer('getMyMostRecentHeartbeat', 200, example, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     expect(responseHeadersConformance.run(ctx, kase('getMyMostRecentHeartbeat'), ok)).toEqual([]);
     const bad = answer('getMyMostRecentHeartbeat', 200, example, { 'content-type': 'application/json', 'cache-control': 'public' });
@@ -251,7 +292,7 @@ describe('response_headers_conformance', () => {
   });
 
   it('checks the rate-limit headers of a 429', () => {
-    const ctx = context('getUserTrustFactor');
+    const ctx = context();
     const limited = answer(
       'getUserTrustFactor',
       429,
@@ -266,11 +307,9 @@ describe('response_headers_conformance', () => {
 describe('undocumented_property', () => {
   it('warns about a property the schema does not declare, an error with --strict', () => {
     const res = answer('getUserTrustFactor', 200, { ...TRUST, karma: 1 });
-    expect(undocumentedProperty.run(context('getUserTrustFactor'), kase('getUserTrustFactor'), res)).toMatchObject([
+    expect(undocumentedProperty.run(context(), kase('getUserTrustFactor'), res)).toMatchObject([
       { pointer: '/karma', severity: 'warning', received: 1 },
     ]);
-    expect(undocumentedProperty.run(context('getUserTrustFactor', true), kase('getUserTrustFactor'), res)).toMatchObject([
-      { severity: 'error' },
-    ]);
+    expect(undocumentedProperty.run(context(true), kase('getUserTrustFactor'), res)).toMatchObject([{ severity: 'error' }]);
   });
 });

@@ -1,31 +1,30 @@
 /**
  * @module
- * What a check is: a named function over (context, case, response) that returns findings, never
- * throws. Skip conditions are guards that wrap it, so its body holds only the property it asserts.
+ * What a check is: a named function over (context, case, response) that returns finding drafts,
+ * never throws. Which cases it judges is declared (`appliesTo`), and the other skip conditions are
+ * guards that wrap it, so its body holds only the property it asserts.
  */
-import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import type { IndexedOperation } from '../../../spec/operations.js';
-import type { SpecValidator } from '../../../spec/validator.js';
 import type { Case, CaseKind } from '../../case.js';
 import type { CheckName, FindingDraft } from '../../findings.js';
+import type { RunContext } from '../../run-context.js';
 import type { InspectedResponse } from '../../send/response.js';
 
-export interface CheckContext {
-  op: IndexedOperation;
-  document: OpenAPIObject;
-  validator: SpecValidator;
-  /** `--strict`: warnings count as errors. */
-  strict: boolean;
-}
+/** What a check reads of the run; the operation is the response's (`res.operation`). */
+export type CheckContext = Pick<RunContext, 'spec' | 'validator' | 'strict'>;
 
-export type CheckFn = (ctx: CheckContext, kase: Case, res: InspectedResponse) => FindingDraft[];
+type CheckFn = (ctx: CheckContext, kase: Case, res: InspectedResponse) => FindingDraft[];
 
 export interface Check {
   name: CheckName;
   /** The property it asserts, in one sentence. */
   summary: string;
+  /** The kinds of case it judges; every kind when absent. */
+  appliesTo?: readonly CaseKind[];
   run: CheckFn;
 }
+
+/** Whether `check` judges a case of `kind`. */
+export const appliesTo = (check: Check, kind: CaseKind): boolean => check.appliesTo === undefined || check.appliesTo.includes(kind);
 
 /** Runs `fn` only when the status is documented (status_code_conformance reports the others). */
 export const onlyDocumentedStatus =
@@ -44,9 +43,3 @@ export const onlyJson =
   (fn: CheckFn): CheckFn =>
   (ctx, kase, res) =>
     res.body.kind === 'json' ? fn(ctx, kase, res) : [];
-
-/** Runs `fn` only for cases of these kinds. */
-export const onlyKinds =
-  (kinds: readonly CaseKind[], fn: CheckFn): CheckFn =>
-  (ctx, kase, res) =>
-    kinds.includes(kase.kind) ? fn(ctx, kase, res) : [];

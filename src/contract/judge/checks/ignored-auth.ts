@@ -3,12 +3,13 @@
  * `ignored_auth`: a request without valid credentials to a secured operation does not succeed.
  */
 import { isSuccess } from '../../case.js';
-import { type Check, onlyKinds } from './check.js';
+import type { Check } from './check.js';
 
 export const ignoredAuth: Check = {
   name: 'ignored_auth',
   summary: 'A request without valid credentials is not answered with success.',
-  run: onlyKinds(['no-auth'], (_ctx, kase, res) =>
+  appliesTo: ['no-auth'],
+  run: (_ctx, kase, res) =>
     isSuccess(res.status)
       ? [
           {
@@ -20,5 +21,4 @@ export const ignoredAuth: Check = {
           },
         ]
       : [],
-  ),
 };

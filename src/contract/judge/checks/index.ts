@@ -13,8 +13,6 @@ import { responseSchemaConformance } from './response-schema-conformance.js';
 import { statusCodeConformance } from './status-code-conformance.js';
 import { undocumentedProperty } from './undocumented-property.js';
 
-export type { Check, CheckContext } from './check.js';
-
 export const CHECKS: readonly Check[] = [
   notAServerError,
   statusCodeConformance,

@@ -3,12 +3,13 @@
  * `negative_data_rejection`: a parameter value the schema rejects is not answered with success.
  */
 import { isSuccess } from '../../case.js';
-import { type Check, onlyKinds } from './check.js';
+import type { Check } from './check.js';
 
 export const negativeDataRejection: Check = {
   name: 'negative_data_rejection',
   summary: 'A request with an invalid parameter is rejected, not answered with success.',
-  run: onlyKinds(['invalid-param'], (_ctx, kase, res) =>
+  appliesTo: ['invalid-param'],
+  run: (_ctx, kase, res) =>
     isSuccess(res.status)
       ? [
           {
@@ -20,5 +21,4 @@ export const negativeDataRejection: Check = {
           },
         ]
       : [],
-  ),
 };

@@ -27,7 +27,7 @@ export const responseHeadersConformance: Check = {
           key: `${name}:missing`,
           ...(header.schemaPointer === undefined
             ? {}
-            : { schemaPath: header.schemaPointer, expected: resolvePointer(ctx.document, header.schemaPointer) }),
+            : { schemaPath: header.schemaPointer, expected: resolvePointer(ctx.spec.document, header.schemaPointer) }),
         });
         continue;
       }
@@ -41,7 +41,7 @@ export const responseHeadersConformance: Check = {
           header: name,
           schemaPath: issue.schemaPath,
           key: `${name}:${issue.schemaPath}`,
-          expected: keywordSnippet(ctx.document, issue.schemaPath),
+          expected: keywordSnippet(ctx.spec.document, issue.schemaPath),
           received: value,
         });
       }

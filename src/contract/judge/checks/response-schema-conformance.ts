@@ -51,7 +51,7 @@ export const responseSchemaConformance: Check = {
       }
       const value = res.body.kind === 'json' ? res.body.value : res.text;
       const result = ctx.validator.validate(res.media!.schemaPointer!, value);
-      return result.ok ? [] : result.issues.map((issue) => schemaIssueFinding(ctx.document, issue));
+      return result.ok ? [] : result.issues.map((issue) => schemaIssueFinding(ctx.spec.document, issue));
     }),
   ),
 };

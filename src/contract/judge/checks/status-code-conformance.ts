@@ -7,9 +7,9 @@ import type { Check } from './check.js';
 export const statusCodeConformance: Check = {
   name: 'status_code_conformance',
   summary: 'The status code is documented for the operation.',
-  run: (ctx, _kase, res) => {
+  run: (_ctx, _kase, res) => {
     if (res.documented) return [];
-    const documented = ctx.op.responses.map((r) => (/^\d+$/.test(r.status) ? Number(r.status) : r.status));
+    const documented = res.operation.responses.map((r) => (/^\d+$/.test(r.status) ? Number(r.status) : r.status));
     return [
       {
         title: 'Undocumented HTTP status code',

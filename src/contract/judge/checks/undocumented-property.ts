@@ -16,8 +16,8 @@ export const undocumentedProperty: Check = {
   run: onlyDocumentedStatus(
     onlyDocumentedMedia(
       onlyJson((ctx, _kase, res) => {
-        let walker = walkers.get(ctx.document);
-        if (!walker) walkers.set(ctx.document, (walker = new PropertyWalker(ctx.document, ctx.validator)));
+        let walker = walkers.get(ctx.spec.document);
+        if (!walker) walkers.set(ctx.spec.document, (walker = new PropertyWalker(ctx.spec.document, ctx.validator)));
         const body = res.body.kind === 'json' ? res.body.value : undefined;
         return walker.undeclared(res.media!.schemaPointer!, body).map((p) => ({
           title: 'Undocumented property',

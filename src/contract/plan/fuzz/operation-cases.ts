@@ -9,14 +9,14 @@
  * reads them (no credential, a body it cannot parse or take).
  */
 import fc from 'fast-check';
-import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { IndexedOperation, IndexedParameter } from '../../../spec/operations.js';
 import type { Case, CaseBody, CaseKind } from '../../case.js';
 import { type Alternative, allowsAnonymous, alternativesOf, applyAuth } from '../auth.js';
+import { crashingParameters, documents, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses } from '../expectations.js';
 import { fillPath, pathValue, requiredInputs } from '../request-parts.js';
 import { type Bodies, isOAuth } from './bodies.js';
-import { crashingParameters, documents, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses } from './expectations.js';
-import { invalidValues, type ValueContext, validValues } from './parameter-values.js';
+import { type FuzzPlanContext, generatorsOf } from './context.js';
+import { invalidValues, validValues } from './parameter-values.js';
 import { headerString } from './strings.js';
 
 /** A generated request before the driver numbers it. */
@@ -27,11 +27,6 @@ export interface FuzzArbitraries {
   negative?: fc.Arbitrary<FuzzCase>;
   /** Why valid requests are not generated, for the report. */
   skipped: string[];
-}
-
-export interface FuzzContext extends ValueContext {
-  document: OpenAPIObject;
-  bodies: Bodies;
 }
 
 interface Parts {
@@ -64,14 +59,16 @@ function withinBudget(query: Record<string, string>): Record<string, string> {
 const shown = (v: string): string => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}…` : v);
 
 class OperationFuzz {
+  private readonly bodies: Bodies;
   private readonly crashing: Set<string>;
   private readonly usable: Alternative[];
 
   constructor(
     private readonly op: IndexedOperation,
-    private readonly ctx: FuzzContext,
+    private readonly ctx: FuzzPlanContext,
   ) {
-    this.crashing = crashingParameters(ctx.document, op);
+    this.bodies = generatorsOf(ctx).bodies;
+    this.crashing = crashingParameters(ctx.spec.document, op);
     this.usable = alternativesOf(op).filter((a) => !('missing' in applyAuth(a, ctx.target.credentials)));
   }
 
@@ -121,7 +118,7 @@ class OperationFuzz {
 
   private validBody(): fc.Arbitrary<CaseBody | undefined> {
     const media = this.op.requestBody?.content ?? [];
-    const arbs = media.flatMap((m) => (isOAuth(this.op) ? this.ctx.bodies.failingOAuth(m) : this.ctx.bodies.valid(this.op, m)) ?? []);
+    const arbs = media.flatMap((m) => (isOAuth(this.op) ? this.bodies.failingOAuth(m) : this.bodies.valid(this.op, m)) ?? []);
     return arbs.length === 0 ? fc.constant(undefined) : fc.oneof(...arbs);
   }
 
@@ -234,28 +231,28 @@ class OperationFuzz {
       const json = op.requestBody.content.find((m) => m.mediaType === 'application/json');
       if (json && documents(op, 400)) {
         out.push(
-          this.ctx.bodies
+          this.bodies
             .malformedJson(op, json)
             .map((b) => this.build({ ...base, body: b }, 'invalid-param', `malformed JSON body ${shown(b.raw ?? '')}`, [400])),
         );
         out.push(
-          this.ctx.bodies
+          this.bodies
             .deeplyNested(json)
             .map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON nested ${b.runs![0]!.times} levels deep`, [400])),
         );
       }
-      const oversized = this.ctx.bodies.oversized(op);
+      const oversized = this.bodies.oversized(op);
       const size = (b: CaseBody) => (b.runs ?? []).reduce((n, r) => n + r.text.length * r.times, 0);
       if (oversized && documents(op, 413))
         out.push(oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413])));
-      const mistyped = writes === 'all' && json ? this.ctx.bodies.mistyped(op, json) : undefined;
+      const mistyped = writes === 'all' && json ? this.bodies.mistyped(op, json) : undefined;
       if (mistyped)
         out.push(
           mistyped.map((b) =>
             this.build({ ...base, body: b }, 'positive', 'heartbeat with a mistyped or out-of-range field', validStatuses(op)),
           ),
         );
-      const wrong = this.ctx.bodies.wrongContentType(op);
+      const wrong = this.bodies.wrongContentType(op);
       if (writes === 'all' && wrong && rejected.length > 0)
         out.push(wrong.map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON body sent as ${b.mediaType}`, rejected)));
       if (writes === 'all' && op.requestBody.required && rejected.length > 0)
@@ -286,11 +283,11 @@ function badCredential(alts: readonly Alternative[]): fc.Arbitrary<BadCredential
 }
 
 /** The arbitraries of one operation; a group left out is not generated (`skipped` says why for valid requests). */
-export function fuzzArbitraries(op: IndexedOperation, ctx: FuzzContext): FuzzArbitraries {
+export function fuzzArbitraries(op: IndexedOperation, ctx: FuzzPlanContext): FuzzArbitraries {
   const fuzz = new OperationFuzz(op, ctx);
   const skipped: string[] = [];
   const changesState = op.requestBody !== undefined && op.method !== 'get';
-  const harmlessWrites = changesState && ctx.bodies.carriesHeartbeats(op);
+  const harmlessWrites = changesState && generatorsOf(ctx).bodies.carriesHeartbeats(op);
   if (isOAuth(op)) {
     const negatives = [fuzz.oauthErrors(), ...fuzz.negatives('all')];
     return {

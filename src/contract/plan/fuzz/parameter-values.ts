@@ -7,16 +7,9 @@
  */
 import fc from 'fast-check';
 import type { IndexedParameter } from '../../../spec/operations.js';
-import type { SpecValidator } from '../../../spec/validator.js';
 import { PATH_VARIABLES, type Target, variable } from '../variables.js';
-import type { SchemaArbitraries } from './schema-arbitrary.js';
+import { type FuzzPlanContext, generatorsOf } from './context.js';
 import { headerString, isRoutableSegment, NASTY_STRINGS, oddString } from './strings.js';
-
-export interface ValueContext {
-  target: Target;
-  validator: SpecValidator;
-  schemas: SchemaArbitraries;
-}
 
 /** Free-text query parameters that name a user or project by another name than the path's. */
 const QUERY_VARIABLES: Readonly<Record<string, string>> = {
@@ -60,7 +53,7 @@ function nearbyDate(param: IndexedParameter, target: Target): fc.Arbitrary<strin
 }
 
 /** The realistic values of a parameter: the run's own user (mostly) and others, nearby dates, examples. */
-function realistic(param: IndexedParameter, ctx: ValueContext): fc.Arbitrary<string> | undefined {
+function realistic(param: IndexedParameter, ctx: FuzzPlanContext): fc.Arbitrary<string> | undefined {
   const name = param.in === 'path' ? PATH_VARIABLES[param.name] : QUERY_VARIABLES[param.name];
   if (param.in !== 'path' && DATE_NAME.test(param.name)) return nearbyDate(param, ctx.target);
   const own = name === undefined ? variable(ctx.target, param.name) : variable(ctx.target, name);
@@ -85,7 +78,7 @@ function anyText(param: IndexedParameter): fc.Arbitrary<string> {
 }
 
 const isValid =
-  (param: IndexedParameter, ctx: ValueContext) =>
+  (param: IndexedParameter, ctx: FuzzPlanContext) =>
   (value: string): boolean =>
     ctx.validator.validateParameter(param.schemaPointer, value).ok &&
     (param.in !== 'path' || (param.glob ? value.split('/').every(isRoutableSegment) : isRoutableSegment(value)));
@@ -94,10 +87,12 @@ const isValid =
  * Valid values of a parameter, realistic three times out of four. For a path parameter that names
  * a user, "valid" includes users that do not exist: the server answers those with a documented 404.
  */
-export function validValues(param: IndexedParameter, ctx: ValueContext): fc.Arbitrary<string> {
+export function validValues(param: IndexedParameter, ctx: FuzzPlanContext): fc.Arbitrary<string> {
   const real = realistic(param, ctx);
   const fromSchema = isConstrained(param)
-    ? ctx.schemas.at(param.schemaPointer).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    ? generatorsOf(ctx)
+        .schemas.at(param.schemaPointer)
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
     : anyText(param);
   const valid = isValid(param, ctx);
   const generated = fromSchema.filter(valid);
@@ -145,7 +140,7 @@ function nearMiss(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
  * or `undefined` when there are none to be found (a plain string, a path parameter matching any
  * segment).
  */
-export function invalidValues(param: IndexedParameter, ctx: ValueContext): fc.Arbitrary<string> | undefined {
+export function invalidValues(param: IndexedParameter, ctx: FuzzPlanContext): fc.Arbitrary<string> | undefined {
   if (!isConstrained(param) || param.in === 'cookie') return undefined;
   const routable = (v: string) => param.in !== 'path' || (param.glob ? v.split('/').every(isRoutableSegment) : isRoutableSegment(v));
   const invalid = (v: string) => routable(v) && !ctx.validator.validateParameter(param.schemaPointer, v).ok;

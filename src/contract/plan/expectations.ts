@@ -1,16 +1,16 @@
 /**
  * @module
- * Which statuses a generated request may get, read from the spec alone. A valid request: any
- * documented answer but a 5xx (a user that does not exist gets its documented 404, private stats
- * their 403), a 401 (it carries a valid credential), a 413 (its body is small) or a 429 (left to
- * `expected_status`, which only warns). A request with one bad part: the documented 4xx for that
+ * Which statuses a request may get, read from the spec alone, for the negative cases and the
+ * fuzzer's requests alike. A valid request: any documented answer but a 5xx (a user that does not
+ * exist gets its documented 404, private stats their 403), a 401 (it carries a valid credential),
+ * a 413 (its body is small) or a 429 (left to `expected_status`, which only warns). A request with one bad part: the documented 4xx for that
  * part. A 500 only where the spec documents it for a parameter the request sets: the parameter's
  * `x-invalid-response` names it, or its description says the server answers `500` (the real
  * server crashes on an unparseable `start_time`, a negative `limit`).
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from '../../../spec/json-pointer.js';
-import type { IndexedOperation, IndexedParameter } from '../../../spec/operations.js';
+import { resolvePointer } from '../../spec/json-pointer.js';
+import type { IndexedOperation, IndexedParameter } from '../../spec/operations.js';
 
 const documented = (op: IndexedOperation): number[] => op.responses.map((r) => Number(r.status)).filter((s) => Number.isInteger(s));
 export const documents = (op: IndexedOperation, status: number): boolean => documented(op).includes(status);
