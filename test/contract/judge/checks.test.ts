@@ -2,7 +2,6 @@
  * Each check on its own, with fixed requests and answers.
  */
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src/contract/case.js';
 import { CHECK_NAMES } from '../../../src/contract/findings.js';
 import { appliesTo, type CheckContext } from '../../../src/contract/judge/checks/check.js';
 import { contentTypeConformance } from '../../../src/contract/judge/checks/content-type-conformance.js';
@@ -21,6 +20,7 @@ import { type InspectedResponse, inspect } from '../../../src/contract/send/resp
 import { loadSpec } from '../../../src/spec/load.js';
 import { responseFor } from '../../../src/spec/operations.js';
 import { validatorFor } from '../../../src/spec/validator.js';
+import { caseOf } from '../helpers/case.js';
 
 const spec = loadSpec();
 
@@ -28,23 +28,7 @@ function context(strict = false): CheckContext {
   return { spec, validator: validatorFor(spec.document), strict };
 }
 
-function kase(operationId: string, overrides: Partial<Case> = {}): Case {
-  const op = spec.byOperationId.get(operationId)!;
-  return {
-    id: `${operationId}/positive/none`,
-    operationId,
-    method: op.method.toUpperCase(),
-    pathTemplate: op.path,
-    path: op.path,
-    query: [],
-    headers: {},
-    expectedStatuses: [200],
-    kind: 'positive',
-    title: 'valid request (anonymous)',
-    auth: 'none',
-    ...overrides,
-  };
-}
+const kase = caseOf;
 
 function answer(
   operationId: string,

@@ -5,22 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/contract/case.js';
 import type { OperationRef, OperationResult } from '../../../src/contract/events.js';
 import { junitReporter } from '../../../src/contract/report/junit.js';
+import { caseOf } from '../helpers/case.js';
 
 const operation: OperationRef = { operationId: 'getSummaries', method: 'GET', path: '/summaries', tags: [], deprecated: false };
 const result: OperationResult = { operation, status: 'passed', cases: 1, skipped: [], findings: [], durationMs: 5 };
-const positive: Case = {
-  id: 'getSummaries/positive/none',
-  operationId: 'getSummaries',
-  method: 'GET',
-  pathTemplate: '/summaries',
-  path: '/summaries',
-  query: [],
-  headers: {},
-  expectedStatuses: [200],
-  kind: 'positive',
-  title: 'valid request (anonymous)',
-  auth: 'none',
-};
+const positive = caseOf('getSummaries');
 
 async function junit(cases: Case[]): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
