@@ -13,8 +13,20 @@ const allowed = {
   server: ['server', 'mock', 'docs', 'spec', 'world'],
 };
 
+// The contract runner's pipeline (ARCHITECTURE.md, "The contract runner"): a stage imports the
+// room's shared types and the stages before it, never a later stage nor the runner that drives them.
+const stages = ['plan', 'send', 'judge', 'report'];
+const DRIVERS = '^src/contract/(runner|command|fuzz-driver|options)\\.ts$';
+
 module.exports = {
   forbidden: [
+    ...stages.map((stage, i) => ({
+      name: `contract-${stage}-imports`,
+      comment: `src/contract/${stage} may import only earlier stages (${stages.slice(0, i).join(', ') || 'none'}) and the room's shared types`,
+      severity: 'error',
+      from: { path: `^src/contract/${stage}/` },
+      to: { path: [...stages.slice(i + 1).map((later) => `^src/contract/${later}/`), DRIVERS] },
+    })),
     ...rooms.map((name) => ({
       name: `${name}-imports`,
       comment: `src/${name} may import only ${allowed[name].map((r) => `src/${r}`).join(', ')} (ARCHITECTURE.md, "Import rules")`,

@@ -6,6 +6,15 @@
 
 export type CaseKind = 'positive' | 'no-auth' | 'unknown-user' | 'invalid-param' | 'recorded';
 
+/** A case of each kind, in the words reports use ("no request without credentials"). */
+export const CASE_KIND_TITLES: Readonly<Record<CaseKind, string>> = {
+  positive: 'valid request',
+  'no-auth': 'request without credentials',
+  'unknown-user': 'request for an unknown user',
+  'invalid-param': 'request with an invalid parameter',
+  recorded: 'recorded case',
+};
+
 export interface CaseBody {
   mediaType: string;
   value: unknown;

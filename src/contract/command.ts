@@ -10,11 +10,12 @@ import { parse } from 'yaml';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
-import { consoleReporter } from './reporters/console.js';
-import { jsonReporter } from './reporters/json.js';
-import { junitReporter } from './reporters/junit.js';
-import type { Reporter } from './reporters/reporter.js';
-import { type ContractOptions, runContract } from './runner.js';
+import type { ContractOptions } from './options.js';
+import { consoleReporter } from './report/console.js';
+import { jsonReporter } from './report/json.js';
+import { junitReporter } from './report/junit.js';
+import type { Reporter } from './report/reporter.js';
+import { runContract } from './runner.js';
 
 export const CONTRACT_HELP = `Usage: hackatime-kit contract --base-url URL [options]
 

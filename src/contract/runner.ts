@@ -5,61 +5,20 @@
  * function: it returns the findings and never prints or exits; a kit failure (bad options, an
  * unreachable server, a malformed fixture) is thrown as a KitError.
  */
-import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { UsageError } from '../spec/errors.js';
-import { type LoadedSpec, loadSpec } from '../spec/load.js';
-import type { IndexedOperation } from '../spec/operations.js';
-import { type SpecValidator, validatorFor } from '../spec/validator.js';
-import type { Case, PlannedCase, SkippedCase } from './case.js';
-import { planOperation } from './cases.js';
-import type { CheckContext } from './checks/index.js';
-import { toCurl } from './curl.js';
-import { evaluate } from './evaluate.js';
-import type { FuzzStats, OperationRef, OperationResult, RunEvent, RunSummary } from './events.js';
-import { type CheckName, dedupe, type Finding, type FindingDraft } from './findings.js';
-import { FIXTURES_DIR, loadRecordedCases } from './fixtures.js';
-import { fuzzContextFor } from './fuzz/context.js';
-import { type FuzzOptions, fuzzOperation } from './fuzz/driver.js';
-import { type FuzzArbitraries, fuzzArbitraries } from './fuzz/operation-cases.js';
-import { createLimit, type Limit } from './limit.js';
-import { createRedactor, type Redactor, redactCase, SECRET_HEADER } from './redact.js';
-import { extraHeadersFor } from './request.js';
-import { documentedResponse } from './response.js';
-import { randomSeed } from './seeded.js';
-import { type OperationFilters, selectOperations } from './select.js';
-import { type SendOptions, send } from './send.js';
-import { resolveTarget } from './variables.js';
-
-export interface ContractOptions extends OperationFilters {
-  baseUrl: string;
-  apiKey?: string;
-  adminKey?: string;
-  oauthToken?: string;
-  legacyStatsKey?: string;
-  /** Values for `{username}`, `{project}`, `{{name}}` in recorded cases, … */
-  variables?: Record<string, string>;
-  /** Requests in flight at once (default 8). */
-  concurrency?: number;
-  /** Per request, for the whole answer (default 10 000). */
-  timeoutMs?: number;
-  /** Retries of a request that failed at the network level (default 1). */
-  retries?: number;
-  seed?: number;
-  /** Sent with every request. */
-  headers?: Record<string, string>;
-  /** Warnings (undocumented properties) count as errors. */
-  strict?: boolean;
-  /** Recorded cases; `null` for none (default `fixtures/cases/`). */
-  fixturesDir?: string | null;
-  spec?: LoadedSpec;
-  /** Read credentials from `/__mock/credentials` when the server has it (default true). */
-  detectMock?: boolean;
-  onEvent?: (event: RunEvent) => void;
-  /** The clock, for "today" against a real server (default Date.now). */
-  now?: () => number;
-  /** Beyond the replayed cases, `runs` generated requests per operation (`--fuzz N`). */
-  fuzz?: FuzzOptions;
-}
+import { type IndexedOperation, responseFor } from '../spec/operations.js';
+import type { SpecValidator } from '../spec/validator.js';
+import type { Case, SkippedCase } from './case.js';
+import type { FuzzStats, OperationRef, OperationResult, RunSummary } from './events.js';
+import { dedupe, type Finding } from './findings.js';
+import { fuzzOperation } from './fuzz-driver.js';
+import { evaluate } from './judge/evaluate.js';
+import { type ContractOptions, runContextFrom } from './options.js';
+import { planOperation } from './plan/cases.js';
+import { type FuzzArbitraries, fuzzArbitraries } from './plan/fuzz/operation-cases.js';
+import type { RunContext } from './run-context.js';
+import type { Limit } from './send/limit.js';
+import { redactCase } from './send/redact.js';
+import { sendCase } from './send/send.js';
 
 export interface ContractResult {
   baseUrl: string;
@@ -67,24 +26,6 @@ export interface ContractResult {
   findings: Finding[];
   operations: OperationResult[];
   summary: RunSummary;
-}
-
-function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--base-url "${raw}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base-url must be http or https, not ${url.protocol}`);
-  if (url.username || url.password) throw new UsageError('--base-url must not carry credentials; use --api-key and friends');
-  if (url.search || url.hash) throw new UsageError('--base-url must not have a query or fragment');
-  return url.href.replace(/\/+$/, '');
-}
-
-function checkNumber(name: string, value: number, min: number): number {
-  if (!Number.isFinite(value) || value < min) throw new UsageError(`${name} must be a number ≥ ${min}, not ${value}`);
-  return value;
 }
 
 const refOf = (op: IndexedOperation): OperationRef => ({
@@ -102,7 +43,7 @@ const refOf = (op: IndexedOperation): OperationRef => ({
  */
 function compileSchemas(op: IndexedOperation, statuses: Iterable<number>, validator: SpecValidator): void {
   for (const status of new Set(statuses)) {
-    const response = documentedResponse(op, status);
+    const response = responseFor(op, status);
     for (const media of response?.content ?? []) if (media.schemaPointer !== undefined) validator.validate(media.schemaPointer, null);
     for (const header of Object.values(response?.headers ?? {}))
       if (header.schemaPointer !== undefined) validator.validateParameter(header.schemaPointer, '');
@@ -117,20 +58,6 @@ interface Plan {
   fuzz?: FuzzArbitraries;
 }
 
-interface RunEnv {
-  baseUrl: string;
-  headers: Record<string, string>;
-  sendOptions: SendOptions;
-  timeoutMs: number;
-  redactor: Redactor;
-  limit: Limit;
-  emit: (event: RunEvent) => void;
-  document: OpenAPIObject;
-  validator: SpecValidator;
-  strict: boolean;
-  fuzz: Required<FuzzOptions> | undefined;
-}
-
 interface Executed {
   findings: Finding[];
   durationMs: number;
@@ -138,23 +65,10 @@ interface Executed {
 }
 
 /** Sends the operation's cases through the shared limit and checks each answer as it comes. */
-async function executeOperation(plan: Plan, run: RunEnv): Promise<Executed> {
-  const ctx: CheckContext = { op: plan.op, document: run.document, validator: run.validator, strict: run.strict };
-  const curls = new Map(plan.runs.map((kase) => [kase.id, toCurl(run.baseUrl, kase, extraHeadersFor(kase, run.headers), run.redactor)]));
-  const complete = (check: CheckName, kase: Case, draft: FindingDraft, status?: number): Finding =>
-    run.redactor.deep({
-      ...draft,
-      check,
-      operationId: plan.op.operationId,
-      method: kase.method,
-      pathTemplate: plan.op.path,
-      severity: draft.severity ?? 'error',
-      ...(status === undefined ? {} : { status }),
-      caseId: kase.id,
-      curl: curls.get(kase.id)!,
-    });
+async function executeOperation(plan: Plan, run: RunContext): Promise<Executed> {
   let first: number | undefined;
   let last = 0;
+  // The run's limit, timing this operation: from its first request sent to its last answer.
   const limit: Limit = (task) =>
     run.limit(async () => {
       if (first === undefined) {
@@ -167,22 +81,11 @@ async function executeOperation(plan: Plan, run: RunEnv): Promise<Executed> {
         last = performance.now();
       }
     });
-  const fuzzing =
-    plan.fuzz && run.fuzz
-      ? fuzzOperation(plan.fuzz, run.fuzz, {
-          ref: plan.ref,
-          ctx,
-          sendOptions: run.sendOptions,
-          timeoutMs: run.timeoutMs,
-          redactor: run.redactor,
-          limit,
-          emit: run.emit,
-        })
-      : undefined;
+  const fuzzing = plan.fuzz && run.fuzz ? fuzzOperation(plan.fuzz, plan, { ...run, fuzz: run.fuzz, limit }) : undefined;
   const cases = plan.runs.map((kase) =>
     limit(async () => {
-      const outcome = await send(kase, { ...run.sendOptions, headers: extraHeadersFor(kase, run.headers) });
-      const findings = evaluate({ ctx, timeoutMs: run.timeoutMs, complete }, kase, outcome);
+      const outcome = await sendCase(kase, run);
+      const findings = evaluate(run, plan.op, kase, outcome);
       const status = outcome.kind === 'response' ? outcome.response.status : undefined;
       const durationMs = outcome.kind === 'response' ? outcome.response.durationMs : outcome.durationMs;
       run.emit({ type: 'case-finished', operation: plan.ref, case: redactCase(kase, run.redactor), status, durationMs, findings });
@@ -219,49 +122,11 @@ function summarise(results: readonly OperationResult[], durationMs: number): Run
  */
 export async function runContract(options: ContractOptions): Promise<ContractResult> {
   const started = performance.now();
-  const spec = options.spec ?? loadSpec();
-  const baseUrl = normaliseBaseUrl(options.baseUrl);
-  const concurrency = checkNumber('--concurrency', options.concurrency ?? 8, 1);
-  const timeoutMs = checkNumber('--timeout', options.timeoutMs ?? 10_000, 1);
-  const retries = checkNumber('--retries', options.retries ?? 1, 0);
-  const seed = options.seed ?? randomSeed();
-  const fuzz = options.fuzz && { runs: checkNumber('--fuzz', options.fuzz.runs, 1), seed: options.fuzz.seed ?? seed };
-  const operations = selectOperations(spec.operations, options);
-  const recorded = options.fixturesDir === null ? [] : loadRecordedCases(options.fixturesDir ?? FIXTURES_DIR, spec);
-  const headers = options.headers ?? {};
-  const sendOptions: SendOptions = { baseUrl, timeoutMs, retries, headers };
-  const emit = (event: RunEvent) => options.onEvent?.(event);
-
-  const target = await resolveTarget({
-    baseUrl,
-    credentials: {
-      apiKey: options.apiKey,
-      adminKey: options.adminKey,
-      oauthToken: options.oauthToken,
-      legacyStatsKey: options.legacyStatsKey,
-    },
-    variables: options.variables ?? {},
-    seed,
-    detectMock: options.detectMock ?? true,
-    send: { timeoutMs, retries, headers },
-    spec,
-    now: options.now ?? Date.now,
-  });
-  const headerSecrets = Object.entries(headers)
-    .filter(([name]) => SECRET_HEADER.test(name))
-    .map(([, value]) => value);
-  const redactor: Redactor = createRedactor([...target.secrets, ...headerSecrets]);
-  const validator = validatorFor(spec.document);
-
-  const fuzzContext = fuzz && fuzzContextFor(spec.document, target, validator);
-  const plans: Plan[] = operations.map((op) => {
-    const planned: PlannedCase[] = planOperation(op, {
-      target,
-      validator,
-      seed,
-      recorded: recorded.filter((r) => r.operationId === op.operationId),
-    });
-    const fuzzed = fuzzContext && fuzzArbitraries(op, fuzzContext);
+  const run = await runContextFrom(options);
+  const { baseUrl, seed, emit, redactor } = run;
+  const plans: Plan[] = run.operations.map((op) => {
+    const planned = planOperation(op, run);
+    const fuzzed = run.fuzz && fuzzArbitraries(op, run);
     const fuzzSkips = (fuzzed?.skipped ?? []).map(
       (reason, i): SkippedCase => ({
         id: `${op.operationId}/fuzz/${i + 1}`,
@@ -281,34 +146,20 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   });
   for (const plan of plans) {
     const documented = plan.op.responses.map((r) => Number(r.status)).filter(Number.isInteger);
-    compileSchemas(plan.op, plan.fuzz ? documented : plan.runs.flatMap((c) => c.expectedStatuses), validator);
+    compileSchemas(plan.op, plan.fuzz ? documented : plan.runs.flatMap((c) => c.expectedStatuses), run.validator);
   }
   const cases = plans.reduce((n, p) => n + p.runs.length, 0);
   emit({
     type: 'run-started',
     baseUrl,
     seed,
-    target: target.source,
+    target: run.target.source,
     operations: plans.map((p) => p.ref),
     cases,
-    concurrency,
-    ...(fuzz ? { fuzzRuns: fuzz.runs } : {}),
+    concurrency: run.concurrency,
+    ...(run.fuzz ? { fuzzRuns: run.fuzz.runs } : {}),
   });
 
-  const limit = createLimit(concurrency);
-  const run: RunEnv = {
-    baseUrl,
-    headers,
-    sendOptions,
-    timeoutMs,
-    redactor,
-    limit,
-    emit,
-    document: spec.document,
-    validator,
-    strict: options.strict === true,
-    fuzz,
-  };
   const running = plans.map((plan) => executeOperation(plan, run));
 
   const results: OperationResult[] = [];

@@ -5,17 +5,16 @@
  */
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { SpecError } from '../spec/errors.js';
+import { unescapePointerSegment } from '../spec/json-pointer.js';
 
 type Json = unknown;
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const unescapeSegment = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
 function resolvePointer(doc: Json, ref: string): Json {
   if (!ref.startsWith('#/')) throw new SpecError(`cannot dereference "${ref}": only internal references are expected after bundling`);
   let node: Json = doc;
-  for (const segment of ref.slice(2).split('/').map(unescapeSegment)) {
+  for (const segment of ref.slice(2).split('/').map(unescapePointerSegment)) {
     if (Array.isArray(node)) node = node[Number(segment)];
     else if (isObject(node)) node = node[segment];
     else node = undefined;

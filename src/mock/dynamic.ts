@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from '../spec/operations.js';
+import { escapePointerSegment, resolvePointer } from '../spec/json-pointer.js';
 import { type SpecValidator, validatorFor } from '../spec/validator.js';
 import { englishFaker } from '../world/faker.js';
 import { fromPattern, numberRange, stringCandidates } from './dynamic-strings.js';
@@ -260,7 +260,7 @@ class Generator {
       if (Object.keys(out).length >= limit) break;
       // Optional properties come and go, so different request keys see both shapes.
       if (!required.has(name) && (depth >= SHALLOW_DEPTH || faker.datatype.boolean())) continue;
-      out[name] = this.gen(sub, at && `${at}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, `${parent}.${name}`, depth + 1);
+      out[name] = this.gen(sub, at && `${at}/properties/${escapePointerSegment(name)}`, `${parent}.${name}`, depth + 1);
     }
     // A required name with no property schema is still emitted, from `additionalProperties` (or anything).
     for (const name of required)

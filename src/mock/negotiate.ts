@@ -8,7 +8,7 @@
  * (1) is decided before authentication, so error paths can be rehearsed without credentials;
  * (2) and (3) replace only the body of an authorised, valid request.
  */
-import type { IndexedOperation, IndexedResponse } from '../spec/operations.js';
+import { type IndexedOperation, type IndexedResponse, responseFor } from '../spec/operations.js';
 import { ApiError } from './errors.js';
 
 export type Negotiation =
@@ -60,8 +60,8 @@ function exampleOf(response: IndexedResponse, name?: string): { mediaType: strin
 /** Step (1): a documented status, or a 400 that names the documented ones. */
 export function negotiateCode(op: IndexedOperation, prefer: PreferHeader): Extract<Negotiation, { kind: 'example' }> | undefined {
   if (prefer.code === undefined) return undefined;
-  const response = op.responses.find((r) => r.status === prefer.code);
-  if (!response || !/^\d{3}$/.test(prefer.code)) {
+  const response = /^\d{3}$/.test(prefer.code) ? responseFor(op, Number(prefer.code)) : undefined;
+  if (!response) {
     throw new ApiError(400, {
       error: `Prefer: code=${prefer.code} is not documented for ${op.operationId}; documented: ${documented(op)}`,
     });

@@ -3,6 +3,7 @@
  * Reads a request body within the size limit and parses it by content type, answering the real
  * server's error page for a malformed JSON body and a clear 413 for an oversized one.
  */
+import { isJsonMediaType, mediaTypeOf } from '../spec/media-type.js';
 import { BAD_REQUEST_PAGE, fromTemplate, PAYLOAD_TOO_LARGE_PAGE } from './errors.js';
 
 /** Reads at most `limit` bytes; more is a 413 without reading the rest. */
@@ -57,8 +58,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 export async function readBody(request: Request, limit: number): Promise<unknown> {
   const text = await readText(request, limit);
   if (text === '') return undefined;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/json' || type.endsWith('+json')) {
+  const type = mediaTypeOf(request.headers.get('content-type'));
+  if (isJsonMediaType(type)) {
     if (nestsDeeperThan(text, MAX_JSON_NESTING)) throw fromTemplate(BAD_REQUEST_PAGE);
     try {
       return JSON.parse(text) as unknown;

@@ -4,7 +4,7 @@
  * a bad one the way the real server does (`x-invalid-response`; an unfit path parameter is a route
  * that does not exist).
  */
-import type { IndexedOperation, IndexedParameter } from '../spec/operations.js';
+import { type IndexedOperation, type IndexedParameter, responseFor } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import { ApiError, fromTemplate, NOT_FOUND_PAGE } from './errors.js';
 
@@ -32,7 +32,7 @@ function invalidResponse(op: IndexedOperation, param: IndexedParameter): ApiErro
   const ext = param.extensions['x-invalid-response'] as { status?: unknown; example?: unknown } | undefined;
   if (ext === undefined) return undefined;
   const status = String(ext.status);
-  const response = op.responses.find((r) => r.status === status);
+  const response = responseFor(op, Number(status));
   const example = response?.content.flatMap((m) =>
     typeof ext.example === 'string' && ext.example in m.examples ? [m.examples[ext.example]] : [],
   )[0];

@@ -3,7 +3,7 @@
  * What an operation's `security` (and its `x-restricted-users`) asks of a caller, worked out once
  * per operation at start-up.
  */
-import type { IndexedOperation } from '../spec/operations.js';
+import { type IndexedOperation, responseFor } from '../spec/operations.js';
 
 /**
  * How the real server treats a restricted user (trust level red, or a pending deletion request) whose
@@ -51,7 +51,7 @@ export function securityPlan(op: IndexedOperation): SecurityPlan {
     legacyStatsKeyQuery: false,
     oauthScopes: [],
     doorkeeper: false,
-    unauthorizedBody: Object.values(op.responses.find((r) => r.status === '401')?.content[0]?.examples ?? {})[0] ?? {
+    unauthorizedBody: Object.values(responseFor(op, 401)?.content[0]?.examples ?? {})[0] ?? {
       error: 'Unauthorized',
     },
     restricted: 'reject',

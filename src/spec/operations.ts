@@ -16,6 +16,7 @@ import type {
   SecurityRequirementObject,
 } from 'openapi3-ts/oas31';
 import { SpecError } from './errors.js';
+import { escapePointerSegment as escapePointer, resolvePointer } from './json-pointer.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -65,8 +66,6 @@ export interface IndexedOperation {
   extensions: Record<string, unknown>;
 }
 
-const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
 const isRef = (value: unknown): value is ReferenceObject =>
   typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string';
 
@@ -83,16 +82,6 @@ function deref<T>(doc: OpenAPIObject, value: T | ReferenceObject, pointer: strin
     if (current === undefined) throw new SpecError(`dangling $ref ${ref} at ${pointer}`);
   }
   return { value: current as T, pointer: at };
-}
-
-export function resolvePointer(doc: unknown, pointer: string): unknown {
-  let node: unknown = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 function indexMedia(doc: OpenAPIObject, content: Record<string, unknown> | undefined, base: string): IndexedMedia[] {
@@ -183,4 +172,19 @@ export function indexOperations(doc: OpenAPIObject): IndexedOperation[] {
     }
   }
   return operations;
+}
+
+/**
+ * The documented response that answers `status`: the exact code first, then its range (`4XX`),
+ * then `default` — OpenAPI's precedence ("Responses Object": an explicit code wins over a range).
+ * @example
+ * responseFor(spec.byOperationId.get('getUserStats')!, 404)?.description
+ */
+export function responseFor(op: Pick<IndexedOperation, 'responses'>, status: number): IndexedResponse | undefined {
+  const code = String(status);
+  return (
+    op.responses.find((r) => r.status === code) ??
+    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
+    op.responses.find((r) => r.status === 'default')
+  );
 }

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { resolvePointer } from './operations.js';
+import { escapePointerSegment, resolvePointer } from './json-pointer.js';
 
 // Ajv is loaded on first use, synchronously (it is CommonJS): most requests to the mock never
 // validate anything, and its load is a tenth of the mock's start-up.
@@ -118,7 +118,7 @@ export class SpecValidator {
    */
   private absoluteSchemaPath(e: ErrorObject, base: string): string {
     const parent = e.parentSchema === undefined ? undefined : this.locations().get(e.parentSchema);
-    if (parent !== undefined) return `${parent}/${escapeSegment(e.keyword)}`;
+    if (parent !== undefined) return `${parent}/${escapePointerSegment(e.keyword)}`;
     return e.schemaPath.startsWith(`${DOC_ID}#`)
       ? decodeURI(e.schemaPath.slice(DOC_ID.length + 1))
       : `${base}${decodeURI(e.schemaPath.replace(/^#/, ''))}`;
@@ -133,7 +133,7 @@ export class SpecValidator {
       const walk = (node: unknown, at: string) => {
         if (typeof node !== 'object' || node === null || index.has(node)) return;
         index.set(node, at);
-        for (const [key, value] of Object.entries(node)) walk(value, `${at}/${escapeSegment(key)}`);
+        for (const [key, value] of Object.entries(node)) walk(value, `${at}/${escapePointerSegment(key)}`);
       };
       walk(this.document, '');
       this.locationIndex = index;
@@ -155,8 +155,6 @@ export class SpecValidator {
     });
   }
 }
-
-const escapeSegment = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the value' : e.instancePath;

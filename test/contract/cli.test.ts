@@ -73,6 +73,17 @@ describe('hackatime-kit contract', () => {
     expect(stderr).toBe(`hackatime-kit contract: cannot reach http://127.0.0.1:${port}: connection refused (ECONNREFUSED)\n`);
   });
 
+  it("exits 2 saying why when Node's fetch refuses the port", async () => {
+    // 6666 is on the Fetch standard's list of blocked ports: fetch fails before connecting, so no
+    // server needs to listen there.
+    const { code, stdout, stderr } = await runCliInProcess(['contract', '--base-url', 'http://127.0.0.1:6666', '--retries', '0']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "hackatime-kit contract: cannot reach http://127.0.0.1:6666: Node's fetch refuses port 6666 (it is on the Fetch standard's list of blocked ports); serve on another port, e.g. 4010\n",
+    );
+  });
+
   it('exits 0 against a server that keeps the contract', async () => {
     mutation = 'none';
     const { code, stdout } = await contract([

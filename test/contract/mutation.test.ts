@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/contract/events.js';
 import type { Finding } from '../../src/contract/findings.js';
-import { type ContractOptions, runContract } from '../../src/contract/runner.js';
+import type { ContractOptions } from '../../src/contract/options.js';
+import { runContract } from '../../src/contract/runner.js';
 import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
+import { responseFor } from '../../src/spec/operations.js';
 import { validatorFor } from '../../src/spec/validator.js';
 
 export const spec = loadSpec();
@@ -12,7 +13,8 @@ export const validator = validatorFor(spec.document);
 
 /** The schema of an operation's response for `status` (its first media type). */
 export function responseSchema(operationId: string, status: number | string): string {
-  const response = spec.byOperationId.get(operationId)?.responses.find((r) => r.status === String(status));
+  const op = spec.byOperationId.get(operationId);
+  const response = op && responseFor(op, Number(status));
   const pointer = response?.content[0]?.schemaPointer;
   if (pointer === undefined) throw new Error(`${operationId} documents no ${status} body`);
   return pointer;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/contract/case.js';
-import { planOperation } from '../../src/contract/cases.js';
-import { urlOf } from '../../src/contract/request.js';
-import { resolveTarget, type Target } from '../../src/contract/variables.js';
+import { planOperation } from '../../src/contract/plan/cases.js';
+import type { Target } from '../../src/contract/plan/variables.js';
+import { urlOf } from '../../src/contract/send/request.js';
+import { resolveTarget } from '../../src/contract/send/target.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
@@ -31,7 +32,9 @@ describe('two mocks with the same seed and clock', () => {
       variables: {},
       seed: SEED,
       detectMock: true,
-      send: { timeoutMs: 10_000, retries: 0, headers: {} },
+      timeoutMs: 10_000,
+      retries: 0,
+      headers: {},
       spec,
       now: () => NOW,
     });

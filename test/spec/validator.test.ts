@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolvePointer } from '../../src/spec/json-pointer.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { resolvePointer } from '../../src/spec/operations.js';
 import { validatorFor } from '../../src/spec/validator.js';
 
 const spec = loadSpec();

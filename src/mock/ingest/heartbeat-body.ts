@@ -5,6 +5,7 @@
  * arrays are dropped), a `text/plain` body parsed as JSON, the `heartbeats` key of the bulk endpoint,
  * and the permitted keys (everything else is silently dropped).
  */
+import { isJsonMediaType, mediaTypeOf } from '../../spec/media-type.js';
 import { BAD_REQUEST_PAGE, error, fromTemplate } from '../errors.js';
 import { MAX_JSON_NESTING, nestsDeeperThan } from '../request-body.js';
 
@@ -83,14 +84,13 @@ function munge(value: unknown): unknown {
   return value;
 }
 
-const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 /** JSON media types the app parses, plus Rails' synonyms it leaves as text. */
 const RAILS_JSON_SYNONYMS = new Set(['text/x-json', 'application/jsonrequest']);
 
 /** The JSON params of the request, or undefined when its body is not JSON (or absent). */
 function jsonParams(input: BodyInput): { value: unknown } | undefined {
-  const type = mediaType(input.contentType);
-  const parsedByApp = type === 'application/json' || type.endsWith('+json');
+  const type = mediaTypeOf(input.contentType);
+  const parsedByApp = isJsonMediaType(type);
   if (parsedByApp) return input.body === undefined ? undefined : { value: munge(input.body) };
   if (!RAILS_JSON_SYNONYMS.has(type) || typeof input.body !== 'string') return undefined;
   try {

@@ -1,0 +1,26 @@
+/**
+ * @module
+ * Every check the runner applies to each response, in report order.
+ */
+import type { Check } from './check.js';
+import { contentTypeConformance } from './content-type-conformance.js';
+import { expectedStatus } from './expected-status.js';
+import { ignoredAuth } from './ignored-auth.js';
+import { negativeDataRejection } from './negative-data-rejection.js';
+import { notAServerError } from './not-a-server-error.js';
+import { responseHeadersConformance } from './response-headers-conformance.js';
+import { responseSchemaConformance } from './response-schema-conformance.js';
+import { statusCodeConformance } from './status-code-conformance.js';
+import { undocumentedProperty } from './undocumented-property.js';
+
+export const CHECKS: readonly Check[] = [
+  notAServerError,
+  statusCodeConformance,
+  expectedStatus,
+  contentTypeConformance,
+  responseSchemaConformance,
+  responseHeadersConformance,
+  ignoredAuth,
+  negativeDataRejection,
+  undocumentedProperty,
+];

@@ -1,0 +1,24 @@
+/**
+ * @module
+ * `negative_data_rejection`: a parameter value the schema rejects is not answered with success.
+ */
+import { isSuccess } from '../../case.js';
+import type { Check } from './check.js';
+
+export const negativeDataRejection: Check = {
+  name: 'negative_data_rejection',
+  summary: 'A request with an invalid parameter is rejected, not answered with success.',
+  appliesTo: ['invalid-param'],
+  run: (_ctx, kase, res) =>
+    isSuccess(res.status)
+      ? [
+          {
+            title: 'Invalid data accepted',
+            message: `${kase.title} was accepted with ${res.status}; the spec says ${kase.expectedStatuses.join(' or ')}.`,
+            key: kase.id,
+            expected: kase.expectedStatuses,
+            received: res.status,
+          },
+        ]
+      : [],
+};

@@ -1,0 +1,8 @@
+/**
+ * @module
+ * What planning the cases of one operation reads of the run.
+ */
+import type { RunContext } from '../run-context.js';
+
+/** `recorded` may hold every operation's recorded cases: planning an operation takes its own. */
+export type PlanContext = Pick<RunContext, 'target' | 'validator' | 'seed' | 'recorded'>;

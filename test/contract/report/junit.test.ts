@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../../src/contract/case.js';
+import type { OperationRef, OperationResult } from '../../../src/contract/events.js';
+import { junitReporter } from '../../../src/contract/report/junit.js';
+import { caseOf } from '../helpers/case.js';
+
+const operation: OperationRef = { operationId: 'getSummaries', method: 'GET', path: '/summaries', tags: [], deprecated: false };
+const result: OperationResult = { operation, status: 'passed', cases: 1, skipped: [], findings: [], durationMs: 5 };
+const positive = caseOf('getSummaries');
+
+async function junit(cases: Case[]): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
+  const reporter = junitReporter(path);
+  for (const kase of cases) reporter.onEvent({ type: 'case-finished', operation, case: kase, status: 200, durationMs: 1, findings: [] });
+  const summary = {
+    operations: { passed: 1, failed: 0, skipped: 0 },
+    cases: { run: 1, skipped: 0 },
+    findings: { errors: 0, warnings: 0 },
+    durationMs: 5,
+  };
+  reporter.onEvent({ type: 'run-finished', baseUrl: 'http://127.0.0.1:1', seed: 1, operations: [result], findings: [], summary });
+  await reporter.close();
+  return readFileSync(path, 'utf8');
+}
+
+const skipped = (xml: string, check: string): string | undefined =>
+  new RegExp(`name="getSummaries: ${check}"[^>]*>\\s*<skipped message="([^"]*)"`).exec(xml)?.[1];
+
+describe('the JUnit report', () => {
+  it('skips a check that declares case kinds the operation did not run, naming them', async () => {
+    const xml = await junit([positive]);
+    expect(skipped(xml, 'ignored_auth')).toBe('no request without credentials');
+    expect(skipped(xml, 'negative_data_rejection')).toBe('no request with an invalid parameter');
+    expect(skipped(xml, 'response_schema_conformance')).toBeUndefined();
+  });
+
+  it('runs it once a case of its kind ran', async () => {
+    const xml = await junit([positive, { ...positive, id: 'getSummaries/invalid-param/x', kind: 'invalid-param' }]);
+    expect(skipped(xml, 'negative_data_rejection')).toBeUndefined();
+    expect(xml).toMatch(/<testcase classname="getSummaries" name="getSummaries: negative_data_rejection" time="0.005"\/>/);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Secrets never reach a report: the redactor and the curl line.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../../src/contract/case.js';
+import { toCurl } from '../../../src/contract/send/curl.js';
+import { createRedactor } from '../../../src/contract/send/redact.js';
+
+const SECRET = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+const redactor = createRedactor([SECRET, 'short']);
+
+function kase(overrides: Partial<Case>): Case {
+  return {
+    id: 'x',
+    operationId: 'x',
+    method: 'GET',
+    pathTemplate: '/p',
+    path: '/p',
+    query: [],
+    headers: {},
+    expectedStatuses: [200],
+    kind: 'positive',
+    title: 't',
+    auth: 'none',
+    ...overrides,
+  };
+}
+
+describe('the redactor', () => {
+  it('replaces a secret and its base64 and URL encodings anywhere in a text', () => {
+    const base64 = Buffer.from(SECRET).toString('base64');
+    expect(redactor.text(`a ${SECRET} b ${base64} c ${encodeURIComponent(`${SECRET}/`)}`)).toBe(
+      'a [REDACTED] b [REDACTED] c [REDACTED]%2F',
+    );
+  });
+
+  it('walks values deeply and leaves short strings alone', () => {
+    expect(redactor.deep({ a: [SECRET, { b: `key=${SECRET}` }], n: 1, s: 'short' })).toEqual({
+      a: ['[REDACTED]', { b: 'key=[REDACTED]' }],
+      n: 1,
+      s: 'short',
+    });
+  });
+});
+
+describe('the curl line', () => {
+  it('hides Authorization headers and api_key values whatever they hold, keeping the scheme', () => {
+    const curl = toCurl(
+      'http://127.0.0.1:4010',
+      kase({
+        headers: { Authorization: 'Basic not-a-known-secret' },
+        query: [
+          ['api_key', 'also-unknown'],
+          ['start', '2026-08-22'],
+        ],
+      }),
+      {},
+      redactor,
+    );
+    expect(curl).toBe(`curl -X GET 'http://127.0.0.1:4010/p?api_key=[REDACTED]&start=2026-08-22' -H 'Authorization: Basic [REDACTED]'`);
+  });
+
+  it('hides secret-looking extra headers and known secrets in the body', () => {
+    const curl = toCurl(
+      'http://h',
+      kase({ method: 'POST', body: { mediaType: 'application/json', value: { token: SECRET, note: "it's" } } }),
+      { 'X-Api-Key': 'k', 'X-Trace': 'abc' },
+      redactor,
+    );
+    expect(curl).toBe(
+      `curl -X POST 'http://h/p' -H 'X-Api-Key: [REDACTED]' -H 'X-Trace: abc' -H 'Content-Type: application/json' --data-raw '{"token":"[REDACTED]","note":"it'\\''s"}'`,
+    );
+  });
+
+  it('encodes a form body as it is sent', () => {
+    const curl = toCurl(
+      'http://h',
+      kase({ method: 'POST', body: { mediaType: 'application/x-www-form-urlencoded', value: { grant_type: 'refresh_token', a: 'b c' } } }),
+      {},
+      redactor,
+    );
+    expect(curl).toContain(`-H 'Content-Type: application/x-www-form-urlencoded' --data-raw 'grant_type=refresh_token&a=b+c'`);
+  });
+});
