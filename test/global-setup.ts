@@ -1,12 +1,44 @@
 /**
- * One temporary folder for the whole run: every folder a test makes (`tempDir`) lives inside it, and
- * it is removed when the run ends, whatever the tests did or failed to do.
+ * Before any test: the build is current (system tests run the installed command, `bin/` → `dist/`,
+ * as a user runs it; `npm test` has just built it, a plain `vitest` run builds it here when a source
+ * is newer). And one temporary folder for the whole run: every folder a test makes (`tempDir`) lives
+ * inside it, and it is removed when the run ends, whatever the tests did or failed to do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The newest modification time of a file under `dir` (0 for a missing folder). */
+function newest(dir: string): number {
+  let latest = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) latest = Math.max(latest, statSync(join(dir, entry)).mtimeMs);
+  return latest;
+}
+
+function ensureBuild(): void {
+  // tsc rewrites every output on each build, so the entry's age is the build's age.
+  let built = 0;
+  try {
+    built = statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs;
+  } catch {
+    // No build yet.
+  }
+  if (built > 0 && built >= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'openapi')))) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
 
 export default function setup(): () => void {
+  ensureBuild();
   const root = mkdtempSync(join(tmpdir(), 'hackatime-kit-tests-'));
   process.env['HACKATIME_KIT_TEST_TMP'] = root;
   return () => rmSync(root, { recursive: true, force: true });

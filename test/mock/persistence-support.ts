@@ -19,7 +19,8 @@ export interface MockProcess {
 export function startMockProcess(dataFile: string, timeoutMs = 30_000): Promise<MockProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', 'mock', '--port', '0', '--data-file', dataFile, '--now', new Date(NOW).toISOString()],
+    // The installed command (bin/ runs the build, which test/global-setup.ts keeps current).
+    ['bin/hackatime-kit.js', 'mock', '--port', '0', '--data-file', dataFile, '--now', new Date(NOW).toISOString()],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
