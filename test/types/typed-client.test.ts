@@ -7,12 +7,11 @@
  */
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { createMock } from '../../src/server/server.js';
+import { createMockApp } from '../../src/index.js';
 import type { components, paths } from '../../src/types/hackatime.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
-const mock = createMock({ seed: SEED, now: NOW });
-const client = createClient<paths>({ baseUrl: 'http://mock.test', fetch: async (request) => mock.app.fetch(request) });
+const client = createClient<paths>({ baseUrl: 'http://mock', fetch: createMockApp({ seed: SEED, now: NOW }).fetch });
 
 describe('a typed client of the mock', () => {
   it('compiles and answers a right call', async () => {
