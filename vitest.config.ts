@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 const SYSTEM = [
   'test/browser/**/*.test.ts',
   'test/package/install.test.ts',
+  'test/server/mock-log.test.ts',
   'test/readme.test.ts',
   'test/contract/cli.test.ts',
   'test/contract/fuzz.test.ts',

@@ -6,6 +6,7 @@
  * types for a client are in `hackatime-kit/types`.
  */
 import type { OAuthAppDraft } from './mock/oauth/apps.js';
+import { formatEntry, type RequestLogEntry, type RequestLogger } from './server/request-log.js';
 import { createMock, DEFAULT_HOST, startMock as listen, type MockServerOptions } from './server/server.js';
 import { parseNow } from './world/clock.js';
 
@@ -37,12 +38,27 @@ export interface MockOptions extends MockAppOptions {
   host?: string;
   /** JSON-lines file that keeps accepted heartbeats across restarts (`--data-file`). */
   dataFile?: string;
+  /**
+   * `/__mock/*` then requires `Authorization: Bearer <adminToken>` (`--admin-token`). Off loopback
+   * one is generated when none is given (see `MockServer.adminToken`); on loopback it is open.
+   */
+  adminToken?: string;
+  /**
+   * The request log (`--log`): `'text'` or `'json'` lines on stdout, or a function given each entry.
+   * Off by default, unlike the command: a test runner's output is no place for a line per request,
+   * and a suite that wants them (to assert on, or to attach to a failing test) passes a function.
+   */
+  log?: 'text' | 'json' | ((entry: RequestLogEntry) => void);
 }
+
+export type { RequestLogEntry };
 
 /** A mock listening on a socket. */
 export interface MockServer {
   /** Its base URL, e.g. `http://127.0.0.1:40123` (no trailing slash). */
   url: string;
+  /** What `/__mock/*` requires as `Authorization: Bearer …`, when it requires anything. */
+  adminToken?: string;
   /** Stops listening, drops open connections and closes the data file; resolves when all is freed. */
   close(): Promise<void>;
 }
@@ -54,7 +70,7 @@ export interface MockApp {
 
 /** The server's options for `options`, checked as the command line checks its flags. */
 function serverOptions(options: MockOptions): MockServerOptions {
-  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days, port, host, dataFile } = options;
+  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days, port, host, dataFile, adminToken, log } = options;
   const epochMs = now === undefined ? undefined : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseNow(now);
   if (epochMs !== undefined && !Number.isFinite(epochMs)) throw new RangeError(`now is not an instant: ${String(now)}`);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
@@ -72,8 +88,13 @@ function serverOptions(options: MockOptions): MockServerOptions {
     port: port ?? 0,
     host: host ?? DEFAULT_HOST,
     ...(dataFile === undefined ? {} : { dataFile }),
+    ...(adminToken === undefined ? {} : { adminToken }),
+    ...(log === undefined ? {} : { log: logger(log) }),
   };
 }
+
+const logger = (log: NonNullable<MockOptions['log']>): RequestLogger =>
+  typeof log === 'function' ? log : (entry) => process.stdout.write(`${formatEntry(entry, log)}\n`);
 
 /**
  * Starts a mock on a socket (loopback, a free port unless `port` is given) and resolves once it
@@ -86,7 +107,7 @@ function serverOptions(options: MockOptions): MockServerOptions {
  */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const running = await listen(serverOptions(options));
-  return { url: running.url, close: () => running.close() };
+  return { url: running.url, ...(running.adminToken ? { adminToken: running.adminToken } : {}), close: () => running.close() };
 }
 
 /**
