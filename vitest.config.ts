@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
  */
 const SYSTEM = [
   'test/browser/**/*.test.ts',
+  'test/package/install.test.ts',
+  'test/server/mock-log.test.ts',
+  'test/types/types-current.test.ts',
   'test/readme.test.ts',
   'test/contract/cli.test.ts',
   'test/contract/fuzz.test.ts',

@@ -37,7 +37,8 @@ function freePort(): Promise<number> {
   });
 }
 
-const mockArgs = (port: number) => ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', NOW];
+// --quiet: the mock is measured, not its request log (a line per request on a pipe).
+const mockArgs = (port: number) => ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', NOW, '--quiet'];
 
 /** Spawn to the first 200 on PATH, polling every 2 ms. */
 async function startupMs(): Promise<number> {

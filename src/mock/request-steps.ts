@@ -20,6 +20,7 @@ import { type Negotiation, negotiateBody, negotiateCode, type PreferHeader, pars
 import { render, renderReply, toResponse } from './render.js';
 import { readBody } from './request-body.js';
 import { checkInput, type InputPlan, inputPlan } from './request-input.js';
+import { noteCaller } from './request-note.js';
 import { type CacheSlot, whoAsks } from './response-cache.js';
 import { type SecurityPlan, securityPlan } from './security.js';
 import type { MockState } from './state.js';
@@ -109,6 +110,7 @@ function answerFromCache(plan: OperationPlan, c: Context, prefer: PreferHeader):
     slot: undefined,
   };
   request.caller = authenticateCaller(plan, c, request);
+  noteCaller(c, request.caller?.user);
   request.version = state.world.version;
   request.slot = cacheSlot(plan, prefer, request);
   const hit = request.slot === undefined ? undefined : state.responses.get(request.href, request.slot);

@@ -10,6 +10,7 @@ import { requireWritable } from '../spec/user-paths.js';
 import { parseNow } from '../world/clock.js';
 import { MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
+import { formatEntry, type RequestLogger } from './request-log.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
 
 const HELP = `Usage: hackatime-kit mock [options]
@@ -29,6 +30,10 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --oauth-auto-approve  GET /oauth/authorize approves valid requests at once as the demo user
       --data-file PATH  keep every accepted heartbeat in this JSON-lines file (fsync before the
                     answer) and load it on start; POST /__mock/reset empties it
+      --admin-token T  /__mock/* requires Authorization: Bearer T (default: open on loopback; on any
+                    other --host a token is generated and printed)
+      --log FORMAT  one line per request on stdout: text or json (default: text)
+  -q, --quiet       no request log
   -h, --help        show this help
 
 Per request: Prefer: code=NNN | example=NAME | dynamic=true | delay=MS | fault=reset|empty|truncate
@@ -71,6 +76,17 @@ function parseLatency(value: string | undefined): { min: number; max: number } |
   return { min, max };
 }
 
+/** The request log `--log`/`--quiet` ask for: lines on stdout, or none. */
+function requestLogger(format: string | undefined, quiet: boolean): RequestLogger | undefined {
+  if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--log must be text or json, not "${format}"`);
+  if (quiet) {
+    if (format !== undefined) throw new UsageError('--quiet and --log contradict each other: choose one');
+    return undefined;
+  }
+  const chosen = format ?? 'text';
+  return (entry) => process.stdout.write(`${formatEntry(entry, chosen)}\n`);
+}
+
 export async function mockCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs(args, {
     port: { type: 'string', short: 'p' },
@@ -84,6 +100,9 @@ export async function mockCommand(args: string[]): Promise<number> {
     'oauth-app': { type: 'string', multiple: true },
     'oauth-auto-approve': { type: 'boolean' },
     'data-file': { type: 'string' },
+    'admin-token': { type: 'string' },
+    log: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -116,6 +135,10 @@ export async function mockCommand(args: string[]): Promise<number> {
   const dataFile = values['data-file'];
   if (dataFile !== undefined) requireWritable('--data-file', dataFile, 'file', { createFolders: false });
   const host = values.host ?? DEFAULT_HOST;
+  const log = requestLogger(values.log, values.quiet ?? false);
+  const adminToken = values['admin-token'];
+  if (adminToken !== undefined && !/^\S{16,}$/.test(adminToken))
+    throw new UsageError('--admin-token must be at least 16 characters without spaces');
   let mock: RunningMock;
   try {
     mock = await startMock({
@@ -129,6 +152,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       oauthApps,
       oauthAutoApprove: values['oauth-auto-approve'] ?? false,
       ...(dataFile === undefined ? {} : { dataFile }),
+      ...(adminToken === undefined ? {} : { adminToken }),
+      ...(log ? { log } : {}),
       onUnexpectedError: (err) =>
         process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
     });

@@ -13,6 +13,8 @@ import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js'
 import { MockState } from '../mock/state.js';
 import { type Clock, fixedClock, realClock } from '../world/clock.js';
 import { createWorld, type World } from '../world/store.js';
+import { adminTokenFor, requireAdminToken } from './admin-token.js';
+import { type RequestLogger, withRequestLog } from './request-log.js';
 
 export interface MockServerOptions {
   port?: number;
@@ -32,6 +34,10 @@ export interface MockServerOptions {
   timeouts?: { headers?: number; request?: number; keepAlive?: number };
   /** JSON-lines file that keeps accepted heartbeats across restarts (loaded before the mock serves). */
   dataFile?: string;
+  /** Token that `/__mock/*` requires; off loopback one is generated when none is given. */
+  adminToken?: string;
+  /** Called once per answered request (the request log); absent = no log. */
+  log?: RequestLogger;
 }
 
 export interface RunningMock {
@@ -43,6 +49,8 @@ export interface RunningMock {
   clock: Clock;
   /** What the data file held at start, when there is one. */
   dataFile?: DataFileReport;
+  /** What `/__mock/*` requires as `Authorization: Bearer …`, when it requires anything. */
+  adminToken?: string;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,7 @@ export function createMock(options: MockServerOptions = {}): {
   clock: Clock;
   seed: number;
   persistence?: { file: DataFile; report: DataFileReport };
+  adminToken?: string;
 } {
   const seed = options.seed ?? DEFAULT_SEED;
   const clock = options.now === undefined ? realClock() : fixedClock(options.now);
@@ -70,26 +79,28 @@ export function createMock(options: MockServerOptions = {}): {
   });
   const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
+  const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
   const app = buildApp({
     state,
     clock,
     extend: (a) => {
+      if (adminToken !== undefined) a.use('/__mock/*', requireAdminToken(adminToken));
       mountAdmin(a, { state, clock });
       mountDocs(a);
     },
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
-  return { app, world, state, clock, seed, ...(persistence ? { persistence } : {}) };
+  return { app, world, state, clock, seed, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
-  const { app, world, state, clock, persistence } = createMock(options);
+  const { app, world, state, clock, persistence, adminToken } = createMock(options);
   const host = options.host ?? DEFAULT_HOST;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
-        fetch: app.fetch,
+        fetch: options.log ? withRequestLog(app.fetch, options.log) : app.fetch,
         port: options.port ?? DEFAULT_PORT,
         hostname: host,
         serverOptions: {
@@ -113,6 +124,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     app,
     clock,
     ...(persistence ? { dataFile: persistence.report } : {}),
+    ...(adminToken === undefined ? {} : { adminToken }),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,6 +5,10 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+/** Named, so that the declaration of `parseCommandArgs` can spell its type (Node does not export it). */
+type ParsedCommandArgs<T extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
+>;
 
 export class KitError extends Error {
   readonly exitCode = 2;
@@ -28,7 +32,7 @@ export class UsageError extends KitError {
  * @example
  * const { values } = parseCommandArgs(args, { out: { type: 'string' } });
  */
-export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(args: string[], options: T): ParsedCommandArgs<T> {
   try {
     return parseArgs({ args: withNegativeValues(args, options), options, strict: true, allowPositionals: false });
   } catch (err) {
