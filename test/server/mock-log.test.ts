@@ -15,7 +15,8 @@ function logOf(flags: string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'mock', '--port', '0', '--now', '2026-08-22T18:30:00Z', ...flags],
+      // The installed command (bin/ runs the build, which test/global-setup.ts keeps current).
+      ['bin/hackatime-kit.js', 'mock', '--port', '0', '--now', '2026-08-22T18:30:00Z', ...flags],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
