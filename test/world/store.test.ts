@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsHash } from '../../src/world/fields-hash.js';
+import { fixedHistory } from '../../src/world/history.js';
 import { createWorld, World } from '../../src/world/store.js';
 import type { HeartbeatDraft, User, WorldData } from '../../src/world/types.js';
 import { draft as completeDraft, row } from '../helpers/heartbeats.js';
@@ -51,10 +52,12 @@ function smallWorld(): World {
     adminKeys: [{ token: `hka_${'a'.repeat(64)}`, ownerId: 2, active: true }],
     oauthTokens: [],
     trustLevelChanges: [],
-    heartbeats: new Map([
-      [1, [stamp(row({ id: 1, time: 1000 })), stamp(row({ id: 3, time: 2000 })), stamp(row({ id: 4, time: 3000 }))]],
-      [2, [stamp(row({ id: 2, user_id: 2, time: 1500 }))]],
-    ]),
+    history: fixedHistory(
+      new Map([
+        [1, [stamp(row({ id: 1, time: 1000 })), stamp(row({ id: 3, time: 2000 })), stamp(row({ id: 4, time: 3000 }))]],
+        [2, [stamp(row({ id: 2, user_id: 2, time: 1500 }))]],
+      ]),
+    ),
     roles: {
       demo: 'ada',
       admin: '1',
