@@ -50,6 +50,8 @@ interface UserDays {
 export class GeneratedHistory implements History {
   readonly idCeiling: number;
   private readonly users = new Map<number, UserDays>();
+  /** Users share time zones, and a calendar costs a few hundred time-zone look-ups. */
+  private readonly calendars = new Map<string, Calendar>();
   private readonly cache = new Map<number, DayColumns>();
   private cachedBytes = 0;
 
@@ -90,7 +92,11 @@ export class GeneratedHistory implements History {
     if (!days) {
       const plan = this.plans.get(userId);
       if (!plan) return undefined;
-      const cal = calendar(plan.now, plan.days, plan.zone);
+      let cal = this.calendars.get(plan.zone);
+      if (!cal) {
+        cal = calendar(plan.now, plan.days, plan.zone);
+        this.calendars.set(plan.zone, cal);
+      }
       days = { plan, cal, specials: specialsOf(plan, cal) };
       this.users.set(userId, days);
     }
