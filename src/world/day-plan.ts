@@ -11,10 +11,11 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { addDays, localDate, startOfLocalDay } from './time-zone.js';
+import { addDays, localDate, offsetMinutes, startOfLocalDay } from './time-zone.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** Ordinary sessions end by this long after the next local midnight. */
 const SPILL_LIMIT = 6 * HOUR;
 
@@ -53,15 +54,33 @@ export interface Calendar {
   starts: number[];
 }
 
-/** The last `days` local days up to `now`'s, in `zone`. */
+/**
+ * The last `days` local days up to `now`'s, in `zone`. A day starts 24 hours after the one before
+ * unless the zone's offset changed in between (twice a year at most): only then is the start
+ * searched for, which saves most of the time-zone look-ups a year of days would cost.
+ */
 export function calendar(now: number, days: number, zone: string): Calendar {
   const today = localDate(now, zone);
   const dates: string[] = [];
   const starts: number[] = [];
+  let searched = true;
+  let offset = Number.NaN;
   for (let i = 0; i <= days; i++) {
     const date = addDays(today, i - days + 1);
     if (i < days) dates.push(date);
-    starts.push(startOfLocalDay(date, zone));
+    const previous = starts[i - 1];
+    const guess = previous === undefined ? Number.NaN : previous + DAY;
+    const guessOffset = searched ? Number.NaN : offsetMinutes(guess, zone);
+    if (guessOffset === offset) {
+      starts.push(guess);
+      searched = false;
+    } else {
+      const start = startOfLocalDay(date, zone);
+      starts.push(start);
+      offset = offsetMinutes(start, zone);
+      // A start found after an offset change may not be a midnight: search the next one too.
+      searched = previous !== undefined;
+    }
   }
   return { dates, starts };
 }
