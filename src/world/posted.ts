@@ -92,3 +92,40 @@ export class PostedRows {
     this.accepted.push(row);
   }
 }
+
+/** Whole timelines kept made (a year of one user is about 10,000 rows). */
+const TIMELINES_KEPT = 4;
+
+/**
+ * The last few whole timelines read, by user and version: one answer often reads one user's rows
+ * more than once.
+ */
+export class Timelines {
+  private readonly byUser = new Map<number, { version: number; rows: Heartbeat[] }>();
+
+  get(userId: number, version: number): Heartbeat[] | undefined {
+    const entry = this.byUser.get(userId);
+    return entry?.version === version ? entry.rows : undefined;
+  }
+
+  set(userId: number, version: number, rows: Heartbeat[]): void {
+    this.byUser.delete(userId);
+    this.byUser.set(userId, { version, rows });
+    for (const oldest of this.byUser.keys()) {
+      if (this.byUser.size <= TIMELINES_KEPT) break;
+      this.byUser.delete(oldest);
+    }
+  }
+
+  /** A timeline made at `from` takes a posted row in place: a stream of posts does not remake it. */
+  insert(row: Heartbeat, from: number, to: number): void {
+    const entry = this.byUser.get(row.user_id);
+    if (entry?.version !== from) return;
+    entry.rows.splice(insertionIndex(entry.rows, row), 0, row);
+    entry.version = to;
+  }
+
+  clear(): void {
+    this.byUser.clear();
+  }
+}

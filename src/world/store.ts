@@ -6,7 +6,7 @@
  */
 import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
-import { mergeTimed, PostedRows, sameHash, storedRow } from './posted.js';
+import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
 import { compareTimed, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,
@@ -23,8 +23,6 @@ import type {
 } from './types.js';
 
 const DIGITS = /^\d+$/;
-/** Whole timelines kept made (a year of one user is about 10,000 rows). */
-const TIMELINES_KEPT = 4;
 
 /**
  * Told of every change to the posted heartbeats, in order: the data file keeps them across restarts.
@@ -78,8 +76,7 @@ export class World {
   private globalVersion = 0;
   private versions = new Map<number, number>();
   private merged: { version: number; rows: Heartbeat[] } | null = null;
-  /** The last few whole timelines read, by user: one answer often reads one user's rows twice. */
-  private timelines = new Map<number, { version: number; rows: Heartbeat[] }>();
+  private readonly timelines = new Timelines();
   private readonly sinks = new Set<HeartbeatSink>();
 
   private readonly byId: Map<number, User>;
@@ -233,22 +230,17 @@ export class World {
    */
   heartbeatsOf(userId: number): readonly Heartbeat[] {
     const version = this.versionOf(userId);
-    const cached = this.timelines.get(userId);
-    if (cached?.version === version) return cached.rows;
+    const cached = this.timelines.get(userId, version);
+    if (cached) return cached;
     const rows = mergeTimed(this.history.between(userId, {}), this.posted.of(userId));
-    this.timelines.delete(userId);
-    this.timelines.set(userId, { version, rows });
-    for (const oldest of this.timelines.keys()) {
-      if (this.timelines.size <= TIMELINES_KEPT) break;
-      this.timelines.delete(oldest);
-    }
+    this.timelines.set(userId, version, rows);
     return rows;
   }
 
   /** A user's heartbeats inside a window of Unix seconds, found by binary search. */
   heartbeatsBetween(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
-    const cached = this.timelines.get(userId);
-    if (cached?.version === this.versionOf(userId)) return sliceWindow(cached.rows, window);
+    const cached = this.timelines.get(userId, this.versionOf(userId));
+    if (cached) return sliceWindow(cached, window);
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
   }
 
@@ -286,8 +278,10 @@ export class World {
     if (existing) return { row: existing, created: false };
     const row = storedRow(this.nextId++, userId, draft, hash);
     this.posted.add(row);
+    const previous = this.versionOf(userId);
     this.globalVersion += 1;
     this.versions.set(userId, this.globalVersion);
+    this.timelines.insert(row, previous, this.globalVersion);
     for (const sink of this.sinks) sink.added(row);
     return { row, created: true };
   }

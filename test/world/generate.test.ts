@@ -63,6 +63,7 @@ describe('generateWorld determinism', () => {
   it('builds the same world, byte for byte, from the same seed and now', () => {
     const a = generateWorld({ seed: 42, now: NOW });
     const b = generateWorld({ seed: 42, now: NOW });
+    expect(a).toEqual(b);
     expect(serialise(a)).toBe(serialise(b));
   });
 

@@ -145,6 +145,17 @@ describe('addHeartbeat', () => {
     expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 5, 3, 4]);
   });
 
+  it('shows a new row in a timeline that was read before it came', () => {
+    const world = smallWorld();
+    const before = world.heartbeatsOf(1);
+    expect(before.map((r) => r.id)).toEqual([1, 3, 4]);
+    const { row: stored } = world.addHeartbeat(1, draft(2500));
+    expect(world.heartbeatsOf(1).map((r) => r.id)).toEqual([1, 3, stored.id, 4]);
+    expect(world.heartbeatsBetween(1, { from: 2000, to: 3000 }).map((r) => r.id)).toEqual([3, stored.id, 4]);
+    world.reset();
+    expect(world.heartbeatsOf(1).map((r) => r.id)).toEqual([1, 3, 4]);
+  });
+
   it('returns the stored row for a duplicate and changes nothing', () => {
     const world = smallWorld();
     const first = world.addHeartbeat(1, draft(5000, { created_at: '2026-08-22T14:00:00.000Z' }));
