@@ -8,7 +8,8 @@
  * Ids: the heartbeat at index k (0-based, ascending by time) of a user's local day D gets
  * `((dayNumber(D) * 2^20) + userId) * 2^12 + k`, where dayNumber is days since 1970-01-01. So a
  * user's ids increase with time, across days too, without a pass over the world; 2^20 users and
- * 2^12 rows a day are more than generation makes (about 1,900 a day at most), and the largest id of
+ * 2^12 rows a day are more than generation makes (under 2,100: three 170-minute sessions, the
+ * recent and the live one, a heartbeat every 20 s at the most), and the largest id of
  * this millennium stays under 2^53. Posted heartbeats are numbered from the history's `idCeiling`.
  */
 import { generateDay, type Specials, specialsOf } from './activity.js';
