@@ -93,15 +93,20 @@ export class PostedRows {
   }
 }
 
-/** Whole timelines kept made (a year of one user is about 10,000 rows). */
-const TIMELINES_KEPT = 4;
+/**
+ * Rows of whole timelines kept made: a default world's every user (about 14,000 rows), or a few
+ * users' year (demo's is about 16,000). Timelines that come and go would leave the old generation
+ * of the heap full of rows that lived just long enough to be promoted.
+ */
+const TIMELINE_ROWS_KEPT = 60_000;
 
 /**
- * The last few whole timelines read, by user and version: one answer often reads one user's rows
- * more than once.
+ * The last whole timelines read, by user and version: one answer often reads one user's rows more
+ * than once, and a small world's every user stays made.
  */
 export class Timelines {
   private readonly byUser = new Map<number, { version: number; rows: Heartbeat[] }>();
+  private rows = 0;
 
   get(userId: number, version: number): Heartbeat[] | undefined {
     const entry = this.byUser.get(userId);
@@ -109,11 +114,12 @@ export class Timelines {
   }
 
   set(userId: number, version: number, rows: Heartbeat[]): void {
-    this.byUser.delete(userId);
+    this.drop(userId);
     this.byUser.set(userId, { version, rows });
+    this.rows += rows.length;
     for (const oldest of this.byUser.keys()) {
-      if (this.byUser.size <= TIMELINES_KEPT) break;
-      this.byUser.delete(oldest);
+      if (this.rows <= TIMELINE_ROWS_KEPT || oldest === userId) break;
+      this.drop(oldest);
     }
   }
 
@@ -123,9 +129,18 @@ export class Timelines {
     if (entry?.version !== from) return;
     entry.rows.splice(insertionIndex(entry.rows, row), 0, row);
     entry.version = to;
+    this.rows += 1;
   }
 
   clear(): void {
     this.byUser.clear();
+    this.rows = 0;
+  }
+
+  private drop(userId: number): void {
+    const entry = this.byUser.get(userId);
+    if (!entry) return;
+    this.byUser.delete(userId);
+    this.rows -= entry.rows.length;
   }
 }
