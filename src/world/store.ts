@@ -75,7 +75,7 @@ export class World {
   private nextId = 1;
   private globalVersion = 0;
   private versions = new Map<number, number>();
-  private merged: { version: number; rows: Heartbeat[] } | null = null;
+  private merged: { key: string; rows: Heartbeat[] } | null = null;
   private readonly timelines = new Timelines();
   private readonly sinks = new Set<HeartbeatSink>();
 
@@ -244,13 +244,18 @@ export class World {
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
   }
 
-  /** Every user's heartbeats merged into one timeline (the admin aggregate); cached per version. */
-  allHeartbeats(): readonly Heartbeat[] {
-    if (this.merged?.version !== this.globalVersion) {
+  /**
+   * Every user's heartbeats inside a window (all of them without one) merged into one timeline,
+   * the admin aggregate; the last answer is kept until the next insert. Only the window's days are
+   * made into rows.
+   */
+  allHeartbeats(window: Partial<TimeWindow> = {}): readonly Heartbeat[] {
+    const key = `${this.globalVersion} ${window.from} ${window.to} ${window.toExclusive === true}`;
+    if (this.merged?.key !== key) {
       const rows: Heartbeat[] = [];
-      for (const user of this.users) for (const row of this.heartbeatsOf(user.id)) rows.push(row);
+      for (const user of this.users) for (const row of this.heartbeatsBetween(user.id, window)) rows.push(row);
       rows.sort(compareTimed);
-      this.merged = { version: this.globalVersion, rows };
+      this.merged = { key, rows };
     }
     return this.merged.rows;
   }

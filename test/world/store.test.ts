@@ -126,6 +126,7 @@ describe('heartbeat queries', () => {
   it('merges every user into one timeline', () => {
     expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(world.allHeartbeats()).toBe(world.allHeartbeats());
+    expect(world.allHeartbeats({ from: 1500, to: 3000, toExclusive: true }).map((r) => r.id)).toEqual([2, 3]);
   });
 });
 
