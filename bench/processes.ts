@@ -3,6 +3,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 export interface Started {
   child: ChildProcess;
@@ -21,10 +22,14 @@ export function startServer(command: string, args: string[], cwd: string): Promi
       child.kill('SIGKILL');
       reject(new Error(`${command} ${args.join(' ')} did not start within 20 s`));
     }, 20_000);
+    let listening = false;
+    // Drained for the process's whole life (a full pipe would stop it), read only until it listens.
     child.stdout!.on('data', (d: Buffer) => {
+      if (listening) return;
       out += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m?.[1]) {
+        listening = true;
         clearTimeout(timer);
         resolve({ child, url: m[1], listeningMs: performance.now() - spawnedAt, spawnedAt });
       }
@@ -55,5 +60,17 @@ export async function stop(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+/** A port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.once('error', reject);
   });
 }

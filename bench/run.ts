@@ -2,16 +2,17 @@
  * `npm run bench`: the mock's targets, each measured in this run against a baseline from the same run.
  *   - throughput on GET /api/v1/users/demo/stats: mock / bare Hono (same body, same headers) ≥ 0.8
  *   - start-up of `hackatime-kit mock` to its first answer < 400 ms; peak RSS < 150 MB; latency p99
+ *   - the world at three sizes (world-sizes.ts): start-up, the slowest first reads, peak RSS
  * Everything talks to 127.0.0.1 only and stops by itself.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
-import { peakRssMb, startServer, stop } from './processes.js';
+import { freePort, peakRssMb, startServer, stop } from './processes.js';
+import { worldSizeRows } from './world-sizes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = '2026-08-22T18:30:00Z';
@@ -24,17 +25,6 @@ interface Row {
   value: string;
   target: string;
   ok: boolean;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.once('error', reject);
-  });
 }
 
 // --quiet: the mock is measured, not its request log (a line per request on a pipe).
@@ -134,6 +124,8 @@ async function main(): Promise<void> {
     await stop(mock.child);
     rmSync(bodyDir, { recursive: true, force: true });
   }
+
+  rows.push(...(await worldSizeRows(ROOT, NOW)));
 
   const width = Math.max(...rows.map((r) => r.name.length));
   process.stdout.write(`\nhackatime-kit benchmarks (${DURATION_S} s × 2 per server, ${CONNECTIONS} connections, loopback)\n\n`);

@@ -185,7 +185,7 @@ async function floods(url: string, demo: Demo, tally: Tally): Promise<{ reads: F
 }
 
 async function main(): Promise<void> {
-  const mock = await startServer(process.execPath, ['bin/hackatime-kit.js', 'mock', '--port', '0', '--now', NOW], ROOT);
+  const mock = await startServer(process.execPath, ['bin/hackatime-kit.js', 'mock', '--port', '0', '--now', NOW, '--quiet'], ROOT);
   const pid = mock.child.pid!;
   try {
     const demo = await demoOf(mock.url);

@@ -8,7 +8,7 @@ import { DataFileError, describeLoad } from '../mock/persistence/data-file.js';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { requireWritable } from '../spec/user-paths.js';
 import { parseNow } from '../world/clock.js';
-import { MIN_USERS } from '../world/generate.js';
+import { MAX_DAYS, MAX_USERS, MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
 import { formatEntry, type RequestLogger } from './request-log.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
@@ -21,8 +21,8 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --host HOST   address to bind (default: ${DEFAULT_HOST})
       --seed N      seed of the generated world (default: ${DEFAULT_SEED})
       --now ISO     fix the clock at this instant (default: the real clock)
-      --users N     number of users in the world (default: 12, at least ${MIN_USERS})
-      --days N      days of generated history (default: 30, at least 2)
+      --users N     number of users in the world (default: 12, ${MIN_USERS} to ${MAX_USERS})
+      --days N      days of generated history (default: 30, 2 to ${MAX_DAYS})
       --latency MS  add latency to every /api answer: MS or MIN-MAX (default: none)
       --faults RATE break that share (0-1) of /api answers: reset, empty or truncated (default: 0)
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
@@ -117,9 +117,9 @@ export async function mockCommand(args: string[]): Promise<number> {
   }
   const port = values.port === undefined ? integer('$PORT', process.env['PORT'], 0, 65535) : integer('--port', values.port, 0, 65535);
   const seed = integer('--seed', values.seed, 0, 2 ** 31 - 1);
-  const users = integer('--users', values.users, MIN_USERS, 500);
+  const users = integer('--users', values.users, MIN_USERS, MAX_USERS);
   // The world needs two days at least: yesterday and today.
-  const days = integer('--days', values.days, 2, 366);
+  const days = integer('--days', values.days, 2, MAX_DAYS);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))

@@ -24,6 +24,8 @@ export interface MockServerOptions {
   now?: number;
   users?: number;
   days?: number;
+  /** Bytes of generated user-days the world keeps between reads (the least recently used go first). */
+  cacheBytes?: number;
   onUnexpectedError?: MockAppOptions['onUnexpectedError'];
   /** OAuth apps to register besides the seed apps of `fixtures/oauth-apps.json`. */
   oauthApps?: readonly OAuthAppDraft[];
@@ -76,6 +78,7 @@ export function createMock(options: MockServerOptions = {}): {
     now: clock.now(),
     ...(options.users === undefined ? {} : { users: options.users }),
     ...(options.days === undefined ? {} : { days: options.days }),
+    ...(options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes }),
   });
   const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());

@@ -1,86 +1,38 @@
 /**
  * @module
- * Turns an activity profile into one user's heartbeat history: sessions planned per local day,
- * then heartbeats every 20–150 s with the odd longer pause, in mostly one project per session.
- * Nothing is ever placed after `now`.
+ * One user-day's heartbeats: the day's sessions (day-plan.ts), then heartbeats every 20–150 s with
+ * the odd longer pause, in mostly one project per session, from a stream forked by (user, day)
+ * only. The user's special instants (the live session, the test entry) belong to the day they
+ * start in. Nothing is ever placed after `now`.
  */
-import type { ActivityProfile, ProfileFile, ProfileProject, Setup } from './activity-profile.js';
-import { LAZY_HASH_ROW } from './fields-hash.js';
+import type { ProfileFile, ProfileProject, Setup } from './activity-profile.js';
+import type { DraftRow } from './day-columns.js';
+import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { Random } from './random.js';
-import { addDays, localDate, startOfLocalDay } from './time-zone.js';
-import type { Heartbeat, SourceType } from './types.js';
+import type { SourceType } from './types.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 
-export interface ActivityPlan {
-  userId: number;
-  zone: string;
-  now: number;
-  days: number;
-  /** Each of the last N local days (today included) gets a session of at least 40 minutes. */
-  forcedDays: number;
-  /** Adds a session starting within this many hours before `now` (leaderboard-visible users). */
-  recentWithinHours: number | null;
-  /** A session whose last heartbeat is exactly this instant, in `project`. */
-  live: { lastHeartbeatAt: number; project: string | null } | null;
-  /** Adds one `test.txt` heartbeat (source_type test_entry) at this instant. */
-  testEntryAt: number | null;
-}
-
-interface Session {
-  start: number;
-  end: number;
-  forced: boolean;
-}
-
 interface Emitter {
-  rows: Heartbeat[];
-  plan: ActivityPlan;
-  profile: ActivityProfile;
+  rows: DraftRow[];
+  plan: UserPlan;
   fixtures: WorldFixtures;
   rng: Random;
-  aiModel: string;
-  aiPlan: string | null;
 }
 
-function planSessions(profile: ActivityProfile, plan: ActivityPlan, rng: Random): Session[] {
-  const today = localDate(plan.now, plan.zone);
-  const sessions: Session[] = [];
-  for (let back = plan.days - 1; back >= 0; back--) {
-    const dayStart = startOfLocalDay(addDays(today, -back), plan.zone);
-    const forced = back < plan.forcedDays;
-    if (!forced && !rng.chance(profile.activeDayChance)) continue;
-    let count = 1;
-    if (rng.chance(profile.extraSessionChance)) count++;
-    if (rng.chance(profile.extraSessionChance / 3)) count++;
-    for (let i = 0; i < count; i++) {
-      const mustCount = forced && i === 0;
-      // A forced session starts by 20:00 so that a late live session never swallows it.
-      const [from, to] = mustCount ? [8, 20] : rng.weighted(profile.hours);
-      const start = dayStart + Math.round(rng.float(from, to) * HOUR);
-      let minutes = rng.gaussian(profile.meanSessionMinutes, profile.meanSessionMinutes / 2, 12, 170);
-      if (mustCount) minutes = Math.max(minutes, 40);
-      sessions.push({ start, end: start + Math.round(minutes * MINUTE), forced: mustCount });
-    }
-  }
-  if (plan.recentWithinHours !== null) {
-    const start = plan.now - Math.round(rng.float(1.5, plan.recentWithinHours) * HOUR);
-    sessions.push({ start, end: start + rng.int(30, 60) * MINUTE, forced: true });
-  }
-  sessions.sort((a, b) => a.start - b.start);
-  let previousEnd = Number.NEGATIVE_INFINITY;
-  for (const session of sessions) {
-    if (session.start < previousEnd + 5 * MINUTE) {
-      const length = session.end - session.start;
-      session.start = previousEnd + rng.int(10, 40) * MINUTE;
-      session.end = session.start + length;
-    }
-    previousEnd = session.end;
-  }
-  return sessions;
+/** What a user's days need to know of its special instants; computed once per user. */
+export interface Specials {
+  /** The live session's heartbeat instants (empty when the user is not live). */
+  liveTimes: number[];
+  /** No ordinary session runs past this instant. */
+  cutoff: number;
+  /** The day the live session starts in (-1 when none). */
+  liveDay: number;
+  /** The day whose rows hold the test entry (-1 when none). */
+  testEntryDay: number;
 }
 
 /** Heartbeat instants from `start` while not past `end`. */
@@ -95,42 +47,11 @@ function sessionTimes(start: number, end: number, rng: Random, allowPauses: bool
   return times;
 }
 
-const DAY = 24 * HOUR;
-let isoDay = Number.NaN;
-let isoPrefix = '';
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** `Date#toISOString` for generation's hot loop: the date part is reused within a UTC day. */
-function iso(instant: number): string {
-  const ms = Math.floor(instant);
-  const day = Math.floor(ms / DAY);
-  if (day !== isoDay) {
-    isoDay = day;
-    isoPrefix = new Date(day * DAY).toISOString().slice(0, 11);
-  }
-  let rest = ms - day * DAY;
-  const h = Math.floor(rest / HOUR);
-  rest -= h * HOUR;
-  const m = Math.floor(rest / MINUTE);
-  rest -= m * MINUTE;
-  const sec = Math.floor(rest / 1000);
-  return `${isoPrefix}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(rest - sec * 1000, 3)}Z`;
-}
-
 /** A row with every optional field null; the caller fills what its kind of heartbeat has. */
-function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): Heartbeat {
+function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): DraftRow {
   const imported = source === 'wakapi_import';
-  const createdAt = imported
-    ? iso((e.profile.importedBefore as number) + 2 * HOUR)
-    : iso(Math.min(ms + e.rng.int(200, 30_000), e.plan.now));
-  // Built with its prototype in place (setting one afterwards makes V8 slow the object down).
-  const row = {
-    __proto__: LAZY_HASH_ROW,
-    id: 0,
-    user_id: e.plan.userId,
+  const createdMs = imported ? (e.plan.profile.importedBefore as number) + 2 * HOUR : Math.min(ms + e.rng.int(200, 30_000), e.plan.now);
+  return {
     time: ms / 1000,
     entity: null,
     type: null,
@@ -161,15 +82,11 @@ function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): Hear
     source_type: source,
     ip_address: imported ? null : setup.ipAddress,
     ja4_id: imported ? null : setup.ja4Id,
-    fields_hash: '',
-    created_at: createdAt,
-    updated_at: createdAt,
-    deleted_at: null,
+    createdMs: Math.floor(createdMs),
   };
-  return row as Heartbeat;
 }
 
-function finish(e: Emitter, row: Heartbeat): void {
+function finish(e: Emitter, row: DraftRow): void {
   e.rows.push(row);
 }
 
@@ -206,9 +123,9 @@ function fileHeartbeat(
   row.project_root_count = project.projectRootCount;
   row.dependencies = file.dependencies;
   if (category === 'ai coding') {
-    row.ai_model = e.aiModel;
+    row.ai_model = e.plan.aiModel;
     row.ai_session = aiSession;
-    row.ai_subscription_plan = e.aiPlan;
+    row.ai_subscription_plan = e.plan.aiPlan;
     row.ai_input_tokens = rng.int(800, 60_000);
     row.ai_output_tokens = rng.int(100, 8_000);
     row.ai_prompt_length = rng.int(20, 1_200);
@@ -230,7 +147,8 @@ function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceT
 }
 
 function emitSession(e: Emitter, times: readonly number[], fixedProject: ProfileProject | null, codingOnly: boolean): void {
-  const { rng, profile } = e;
+  const { rng } = e;
+  const profile = e.plan.profile;
   let project = fixedProject ?? rng.weighted(profile.projects);
   let branch = rng.weighted(project.branches);
   let file = rng.pick(project.files);
@@ -264,21 +182,15 @@ function emitSession(e: Emitter, times: readonly number[], fixedProject: Profile
 }
 
 /**
- * One user's heartbeats, ascending by time, with `id` 0 (ids are assigned across users later).
+ * The live session and the cut-off it imposes, and which days own the special rows.
+ * @example
+ * const specials = specialsOf(plan, calendar(plan.now, plan.days, plan.zone));
  */
-export function generateActivity(profile: ActivityProfile, plan: ActivityPlan, fixtures: WorldFixtures, rng: Random): Heartbeat[] {
-  const e: Emitter = {
-    rows: [],
-    plan,
-    profile,
-    fixtures,
-    rng,
-    aiModel: rng.pick(fixtures.aiModels),
-    aiPlan: rng.pick(fixtures.aiSubscriptionPlans),
-  };
+export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
   let liveTimes: number[] = [];
   let cutoff = plan.now - 10 * MINUTE;
   if (plan.live) {
+    const rng = plan.root.fork(`live:${plan.userId}`);
     const last = plan.live.lastHeartbeatAt;
     const times = sessionTimes(last - rng.int(25, 90) * MINUTE, last, rng, false);
     // Shift the run so that its final heartbeat lands exactly on the requested instant.
@@ -286,21 +198,41 @@ export function generateActivity(profile: ActivityProfile, plan: ActivityPlan, f
     liveTimes = times.length > 0 ? times.map((t) => t + shift) : [last];
     cutoff = (liveTimes[0] as number) - 10 * MINUTE;
   }
-  for (const session of planSessions(profile, plan, rng)) {
-    if (session.start > cutoff) continue;
-    const times = sessionTimes(session.start, Math.min(session.end, cutoff), rng, !session.forced);
+  let testEntryDay = -1;
+  if (plan.testEntryAt !== null && plan.testEntryAt <= cutoff) {
+    const day = dayIndexOf(cal, plan.testEntryAt);
+    // Inside the previous day's spill past midnight, the row belongs to that day's rows.
+    testEntryDay = day > 0 && plan.testEntryAt < lastEndOf(plan, cal, day - 1) ? day - 1 : day;
+    if (testEntryDay >= plan.days) testEntryDay = -1;
+  }
+  const liveDay = liveTimes.length > 0 ? Math.max(0, dayIndexOf(cal, liveTimes[0] as number)) : -1;
+  return { liveTimes, cutoff, liveDay, testEntryDay };
+}
+
+/**
+ * Day i's heartbeats, ascending by time, from the streams of (user, day i) only.
+ * @example
+ * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.dates.length - 1, fixtures);
+ */
+export function generateDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DraftRow[] {
+  const { profile } = plan;
+  const rng = plan.root.fork(`heartbeats:${plan.userId}:${cal.dates[i]}`);
+  const e: Emitter = { rows: [], plan, fixtures, rng };
+  for (const session of sessionsOf(plan, cal, i)) {
+    if (session.start > specials.cutoff) continue;
+    const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), rng, !session.forced);
     emitSession(e, times, null, false);
   }
-  if (plan.testEntryAt !== null && plan.testEntryAt <= cutoff) {
+  if (specials.testEntryDay === i && plan.testEntryAt !== null) {
     const setup = rng.weighted(profile.setups);
     const project = rng.weighted(profile.projects);
     const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
     fileHeartbeat(e, plan.testEntryAt, 'coding', project, file, 'main', setup, null, 'test_entry');
   }
-  if (liveTimes.length > 0 && plan.live) {
+  if (specials.liveDay === i && plan.live) {
     const liveName = plan.live.project;
     const project = profile.projects.find((p) => p.value.name === liveName)?.value ?? rng.weighted(profile.projects);
-    emitSession(e, liveTimes, project, true);
+    emitSession(e, specials.liveTimes, project, true);
   }
   e.rows.sort((a, b) => a.time - b.time);
   return e.rows;

@@ -5,9 +5,10 @@
  * byte; nothing here reads the clock or `Math.random`.
  */
 
-import { type ActivityPlan, generateActivity } from './activity.js';
 import { type ActivityProfile, accountProfile, seededProfile } from './activity-profile.js';
+import type { UserPlan } from './day-plan.js';
 import { type WorldFixtures, worldFixtures } from './fixtures.js';
+import { DEFAULT_CACHE_BYTES, GeneratedHistory } from './history.js';
 import {
   type Credentials,
   FIRST_SEEDED_ID,
@@ -23,11 +24,19 @@ import {
 } from './population.js';
 import { Random, seededFaker } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
-import type { Heartbeat, OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
+import type { OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
 
 const DEFAULT_SEED = 42;
 const DEFAULT_USERS = 12;
 const DEFAULT_DAYS = 30;
+/**
+ * The largest world the mock holds with room to read it: every user's plan stays in memory (about
+ * 18 KB and 0.2 ms each: 20,000 users start in about 4 s with 500 MB), and the reads that span
+ * every user (leaderboards, global stats) still make each user's rows in this phase.
+ */
+export const MAX_USERS = 20_000;
+/** A year, and the leap day of a leap year. */
+export const MAX_DAYS = 366;
 /** Two fixed accounts plus one user per seeded role. */
 export const MIN_USERS = FIRST_SEEDED_ID - 1 + SEEDED_ROLES.length;
 
@@ -43,51 +52,47 @@ export interface GenerateOptions {
   /** Days of history, today included. */
   days?: number;
   fixtures?: WorldFixtures;
+  /** Bytes of generated user-days kept between reads (least recently used out first). */
+  cacheBytes?: number;
 }
 
 function checkOptions(seed: number, now: number, users: number, days: number): void {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!Number.isFinite(now)) throw new RangeError(`now must be epoch milliseconds, got ${now}`);
-  if (!Number.isInteger(users) || users < MIN_USERS) {
-    throw new RangeError(`users must be an integer of at least ${MIN_USERS}, got ${users}`);
+  if (!Number.isInteger(users) || users < MIN_USERS || users > MAX_USERS) {
+    throw new RangeError(`users must be an integer from ${MIN_USERS} to ${MAX_USERS}, got ${users}`);
   }
-  if (!Number.isInteger(days) || days < 2 || days > 366) throw new RangeError(`days must be 2..366, got ${days}`);
+  if (!Number.isInteger(days) || days < 2 || days > MAX_DAYS) throw new RangeError(`days must be 2..${MAX_DAYS}, got ${days}`);
 }
 
-/** Assigns ids 1..n in global (time, user id) order; per-user arrays stay sorted. */
-function assignIds(perUser: Map<number, Heartbeat[]>): void {
-  const lists = [...perUser.values()].filter((rows) => rows.length > 0);
-  const cursor = lists.map(() => 0);
-  let id = 1;
-  for (;;) {
-    let best = -1;
-    let bestRow: Heartbeat | undefined;
-    for (let i = 0; i < lists.length; i++) {
-      const row = (lists[i] as Heartbeat[])[cursor[i] as number];
-      if (row && (!bestRow || row.time < bestRow.time || (row.time === bestRow.time && row.user_id < bestRow.user_id))) {
-        best = i;
-        bestRow = row;
-      }
-    }
-    if (!bestRow) return;
-    bestRow.id = id++;
-    cursor[best] = (cursor[best] as number) + 1;
-  }
+interface PlanContext {
+  root: Random;
+  fixtures: WorldFixtures;
+  now: number;
+  days: number;
+  live: Map<number, number>;
+  testEntryUser: number;
 }
 
-function planFor(person: Person, now: number, days: number, live: Map<number, number>, testEntryUser: number): ActivityPlan {
+function planFor(person: Person, profile: ActivityProfile, c: PlanContext): UserPlan {
+  const { now } = c;
   const role: SeededRole | null = person.role;
   const visibleWhileExcluded = role === 'banned' || role === 'noGithub' || role === 'shadowBanned' || role === 'privateStats';
-  const lastHeartbeatAt = live.get(person.user.id);
+  const lastHeartbeatAt = c.live.get(person.user.id);
+  const ai = c.root.fork(`ai:${person.user.id}`);
   return {
     userId: person.user.id,
     zone: person.user.timezone,
+    profile,
+    root: c.root,
     now,
-    days,
+    days: c.days,
     forcedDays: visibleWhileExcluded ? 2 : 0,
     recentWithinHours: visibleWhileExcluded ? 20 : null,
     live: lastHeartbeatAt === undefined ? null : { lastHeartbeatAt, project: null },
-    testEntryAt: person.user.id === testEntryUser ? now - 2 * DAY - 3 * HOUR : null,
+    testEntryAt: person.user.id === c.testEntryUser ? now - 2 * DAY - 3 * HOUR : null,
+    aiModel: ai.pick(c.fixtures.aiModels),
+    aiPlan: ai.pick(c.fixtures.aiSubscriptionPlans),
   };
 }
 
@@ -145,21 +150,18 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   for (const hacker of hackers) live.set(hacker.user.id, now - liveRng.int(10, 200) * 1000);
 
   const testEntryUser = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user.id;
-  const heartbeats = new Map<number, Heartbeat[]>();
+  const plans = new Map<number, UserPlan>();
+  const context: PlanContext = { root, fixtures, now, days, live, testEntryUser };
   for (const person of people) {
     const profile = profiles.get(person.user.id);
-    if (!profile) {
-      heartbeats.set(person.user.id, []);
-      continue;
-    }
-    const plan = planFor(person, now, days, live, testEntryUser);
+    if (!profile) continue;
+    const plan = planFor(person, profile, context);
     if (person.user.id === demo.user.id && demo.activity) {
       plan.forcedDays = demo.activity.dailyStreakDays;
       if (plan.live) plan.live.project = demo.activity.liveProject;
     }
-    heartbeats.set(person.user.id, generateActivity(profile, plan, fixtures, root.fork(`activity:${person.user.id}`)));
+    plans.set(person.user.id, plan);
   }
-  assignIds(heartbeats);
 
   const credentials: Credentials[] = [
     fixedCredentials(demo, (people[0] as Person).user),
@@ -224,7 +226,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
     adminKeys,
     oauthTokens,
     trustLevelChanges: trustLevelChanges(people, now, root.fork('trust')),
-    heartbeats,
+    history: new GeneratedHistory(plans, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
     roles,
     specialTokens,
   };

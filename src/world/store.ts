@@ -4,14 +4,16 @@
  * endpoint needs (users by id, name, Slack UID, email and credential; the real server's
  * identifier resolution orders) and version counters the mock caches responses by.
  */
-import { ensureFieldsHash, fieldsHash } from './fields-hash.js';
+import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
-import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
+import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
+import { compareTimed, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,
   ApiKey,
   Heartbeat,
   HeartbeatDraft,
+  History,
   OAuthToken,
   SpecialTokens,
   TrustLevelChange,
@@ -68,16 +70,13 @@ export class World {
   readonly adminKeys: readonly AdminKey[];
   private readonly seededOAuthTokens: readonly OAuthToken[];
 
-  private readonly generated: ReadonlyMap<number, readonly Heartbeat[]>;
-  private readonly generatedMaxId: number;
-  private heartbeats = new Map<number, Heartbeat[]>();
-  private hashes = new Map<number, Map<string, Heartbeat>>();
+  private readonly history: History;
+  private posted = new PostedRows();
   private nextId = 1;
   private globalVersion = 0;
   private versions = new Map<number, number>();
-  private merged: { version: number; rows: Heartbeat[] } | null = null;
-  /** Rows added since start or the last reset, in acceptance order; generated rows never are. */
-  private posted: Heartbeat[] = [];
+  private merged: { key: string; rows: Heartbeat[] } | null = null;
+  private readonly timelines = new Timelines();
   private readonly sinks = new Set<HeartbeatSink>();
 
   private readonly byId: Map<number, User>;
@@ -100,10 +99,7 @@ export class World {
     this.apiKeys = data.apiKeys;
     this.adminKeys = data.adminKeys;
     this.seededOAuthTokens = data.oauthTokens;
-    this.generated = data.heartbeats;
-    let maxId = 0;
-    for (const rows of data.heartbeats.values()) for (const row of rows) maxId = Math.max(maxId, row.id);
-    this.generatedMaxId = maxId;
+    this.history = data.history;
 
     this.byId = indexBy(data.users, (u) => u.id);
     this.byUsername = indexBy(data.users, (u) => u.username);
@@ -119,23 +115,18 @@ export class World {
 
   /** Back to the generated history. Versions keep increasing, so no cached response survives. */
   reset(): void {
-    this.heartbeats = new Map();
-    this.hashes = new Map();
-    for (const user of this.users) {
-      this.heartbeats.set(user.id, (this.generated.get(user.id) ?? []).slice());
-      this.hashes.delete(user.id);
-    }
-    this.nextId = this.generatedMaxId + 1;
+    this.posted = new PostedRows();
+    this.nextId = this.history.idCeiling;
     this.globalVersion += 1;
     for (const user of this.users) this.versions.set(user.id, this.globalVersion);
     this.merged = null;
-    this.posted = [];
+    this.timelines.clear();
     for (const sink of this.sinks) sink.reset();
   }
 
   /** Heartbeats added through {@link addHeartbeat} since start or the last reset, in acceptance order. */
   postedHeartbeats(): readonly Heartbeat[] {
-    return this.posted;
+    return this.posted.accepted;
   }
 
   /** Reports every later insert and reset to `sink`; returns the function that stops it. */
@@ -233,23 +224,38 @@ export class World {
 
   // --- heartbeats -------------------------------------------------------------------------
 
-  /** A user's heartbeats ascending by (time, id). Do not mutate the array or its rows. */
+  /**
+   * A user's heartbeats ascending by (time, id). Do not mutate the array or its rows. A whole
+   * history is made of rows for the occasion: prefer {@link heartbeatsBetween} for a window.
+   */
   heartbeatsOf(userId: number): readonly Heartbeat[] {
-    return this.heartbeats.get(userId) ?? [];
+    const version = this.versionOf(userId);
+    const cached = this.timelines.get(userId, version);
+    if (cached) return cached;
+    const rows = mergeTimed(this.history.between(userId, {}), this.posted.of(userId));
+    this.timelines.set(userId, version, rows);
+    return rows;
   }
 
   /** A user's heartbeats inside a window of Unix seconds, found by binary search. */
   heartbeatsBetween(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
-    return sliceWindow(this.heartbeatsOf(userId), window);
+    const cached = this.timelines.get(userId, this.versionOf(userId));
+    if (cached) return sliceWindow(cached, window);
+    return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
   }
 
-  /** Every user's heartbeats merged into one timeline (the admin aggregate); cached per version. */
-  allHeartbeats(): readonly Heartbeat[] {
-    if (this.merged?.version !== this.globalVersion) {
+  /**
+   * Every user's heartbeats inside a window (all of them without one) merged into one timeline,
+   * the admin aggregate; the last answer is kept until the next insert. Only the window's days are
+   * made into rows.
+   */
+  allHeartbeats(window: Partial<TimeWindow> = {}): readonly Heartbeat[] {
+    const key = `${this.globalVersion} ${window.from} ${window.to} ${window.toExclusive === true}`;
+    if (this.merged?.key !== key) {
       const rows: Heartbeat[] = [];
-      for (const list of this.heartbeats.values()) for (const row of list) rows.push(row);
+      for (const user of this.users) for (const row of this.heartbeatsBetween(user.id, window)) rows.push(row);
       rows.sort(compareTimed);
-      this.merged = { version: this.globalVersion, rows };
+      this.merged = { key, rows };
     }
     return this.merged.rows;
   }
@@ -270,71 +276,19 @@ export class World {
    * success status too). The store computes `fields_hash` and assigns the next id.
    */
   addHeartbeat(userId: number, draft: HeartbeatDraft): AddResult {
-    const list = this.heartbeats.get(userId);
-    if (!list) throw new RangeError(`no user with id ${userId}`);
+    if (!this.byId.has(userId)) throw new RangeError(`no user with id ${userId}`);
     const hash = fieldsHash({ ...draft, user_id: userId });
-    const byHash = this.hashIndex(userId, list);
-    const existing = byHash.get(hash);
+    // The hash covers the time, so a row with the same hash sits at the very same instant.
+    const existing = sameHash(this.heartbeatsBetween(userId, { from: draft.time, to: draft.time }), hash);
     if (existing) return { row: existing, created: false };
-    const row: Heartbeat = {
-      id: this.nextId++,
-      user_id: userId,
-      time: draft.time,
-      entity: draft.entity,
-      type: draft.type,
-      category: draft.category,
-      project: draft.project,
-      branch: draft.branch,
-      language: draft.language,
-      editor: draft.editor,
-      operating_system: draft.operating_system,
-      machine: draft.machine,
-      user_agent: draft.user_agent,
-      is_write: draft.is_write,
-      lineno: draft.lineno,
-      lines: draft.lines,
-      cursorpos: draft.cursorpos,
-      line_additions: draft.line_additions,
-      line_deletions: draft.line_deletions,
-      project_root_count: draft.project_root_count,
-      dependencies: draft.dependencies.slice(),
-      ai_model: draft.ai_model,
-      ai_session: draft.ai_session,
-      ai_subscription_plan: draft.ai_subscription_plan,
-      ai_input_tokens: draft.ai_input_tokens,
-      ai_output_tokens: draft.ai_output_tokens,
-      ai_prompt_length: draft.ai_prompt_length,
-      ai_line_changes: draft.ai_line_changes,
-      human_line_changes: draft.human_line_changes,
-      source_type: draft.source_type,
-      ip_address: draft.ip_address,
-      ja4_id: draft.ja4_id,
-      fields_hash: hash,
-      created_at: draft.created_at,
-      updated_at: draft.updated_at,
-      deleted_at: draft.deleted_at,
-    };
-    list.splice(insertionIndex(list, row), 0, row);
-    byHash.set(hash, row);
+    const row = storedRow(this.nextId++, userId, draft, hash);
+    this.posted.add(row);
+    const previous = this.versionOf(userId);
     this.globalVersion += 1;
     this.versions.set(userId, this.globalVersion);
-    this.posted.push(row);
+    this.timelines.insert(row, previous, this.globalVersion);
     for (const sink of this.sinks) sink.added(row);
     return { row, created: true };
-  }
-
-  /** Built on the first insert for a user: reads never pay for it. */
-  private hashIndex(userId: number, list: readonly Heartbeat[]): Map<string, Heartbeat> {
-    let index = this.hashes.get(userId);
-    if (!index) {
-      index = new Map();
-      for (const row of list) {
-        const hash = ensureFieldsHash(row);
-        if (!index.has(hash)) index.set(hash, row);
-      }
-      this.hashes.set(userId, index);
-    }
-    return index;
   }
 }
 

@@ -4,6 +4,7 @@
  * row. Times on the TypeScript side are epoch milliseconds; the heartbeat row keeps the real
  * server's JSON shape so it serialises as-is.
  */
+import type { TimeWindow } from './sorted.js';
 
 /** `users.trust_level`; the numbers public outputs use are in {@link TRUST_VALUES}. */
 export type TrustLevel = 'blue' | 'red' | 'green' | 'yellow';
@@ -173,6 +174,14 @@ export interface SpecialTokens {
   inactiveAdminKey: string;
 }
 
+/** The generated rows a store reads; posted rows are the store's own. */
+export interface History {
+  /** A user's generated rows inside a window (an absent bound is open), ascending by (time, id). */
+  between(userId: number, window: Partial<TimeWindow>): Heartbeat[];
+  /** Every generated id is below this one: posted heartbeats are numbered from here. */
+  readonly idCeiling: number;
+}
+
 /** Everything generation produces; the store wraps it. */
 export interface WorldData {
   seed: number;
@@ -183,8 +192,8 @@ export interface WorldData {
   adminKeys: AdminKey[];
   oauthTokens: OAuthToken[];
   trustLevelChanges: TrustLevelChange[];
-  /** Per user id, ascending by (time, id). Ids increase in global time order. */
-  heartbeats: Map<number, Heartbeat[]>;
+  /** The generated heartbeats, made on demand. */
+  history: History;
   roles: WorldRoles;
   specialTokens: SpecialTokens;
 }

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/contract/case.js';
-import { planOperation } from '../../src/contract/plan/cases.js';
-import type { Target } from '../../src/contract/plan/variables.js';
 import { urlOf } from '../../src/contract/send/request.js';
-import { resolveTarget } from '../../src/contract/send/target.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
-import { validatorFor } from '../../src/spec/validator.js';
+import { getOperations, plannedGets } from '../helpers/get-cases.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
 /**
@@ -26,23 +23,7 @@ describe('two mocks with the same seed and clock', () => {
       startMock({ port: 0, seed: SEED, now: NOW }),
       startMock({ port: 0, seed: SEED + 1, now: NOW }),
     ]);
-    const target: Target = await resolveTarget({
-      baseUrl: a.url,
-      credentials: {},
-      variables: {},
-      seed: SEED,
-      detectMock: true,
-      timeoutMs: 10_000,
-      retries: 0,
-      headers: {},
-      spec,
-      now: () => NOW,
-    });
-    const validator = validatorFor(spec.document);
-    cases = spec.operations
-      .filter((op) => op.method === 'get' && !op.path.startsWith('/oauth/'))
-      .flatMap((op) => planOperation(op, { target, validator, seed: SEED, recorded: [] }))
-      .flatMap((planned) => ('run' in planned ? [planned.run] : []));
+    cases = await plannedGets(spec, a.url, SEED, NOW);
   });
   afterAll(async () => Promise.all([a, b, c].map((m) => m?.close())));
 
@@ -53,7 +34,7 @@ describe('two mocks with the same seed and clock', () => {
 
   it('answer every GET of every operation byte for byte the same', async () => {
     const operations = new Set(cases.map((k) => k.operationId));
-    expect(operations.size).toBe(spec.operations.filter((op) => op.method === 'get' && !op.path.startsWith('/oauth/')).length);
+    expect(operations.size).toBe(getOperations(spec).length);
     for (const kase of cases) {
       const [first, second] = await Promise.all([body(a, kase), body(b, kase)]);
       expect(second, kase.id).toBe(first);

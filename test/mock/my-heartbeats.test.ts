@@ -65,14 +65,15 @@ describeBoth('GET /api/v1/my/heartbeats', (t) => {
   });
 
   it('reads an explicit window with its own offset, inclusive on both ends', async () => {
-    const path = `/api/v1/my/heartbeats?start_time=${encodeURIComponent('2026-08-22T10:00:00+02:00')}&end_time=${encodeURIComponent('2026-08-22T16:00:00+02:00')}`;
+    // Demo's live session runs up to the last two minutes before now (18:30Z): the window holds its start.
+    const path = `/api/v1/my/heartbeats?start_time=${encodeURIComponent('2026-08-22T16:00:00+02:00')}&end_time=${encodeURIComponent('2026-08-22T20:25:00+02:00')}`;
     const { status, body } = await getJson<MyHeartbeats>(t, path);
     expect(status).toBe(200);
     expectValid('getMyHeartbeats', 200, body);
-    expect(body.start_time).toBe('2026-08-22T10:00:00.000+02:00');
-    expect(body.end_time).toBe('2026-08-22T16:00:00.000+02:00');
-    const from = Date.parse('2026-08-22T08:00:00Z') / 1000;
-    const to = Date.parse('2026-08-22T14:00:00Z') / 1000;
+    expect(body.start_time).toBe('2026-08-22T16:00:00.000+02:00');
+    expect(body.end_time).toBe('2026-08-22T20:25:00.000+02:00');
+    const from = Date.parse('2026-08-22T14:00:00Z') / 1000;
+    const to = Date.parse('2026-08-22T18:25:00Z') / 1000;
     const expected = await rawHeartbeats(t, 'demo', from, to);
     expect(expected.length).toBeGreaterThan(0);
     expect(body.heartbeats.map((hb) => hb.id)).toEqual(expected.map((hb) => hb.id));

@@ -35,6 +35,10 @@ describe('hackatime-kit mock refuses to start in one line', () => {
     expect(await refusal(args)).toBe(line);
   });
 
+  it('names the largest world it can hold', async () => {
+    expect(await refusal(['--users', '100000'])).toBe('hackatime-kit mock: --users must be an integer from 9 to 20000, not "100000"');
+  });
+
   it('names $PORT when the port came from there', async () => {
     vi.stubEnv('PORT', 'abc');
     try {

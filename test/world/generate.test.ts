@@ -47,12 +47,16 @@ const HEARTBEAT_KEYS = [
   'deleted_at',
 ];
 
+function rowsByUser(world: WorldData): Heartbeat[][] {
+  return world.users.map((u) => world.history.between(u.id, {}));
+}
+
 function serialise(world: WorldData): string {
-  return JSON.stringify({ ...world, heartbeats: [...world.heartbeats] });
+  return JSON.stringify({ ...world, history: rowsByUser(world) });
 }
 
 function allRows(world: WorldData): Heartbeat[] {
-  return [...world.heartbeats.values()].flat();
+  return rowsByUser(world).flat();
 }
 
 describe('generateWorld determinism', () => {
@@ -76,14 +80,14 @@ describe('the generated world', () => {
   const world = generateWorld({ seed: 42, now: NOW });
   const rows = allRows(world);
 
-  it('has ids 1..n increasing in global time order', () => {
-    const byId = rows.slice().sort((a, b) => a.id - b.id);
-    expect(byId.map((r) => r.id)).toEqual(byId.map((_, i) => i + 1));
-    for (let i = 1; i < byId.length; i++) expect(byId[i]!.time).toBeGreaterThanOrEqual(byId[i - 1]!.time);
+  it('has unique ids, increasing with time for each user and below the ceiling posted ids start at', () => {
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const list of rowsByUser(world)) for (let i = 1; i < list.length; i++) expect(list[i]!.id).toBeGreaterThan(list[i - 1]!.id);
+    expect(rows.every((r) => Number.isSafeInteger(r.id) && r.id > 0 && r.id < world.history.idCeiling)).toBe(true);
   });
 
   it('keeps each user’s rows sorted by time and id', () => {
-    for (const list of world.heartbeats.values()) {
+    for (const list of rowsByUser(world)) {
       for (let i = 1; i < list.length; i++) {
         const [p, c] = [list[i - 1]!, list[i]!];
         expect(c.time > p.time || (c.time === p.time && c.id > p.id)).toBe(true);
@@ -100,7 +104,7 @@ describe('the generated world', () => {
     // What leaves the process is JSON, and serialising a row fills its hash.
     for (const row of rows.filter((_, i) => i % 97 === 0))
       expect((JSON.parse(JSON.stringify(row)) as { fields_hash: string }).fields_hash).toBe(fieldsHash(row));
-    for (const list of world.heartbeats.values()) expect(new Set(list.map((r) => ensureFieldsHash(r))).size).toBe(list.length);
+    for (const list of rowsByUser(world)) expect(new Set(list.map((r) => ensureFieldsHash(r))).size).toBe(list.length);
   });
 
   it('puts nothing after now, neither heartbeat time nor creation', () => {

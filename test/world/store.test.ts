@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsHash } from '../../src/world/fields-hash.js';
+import { fixedHistory } from '../../src/world/history.js';
 import { createWorld, World } from '../../src/world/store.js';
 import type { HeartbeatDraft, User, WorldData } from '../../src/world/types.js';
 import { draft as completeDraft, row } from '../helpers/heartbeats.js';
@@ -51,10 +52,12 @@ function smallWorld(): World {
     adminKeys: [{ token: `hka_${'a'.repeat(64)}`, ownerId: 2, active: true }],
     oauthTokens: [],
     trustLevelChanges: [],
-    heartbeats: new Map([
-      [1, [stamp(row({ id: 1, time: 1000 })), stamp(row({ id: 3, time: 2000 })), stamp(row({ id: 4, time: 3000 }))]],
-      [2, [stamp(row({ id: 2, user_id: 2, time: 1500 }))]],
-    ]),
+    history: fixedHistory(
+      new Map([
+        [1, [stamp(row({ id: 1, time: 1000 })), stamp(row({ id: 3, time: 2000 })), stamp(row({ id: 4, time: 3000 }))]],
+        [2, [stamp(row({ id: 2, user_id: 2, time: 1500 }))]],
+      ]),
+    ),
     roles: {
       demo: 'ada',
       admin: '1',
@@ -123,6 +126,7 @@ describe('heartbeat queries', () => {
   it('merges every user into one timeline', () => {
     expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 3, 4]);
     expect(world.allHeartbeats()).toBe(world.allHeartbeats());
+    expect(world.allHeartbeats({ from: 1500, to: 3000, toExclusive: true }).map((r) => r.id)).toEqual([2, 3]);
   });
 });
 
@@ -140,6 +144,17 @@ describe('addHeartbeat', () => {
     expect(world.versionOf(1)).toBeGreaterThan(mine);
     expect(world.versionOf(2)).toBe(theirs);
     expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 5, 3, 4]);
+  });
+
+  it('shows a new row in a timeline that was read before it came', () => {
+    const world = smallWorld();
+    const before = world.heartbeatsOf(1);
+    expect(before.map((r) => r.id)).toEqual([1, 3, 4]);
+    const { row: stored } = world.addHeartbeat(1, draft(2500));
+    expect(world.heartbeatsOf(1).map((r) => r.id)).toEqual([1, 3, stored.id, 4]);
+    expect(world.heartbeatsBetween(1, { from: 2000, to: 3000 }).map((r) => r.id)).toEqual([3, stored.id, 4]);
+    world.reset();
+    expect(world.heartbeatsOf(1).map((r) => r.id)).toEqual([1, 3, 4]);
   });
 
   it('returns the stored row for a duplicate and changes nothing', () => {

@@ -3,7 +3,7 @@
  * `GET /api/v1/stats`: integer seconds over every user's heartbeats (or one user's) in a window of
  * whole UTC days — one merged timeline, not a sum of per-user totals.
  */
-import { type Heartbeat, sliceWindow, totalSeconds, type World } from '../../world/index.js';
+import { type Heartbeat, totalSeconds, type World } from '../../world/index.js';
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import type { GlobalStatsRequest } from '../params/global-stats.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
@@ -26,7 +26,7 @@ export function globalStatsSeconds(world: World, { window, username, email }: Gl
     users.push(user.id);
   }
   let rows: readonly Heartbeat[];
-  if (users.length === 0) rows = sliceWindow(world.allHeartbeats(), window);
+  if (users.length === 0) rows = world.allHeartbeats(window);
   // Both filters given: `user_id = a AND user_id = b`.
   else rows = users.every((id) => id === users[0]) ? world.heartbeatsBetween(users[0] as number, window) : [];
   return String(totalSeconds(rows.filter(hasValidTimestamp)));

@@ -1,0 +1,168 @@
+/**
+ * @module
+ * When a user codes, one local day at a time, as a pure function of (seed, user, day). Each day
+ * draws its sessions from its own stream, so planning day D never needs day D-1's heartbeats.
+ *
+ * Why days never overlap: an ordinary session starts between 08:00 and 26:00 of its local day (the
+ * profile's hour windows) and is cut at 06:00 of the next day, so the rows of day D all come before
+ * those of day D+1. The special sessions of the last days (a leaderboard-visible role's recent
+ * session, which may start at any hour) are pushed past the end of the previous day's last session,
+ * which is itself a pure function of that day's plan. A session belongs to the day it starts in.
+ */
+import type { ActivityProfile } from './activity-profile.js';
+import type { Random } from './random.js';
+import { addDays, localDate, offsetMinutes, startOfLocalDay } from './time-zone.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Ordinary sessions end by this long after the next local midnight. */
+const SPILL_LIMIT = 6 * HOUR;
+
+/** Everything about one user's history that does not depend on the day: cheap, made up front. */
+export interface UserPlan {
+  userId: number;
+  zone: string;
+  profile: ActivityProfile;
+  /** The world's root stream; each day forks its own streams from it by label. */
+  root: Random;
+  now: number;
+  days: number;
+  /** Each of the last N local days (today included) gets a session of at least 40 minutes. */
+  forcedDays: number;
+  /** Adds a session starting within this many hours before `now` (leaderboard-visible users). */
+  recentWithinHours: number | null;
+  /** A session whose last heartbeat is exactly this instant, in `project`. */
+  live: { lastHeartbeatAt: number; project: string | null } | null;
+  /** Adds one `test.txt` heartbeat (source_type test_entry) at this instant. */
+  testEntryAt: number | null;
+  aiModel: string;
+  aiPlan: string | null;
+}
+
+export interface Session {
+  start: number;
+  end: number;
+  forced: boolean;
+}
+
+/** A user's calendar: the local days of the history and the instants they start at. */
+export interface Calendar {
+  /** `dates[i]` is day i, oldest first; the last one is today. */
+  dates: string[];
+  /** `starts[i]` is when day i begins; `starts[days]` is when tomorrow does. */
+  starts: number[];
+}
+
+/**
+ * The last `days` local days up to `now`'s, in `zone`. A day starts 24 hours after the one before
+ * unless the zone's offset changed in between (twice a year at most): only then is the start
+ * searched for, which saves most of the time-zone look-ups a year of days would cost.
+ */
+export function calendar(now: number, days: number, zone: string): Calendar {
+  const today = localDate(now, zone);
+  const dates: string[] = [];
+  const starts: number[] = [];
+  let searched = true;
+  let offset = Number.NaN;
+  for (let i = 0; i <= days; i++) {
+    const date = addDays(today, i - days + 1);
+    if (i < days) dates.push(date);
+    const previous = starts[i - 1];
+    const guess = previous === undefined ? Number.NaN : previous + DAY;
+    const guessOffset = searched ? Number.NaN : offsetMinutes(guess, zone);
+    if (guessOffset === offset) {
+      starts.push(guess);
+      searched = false;
+    } else {
+      const start = startOfLocalDay(date, zone);
+      starts.push(start);
+      offset = offsetMinutes(start, zone);
+      // A start found after an offset change may not be a midnight: search the next one too.
+      searched = previous !== undefined;
+    }
+  }
+  return { dates, starts };
+}
+
+/** The day index holding `instant` (-1 before the first day, `days` from tomorrow on). */
+export function dayIndexOf(cal: Calendar, instant: number): number {
+  let lo = 0;
+  let hi = cal.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((cal.starts[mid] as number) <= instant) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Sorts by start and pushes each session to start at least 5 minutes after the one before. */
+function separate(sessions: Session[], previousEnd: number, rng: Random): void {
+  sessions.sort((a, b) => a.start - b.start);
+  let end = previousEnd;
+  for (const session of sessions) {
+    if (session.start < end + 5 * MINUTE) {
+      const length = session.end - session.start;
+      session.start = end + rng.int(10, 40) * MINUTE;
+      session.end = session.start + length;
+    }
+    end = session.end;
+  }
+}
+
+/** Day i's own sessions, from its own stream only. */
+function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
+  const rng = plan.root.fork(`sessions:${plan.userId}:${cal.dates[i]}`);
+  const { profile } = plan;
+  const dayStart = cal.starts[i] as number;
+  const forced = i >= plan.days - plan.forcedDays;
+  const sessions: Session[] = [];
+  if (!forced && !rng.chance(profile.activeDayChance)) return sessions;
+  let count = 1;
+  if (rng.chance(profile.extraSessionChance)) count++;
+  if (rng.chance(profile.extraSessionChance / 3)) count++;
+  for (let k = 0; k < count; k++) {
+    const mustCount = forced && k === 0;
+    // A forced session starts by 20:00 so that a late live session never swallows it.
+    const [from, to] = mustCount ? [8, 20] : rng.weighted(profile.hours);
+    const start = dayStart + Math.round(rng.float(from, to) * HOUR);
+    let minutes = rng.gaussian(profile.meanSessionMinutes, profile.meanSessionMinutes / 2, 12, 170);
+    if (mustCount) minutes = Math.max(minutes, 40);
+    sessions.push({ start, end: start + Math.round(minutes * MINUTE), forced: mustCount });
+  }
+  separate(sessions, Number.NEGATIVE_INFINITY, rng);
+  const limit = (cal.starts[i + 1] as number) + SPILL_LIMIT;
+  return sessions.filter((s) => s.start < limit - 12 * MINUTE).map((s) => ({ ...s, end: Math.min(s.end, limit) }));
+}
+
+/** The start of the recent session a leaderboard-visible role gets, and its length. */
+function recentSession(plan: UserPlan): Session | null {
+  if (plan.recentWithinHours === null) return null;
+  const rng = plan.root.fork(`recent:${plan.userId}`);
+  const start = plan.now - Math.round(rng.float(1.5, plan.recentWithinHours) * HOUR);
+  return { start, end: start + rng.int(30, 60) * MINUTE, forced: true };
+}
+
+function lastEnd(sessions: readonly Session[]): number {
+  return sessions.reduce((end, s) => Math.max(end, s.end), Number.NEGATIVE_INFINITY);
+}
+
+/**
+ * Day i's sessions, the special ones it owns included, ascending and apart from each other and
+ * from the previous day's.
+ */
+export function sessionsOf(plan: UserPlan, cal: Calendar, i: number): Session[] {
+  const sessions = ordinarySessions(plan, cal, i);
+  const recent = recentSession(plan);
+  if (!recent || dayIndexOf(cal, recent.start) !== i) return sessions;
+  // The previous day may have spilled past midnight: start after its last session.
+  const previous = i > 0 ? lastEnd(ordinarySessions(plan, cal, i - 1)) : Number.NEGATIVE_INFINITY;
+  separate([...sessions, recent], previous, plan.root.fork(`separate:${plan.userId}:${cal.dates[i]}`));
+  return [...sessions, recent].sort((a, b) => a.start - b.start);
+}
+
+/** The end of day i's last session: how far its rows can reach into the next day. */
+export function lastEndOf(plan: UserPlan, cal: Calendar, i: number): number {
+  return i < 0 ? Number.NEGATIVE_INFINITY : lastEnd(sessionsOf(plan, cal, i));
+}

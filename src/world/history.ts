@@ -1,0 +1,142 @@
+/**
+ * @module
+ * The generated heartbeat history, made lazily: a user-day is generated the first time a read
+ * needs it, kept as columns in a cache bounded by bytes (least recently used out first), and
+ * generated again, identically, when it is needed after eviction. Nothing here depends on the
+ * order of reads.
+ *
+ * Ids: the heartbeat at index k (0-based, ascending by time) of a user's local day D gets
+ * `((dayNumber(D) * 2^20) + userId) * 2^12 + k`, where dayNumber is days since 1970-01-01. So a
+ * user's ids increase with time, across days too, without a pass over the world; 2^20 users and
+ * 2^12 rows a day are more than generation makes (under 2,100: three 170-minute sessions, the
+ * recent and the live one, a heartbeat every 20 s at the most), and the largest id of
+ * this millennium stays under 2^53. Posted heartbeats are numbered from the history's `idCeiling`.
+ */
+import { generateDay, type Specials, specialsOf } from './activity.js';
+import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise, toColumns } from './day-columns.js';
+import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
+import type { WorldFixtures } from './fixtures.js';
+import { sliceWindow, type TimeWindow } from './sorted.js';
+import { parseDate } from './time-zone.js';
+import type { Heartbeat, History } from './types.js';
+
+const ROWS_PER_DAY = 2 ** 12;
+const MAX_USER_ID = 2 ** 20 - 1;
+const DAY_MS = 86_400_000;
+
+/** A cache of about 64 MB: a default world's whole year of columns with room to spare. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+function dayNumber(date: string): number {
+  const { year, month, day } = parseDate(date);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function firstIdOf(date: string, userId: number): number {
+  return (dayNumber(date) * (MAX_USER_ID + 1) + userId) * ROWS_PER_DAY;
+}
+
+interface UserDays {
+  plan: UserPlan;
+  cal: Calendar;
+  specials: Specials;
+}
+
+/**
+ * The generated history of a world: per-user plans in, rows out.
+ * @example
+ * const history = new GeneratedHistory(plans, fixtures);
+ * history.between(1, { from: now / 1000 - 3600 });
+ */
+export class GeneratedHistory implements History {
+  readonly idCeiling: number;
+  private readonly users = new Map<number, UserDays>();
+  /** Users share time zones, and a calendar costs a few hundred time-zone look-ups. */
+  private readonly calendars = new Map<string, Calendar>();
+  private readonly cache = new Map<number, DayColumns>();
+  private cachedBytes = 0;
+
+  constructor(
+    private readonly plans: ReadonlyMap<number, UserPlan>,
+    private readonly fixtures: WorldFixtures,
+    private readonly cacheBytes = DEFAULT_CACHE_BYTES,
+  ) {
+    let ceiling = 1;
+    for (const plan of plans.values()) {
+      if (plan.userId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
+      // A local date is at most one day ahead of the UTC date.
+      ceiling = Math.max(ceiling, (Math.floor(plan.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY);
+    }
+    this.idCeiling = ceiling;
+  }
+
+  between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
+    const days = this.userDays(userId);
+    const out: Heartbeat[] = [];
+    if (!days) return out;
+    const { cal, plan } = days;
+    // Day D's rows lie in [start of D, start of D + 2): a window can only reach into those days.
+    const first = window.from === undefined ? 0 : Math.max(0, dayIndexOf(cal, window.from * 1000) - 1);
+    const last = window.to === undefined ? plan.days - 1 : Math.min(plan.days - 1, dayIndexOf(cal, window.to * 1000));
+    for (let i = first; i <= last; i++) {
+      const day = this.day(days, i);
+      const from = window.from === undefined ? 0 : dayLowerBound(day, window.from);
+      let to = day.length;
+      if (window.to !== undefined) to = window.toExclusive ? dayLowerBound(day, window.to) : dayUpperBound(day, window.to);
+      if (from < to) materialise(day, userId, firstIdOf(cal.dates[i] as string, userId), from, to, out);
+    }
+    return out;
+  }
+
+  private userDays(userId: number): UserDays | undefined {
+    let days = this.users.get(userId);
+    if (!days) {
+      const plan = this.plans.get(userId);
+      if (!plan) return undefined;
+      let cal = this.calendars.get(plan.zone);
+      if (!cal) {
+        cal = calendar(plan.now, plan.days, plan.zone);
+        this.calendars.set(plan.zone, cal);
+      }
+      days = { plan, cal, specials: specialsOf(plan, cal) };
+      this.users.set(userId, days);
+    }
+    return days;
+  }
+
+  private day(days: UserDays, i: number): DayColumns {
+    const key = days.plan.userId * 4096 + i;
+    const hit = this.cache.get(key);
+    if (hit) {
+      // Map order is the recency order: a hit moves to the back.
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const rows = generateDay(days.plan, days.cal, days.specials, i, this.fixtures);
+    if (rows.length > ROWS_PER_DAY) throw new RangeError(`user ${days.plan.userId} has more than ${ROWS_PER_DAY} heartbeats on one day`);
+    const columns = toColumns(rows);
+    this.cache.set(key, columns);
+    this.cachedBytes += dayBytes(columns);
+    for (const [oldest, value] of this.cache) {
+      if (this.cachedBytes <= this.cacheBytes || oldest === key) break;
+      this.cache.delete(oldest);
+      this.cachedBytes -= dayBytes(value);
+    }
+    return columns;
+  }
+}
+
+/**
+ * A history of fixed rows (hand-built worlds in tests and tools).
+ * @example
+ * const history = fixedHistory(new Map([[1, [row]]]));
+ */
+export function fixedHistory(rows: ReadonlyMap<number, readonly Heartbeat[]>): History {
+  let maxId = 0;
+  for (const list of rows.values()) for (const row of list) maxId = Math.max(maxId, row.id);
+  return {
+    idCeiling: maxId + 1,
+    between: (userId, window) => sliceWindow(rows.get(userId) ?? [], window),
+  };
+}
