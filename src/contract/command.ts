@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
+import { checkList } from './judge/catalogue.js';
 import type { ContractOptions } from './options.js';
 import { consoleReporter } from './report/console.js';
 import { jsonReporter } from './report/json.js';
@@ -50,7 +51,9 @@ Running:
   --timeout DURATION           per request: 500ms, 2s or seconds (default 10s)
   --retries N                  retries after a network error (default 1)
   --seed N                     seed of generated values (default: random, printed)
-  --strict                     undocumented properties are errors, not warnings
+  --strict                     undocumented properties are errors, not warnings (one that
+                               looks like a secret or personal data is an error anyway)
+  --checks                     list the checks and exit
 
 Fuzzing:
   --fuzz N                     also generate N requests per operation from the spec: valid ones
@@ -91,6 +94,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
   report: { type: 'string', multiple: true },
+  checks: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -159,9 +163,13 @@ function parseReports(values: string[] | undefined): Reporter[] {
 }
 
 /** Options for `runContract` from the command line and the environment. */
-export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { options: ContractOptions; reports: Reporter[] } | 'help' {
+export function contractOptions(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { options: ContractOptions; reports: Reporter[] } | 'help' | 'checks' {
   const { values } = parseCommandArgs(args, OPTIONS);
   if (values.help) return 'help';
+  if (values.checks) return 'checks';
   if (values['base-url'] === undefined) throw new UsageError('--base-url is required (run with --help for the options)');
   const fromFile = values.vars === undefined ? {} : readVarsFile(values.vars);
   const variables: Record<string, string> = Object.fromEntries(
@@ -214,6 +222,10 @@ export async function contractCommand(args: string[]): Promise<number> {
   const parsed = contractOptions(args, process.env);
   if (parsed === 'help') {
     process.stdout.write(CONTRACT_HELP);
+    return 0;
+  }
+  if (parsed === 'checks') {
+    process.stdout.write(checkList());
     return 0;
   }
   const reporters = [consoleReporter({ write: (text) => process.stdout.write(text) }), ...parsed.reports];

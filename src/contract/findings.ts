@@ -14,6 +14,7 @@ export const CHECK_NAMES = [
   'response_headers_conformance',
   'ignored_auth',
   'negative_data_rejection',
+  'sensitive_data_leak',
   'undocumented_property',
   'request_timeout',
   'network_error',

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', ...args], env);
-  if (parsed === 'help') throw new Error('help');
+  if (typeof parsed !== 'object') throw new Error(parsed);
   return parsed.options;
 };
 
@@ -69,8 +69,8 @@ describe('contract options', () => {
       ['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'],
       {},
     );
-    expect(parsed !== 'help' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
-    expect(parsed !== 'help' && parsed.reports).toHaveLength(2);
+    expect(typeof parsed === 'object' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
+    expect(typeof parsed === 'object' && parsed.reports).toHaveLength(2);
     expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');
     expect(() => options(['--header', 'secret-without-colon'])).toThrow(/--header must be "NAME: VALUE"/);
     expect(() => options(['--no-such-flag'])).toThrow(UsageError);

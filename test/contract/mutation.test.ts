@@ -8,7 +8,16 @@ import type { RunEvent } from '../../src/contract/events.js';
 import type { Finding } from '../../src/contract/findings.js';
 import type { ContractOptions } from '../../src/contract/options.js';
 import { runContract } from '../../src/contract/runner.js';
-import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
+import {
+  ADMIN_KEY,
+  API_KEY,
+  FAKE_OPERATIONS,
+  fakeHackatime,
+  type Mutation,
+  OAUTH_TOKEN,
+  SLACK_UID,
+  USERNAME,
+} from './helpers/fake-hackatime.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -27,8 +36,9 @@ async function run(m: Mutation, extra: Partial<ContractOptions> = {}): Promise<F
     fixturesDir: null,
     seed: 7,
     apiKey: API_KEY,
+    adminKey: ADMIN_KEY,
     oauthToken: OAUTH_TOKEN,
-    variables: { username: USERNAME },
+    variables: { username: USERNAME, slack_uid: SLACK_UID },
     // Far above any answer of a local server, however busy the machine: only the `slow` mutation,
     // which never answers, may time out.
     timeoutMs: 30_000,
@@ -165,6 +175,21 @@ describe('the runner against a server broken one way at a time', () => {
     expect(findings[0]).toMatchObject({ check: 'undocumented_property', severity: 'warning', pointer: '/karma', received: 12 });
     const strict = await run('undocumented-property', { strict: true });
     expect(strict[0]).toMatchObject({ check: 'undocumented_property', severity: 'error' });
+  });
+
+  it('fails on an admin lookup that starts returning an email and an API key, without showing them', async () => {
+    const findings = await run('admin-lookup-leaks');
+    expect(checksOf(findings)).toEqual(['sensitive_data_leak']);
+    expect(findings.map((f) => [f.pointer, f.severity, f.message])).toEqual([
+      ['/email', 'error', expect.stringMatching(/"email"\) is not declared by the schema at .* and looks like an email address\.$/)],
+      [
+        '/api_key',
+        'error',
+        expect.stringMatching(/"api_key"\) is not declared by the schema at .* and looks like a user API key \(a UUID\)\.$/),
+      ],
+    ]);
+    expect(findings[0]).toMatchObject({ operationId: 'lookupUserBySlackUid', received: '[hidden: a string of 20 characters]' });
+    expect(JSON.stringify(findings)).not.toMatch(/orpheus@hackclub\.com|0a1b2c3d/);
   });
 
   it('redacts a credential the server echoes back', async () => {

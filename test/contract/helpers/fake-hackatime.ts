@@ -7,9 +7,11 @@ import type { TestReply, TestRequest } from './test-server.js';
 
 export const API_KEY = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
 export const OAUTH_TOKEN = 'fake-oauth-token-with-read-scope';
+export const ADMIN_KEY = `hka_${'5e'.repeat(32)}`;
 export const USERNAME = 'orpheus';
+export const SLACK_UID = 'U0266FRGP';
 /** The operations the fake serves. */
-export const FAKE_OPERATIONS = ['getUserTrustFactor', 'getCurrentUser', 'getSummaries', 'getMyMostRecentHeartbeat'];
+export const FAKE_OPERATIONS = ['getUserTrustFactor', 'getCurrentUser', 'getSummaries', 'getMyMostRecentHeartbeat', 'lookupUserBySlackUid'];
 
 export type Mutation =
   | 'none'
@@ -26,7 +28,8 @@ export type Mutation =
   | 'accepts-invalid-param'
   | 'undocumented-property'
   | 'unknown-user-found'
-  | 'leaks-api-key';
+  | 'leaks-api-key'
+  | 'admin-lookup-leaks';
 
 const spec = loadSpec();
 
@@ -69,6 +72,12 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
     const valid = isDate(req.url.searchParams.get('start')) && isDate(req.url.searchParams.get('end'));
     if (!valid && mutation !== 'accepts-invalid-param') return { status: 400, json: example('getSummaries', '400', 'invalidDates') };
     return { status: 200, json: example('getSummaries', '200') };
+  }
+  if ((m = /^\/api\/v1\/users\/lookup_slack_uid\/([^/]+)$/.exec(path))) {
+    if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (req.headers.authorization !== `Bearer ${ADMIN_KEY}`) return { status: 401, json: UNAUTHORIZED };
+    if (segment(5) !== SLACK_UID) return { status: 404, json: { error: 'User not found', slack_uid: segment(5) } };
+    return { status: 200, json: example('lookupUserBySlackUid', '200') };
   }
   if (path === '/api/v1/my/heartbeats/most_recent') {
     if (!authenticated(req, true)) return { status: 401, json: UNAUTHORIZED };
@@ -115,6 +124,9 @@ export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) =
     if (mutation === 'leaks-api-key' && /^\/api\/hackatime\/v1\/users\/[^/]+$/.test(path) && reply.status === 200) {
       // Echoes the caller's key where an integer belongs, so the key lands in a finding's "received".
       return { ...reply, json: { ...(reply.json as object), data: { ...(reply.json as { data: object }).data, id: API_KEY } } };
+    }
+    if (mutation === 'admin-lookup-leaks' && path.startsWith('/api/v1/users/lookup_slack_uid/') && reply.status === 200) {
+      return { ...reply, json: { ...(reply.json as object), email: 'orpheus@hackclub.com', api_key: API_KEY } };
     }
     return reply;
   };

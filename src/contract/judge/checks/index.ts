@@ -10,6 +10,7 @@ import { negativeDataRejection } from './negative-data-rejection.js';
 import { notAServerError } from './not-a-server-error.js';
 import { responseHeadersConformance } from './response-headers-conformance.js';
 import { responseSchemaConformance } from './response-schema-conformance.js';
+import { sensitiveDataLeak } from './sensitive-data-leak.js';
 import { statusCodeConformance } from './status-code-conformance.js';
 import { undocumentedProperty } from './undocumented-property.js';
 
@@ -22,5 +23,6 @@ export const CHECKS: readonly Check[] = [
   responseHeadersConformance,
   ignoredAuth,
   negativeDataRejection,
+  sensitiveDataLeak,
   undocumentedProperty,
 ];
