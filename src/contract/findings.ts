@@ -16,6 +16,7 @@ export const CHECK_NAMES = [
   'negative_data_rejection',
   'sensitive_data_leak',
   'undocumented_property',
+  'domain_invariant',
   'request_timeout',
   'network_error',
 ] as const;

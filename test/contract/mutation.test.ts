@@ -13,6 +13,7 @@ import {
   API_KEY,
   FAKE_OPERATIONS,
   fakeHackatime,
+  INVARIANT_OPERATIONS,
   type Mutation,
   OAUTH_TOKEN,
   SLACK_UID,
@@ -196,6 +197,53 @@ describe('the runner against a server broken one way at a time', () => {
     const findings = await run('leaks-api-key');
     expect(findings[0]).toMatchObject({ pointer: '/data/id', received: '[REDACTED]' });
     expect(JSON.stringify(findings)).not.toContain(API_KEY);
+  });
+});
+
+describe('the runner against a server that breaks a domain rule (x-invariants)', () => {
+  const runRules = (m: Mutation) => run(m, { includeOperationIds: INVARIANT_OPERATIONS });
+
+  it('finds nothing while the rules hold', async () => {
+    expect(await runRules('none')).toEqual([]);
+  });
+
+  it('catches a status bar whose total_seconds disagrees with its own text', async () => {
+    const findings = await runRules('statusbar-text-disagrees');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getStatusbarToday',
+      title: 'Invariant text-matches-seconds broken',
+      pointer: '/data/grand_total/text',
+      received: '2h 30m / 4h goal',
+    });
+    expect(findings[0]!.message).toBe(
+      '/data/grand_total/text "2h 30m / 4h goal" says 9000 s, but /data/grand_total/total_seconds is 5400.',
+    );
+  });
+
+  it('catches limit=3 answered with more items, in the request the plain run adds for the rule', async () => {
+    const findings = await runRules('ignores-limit');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getUserStats',
+      caseId: 'getUserStats/positive/none/limit=3&features=languages,projects',
+      pointer: '/data/languages',
+      expected: 'at most 3 items',
+      received: 5,
+    });
+    expect(findings[0]!.message).toBe('/data/languages has 5 items though the request sent limit=3.');
+  });
+
+  it('catches an unsorted leaderboard', async () => {
+    const findings = await runRules('unsorted-leaderboard');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getLeaderboard',
+      pointer: '/entries/1/total_seconds',
+      expected: 'total_seconds descending',
+    });
+    expect(findings[0]!.message).toBe('/entries is not sorted by total_seconds (descending): item 0 has 10800, item 1 has 14400.');
   });
 });
 

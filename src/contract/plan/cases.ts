@@ -7,6 +7,7 @@
 import type { IndexedOperation } from '../../spec/operations.js';
 import { isSuccess, type PlannedCase } from '../case.js';
 import { alternativesOf, applyAuth } from './auth.js';
+import { invariantCases } from './invariant-cases.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
 import type { PlanContext } from './plan-context.js';
 import { buildParts, fillPath } from './request-parts.js';
@@ -94,5 +95,6 @@ function recordedCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
 export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCase[] {
   const ctx = { ...run, recorded: run.recorded.filter((r) => r.operationId === op.operationId) };
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
-  return [...positiveCases(op, ctx), ...recordedCases(op, ctx), ...negatives];
+  const positives = positiveCases(op, ctx);
+  return [...positives, ...invariantCases(op, positives), ...recordedCases(op, ctx), ...negatives];
 }

@@ -10,7 +10,9 @@ export const OAUTH_TOKEN = 'fake-oauth-token-with-read-scope';
 export const ADMIN_KEY = `hka_${'5e'.repeat(32)}`;
 export const USERNAME = 'orpheus';
 export const SLACK_UID = 'U0266FRGP';
-/** The operations the fake serves. */
+/** The operations the fake serves for the domain rules (`x-invariants`). */
+export const INVARIANT_OPERATIONS = ['getStatusbarToday', 'getUserStats', 'getLeaderboard'];
+/** The operations the fake serves for the checks over any answer. */
 export const FAKE_OPERATIONS = ['getUserTrustFactor', 'getCurrentUser', 'getSummaries', 'getMyMostRecentHeartbeat', 'lookupUserBySlackUid'];
 
 export type Mutation =
@@ -29,7 +31,10 @@ export type Mutation =
   | 'undocumented-property'
   | 'unknown-user-found'
   | 'leaks-api-key'
-  | 'admin-lookup-leaks';
+  | 'admin-lookup-leaks'
+  | 'statusbar-text-disagrees'
+  | 'ignores-limit'
+  | 'unsorted-leaderboard';
 
 const spec = loadSpec();
 
@@ -71,7 +76,12 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
     if (!authenticated(req, false)) return { status: 401, json: UNAUTHORIZED };
     const valid = isDate(req.url.searchParams.get('start')) && isDate(req.url.searchParams.get('end'));
     if (!valid && mutation !== 'accepts-invalid-param') return { status: 400, json: example('getSummaries', '400', 'invalidDates') };
-    return { status: 200, json: example('getSummaries', '200') };
+    // The example's one day, moved into the requested window.
+    const body = example('getSummaries', '200') as { data: { range: { date: string } }[]; start: string; end: string };
+    const [start, end] = [req.url.searchParams.get('start'), req.url.searchParams.get('end')];
+    if (!valid || start === null || end === null) return { status: 200, json: body };
+    for (const day of body.data) day.range.date = start;
+    return { status: 200, json: { ...body, start, end } };
   }
   if ((m = /^\/api\/v1\/users\/lookup_slack_uid\/([^/]+)$/.exec(path))) {
     if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
@@ -79,6 +89,18 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
     if (segment(5) !== SLACK_UID) return { status: 404, json: { error: 'User not found', slack_uid: segment(5) } };
     return { status: 200, json: example('lookupUserBySlackUid', '200') };
   }
+  if ((m = /^\/api\/hackatime\/v1\/users\/([^/]+)\/statusbar\/today$/.exec(path))) {
+    if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (!authenticated(req, false)) return { status: 401, json: UNAUTHORIZED };
+    return { status: 200, json: example('getStatusbarToday', '200', 'withGoal') };
+  }
+  if ((m = /^\/api\/v1\/users\/([^/]+)\/stats$/.exec(path))) {
+    if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
+    if (segment(4) !== USERNAME) return { status: 404, json: { error: 'User not found' } };
+    return { status: 200, json: example('getUserStats', '200', 'withProjects') };
+  }
+  if (path === '/api/v1/leaderboard')
+    return { status: 200, json: example('getLeaderboard', '200'), headers: { 'Cache-Control': 'max-age=0, private, must-revalidate' } };
   if (path === '/api/v1/my/heartbeats/most_recent') {
     if (!authenticated(req, true)) return { status: 401, json: UNAUTHORIZED };
     return { status: 200, json: example('getMyMostRecentHeartbeat', '200'), headers: { 'Cache-Control': 'no-store' } };
@@ -111,6 +133,40 @@ function breakTrustFactor(reply: TestReply, mutation: Mutation): TestReply {
   }
 }
 
+/** A successful body that breaks a rule of its operation's `x-invariants`, as `mutation` says; else undefined. */
+function breakDomainRule(path: string, json: unknown, mutation: Mutation): unknown {
+  const body = structuredClone(json) as { data: Record<string, unknown>; entries?: { total_seconds: number }[] };
+  if (mutation === 'statusbar-text-disagrees' && path.endsWith('/statusbar/today')) {
+    (body.data['grand_total'] as { total_seconds: number }).total_seconds = 5400;
+    return body;
+  }
+  if (mutation === 'ignores-limit' && path.endsWith('/stats')) {
+    // Five languages, each consistent in itself, whatever `limit` asked for.
+    const first = (body.data['languages'] as object[])[0];
+    const rows: [number, string, string][] = [
+      [9000, '2h 30m', '02:30:00'],
+      [5820, '1h 37m', '01:37:00'],
+      [3600, '1h', '01:00:00'],
+      [1800, '30m', '00:30:00'],
+      [600, '10m', '00:10:00'],
+    ];
+    body.data['languages'] = rows.map(([total_seconds, text, digital], i) => ({
+      ...first,
+      name: `Language ${i}`,
+      total_seconds,
+      text,
+      digital,
+    }));
+    return body;
+  }
+  if (mutation === 'unsorted-leaderboard' && path === '/api/v1/leaderboard' && body.entries) {
+    const totals = body.entries.map((e) => e.total_seconds).reverse();
+    for (const [i, entry] of body.entries.entries()) entry.total_seconds = totals[i]!;
+    return body;
+  }
+  return undefined;
+}
+
 export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) => TestReply {
   return (req) => {
     const mutation = getMutation();
@@ -124,6 +180,10 @@ export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) =
     if (mutation === 'leaks-api-key' && /^\/api\/hackatime\/v1\/users\/[^/]+$/.test(path) && reply.status === 200) {
       // Echoes the caller's key where an integer belongs, so the key lands in a finding's "received".
       return { ...reply, json: { ...(reply.json as object), data: { ...(reply.json as { data: object }).data, id: API_KEY } } };
+    }
+    if (reply.status === 200) {
+      const broken = breakDomainRule(path, reply.json, mutation);
+      if (broken !== undefined) return { ...reply, json: broken };
     }
     if (mutation === 'admin-lookup-leaks' && path.startsWith('/api/v1/users/lookup_slack_uid/') && reply.status === 200) {
       return { ...reply, json: { ...(reply.json as object), email: 'orpheus@hackclub.com', api_key: API_KEY } };

@@ -4,6 +4,7 @@
  */
 import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
+import { domainInvariant } from './domain-invariant.js';
 import { expectedStatus } from './expected-status.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
@@ -25,4 +26,5 @@ export const CHECKS: readonly Check[] = [
   negativeDataRejection,
   sensitiveDataLeak,
   undocumentedProperty,
+  domainInvariant,
 ];
