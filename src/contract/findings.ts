@@ -17,6 +17,7 @@ export const CHECK_NAMES = [
   'sensitive_data_leak',
   'undocumented_property',
   'domain_invariant',
+  'consistent_across_answers',
   'request_timeout',
   'network_error',
 ] as const;

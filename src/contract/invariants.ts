@@ -9,13 +9,7 @@ import { SpecError } from '../spec/errors.js';
 import type { IndexedOperation } from '../spec/operations.js';
 
 /** The rule vocabulary, each implemented once in `judge/invariants/`. */
-const INVARIANT_RULES = [
-  'text-matches-seconds',
-  'percent-sums-to-100',
-  'sorted-by',
-  'limit-honoured',
-  'items-within-window',
-] as const;
+const INVARIANT_RULES = ['text-matches-seconds', 'percent-sums-to-100', 'sorted-by', 'limit-honoured', 'items-within-window'] as const;
 
 export type InvariantRule = (typeof INVARIANT_RULES)[number];
 

@@ -8,6 +8,7 @@
 import { type IndexedOperation, responseFor } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import type { Case, SkippedCase } from './case.js';
+import { runCrossChecks } from './cross-driver.js';
 import type { FuzzStats, OperationRef, OperationResult, RunSummary } from './events.js';
 import { dedupe, type Finding } from './findings.js';
 import { fuzzOperation } from './fuzz-driver.js';
@@ -161,15 +162,19 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   });
 
   const running = plans.map((plan) => executeOperation(plan, run));
+  const crossing = runCrossChecks(run);
 
   const results: OperationResult[] = [];
   // Operations finish in spec order, whatever order their cases completed in, so reports are stable.
   for (const [i, plan] of plans.entries()) {
-    const { findings, durationMs, fuzz: fuzzStats } = await running[i]!;
+    const executed = await running[i]!;
+    const { durationMs, fuzz: fuzzStats } = executed;
+    const cross = await crossing;
+    const findings = dedupe([...executed.findings, ...(cross.findings.get(plan.op.operationId) ?? [])]);
     const fuzzed = fuzzStats ? fuzzRequests(fuzzStats) : 0;
     if (plan.runs.length === 0 && fuzzed === 0) emit({ type: 'operation-started', operation: plan.ref });
     const status = findings.some((f) => f.severity === 'error') ? 'failed' : plan.runs.length === 0 && fuzzed === 0 ? 'skipped' : 'passed';
-    const skipped = plan.skipped.map((s) => redactor.deep(s));
+    const skipped = [...plan.skipped, ...(cross.skipped.get(plan.op.operationId) ?? [])].map((s) => redactor.deep(s));
     const result: OperationResult = {
       operation: plan.ref,
       status,

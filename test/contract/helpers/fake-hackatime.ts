@@ -34,7 +34,8 @@ export type Mutation =
   | 'admin-lookup-leaks'
   | 'statusbar-text-disagrees'
   | 'ignores-limit'
-  | 'unsorted-leaderboard';
+  | 'unsorted-leaderboard'
+  | 'statusbar-ahead-of-summary';
 
 const spec = loadSpec();
 
@@ -92,7 +93,8 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
   if ((m = /^\/api\/hackatime\/v1\/users\/([^/]+)\/statusbar\/today$/.exec(path))) {
     if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
     if (!authenticated(req, false)) return { status: 401, json: UNAUTHORIZED };
-    return { status: 200, json: example('getStatusbarToday', '200', 'withGoal') };
+    // Today's total of the summaries example ("Today", 5430 s), so the two answers agree.
+    return { status: 200, json: { data: { grand_total: { text: '1h 30m', total_seconds: 5430 } } } };
   }
   if ((m = /^\/api\/v1\/users\/([^/]+)\/stats$/.exec(path))) {
     if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
@@ -137,7 +139,12 @@ function breakTrustFactor(reply: TestReply, mutation: Mutation): TestReply {
 function breakDomainRule(path: string, json: unknown, mutation: Mutation): unknown {
   const body = structuredClone(json) as { data: Record<string, unknown>; entries?: { total_seconds: number }[] };
   if (mutation === 'statusbar-text-disagrees' && path.endsWith('/statusbar/today')) {
-    (body.data['grand_total'] as { total_seconds: number }).total_seconds = 5400;
+    (body.data['grand_total'] as { total_seconds: number }).total_seconds = 9000;
+    return body;
+  }
+  if (mutation === 'statusbar-ahead-of-summary' && path.endsWith('/statusbar/today')) {
+    // Consistent in itself, ten minutes ahead of today's summary.
+    body.data['grand_total'] = { text: '1h 40m', total_seconds: 6030 };
     return body;
   }
   if (mutation === 'ignores-limit' && path.endsWith('/stats')) {
