@@ -164,6 +164,19 @@ describe('the runner against a server broken one way at a time', () => {
     ]);
   });
 
+  it('catches an answer that breaks only when an optional parameter is sent, in the plain run', async () => {
+    const findings = await run('breaks-on-optional-parameter');
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getSummaries',
+      caseId: 'getSummaries/positive/ApiKeyBearer/timezone',
+      pointer: '/cumulative_total',
+      schemaPath: '/components/schemas/SummariesResponse/required',
+    });
+    expect(findings[0]!.message).toContain('"cumulative_total"');
+    expect(findings[0]!.curl).toContain('timezone=America%2FNew_York');
+  });
+
   it('catches an unknown user answered with success with expected_status', async () => {
     const findings = await run('unknown-user-found');
     expect(checksOf(findings)).toEqual(['expected_status']);

@@ -9,6 +9,7 @@ import { isSuccess, type PlannedCase } from '../case.js';
 import { alternativesOf, applyAuth } from './auth.js';
 import { invariantCases } from './invariant-cases.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
+import { optionalParameterCases } from './optional-cases.js';
 import type { PlanContext } from './plan-context.js';
 import { buildParts, fillPath } from './request-parts.js';
 import { howToSet, interpolate } from './variables.js';
@@ -96,5 +97,6 @@ export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCa
   const ctx = { ...run, recorded: run.recorded.filter((r) => r.operationId === op.operationId) };
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
   const positives = positiveCases(op, ctx);
-  return [...positives, ...invariantCases(op, positives), ...recordedCases(op, ctx), ...negatives];
+  const extras = [...optionalParameterCases(op, positives, ctx), ...invariantCases(op, positives)];
+  return [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
 }

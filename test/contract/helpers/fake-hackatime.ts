@@ -35,7 +35,8 @@ export type Mutation =
   | 'statusbar-text-disagrees'
   | 'ignores-limit'
   | 'unsorted-leaderboard'
-  | 'statusbar-ahead-of-summary';
+  | 'statusbar-ahead-of-summary'
+  | 'breaks-on-optional-parameter';
 
 const spec = loadSpec();
 
@@ -82,6 +83,11 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
     const [start, end] = [req.url.searchParams.get('start'), req.url.searchParams.get('end')];
     if (!valid || start === null || end === null) return { status: 200, json: body };
     for (const day of body.data) day.range.date = start;
+    if (mutation === 'breaks-on-optional-parameter' && req.url.searchParams.has('timezone')) {
+      // Only when the optional parameter is sent: the answer loses a required part.
+      const { cumulative_total: _, ...rest } = body as typeof body & { cumulative_total: unknown };
+      return { status: 200, json: { ...rest, start, end } };
+    }
     return { status: 200, json: { ...body, start, end } };
   }
   if ((m = /^\/api\/v1\/users\/lookup_slack_uid\/([^/]+)$/.exec(path))) {

@@ -44,6 +44,30 @@ function plan(operationId: string, target: Target = MOCK_TARGET, cases: Recorded
   return { runs: planned.flatMap((p) => ('run' in p ? [p.run] : [])), skips: planned.flatMap((p) => ('skip' in p ? [p.skip] : [])) };
 }
 
+describe('optional parameters', () => {
+  it('are each sent once, on the first valid request, with a value the run stands behind', () => {
+    const sent = (operationId: string) =>
+      Object.fromEntries(
+        plan(operationId)
+          .runs.filter((c) => /\/positive\/[^/]+\/[a-z_]+$/.test(c.id))
+          .map((c) => [c.id.split('/').at(-1), c.query.find(([k]) => k === c.id.split('/').at(-1))?.[1]]),
+      );
+    expect(sent('getUserStats')).toMatchObject({
+      start_date: '2026-08-16',
+      end_date: '2026-08-22',
+      filter_by_project: 'hackatime',
+      limit: '5',
+      total_seconds: 'true',
+    });
+    expect(sent('getSummaries')).toEqual({ timezone: 'America/New_York', project: 'hackatime' });
+    expect(plan('getSummaries').runs.find((c) => c.id.endsWith('/timezone'))?.query).toEqual([
+      ['start', '2026-08-16'],
+      ['end', '2026-08-22'],
+      ['timezone', 'America/New_York'],
+    ]);
+  });
+});
+
 describe('valid requests', () => {
   it('are one per security alternative, each with its own credential', () => {
     const positives = plan('getCurrentUser').runs.filter((c) => c.kind === 'positive');
