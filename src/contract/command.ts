@@ -12,6 +12,7 @@ import { loadSpec } from '../spec/load.js';
 import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
 import { checkList } from './judge/catalogue.js';
 import type { ContractOptions } from './options.js';
+import { parseProfile } from './plan/profile.js';
 import { consoleReporter } from './report/console.js';
 import { jsonReporter } from './report/json.js';
 import { junitReporter } from './report/junit.js';
@@ -53,6 +54,9 @@ Running:
   --seed N                     seed of generated values (default: random, printed)
   --strict                     undocumented properties are errors, not warnings (one that
                                looks like a secret or personal data is an error anyway)
+  --profile NAME               hackatime (default): the real server's documented quirks (e.g. a
+                               negative limit → 500) are required; compatible: they are not, a
+                               documented non-5xx answer passes too
   --checks                     list the checks and exit
 
 Fuzzing:
@@ -94,6 +98,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
   report: { type: 'string', multiple: true },
+  profile: { type: 'string' },
   checks: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -205,6 +210,7 @@ export function contractOptions(
   set('concurrency', integer('concurrency', values.concurrency));
   set('retries', integer('retries', values.retries));
   set('seed', integer('seed', values.seed));
+  set('profile', values.profile === undefined ? undefined : parseProfile(values.profile));
   const fuzz = integer('fuzz', values.fuzz);
   if (fuzz !== undefined) {
     if (fuzz < 1) throw new UsageError('--fuzz must be at least 1');

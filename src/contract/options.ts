@@ -9,6 +9,7 @@ import { type LoadedSpec, loadSpec } from '../spec/load.js';
 import { validatorFor } from '../spec/validator.js';
 import type { RunEvent } from './events.js';
 import { FIXTURES_DIR, loadRecordedCases } from './plan/fixtures.js';
+import { type Profile, parseProfile } from './plan/profile.js';
 import { randomSeed } from './plan/seeded.js';
 import { type OperationFilters, selectOperations } from './plan/select.js';
 import type { RunContext } from './run-context.js';
@@ -35,6 +36,8 @@ export interface ContractOptions extends OperationFilters {
   headers?: Record<string, string>;
   /** Warnings (undocumented properties) count as errors. */
   strict?: boolean;
+  /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
+  profile?: Profile;
   /** Recorded cases; `null` for none (default `fixtures/cases/`). */
   fixturesDir?: string | null;
   spec?: LoadedSpec;
@@ -113,6 +116,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     concurrency,
     seed,
     strict: options.strict === true,
+    profile: parseProfile(options.profile ?? 'hackatime'),
     target,
     recorded,
     fuzz,

@@ -8,6 +8,7 @@ import type { IndexedOperation } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import type { RunEvent } from './events.js';
 import type { RecordedCase } from './plan/fixtures.js';
+import type { Profile } from './plan/profile.js';
 import type { Target } from './plan/variables.js';
 import type { Limit } from './send/limit.js';
 import type { Redactor } from './send/redact.js';
@@ -32,6 +33,8 @@ export interface RunContext {
   seed: number;
   /** `--strict`: warnings (undocumented properties) count as errors. */
   strict: boolean;
+  /** `--profile`: whether the real server's documented quirks (crashes) are required. */
+  profile: Profile;
   /** Credentials, variables and today of the server under test. */
   target: Target;
   /** Every recorded case of the run, all operations. */

@@ -33,6 +33,12 @@ describe('contract options', () => {
     expect(options(['--username', 'heidi', '--vars', vars]).variables?.['username']).toBe('heidi');
   });
 
+  it('take --profile hackatime or compatible, nothing else', () => {
+    expect(options(['--profile', 'compatible']).profile).toBe('compatible');
+    expect(options([]).profile).toBeUndefined();
+    expect(() => options(['--profile', 'lenient'])).toThrow('--profile must be hackatime or compatible, not "lenient"');
+  });
+
   it('split comma-separated operation ids and parse numbers and durations', () => {
     const o = options([
       '--include-operation-id',

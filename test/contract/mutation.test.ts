@@ -3,11 +3,15 @@
  * examples, then breaks one thing at a time; each break must be caught by the right check, with a
  * JSON pointer (or header) that names where, and nothing else may fire.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import type { RunEvent } from '../../src/contract/events.js';
 import type { Finding } from '../../src/contract/findings.js';
 import type { ContractOptions } from '../../src/contract/options.js';
 import { runContract } from '../../src/contract/runner.js';
+import { tempDir } from '../helpers/temp.js';
 import {
   ADMIN_KEY,
   API_KEY,
@@ -278,6 +282,29 @@ describe('the runner against a server whose answers disagree with each other', (
     expect(findings[0]!.message).toMatch(
       /^Today's status bar says 6030 s \(\/data\/grand_total\/total_seconds\), but the summary of today \(\d{4}-\d{2}-\d{2}\) says 5430 s \(getSummaries \/data\/0\/grand_total\/total_seconds\); they may differ by the rounding of its groups, 2 s at most\. Compared with: curl -X GET '.*\/summaries\?start=/,
     );
+  });
+});
+
+describe("profiles: where the real server's documented quirks are the contract", () => {
+  const fixtures = () => {
+    const dir = tempDir('contract-quirk');
+    const quirk = { operationId: 'getUserStats', title: 'a negative limit crashes the server (documented 500)', auth: 'none' };
+    writeFileSync(join(dir, 'stats.yaml'), stringify({ cases: [{ ...quirk, query: { limit: '-1' }, expect: 500 }] }));
+    return dir;
+  };
+  const runProfile = (m: Mutation, profile: 'hackatime' | 'compatible') =>
+    run(m, { includeOperationIds: ['getUserStats'], fixturesDir: fixtures(), profile });
+
+  it('requires the documented crash under --profile hackatime (the default)', async () => {
+    expect(await runProfile('none', 'hackatime')).toEqual([]);
+    const findings = await runProfile('no-crash-on-negative-limit', 'hackatime');
+    expect(checksOf(findings)).toEqual(['expected_status']);
+    expect(findings[0]).toMatchObject({ caseId: 'getUserStats/recorded/1', expected: [500], received: 422 });
+  });
+
+  it('does not require it under --profile compatible, and still allows it', async () => {
+    expect(await runProfile('no-crash-on-negative-limit', 'compatible')).toEqual([]);
+    expect(await runProfile('none', 'compatible')).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import { invariantCases } from './invariant-cases.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
 import { optionalParameterCases } from './optional-cases.js';
 import type { PlanContext } from './plan-context.js';
+import { underProfile } from './profile.js';
 import { buildParts, fillPath } from './request-parts.js';
 import { howToSet, interpolate } from './variables.js';
 
@@ -98,5 +99,6 @@ export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCa
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
   const positives = positiveCases(op, ctx);
   const extras = [...optionalParameterCases(op, positives, ctx), ...invariantCases(op, positives)];
-  return [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
+  const planned = [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
+  return planned.map((p) => ('run' in p ? { run: underProfile(op, p.run, run.profile ?? 'hackatime') } : p));
 }

@@ -4,5 +4,8 @@
  */
 import type { RunContext } from '../run-context.js';
 
-/** `recorded` may hold every operation's recorded cases: planning an operation takes its own. */
-export type PlanContext = Pick<RunContext, 'target' | 'validator' | 'seed' | 'recorded'>;
+/**
+ * `recorded` may hold every operation's recorded cases: planning an operation takes its own. Without
+ * `profile`, the default (`hackatime`).
+ */
+export type PlanContext = Pick<RunContext, 'target' | 'validator' | 'seed' | 'recorded'> & Partial<Pick<RunContext, 'profile'>>;

@@ -36,7 +36,8 @@ export type Mutation =
   | 'ignores-limit'
   | 'unsorted-leaderboard'
   | 'statusbar-ahead-of-summary'
-  | 'breaks-on-optional-parameter';
+  | 'breaks-on-optional-parameter'
+  | 'no-crash-on-negative-limit';
 
 const spec = loadSpec();
 
@@ -105,6 +106,11 @@ function correct(req: TestRequest, mutation: Mutation): TestReply {
   if ((m = /^\/api\/v1\/users\/([^/]+)\/stats$/.exec(path))) {
     if (m[1]!.includes('.')) return { status: 404, json: PAGE_NOT_FOUND };
     if (segment(4) !== USERNAME) return { status: 404, json: { error: 'User not found' } };
+    // The real server's documented crash; a compatible server may answer a documented 4xx instead.
+    if (Number(req.url.searchParams.get('limit')) < 0)
+      return mutation === 'no-crash-on-negative-limit'
+        ? { status: 422, json: { error: 'Invalid limit' } }
+        : { status: 500, json: INTERNAL_ERROR };
     return { status: 200, json: example('getUserStats', '200', 'withProjects') };
   }
   if (path === '/api/v1/leaderboard')
