@@ -54,6 +54,8 @@ Running:
   --seed N                     seed of generated values (default: random, printed)
   --strict                     undocumented properties are errors, not warnings (one that
                                looks like a secret or personal data is an error anyway)
+  --allow-writes               also send requests that change state (heartbeats, OAuth grants)
+                               to a host that is not loopback; without it they are skipped
   --profile NAME               hackatime (default): the real server's documented quirks (e.g. a
                                negative limit → 500) are required; compatible: they are not, a
                                documented non-5xx answer passes too
@@ -99,6 +101,7 @@ const OPTIONS = {
   fuzz: { type: 'string' },
   report: { type: 'string', multiple: true },
   profile: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
   checks: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -194,6 +197,7 @@ export function contractOptions(
     headers: parseHeaders(values.header),
     includeDeprecated: values['include-deprecated'] === true,
     strict: values.strict === true,
+    allowWrites: values['allow-writes'] === true,
     fixturesDir: values['no-fixtures'] ? null : values.fixtures === undefined ? undefined : resolve(values.fixtures),
   };
   if (values.fixtures !== undefined && !values['no-fixtures']) requireReadable('--fixtures', values.fixtures, 'folder');

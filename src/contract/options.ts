@@ -12,6 +12,7 @@ import { FIXTURES_DIR, loadRecordedCases } from './plan/fixtures.js';
 import { type Profile, parseProfile } from './plan/profile.js';
 import { randomSeed } from './plan/seeded.js';
 import { type OperationFilters, selectOperations } from './plan/select.js';
+import { isLoopback } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import { createLimit } from './send/limit.js';
 import { createRedactor, SECRET_HEADER } from './send/redact.js';
@@ -36,6 +37,8 @@ export interface ContractOptions extends OperationFilters {
   headers?: Record<string, string>;
   /** Warnings (undocumented properties) count as errors. */
   strict?: boolean;
+  /** Send requests that change state to a host that is not loopback (default false). */
+  allowWrites?: boolean;
   /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
   profile?: Profile;
   /** Recorded cases; `null` for none (default `fixtures/cases/`). */
@@ -117,6 +120,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     seed,
     strict: options.strict === true,
     profile: parseProfile(options.profile ?? 'hackatime'),
+    allowWrites: options.allowWrites === true || isLoopback(baseUrl),
     target,
     recorded,
     fuzz,

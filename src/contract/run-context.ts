@@ -35,6 +35,8 @@ export interface RunContext {
   strict: boolean;
   /** `--profile`: whether the real server's documented quirks (crashes) are required. */
   profile: Profile;
+  /** Whether requests that change state may be sent: `--allow-writes`, or a loopback target. */
+  allowWrites: boolean;
   /** Credentials, variables and today of the server under test. */
   target: Target;
   /** Every recorded case of the run, all operations. */

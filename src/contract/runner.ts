@@ -16,6 +16,7 @@ import { evaluate } from './judge/evaluate.js';
 import { type ContractOptions, runContextFrom } from './options.js';
 import { planOperation } from './plan/cases.js';
 import { type FuzzArbitraries, fuzzArbitraries } from './plan/fuzz/operation-cases.js';
+import { writes, writesBlockedReason } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import type { Limit } from './send/limit.js';
 import { redactCase } from './send/redact.js';
@@ -127,8 +128,10 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   const { baseUrl, seed, emit, redactor } = run;
   const plans: Plan[] = run.operations.map((op) => {
     const planned = planOperation(op, run);
-    const fuzzed = run.fuzz && fuzzArbitraries(op, run);
-    const fuzzSkips = (fuzzed?.skipped ?? []).map(
+    const writeBlocked = !run.allowWrites && writes(op);
+    const fuzzed = run.fuzz && !writeBlocked ? fuzzArbitraries(op, run) : undefined;
+    const fuzzReasons = run.fuzz && writeBlocked ? [writesBlockedReason(run.baseUrl)] : (fuzzed?.skipped ?? []);
+    const fuzzSkips = fuzzReasons.map(
       (reason, i): SkippedCase => ({
         id: `${op.operationId}/fuzz/${i + 1}`,
         operationId: op.operationId,

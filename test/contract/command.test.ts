@@ -39,6 +39,11 @@ describe('contract options', () => {
     expect(() => options(['--profile', 'lenient'])).toThrow('--profile must be hackatime or compatible, not "lenient"');
   });
 
+  it('allow writes to a host that is not loopback only with --allow-writes', () => {
+    expect(options([]).allowWrites).toBe(false);
+    expect(options(['--allow-writes']).allowWrites).toBe(true);
+  });
+
   it('split comma-separated operation ids and parse numbers and durations', () => {
     const o = options([
       '--include-operation-id',

@@ -14,6 +14,7 @@ import type { PlanContext } from './plan-context.js';
 import { underProfile } from './profile.js';
 import { buildParts, fillPath } from './request-parts.js';
 import { howToSet, interpolate } from './variables.js';
+import { blockWrites } from './writes.js';
 
 /** Browser flows (the OAuth server's pages and forms) are replayed only as recorded. */
 const isBrowserFlow = (op: IndexedOperation): boolean => op.path.startsWith('/oauth/');
@@ -100,5 +101,7 @@ export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCa
   const positives = positiveCases(op, ctx);
   const extras = [...optionalParameterCases(op, positives, ctx), ...invariantCases(op, positives)];
   const planned = [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
-  return planned.map((p) => ('run' in p ? { run: underProfile(op, p.run, run.profile ?? 'hackatime') } : p));
+  return planned
+    .map((p) => ('run' in p ? { run: underProfile(op, p.run, run.profile ?? 'hackatime') } : p))
+    .map((p) => (run.allowWrites === false ? blockWrites(op, p, run.target.baseUrl) : p));
 }
