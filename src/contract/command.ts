@@ -50,7 +50,11 @@ Selection:
 Running:
   --concurrency N              requests in flight (default 8)
   --timeout DURATION           per request: 500ms, 2s or seconds (default 10s)
-  --retries N                  retries after a network error (default 1)
+  --retries N                  retries after a network error (default 1); a 429 is waited
+                               out per its Retry-After (up to 60 s) and sent again
+  --max-rate N                 at most N requests per second (default 4 against a host that is
+                               not loopback, inside Hackatime's rate limits; none on loopback;
+                               0 for none)
   --seed N                     seed of generated values (default: random, printed)
   --strict                     undocumented properties are errors, not warnings (one that
                                looks like a secret or personal data is an error anyway)
@@ -96,6 +100,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
+  'max-rate': { type: 'string' },
   seed: { type: 'string' },
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
@@ -213,6 +218,11 @@ export function contractOptions(
   set('tags', values.tag);
   set('concurrency', integer('concurrency', values.concurrency));
   set('retries', integer('retries', values.retries));
+  if (values['max-rate'] !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(values['max-rate']))
+      throw new UsageError(`--max-rate must be a number of requests per second, not "${values['max-rate']}"`);
+    options.maxRate = Number(values['max-rate']);
+  }
   set('seed', integer('seed', values.seed));
   set('profile', values.profile === undefined ? undefined : parseProfile(values.profile));
   const fuzz = integer('fuzz', values.fuzz);

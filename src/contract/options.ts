@@ -15,6 +15,7 @@ import { type OperationFilters, selectOperations } from './plan/select.js';
 import { isLoopback } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import { createLimit } from './send/limit.js';
+import { createPace, DEFAULT_MAX_RATE } from './send/pace.js';
 import { createRedactor, SECRET_HEADER } from './send/redact.js';
 import { resolveTarget } from './send/target.js';
 
@@ -37,6 +38,8 @@ export interface ContractOptions extends OperationFilters {
   headers?: Record<string, string>;
   /** Warnings (undocumented properties) count as errors. */
   strict?: boolean;
+  /** Requests per second at most; default 4 against a host that is not loopback, else none; 0 for none. */
+  maxRate?: number;
   /** Send requests that change state to a host that is not loopback (default false). */
   allowWrites?: boolean;
   /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
@@ -83,6 +86,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
   const concurrency = checkNumber('--concurrency', options.concurrency ?? 8, 1);
   const timeoutMs = checkNumber('--timeout', options.timeoutMs ?? 10_000, 1);
   const retries = checkNumber('--retries', options.retries ?? 1, 0);
+  if (options.maxRate !== undefined) checkNumber('--max-rate', options.maxRate, 0);
   const seed = options.seed ?? randomSeed();
   const fuzz = options.fuzz && { runs: checkNumber('--fuzz', options.fuzz.runs, 1), seed: options.fuzz.seed ?? seed };
   const operations = selectOperations(spec.operations, options);
@@ -126,6 +130,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     fuzz,
     redactor: createRedactor([...target.secrets, ...headerSecrets]),
     limit: createLimit(concurrency),
+    pace: createPace(options.maxRate ?? (isLoopback(baseUrl) ? undefined : DEFAULT_MAX_RATE)),
     emit: (event) => options.onEvent?.(event),
   };
 }

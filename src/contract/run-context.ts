@@ -11,6 +11,7 @@ import type { RecordedCase } from './plan/fixtures.js';
 import type { Profile } from './plan/profile.js';
 import type { Target } from './plan/variables.js';
 import type { Limit } from './send/limit.js';
+import type { Pace } from './send/pace.js';
 import type { Redactor } from './send/redact.js';
 
 export interface RunContext {
@@ -47,5 +48,7 @@ export interface RunContext {
   redactor: Redactor;
   /** The run's concurrency limit, shared by every request. */
   limit: Limit;
+  /** The run's pace (`--max-rate`), awaited before every request sent. */
+  pace: Pace;
   emit: (event: RunEvent) => void;
 }

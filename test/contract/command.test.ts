@@ -39,6 +39,12 @@ describe('contract options', () => {
     expect(() => options(['--profile', 'lenient'])).toThrow('--profile must be hackatime or compatible, not "lenient"');
   });
 
+  it('take --max-rate as requests per second', () => {
+    expect(options(['--max-rate', '2.5']).maxRate).toBe(2.5);
+    expect(options(['--max-rate', '0']).maxRate).toBe(0);
+    expect(() => options(['--max-rate', 'fast'])).toThrow('--max-rate must be a number of requests per second, not "fast"');
+  });
+
   it('allow writes to a host that is not loopback only with --allow-writes', () => {
     expect(options([]).allowWrites).toBe(false);
     expect(options(['--allow-writes']).allowWrites).toBe(true);

@@ -316,6 +316,14 @@ describe('a run', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('waits out a 429 per its Retry-After and sends the request again, without a finding', async () => {
+    const before = server.requests.length;
+    expect(await run('throttles-once', { includeOperationIds: ['getUserTrustFactor'] })).toEqual([]);
+    const sent = server.requests.slice(before).map((r) => r.url.pathname);
+    // The throttled request and its retry, then the rest of the cases.
+    expect(sent[0]).toBe(sent[1]);
+  });
+
   it('keeps a credential from --header off the requests meant to have none', async () => {
     const findings = await run('none', { headers: { Authorization: `Bearer ${API_KEY}`, 'X-Trace': 'contract' } });
     expect(findings).toEqual([]);

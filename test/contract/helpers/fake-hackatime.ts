@@ -37,7 +37,8 @@ export type Mutation =
   | 'unsorted-leaderboard'
   | 'statusbar-ahead-of-summary'
   | 'breaks-on-optional-parameter'
-  | 'no-crash-on-negative-limit';
+  | 'no-crash-on-negative-limit'
+  | 'throttles-once';
 
 const spec = loadSpec();
 
@@ -186,9 +187,21 @@ function breakDomainRule(path: string, json: unknown, mutation: Mutation): unkno
   return undefined;
 }
 
+/** Rack::Attack's answer to a throttled request (reference, "Rate limiting"). */
+const THROTTLED: TestReply = {
+  status: 429,
+  json: { error: 'Rate limit exceeded', message: 'Woah there, way too fast, take a chill pill speedy gonzales!', retry_after: 1 },
+  headers: { 'Retry-After': '1' },
+};
+
 export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) => TestReply {
+  let throttled = false;
   return (req) => {
     const mutation = getMutation();
+    if (mutation === 'throttles-once' && !throttled) {
+      throttled = true;
+      return THROTTLED;
+    }
     const reply = correct(req, mutation);
     const path = req.url.pathname;
     if (path === `/api/v1/users/${USERNAME}/trust_factor` && reply.status === 200) return breakTrustFactor(reply, mutation);
