@@ -48,7 +48,7 @@ async function runOne(check: CrossCheck, run: RunContext, out: CrossOutcome): Pr
     if (res.body.kind !== 'json') return;
     bodies.push(res.body.value);
   }
-  const curl = (i: number) => toCurl(run.baseUrl, cases[i]!, extraHeadersFor(cases[i]!, run.headers), run.redactor);
+  const curl = (i: number) => toCurl(run.baseUrl, cases[i]!, extraHeadersFor(cases[i]!, run.headers), run.redactor, run.curlVariables);
   const others = cases.slice(1).map((_, i) => curl(i + 1));
   for (const draft of check.judge(bodies, cases)) {
     const message = `${draft.message} Compared with: ${[...new Set(others)].join(' ; ')}`;

@@ -14,6 +14,7 @@ import { randomSeed } from './plan/seeded.js';
 import { type OperationFilters, selectOperations } from './plan/select.js';
 import { isLoopback } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
+import { curlVariables } from './send/curl.js';
 import { createLimit } from './send/limit.js';
 import { createPace, DEFAULT_MAX_RATE } from './send/pace.js';
 import { createRedactor, SECRET_HEADER } from './send/redact.js';
@@ -128,6 +129,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     target,
     recorded,
     fuzz,
+    curlVariables: curlVariables(target.credentials),
     redactor: createRedactor([...target.secrets, ...headerSecrets]),
     limit: createLimit(concurrency),
     pace: createPace(options.maxRate ?? (isLoopback(baseUrl) ? undefined : DEFAULT_MAX_RATE)),

@@ -10,6 +10,7 @@ import type { RunEvent } from './events.js';
 import type { RecordedCase } from './plan/fixtures.js';
 import type { Profile } from './plan/profile.js';
 import type { Target } from './plan/variables.js';
+import type { CurlVariables } from './send/curl.js';
 import type { Limit } from './send/limit.js';
 import type { Pace } from './send/pace.js';
 import type { Redactor } from './send/redact.js';
@@ -44,6 +45,8 @@ export interface RunContext {
   recorded: readonly RecordedCase[];
   /** `--fuzz N`: generated requests per operation and their seed. */
   fuzz: { runs: number; seed: number } | undefined;
+  /** The run's credentials as the environment variables curl lines read them from. */
+  curlVariables: CurlVariables;
   /** Knows every secret of the run (credentials, secret `--header` values). */
   redactor: Redactor;
   /** The run's concurrency limit, shared by every request. */

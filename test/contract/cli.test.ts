@@ -151,7 +151,10 @@ describe('hackatime-kit contract', () => {
         expect(text.includes(secret), `${secret} in ${name}`).toBe(false);
       }
     }
-    expect(stdout).toContain("-H 'Authorization: Bearer [REDACTED]'");
+    expect(stdout).toContain('-H "Authorization: Bearer $HACKATIME_API_KEY"');
+    expect(stdout).toContain(
+      "The curl lines read the run's credentials from $HACKATIME_ADMIN_KEY, $HACKATIME_API_KEY: set them before running one.",
+    );
 
     const report = JSON.parse(outputs.json) as { summary: unknown; findings: Record<string, unknown>[] };
     expect(report.summary).toMatchObject({ operations: { passed: 4, failed: 1, skipped: 0 }, findings: { errors: 1, warnings: 0 } });

@@ -16,7 +16,7 @@ import { CHECKS } from './checks/index.js';
 import { findingOf } from './finding.js';
 
 /** What judging reads of the run: the checks' context, and what a finding's curl line and message need. */
-export type JudgeContext = CheckContext & Pick<RunContext, 'timeoutMs' | 'baseUrl' | 'headers' | 'redactor'>;
+export type JudgeContext = CheckContext & Pick<RunContext, 'timeoutMs' | 'baseUrl' | 'headers' | 'redactor' | 'curlVariables'>;
 
 export function evaluate(run: JudgeContext, op: IndexedOperation, kase: Case, outcome: SendOutcome): Finding[] {
   let curl: string | undefined;
@@ -25,7 +25,7 @@ export function evaluate(run: JudgeContext, op: IndexedOperation, kase: Case, ou
     op,
     kase,
     status,
-    curl: (curl ??= toCurl(run.baseUrl, kase, extraHeadersFor(kase, run.headers), run.redactor)),
+    curl: (curl ??= toCurl(run.baseUrl, kase, extraHeadersFor(kase, run.headers), run.redactor, run.curlVariables)),
   });
   if (outcome.kind === 'timeout') {
     const draft = {

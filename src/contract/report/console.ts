@@ -1,8 +1,9 @@
 /**
  * @module
  * The console report: a header, one line per operation as it finishes (in spec order), then each
- * finding with its case, JSON pointer, expected schema, received value and a curl line, and last
- * the summary line `N passed, N failed, N skipped`.
+ * finding with its case, JSON pointer, expected schema, received value and a curl line (the
+ * credentials' environment variables named once above them), and last the summary line
+ * `N passed, N failed, N skipped`.
  */
 import type { FuzzStats, OperationResult, RunEvent, RunFinished, RunStarted } from '../events.js';
 import type { Finding } from '../findings.js';
@@ -85,11 +86,19 @@ function details(
   return lines.length === 0 ? [] : [title, '', ...lines];
 }
 
+/** The environment variables the findings' curl lines read, named once so a person can set them. */
+function curlVariablesLine(findings: readonly Finding[]): string[] {
+  const names = [...new Set(findings.flatMap((f) => [...f.curl.matchAll(/\$\{?(HACKATIME_[A-Z0-9_]+)/g)].map((m) => m[1]!)))].sort();
+  if (names.length === 0) return [];
+  return [`The curl lines read the run's credentials from ${names.map((n) => `$${n}`).join(', ')}: set them before running one.`, ''];
+}
+
 function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string[] {
   const { summary } = e;
   const seconds = (summary.durationMs / 1000).toFixed(2);
   return [
     '',
+    ...curlVariablesLine(e.findings),
     ...details('FAILURES', e.operations, 'error', caseTitles),
     ...details('WARNINGS', e.operations, 'warning', caseTitles),
     `${plural(summary.findings.errors, 'error')}, ${plural(summary.findings.warnings, 'warning')} · ${summary.cases.run} cases run, ${summary.cases.skipped} skipped · ${seconds} s · seed ${e.seed}`,
