@@ -195,19 +195,33 @@ describe('the runner against a server broken one way at a time', () => {
     expect(strict[0]).toMatchObject({ check: 'undocumented_property', severity: 'error' });
   });
 
-  it('fails on an admin lookup that starts returning an email and an API key, without showing them', async () => {
+  it('fails on an admin lookup that starts returning an email and an API key, in one finding, without showing them', async () => {
     const findings = await run('admin-lookup-leaks');
     expect(checksOf(findings)).toEqual(['sensitive_data_leak']);
-    expect(findings.map((f) => [f.pointer, f.severity, f.message])).toEqual([
-      ['/email', 'error', expect.stringMatching(/"email"\) is not declared by the schema at .* and looks like an email address\.$/)],
-      [
-        '/api_key',
-        'error',
-        expect.stringMatching(/"api_key"\) is not declared by the schema at .* and looks like a user API key \(a UUID\)\.$/),
-      ],
-    ]);
-    expect(findings[0]).toMatchObject({ operationId: 'lookupUserBySlackUid', received: '[hidden: a string of 20 characters]' });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      operationId: 'lookupUserBySlackUid',
+      severity: 'error',
+      pointer: '/email',
+      pointers: ['/email', '/api_key'],
+      received: '[hidden: a string of 20 characters]',
+    });
+    expect(findings[0]!.message).toMatch(
+      /^2 problems in this answer — \/email \("email"\) is not declared by the schema at .* and looks like an email address\.; \/api_key \("api_key"\) is not declared by the schema at .* and looks like a user API key \(a UUID\)\.$/,
+    );
     expect(JSON.stringify(findings)).not.toMatch(/orpheus@hackclub\.com|0a1b2c3d/);
+  });
+
+  it('groups the problems of one answer into one finding per check (a server that answers {})', async () => {
+    const findings = await run('empty-body', { includeOperationIds: ['getSummaries'] });
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.pointers).toEqual(['/data', '/cumulative_total', '/daily_average', '/start', '/end']);
+    expect(findings[0]!.message).toMatch(
+      /^5 problems in this answer — \/data: the value is missing required property "data"; \/cumulative_total: /,
+    );
+    const trust = await run('missing-required');
+    expect(trust).toHaveLength(1);
   });
 
   it('redacts a credential the server echoes back', async () => {

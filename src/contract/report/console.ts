@@ -53,7 +53,8 @@ function findingBlock(f: Finding, n: number, caseTitles: ReadonlyMap<string, str
   const lines = [`${n}. ${f.check}: ${f.title}`, `   ${f.message}`];
   const title = caseTitles.get(f.caseId) ?? f.caseId;
   lines.push(`   Case:     ${title}${f.status === undefined ? '' : ` → ${f.status}`}`);
-  if (f.pointer !== undefined) lines.push(`   Pointer:  ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
+  if (f.pointers !== undefined && new Set(f.pointers).size > 1) lines.push(`   Pointers: ${[...new Set(f.pointers)].join(', ')}`);
+  else if (f.pointer !== undefined) lines.push(`   Pointer:  ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
   if (f.header !== undefined) lines.push(`   Header:   ${f.header}`);
   if (f.expected !== undefined) {
     const value = formatValue(f.expected);

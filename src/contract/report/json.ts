@@ -39,6 +39,7 @@ function jsonReport(e: RunFinished): unknown {
       message: f.message,
       status: f.status ?? null,
       pointer: f.pointer ?? null,
+      pointers: f.pointers ?? (f.pointer === undefined ? [] : [f.pointer]),
       header: f.header ?? null,
       schemaPath: f.schemaPath ?? null,
       expected: f.expected ?? null,

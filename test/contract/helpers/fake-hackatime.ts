@@ -38,7 +38,8 @@ export type Mutation =
   | 'statusbar-ahead-of-summary'
   | 'breaks-on-optional-parameter'
   | 'no-crash-on-negative-limit'
-  | 'throttles-once';
+  | 'throttles-once'
+  | 'empty-body';
 
 const spec = loadSpec();
 
@@ -213,6 +214,7 @@ export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) =
       // Echoes the caller's key where an integer belongs, so the key lands in a finding's "received".
       return { ...reply, json: { ...(reply.json as object), data: { ...(reply.json as { data: object }).data, id: API_KEY } } };
     }
+    if (mutation === 'empty-body' && reply.status === 200 && reply.json !== undefined) return { ...reply, json: {} };
     if (reply.status === 200) {
       const broken = breakDomainRule(path, reply.json, mutation);
       if (broken !== undefined) return { ...reply, json: broken };
