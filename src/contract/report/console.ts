@@ -1,6 +1,7 @@
 /**
  * @module
- * The console report: a header, one line per operation as it finishes (in spec order), then each
+ * The console report: a header, one line per operation as it finishes (in spec order), a table of
+ * findings per operation and check, then each
  * finding with its case, JSON pointer, expected schema, received value and a curl line (the
  * credentials' environment variables named once above them), and last the summary line
  * `N passed, N failed, N skipped`.
@@ -94,11 +95,44 @@ function curlVariablesLine(findings: readonly Finding[]): string[] {
   return [`The curl lines read the run's credentials from ${names.map((n) => `$${n}`).join(', ')}: set them before running one.`, ''];
 }
 
+/**
+ * Findings per operation and check, as a table: a row per operation with findings, a column per
+ * check that has any; a cell is the error count, with warnings as `+Nw`, `·` for none.
+ */
+function summaryTable(results: readonly OperationResult[]): string[] {
+  const rows = results.filter((r) => r.findings.length > 0);
+  if (rows.length === 0) return [];
+  const checks = [...new Set(rows.flatMap((r) => r.findings.map((f) => f.check)))];
+  const cell = (r: OperationResult, check: string): string => {
+    const found = r.findings.filter((f) => f.check === check);
+    const errors = found.filter((f) => f.severity === 'error').length;
+    const warnings = found.length - errors;
+    if (found.length === 0) return '·';
+    return warnings === 0 ? String(errors) : errors === 0 ? `${warnings}w` : `${errors}+${warnings}w`;
+  };
+  const idWidth = Math.max(...rows.map((r) => r.operation.operationId.length));
+  const line = (first: string, cells: string[]) =>
+    `  ${first.padEnd(idWidth)}  ${cells.map((c, i) => c.padStart(checks[i]!.length)).join('  ')}`.trimEnd();
+  return [
+    'FINDINGS BY OPERATION AND CHECK (errors; w = warnings)',
+    '',
+    line('', checks),
+    ...rows.map((r) =>
+      line(
+        r.operation.operationId,
+        checks.map((c) => cell(r, c)),
+      ),
+    ),
+    '',
+  ];
+}
+
 function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string[] {
   const { summary } = e;
   const seconds = (summary.durationMs / 1000).toFixed(2);
   return [
     '',
+    ...summaryTable(e.operations),
     ...curlVariablesLine(e.findings),
     ...details('FAILURES', e.operations, 'error', caseTitles),
     ...details('WARNINGS', e.operations, 'warning', caseTitles),
