@@ -48,6 +48,8 @@ Selection:
   --spec FILE                  root file of the spec (default: the bundled Hackatime spec)
 
 Running:
+  --wait-for-server SECONDS    first poll the base URL until it answers (a server started by
+                               the same CI job), at most this long
   --concurrency N              requests in flight (default 8)
   --timeout DURATION           per request: 500ms, 2s or seconds (default 10s)
   --retries N                  retries after a network error (default 1); a 429 is waited
@@ -101,6 +103,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   retries: { type: 'string' },
   'max-rate': { type: 'string' },
+  'wait-for-server': { type: 'string' },
   seed: { type: 'string' },
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
@@ -113,9 +116,9 @@ const OPTIONS = {
 
 const CREDENTIAL_KEYS = ['api_key', 'admin_key', 'oauth_token', 'legacy_stats_key'] as const;
 
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, flag = '--timeout'): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--timeout must be like 500ms, 2s or 2, not "${text}"`);
+  if (!match) throw new UsageError(`${flag} must be like 500ms, 2s or 2, not "${text}"`);
   const value = Number(match[1]);
   return Math.round(match[2] === 'ms' ? value : value * 1000);
 }
@@ -231,6 +234,10 @@ export function contractOptions(
     options.fuzz = { runs: fuzz };
   }
   set('timeoutMs', values.timeout === undefined ? undefined : parseDuration(values.timeout));
+  set(
+    'waitForServerMs',
+    values['wait-for-server'] === undefined ? undefined : parseDuration(values['wait-for-server'], '--wait-for-server'),
+  );
   if (values.spec !== undefined) {
     requireReadable('--spec', values.spec, 'file');
     options.spec = loadSpec(resolve(values.spec));

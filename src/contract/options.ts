@@ -19,6 +19,7 @@ import { createLimit } from './send/limit.js';
 import { createPace, DEFAULT_MAX_RATE } from './send/pace.js';
 import { createRedactor, SECRET_HEADER } from './send/redact.js';
 import { resolveTarget } from './send/target.js';
+import { waitForServer } from './send/wait.js';
 
 export interface ContractOptions extends OperationFilters {
   baseUrl: string;
@@ -41,6 +42,8 @@ export interface ContractOptions extends OperationFilters {
   strict?: boolean;
   /** Requests per second at most; default 4 against a host that is not loopback, else none; 0 for none. */
   maxRate?: number;
+  /** Poll the base URL this long (ms) until it answers, before the run (`--wait-for-server`). */
+  waitForServerMs?: number;
   /** Send requests that change state to a host that is not loopback (default false). */
   allowWrites?: boolean;
   /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
@@ -93,6 +96,9 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
   const operations = selectOperations(spec.operations, options);
   const recorded = options.fixturesDir === null ? [] : loadRecordedCases(options.fixturesDir ?? FIXTURES_DIR, spec);
   const headers = options.headers ?? {};
+  if (options.waitForServerMs !== undefined) {
+    await waitForServer({ baseUrl, headers, timeoutMs, retries }, checkNumber('--wait-for-server', options.waitForServerMs, 0));
+  }
   const target = await resolveTarget({
     baseUrl,
     headers,

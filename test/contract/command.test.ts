@@ -39,6 +39,12 @@ describe('contract options', () => {
     expect(() => options(['--profile', 'lenient'])).toThrow('--profile must be hackatime or compatible, not "lenient"');
   });
 
+  it('take --wait-for-server as a duration', () => {
+    expect(options(['--wait-for-server', '30']).waitForServerMs).toBe(30_000);
+    expect(options(['--wait-for-server', '500ms']).waitForServerMs).toBe(500);
+    expect(() => options(['--wait-for-server', 'long'])).toThrow('--wait-for-server must be like 500ms, 2s or 2, not "long"');
+  });
+
   it('take --max-rate as requests per second', () => {
     expect(options(['--max-rate', '2.5']).maxRate).toBe(2.5);
     expect(options(['--max-rate', '0']).maxRate).toBe(0);
