@@ -11,8 +11,8 @@ import type { PlannedCase } from '../case.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Whether `op` can change state on the server. */
-export const writes = (op: Pick<IndexedOperation, 'method'>): boolean => !SAFE_METHODS.has(op.method.toUpperCase());
+/** Whether a request of this method (an operation's, or a case's) can change state on the server. */
+export const writes = (op: { method: string }): boolean => !SAFE_METHODS.has(op.method.toUpperCase());
 
 /**
  * @example

@@ -8,6 +8,8 @@
  */
 import type { FuzzStats, OperationResult, RunEvent, RunFinished, RunStarted } from '../events.js';
 import type { Finding } from '../findings.js';
+import { CONTRACT_PROJECT } from '../plan/variables.js';
+import { writes as changesState } from '../plan/writes.js';
 import { formatValue, plural } from './format.js';
 import type { Reporter } from './reporter.js';
 
@@ -127,11 +129,19 @@ function summaryTable(results: readonly OperationResult[]): string[] {
   ];
 }
 
-function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string[] {
+/** What the run's accepted writes left on the server, per operation (`postHeartbeat ×3`). */
+function leftBehind(writes: ReadonlyMap<string, number>): string[] {
+  if (writes.size === 0) return [];
+  const list = [...writes].map(([op, n]) => `${op} ×${n}`).join(', ');
+  return [`Left on the server by accepted writes: ${list} (recorded heartbeats go to the project ${CONTRACT_PROJECT}).`, ''];
+}
+
+function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>, writes: ReadonlyMap<string, number>): string[] {
   const { summary } = e;
   const seconds = (summary.durationMs / 1000).toFixed(2);
   return [
     '',
+    ...leftBehind(writes),
     ...summaryTable(e.operations),
     ...curlVariablesLine(e.findings),
     ...details('FAILURES', e.operations, 'error', caseTitles),
@@ -143,6 +153,7 @@ function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string
 
 export function consoleReporter({ write }: ConsoleReporterOptions): Reporter {
   const caseTitles = new Map<string, string>();
+  const writes = new Map<string, number>();
   let idWidth = 0;
   let routeWidth = 0;
   const out = (lines: string[]) => write(`${lines.join('\n')}\n`);
@@ -154,10 +165,12 @@ export function consoleReporter({ write }: ConsoleReporterOptions): Reporter {
         out(header(e));
       } else if (e.type === 'case-finished') {
         caseTitles.set(e.case.id, e.case.title);
+        const accepted = e.status !== undefined && e.status >= 200 && e.status < 300;
+        if (accepted && changesState(e.case)) writes.set(e.operation.operationId, (writes.get(e.operation.operationId) ?? 0) + 1);
       } else if (e.type === 'operation-finished') {
         out([operationLine(e.result, idWidth, routeWidth)]);
       } else if (e.type === 'run-finished') {
-        out(footer(e, caseTitles));
+        out(footer(e, caseTitles, writes));
       }
     },
     close: async () => {},

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { OperationResult } from '../../../src/contract/events.js';
 import type { CheckName, Finding } from '../../../src/contract/findings.js';
 import { consoleReporter } from '../../../src/contract/report/console.js';
+import { caseOf } from '../helpers/case.js';
 
 const finding = (operationId: string, check: CheckName, severity: Finding['severity'] = 'error'): Finding => ({
   check,
@@ -51,5 +52,31 @@ describe('the console report', () => {
       '  getUserStats                 2                      ·',
       '  getSummaries                 1                     1w',
     ]);
+  });
+
+  it('says what accepted writes left on the server', () => {
+    let text = '';
+    const reporter = consoleReporter({ write: (t) => (text += t) });
+    const operation = { operationId: 'postHeartbeat', method: 'POST', path: '/h', tags: [], deprecated: false };
+    const kase = { ...caseOf('postHeartbeat'), method: 'POST' };
+    for (const status of [201, 201, 400])
+      reporter.onEvent({ type: 'case-finished', operation, case: kase, status, durationMs: 1, findings: [] });
+    const summary = {
+      operations: { passed: 1, failed: 0, skipped: 0 },
+      cases: { run: 3, skipped: 0 },
+      findings: { errors: 0, warnings: 0 },
+      durationMs: 5,
+    };
+    reporter.onEvent({
+      type: 'run-finished',
+      baseUrl: 'http://h',
+      seed: 1,
+      operations: [result('postHeartbeat', [])],
+      findings: [],
+      summary,
+    });
+    expect(text).toContain(
+      'Left on the server by accepted writes: postHeartbeat ×2 (recorded heartbeats go to the project hackatime-kit-contract).',
+    );
   });
 });
