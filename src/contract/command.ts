@@ -13,9 +13,12 @@ import { pathError, requireReadable, requireWritable } from '../spec/user-paths.
 import { checkList } from './judge/catalogue.js';
 import type { ContractOptions } from './options.js';
 import { parseProfile } from './plan/profile.js';
+import { parseShard } from './plan/shard.js';
 import { consoleReporter } from './report/console.js';
-import { jsonReporter } from './report/json.js';
+import { plural } from './report/format.js';
+import { jsonReporter, writeJsonReport } from './report/json.js';
 import { junitReporter } from './report/junit.js';
+import { mergeReports, readJsonReport } from './report/merge.js';
 import type { Reporter } from './report/reporter.js';
 import { runContract } from './runner.js';
 
@@ -48,6 +51,10 @@ Selection:
   --spec FILE                  root file of the spec (default: the bundled Hackatime spec)
 
 Running:
+  --shard I/N                  only the I-th of N stable parts of the run (a CI matrix); merge
+                               their JSON reports with --merge-reports
+  --merge-reports FILE         instead of a run: merge the JSON reports of the shards of one run
+                               (repeatable) into --report json:PATH; exits 1 on error findings
   --wait-for-server SECONDS    first poll the base URL until it answers (a server started by
                                the same CI job), at most this long
   --concurrency N              requests in flight (default 8)
@@ -104,6 +111,8 @@ const OPTIONS = {
   retries: { type: 'string' },
   'max-rate': { type: 'string' },
   'wait-for-server': { type: 'string' },
+  shard: { type: 'string' },
+  'merge-reports': { type: 'string', multiple: true },
   seed: { type: 'string' },
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
@@ -182,10 +191,20 @@ function parseReports(values: string[] | undefined): Reporter[] {
 export function contractOptions(
   args: string[],
   env: NodeJS.ProcessEnv,
-): { options: ContractOptions; reports: Reporter[] } | 'help' | 'checks' {
+): { options: ContractOptions; reports: Reporter[] } | { merge: string[]; into: string[] } | 'help' | 'checks' {
   const { values } = parseCommandArgs(args, OPTIONS);
   if (values.help) return 'help';
   if (values.checks) return 'checks';
+  if (values['merge-reports'] !== undefined) {
+    for (const file of values['merge-reports']) requireReadable('--merge-reports', file, 'file');
+    const into = (values.report ?? []).map((spec) => {
+      if (!spec.startsWith('json:') || spec.length === 5)
+        throw new UsageError(`--merge-reports writes json:PATH reports only, not "${spec}"`);
+      requireWritable('--report', spec.slice(5), 'file', { createFolders: true });
+      return resolve(spec.slice(5));
+    });
+    return { merge: values['merge-reports'], into };
+  }
   if (values['base-url'] === undefined) throw new UsageError('--base-url is required (run with --help for the options)');
   const fromFile = values.vars === undefined ? {} : readVarsFile(values.vars);
   const variables: Record<string, string> = Object.fromEntries(
@@ -234,6 +253,7 @@ export function contractOptions(
     options.fuzz = { runs: fuzz };
   }
   set('timeoutMs', values.timeout === undefined ? undefined : parseDuration(values.timeout));
+  set('shard', values.shard === undefined ? undefined : parseShard(values.shard));
   set(
     'waitForServerMs',
     values['wait-for-server'] === undefined ? undefined : parseDuration(values['wait-for-server'], '--wait-for-server'),
@@ -254,6 +274,16 @@ export async function contractCommand(args: string[]): Promise<number> {
   if (parsed === 'checks') {
     process.stdout.write(checkList());
     return 0;
+  }
+  if ('merge' in parsed) {
+    const merged = mergeReports(parsed.merge.map(readJsonReport));
+    await Promise.all(parsed.into.map((path) => writeJsonReport(path, merged)));
+    const { operations, findings } = merged.summary;
+    process.stdout.write(
+      `Merged ${plural(parsed.merge.length, 'report')}: ${plural(findings.errors, 'error')}, ${plural(findings.warnings, 'warning')} · ${merged.summary.cases.run} cases run\n` +
+        `${operations.passed} passed, ${operations.failed} failed, ${operations.skipped} skipped\n`,
+    );
+    return findings.errors > 0 ? 1 : 0;
   }
   const reporters = [consoleReporter({ write: (text) => process.stdout.write(text) }), ...parsed.reports];
   const result = await runContract({

@@ -10,6 +10,7 @@ import type { Finding } from './findings.js';
 import { type CrossCheck, crossCase } from './judge/cross/cross-check.js';
 import { CROSS_CHECKS } from './judge/cross/index.js';
 import { findingOf } from './judge/finding.js';
+import { inShard } from './plan/shard.js';
 import type { RunContext } from './run-context.js';
 import { toCurl } from './send/curl.js';
 import { extraHeadersFor } from './send/request.js';
@@ -63,6 +64,7 @@ async function runOne(check: CrossCheck, run: RunContext, out: CrossOutcome): Pr
  */
 export async function runCrossChecks(run: RunContext): Promise<CrossOutcome> {
   const out: CrossOutcome = { findings: new Map(), skipped: new Map() };
-  await Promise.all(CROSS_CHECKS.map((check) => runOne(check, run, out)));
+  const mine = CROSS_CHECKS.filter((check) => inShard(`cross/${check.name}`, run.shard));
+  await Promise.all(mine.map((check) => runOne(check, run, out)));
   return out;
 }

@@ -12,6 +12,7 @@ import { FIXTURES_DIR, loadRecordedCases } from './plan/fixtures.js';
 import { type Profile, parseProfile } from './plan/profile.js';
 import { randomSeed } from './plan/seeded.js';
 import { type OperationFilters, selectOperations } from './plan/select.js';
+import { parseShard, type Shard } from './plan/shard.js';
 import { isLoopback } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import { curlVariables } from './send/curl.js';
@@ -42,6 +43,8 @@ export interface ContractOptions extends OperationFilters {
   strict?: boolean;
   /** Requests per second at most; default 4 against a host that is not loopback, else none; 0 for none. */
   maxRate?: number;
+  /** Only this part of the run (`--shard i/n`). */
+  shard?: Shard;
   /** Poll the base URL this long (ms) until it answers, before the run (`--wait-for-server`). */
   waitForServerMs?: number;
   /** Send requests that change state to a host that is not loopback (default false). */
@@ -132,6 +135,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     strict: options.strict === true,
     profile: parseProfile(options.profile ?? 'hackatime'),
     allowWrites: options.allowWrites === true || isLoopback(baseUrl),
+    shard: options.shard === undefined ? undefined : parseShard(`${options.shard.index}/${options.shard.count}`),
     target,
     recorded,
     fuzz,

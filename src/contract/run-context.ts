@@ -9,6 +9,7 @@ import type { SpecValidator } from '../spec/validator.js';
 import type { RunEvent } from './events.js';
 import type { RecordedCase } from './plan/fixtures.js';
 import type { Profile } from './plan/profile.js';
+import type { Shard } from './plan/shard.js';
 import type { Target } from './plan/variables.js';
 import type { CurlVariables } from './send/curl.js';
 import type { Limit } from './send/limit.js';
@@ -39,6 +40,8 @@ export interface RunContext {
   profile: Profile;
   /** Whether requests that change state may be sent: `--allow-writes`, or a loopback target. */
   allowWrites: boolean;
+  /** `--shard i/n`: the part of the run this job does; the whole run without it. */
+  shard: Shard | undefined;
   /** Credentials, variables and today of the server under test. */
   target: Target;
   /** Every recorded case of the run, all operations. */

@@ -16,6 +16,7 @@ import { evaluate } from './judge/evaluate.js';
 import { type ContractOptions, runContextFrom } from './options.js';
 import { planOperation } from './plan/cases.js';
 import { type FuzzArbitraries, fuzzArbitraries } from './plan/fuzz/operation-cases.js';
+import { inShard } from './plan/shard.js';
 import { writes, writesBlockedReason } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import type { Limit } from './send/limit.js';
@@ -129,8 +130,9 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   const plans: Plan[] = run.operations.map((op) => {
     const planned = planOperation(op, run);
     const writeBlocked = !run.allowWrites && writes(op);
-    const fuzzed = run.fuzz && !writeBlocked ? fuzzArbitraries(op, run) : undefined;
-    const fuzzReasons = run.fuzz && writeBlocked ? [writesBlockedReason(run.baseUrl)] : (fuzzed?.skipped ?? []);
+    const fuzzHere = run.fuzz !== undefined && inShard(`${op.operationId}/fuzz`, run.shard);
+    const fuzzed = fuzzHere && !writeBlocked ? fuzzArbitraries(op, run) : undefined;
+    const fuzzReasons = fuzzHere && writeBlocked ? [writesBlockedReason(run.baseUrl)] : (fuzzed?.skipped ?? []);
     const fuzzSkips = fuzzReasons.map(
       (reason, i): SkippedCase => ({
         id: `${op.operationId}/fuzz/${i + 1}`,
@@ -143,8 +145,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     return {
       op,
       ref: refOf(op),
-      runs: planned.flatMap((p) => ('run' in p ? [p.run] : [])),
-      skipped: [...planned.flatMap((p): SkippedCase[] => ('skip' in p ? [p.skip] : [])), ...fuzzSkips],
+      runs: planned.flatMap((p) => ('run' in p && inShard(p.run.id, run.shard) ? [p.run] : [])),
+      skipped: [...planned.flatMap((p): SkippedCase[] => ('skip' in p && inShard(p.skip.id, run.shard) ? [p.skip] : [])), ...fuzzSkips],
       ...(fuzzed ? { fuzz: fuzzed } : {}),
     };
   });
@@ -175,9 +177,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     const cross = await crossing;
     const findings = dedupe([...executed.findings, ...(cross.findings.get(plan.op.operationId) ?? [])]);
     const fuzzed = fuzzStats ? fuzzRequests(fuzzStats) : 0;
+    const skipped = [...plan.skipped, ...(cross.skipped.get(plan.op.operationId) ?? [])].map((s) => redactor.deep(s));
+    // With --shard, an operation none of whose work fell to this shard is another shard's to report.
+    if (run.shard && plan.runs.length === 0 && fuzzed === 0 && skipped.length === 0 && findings.length === 0) continue;
     if (plan.runs.length === 0 && fuzzed === 0) emit({ type: 'operation-started', operation: plan.ref });
     const status = findings.some((f) => f.severity === 'error') ? 'failed' : plan.runs.length === 0 && fuzzed === 0 ? 'skipped' : 'passed';
-    const skipped = [...plan.skipped, ...(cross.skipped.get(plan.op.operationId) ?? [])].map((s) => redactor.deep(s));
     const result: OperationResult = {
       operation: plan.ref,
       status,

@@ -186,4 +186,47 @@ describe('hackatime-kit contract', () => {
     expect(code).toBe(1);
     expect(normalise(stdout)).toMatchSnapshot();
   });
+
+  it('merges the JSON reports of a run split with --shard into the report of the whole run', async () => {
+    mutation = 'wrong-type';
+    const dir = tempDir('contract-shards');
+    const credentials = ['--api-key', API_KEY, '--oauth-token', OAUTH_TOKEN, '--username', USERNAME];
+    const runTo = (file: string, extra: string[] = []) =>
+      contract([...only(FAKE_OPERATIONS), ...credentials, ...extra, '--report', `json:${join(dir, file)}`]);
+    await runTo('whole.json');
+    await runTo('1.json', ['--shard', '1/2']);
+    await runTo('2.json', ['--shard', '2/2']);
+    const merged = await runCliInProcess([
+      'contract',
+      '--merge-reports',
+      join(dir, '1.json'),
+      '--merge-reports',
+      join(dir, '2.json'),
+      '--report',
+      `json:${join(dir, 'merged.json')}`,
+    ]);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toMatch(/^Merged 2 reports: 1 error, 0 warnings · \d+ cases run\n\d passed, 1 failed, 0 skipped\n$/);
+    type Report = {
+      summary: { cases: unknown; operations: unknown; findings: unknown };
+      operations: { operationId: string; status: string; cases: number }[];
+      findings: { check: string; operationId: string; key: string }[];
+    };
+    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Report;
+    const [whole, all] = [read('whole.json'), read('merged.json')];
+    const shape = (r: Report) => ({
+      cases: r.summary.cases,
+      operations: r.summary.operations,
+      findings: r.summary.findings,
+      perOperation: r.operations.map((o) => [o.operationId, o.status, o.cases]),
+      keys: r.findings.map((f) => `${f.check} ${f.operationId} ${f.key}`).sort(),
+    });
+    expect(shape(all)).toEqual(shape(whole));
+  });
+
+  it('merges only JSON reports, into JSON', async () => {
+    const { code, stderr } = await runCliInProcess(['contract', '--merge-reports', 'package.json', '--report', 'junit:x.xml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--merge-reports writes json:PATH reports only, not "junit:x.xml"');
+  });
 });

@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', ...args], env);
-  if (typeof parsed !== 'object') throw new Error(parsed);
+  if (typeof parsed !== 'object' || !('options' in parsed)) throw new Error('not a run');
   return parsed.options;
 };
 
@@ -92,8 +92,8 @@ describe('contract options', () => {
       ['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'],
       {},
     );
-    expect(typeof parsed === 'object' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
-    expect(typeof parsed === 'object' && parsed.reports).toHaveLength(2);
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.reports).toHaveLength(2);
     expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');
     expect(() => options(['--header', 'secret-without-colon'])).toThrow(/--header must be "NAME: VALUE"/);
     expect(() => options(['--no-such-flag'])).toThrow(UsageError);

@@ -322,6 +322,36 @@ describe("profiles: where the real server's documented quirks are the contract",
   });
 });
 
+describe('a run split with --shard', () => {
+  const caseIds = async (shard?: { index: number; count: number }) => {
+    mutation = 'none';
+    const ids: string[] = [];
+    await runContract({
+      baseUrl: server.url,
+      includeOperationIds: [...FAKE_OPERATIONS, ...INVARIANT_OPERATIONS],
+      fixturesDir: null,
+      seed: 7,
+      apiKey: API_KEY,
+      adminKey: ADMIN_KEY,
+      oauthToken: OAUTH_TOKEN,
+      variables: { username: USERNAME, slack_uid: SLACK_UID },
+      ...(shard ? { shard } : {}),
+      onEvent: (e) => {
+        if (e.type === 'case-finished') ids.push(e.case.id);
+      },
+    });
+    return ids.sort();
+  };
+
+  it('gives disjoint shards whose union is the whole run, the same every time', async () => {
+    const whole = await caseIds();
+    const shards = [await caseIds({ index: 1, count: 3 }), await caseIds({ index: 2, count: 3 }), await caseIds({ index: 3, count: 3 })];
+    expect(shards.every((s) => s.length > 0 && s.length < whole.length)).toBe(true);
+    expect(shards.flat().sort()).toEqual(whole);
+    expect(await caseIds({ index: 2, count: 3 })).toEqual(shards[1]);
+  });
+});
+
 describe('a run', () => {
   it('reports each finding once per operation however many cases hit it', async () => {
     mutation = 'server-error';
