@@ -324,17 +324,9 @@ describe("profiles: where the real server's documented quirks are the contract",
 
 describe('a run split with --shard', () => {
   const caseIds = async (shard?: { index: number; count: number }) => {
-    mutation = 'none';
     const ids: string[] = [];
-    await runContract({
-      baseUrl: server.url,
+    await run('none', {
       includeOperationIds: [...FAKE_OPERATIONS, ...INVARIANT_OPERATIONS],
-      fixturesDir: null,
-      seed: 7,
-      apiKey: API_KEY,
-      adminKey: ADMIN_KEY,
-      oauthToken: OAUTH_TOKEN,
-      variables: { username: USERNAME, slack_uid: SLACK_UID },
       ...(shard ? { shard } : {}),
       onEvent: (e) => {
         if (e.type === 'case-finished') ids.push(e.case.id);
