@@ -10,10 +10,15 @@ import { parse } from 'yaml';
 import { parseCommandArgs, UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
+import { checkList } from './judge/catalogue.js';
 import type { ContractOptions } from './options.js';
+import { parseProfile } from './plan/profile.js';
+import { parseShard } from './plan/shard.js';
 import { consoleReporter } from './report/console.js';
-import { jsonReporter } from './report/json.js';
+import { plural } from './report/format.js';
+import { jsonReporter, writeJsonReport } from './report/json.js';
 import { junitReporter } from './report/junit.js';
+import { mergeReports, readJsonReport } from './report/merge.js';
 import type { Reporter } from './report/reporter.js';
 import { runContract } from './runner.js';
 
@@ -46,11 +51,28 @@ Selection:
   --spec FILE                  root file of the spec (default: the bundled Hackatime spec)
 
 Running:
+  --shard I/N                  only the I-th of N stable parts of the run (a CI matrix); merge
+                               their JSON reports with --merge-reports
+  --merge-reports FILE         instead of a run: merge the JSON reports of the shards of one run
+                               (repeatable) into --report json:PATH; exits 1 on error findings
+  --wait-for-server SECONDS    first poll the base URL until it answers (a server started by
+                               the same CI job), at most this long
   --concurrency N              requests in flight (default 8)
   --timeout DURATION           per request: 500ms, 2s or seconds (default 10s)
-  --retries N                  retries after a network error (default 1)
+  --retries N                  retries after a network error (default 1); a 429 is waited
+                               out per its Retry-After (up to 60 s) and sent again
+  --max-rate N                 at most N requests per second (default 4 against a host that is
+                               not loopback, inside Hackatime's rate limits; none on loopback;
+                               0 for none)
   --seed N                     seed of generated values (default: random, printed)
-  --strict                     undocumented properties are errors, not warnings
+  --strict                     undocumented properties are errors, not warnings (one that
+                               looks like a secret or personal data is an error anyway)
+  --allow-writes               also send requests that change state (heartbeats, OAuth grants)
+                               to a host that is not loopback; without it they are skipped
+  --profile NAME               hackatime (default): the real server's documented quirks (e.g. a
+                               negative limit → 500) are required; compatible: they are not, a
+                               documented non-5xx answer passes too
+  --checks                     list the checks and exit
 
 Fuzzing:
   --fuzz N                     also generate N requests per operation from the spec: valid ones
@@ -87,18 +109,25 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
+  'max-rate': { type: 'string' },
+  'wait-for-server': { type: 'string' },
+  shard: { type: 'string' },
+  'merge-reports': { type: 'string', multiple: true },
   seed: { type: 'string' },
   strict: { type: 'boolean' },
   fuzz: { type: 'string' },
   report: { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  checks: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const CREDENTIAL_KEYS = ['api_key', 'admin_key', 'oauth_token', 'legacy_stats_key'] as const;
 
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, flag = '--timeout'): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text.trim());
-  if (!match) throw new UsageError(`--timeout must be like 500ms, 2s or 2, not "${text}"`);
+  if (!match) throw new UsageError(`${flag} must be like 500ms, 2s or 2, not "${text}"`);
   const value = Number(match[1]);
   return Math.round(match[2] === 'ms' ? value : value * 1000);
 }
@@ -159,9 +188,23 @@ function parseReports(values: string[] | undefined): Reporter[] {
 }
 
 /** Options for `runContract` from the command line and the environment. */
-export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { options: ContractOptions; reports: Reporter[] } | 'help' {
+export function contractOptions(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { options: ContractOptions; reports: Reporter[] } | { merge: string[]; into: string[] } | 'help' | 'checks' {
   const { values } = parseCommandArgs(args, OPTIONS);
   if (values.help) return 'help';
+  if (values.checks) return 'checks';
+  if (values['merge-reports'] !== undefined) {
+    for (const file of values['merge-reports']) requireReadable('--merge-reports', file, 'file');
+    const into = (values.report ?? []).map((spec) => {
+      if (!spec.startsWith('json:') || spec.length === 5)
+        throw new UsageError(`--merge-reports writes json:PATH reports only, not "${spec}"`);
+      requireWritable('--report', spec.slice(5), 'file', { createFolders: true });
+      return resolve(spec.slice(5));
+    });
+    return { merge: values['merge-reports'], into };
+  }
   if (values['base-url'] === undefined) throw new UsageError('--base-url is required (run with --help for the options)');
   const fromFile = values.vars === undefined ? {} : readVarsFile(values.vars);
   const variables: Record<string, string> = Object.fromEntries(
@@ -181,6 +224,7 @@ export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { optio
     headers: parseHeaders(values.header),
     includeDeprecated: values['include-deprecated'] === true,
     strict: values.strict === true,
+    allowWrites: values['allow-writes'] === true,
     fixturesDir: values['no-fixtures'] ? null : values.fixtures === undefined ? undefined : resolve(values.fixtures),
   };
   if (values.fixtures !== undefined && !values['no-fixtures']) requireReadable('--fixtures', values.fixtures, 'folder');
@@ -196,13 +240,24 @@ export function contractOptions(args: string[], env: NodeJS.ProcessEnv): { optio
   set('tags', values.tag);
   set('concurrency', integer('concurrency', values.concurrency));
   set('retries', integer('retries', values.retries));
+  if (values['max-rate'] !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(values['max-rate']))
+      throw new UsageError(`--max-rate must be a number of requests per second, not "${values['max-rate']}"`);
+    options.maxRate = Number(values['max-rate']);
+  }
   set('seed', integer('seed', values.seed));
+  set('profile', values.profile === undefined ? undefined : parseProfile(values.profile));
   const fuzz = integer('fuzz', values.fuzz);
   if (fuzz !== undefined) {
     if (fuzz < 1) throw new UsageError('--fuzz must be at least 1');
     options.fuzz = { runs: fuzz };
   }
   set('timeoutMs', values.timeout === undefined ? undefined : parseDuration(values.timeout));
+  set('shard', values.shard === undefined ? undefined : parseShard(values.shard));
+  set(
+    'waitForServerMs',
+    values['wait-for-server'] === undefined ? undefined : parseDuration(values['wait-for-server'], '--wait-for-server'),
+  );
   if (values.spec !== undefined) {
     requireReadable('--spec', values.spec, 'file');
     options.spec = loadSpec(resolve(values.spec));
@@ -215,6 +270,20 @@ export async function contractCommand(args: string[]): Promise<number> {
   if (parsed === 'help') {
     process.stdout.write(CONTRACT_HELP);
     return 0;
+  }
+  if (parsed === 'checks') {
+    process.stdout.write(checkList());
+    return 0;
+  }
+  if ('merge' in parsed) {
+    const merged = mergeReports(parsed.merge.map(readJsonReport));
+    await Promise.all(parsed.into.map((path) => writeJsonReport(path, merged)));
+    const { operations, findings } = merged.summary;
+    process.stdout.write(
+      `Merged ${plural(parsed.merge.length, 'report')}: ${plural(findings.errors, 'error')}, ${plural(findings.warnings, 'warning')} · ${merged.summary.cases.run} cases run\n` +
+        `${operations.passed} passed, ${operations.failed} failed, ${operations.skipped} skipped\n`,
+    );
+    return findings.errors > 0 ? 1 : 0;
   }
   const reporters = [consoleReporter({ write: (text) => process.stdout.write(text) }), ...parsed.reports];
   const result = await runContract({

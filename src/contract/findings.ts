@@ -14,7 +14,10 @@ export const CHECK_NAMES = [
   'response_headers_conformance',
   'ignored_auth',
   'negative_data_rejection',
+  'sensitive_data_leak',
   'undocumented_property',
+  'domain_invariant',
+  'consistent_across_answers',
   'request_timeout',
   'network_error',
 ] as const;
@@ -35,8 +38,10 @@ export interface Finding {
   severity: Severity;
   /** The response status, when there was a response. */
   status?: number;
-  /** JSON pointer into the response body. */
+  /** JSON pointer into the response body (the first, when the finding groups several). */
   pointer?: string;
+  /** Every pointer, when one check found several problems in one answer (grouped into this finding). */
+  pointers?: string[];
   /** The response header concerned (lower case). */
   header?: string;
   /** JSON pointer into the bundled spec of the failing schema keyword. */
@@ -76,6 +81,7 @@ export interface FindingDraft {
   key: string;
   severity?: Severity;
   pointer?: string;
+  pointers?: string[];
   header?: string;
   schemaPath?: string;
   expected?: unknown;

@@ -9,12 +9,18 @@ import { type LoadedSpec, loadSpec } from '../spec/load.js';
 import { validatorFor } from '../spec/validator.js';
 import type { RunEvent } from './events.js';
 import { FIXTURES_DIR, loadRecordedCases } from './plan/fixtures.js';
+import { type Profile, parseProfile } from './plan/profile.js';
 import { randomSeed } from './plan/seeded.js';
 import { type OperationFilters, selectOperations } from './plan/select.js';
+import { parseShard, type Shard } from './plan/shard.js';
+import { isLoopback } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
+import { curlVariables } from './send/curl.js';
 import { createLimit } from './send/limit.js';
+import { createPace, DEFAULT_MAX_RATE } from './send/pace.js';
 import { createRedactor, SECRET_HEADER } from './send/redact.js';
 import { resolveTarget } from './send/target.js';
+import { waitForServer } from './send/wait.js';
 
 export interface ContractOptions extends OperationFilters {
   baseUrl: string;
@@ -35,6 +41,16 @@ export interface ContractOptions extends OperationFilters {
   headers?: Record<string, string>;
   /** Warnings (undocumented properties) count as errors. */
   strict?: boolean;
+  /** Requests per second at most; default 4 against a host that is not loopback, else none; 0 for none. */
+  maxRate?: number;
+  /** Only this part of the run (`--shard i/n`). */
+  shard?: Shard;
+  /** Poll the base URL this long (ms) until it answers, before the run (`--wait-for-server`). */
+  waitForServerMs?: number;
+  /** Send requests that change state to a host that is not loopback (default false). */
+  allowWrites?: boolean;
+  /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
+  profile?: Profile;
   /** Recorded cases; `null` for none (default `fixtures/cases/`). */
   fixturesDir?: string | null;
   spec?: LoadedSpec;
@@ -77,11 +93,15 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
   const concurrency = checkNumber('--concurrency', options.concurrency ?? 8, 1);
   const timeoutMs = checkNumber('--timeout', options.timeoutMs ?? 10_000, 1);
   const retries = checkNumber('--retries', options.retries ?? 1, 0);
+  if (options.maxRate !== undefined) checkNumber('--max-rate', options.maxRate, 0);
   const seed = options.seed ?? randomSeed();
   const fuzz = options.fuzz && { runs: checkNumber('--fuzz', options.fuzz.runs, 1), seed: options.fuzz.seed ?? seed };
   const operations = selectOperations(spec.operations, options);
   const recorded = options.fixturesDir === null ? [] : loadRecordedCases(options.fixturesDir ?? FIXTURES_DIR, spec);
   const headers = options.headers ?? {};
+  if (options.waitForServerMs !== undefined) {
+    await waitForServer({ baseUrl, headers, timeoutMs, retries }, checkNumber('--wait-for-server', options.waitForServerMs, 0));
+  }
   const target = await resolveTarget({
     baseUrl,
     headers,
@@ -113,11 +133,16 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     concurrency,
     seed,
     strict: options.strict === true,
+    profile: parseProfile(options.profile ?? 'hackatime'),
+    allowWrites: options.allowWrites === true || isLoopback(baseUrl),
+    shard: options.shard === undefined ? undefined : parseShard(`${options.shard.index}/${options.shard.count}`),
     target,
     recorded,
     fuzz,
+    curlVariables: curlVariables(target.credentials),
     redactor: createRedactor([...target.secrets, ...headerSecrets]),
     limit: createLimit(concurrency),
+    pace: createPace(options.maxRate ?? (isLoopback(baseUrl) ? undefined : DEFAULT_MAX_RATE)),
     emit: (event) => options.onEvent?.(event),
   };
 }

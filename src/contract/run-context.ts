@@ -8,8 +8,12 @@ import type { IndexedOperation } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import type { RunEvent } from './events.js';
 import type { RecordedCase } from './plan/fixtures.js';
+import type { Profile } from './plan/profile.js';
+import type { Shard } from './plan/shard.js';
 import type { Target } from './plan/variables.js';
+import type { CurlVariables } from './send/curl.js';
 import type { Limit } from './send/limit.js';
+import type { Pace } from './send/pace.js';
 import type { Redactor } from './send/redact.js';
 
 export interface RunContext {
@@ -32,15 +36,25 @@ export interface RunContext {
   seed: number;
   /** `--strict`: warnings (undocumented properties) count as errors. */
   strict: boolean;
+  /** `--profile`: whether the real server's documented quirks (crashes) are required. */
+  profile: Profile;
+  /** Whether requests that change state may be sent: `--allow-writes`, or a loopback target. */
+  allowWrites: boolean;
+  /** `--shard i/n`: the part of the run this job does; the whole run without it. */
+  shard: Shard | undefined;
   /** Credentials, variables and today of the server under test. */
   target: Target;
   /** Every recorded case of the run, all operations. */
   recorded: readonly RecordedCase[];
   /** `--fuzz N`: generated requests per operation and their seed. */
   fuzz: { runs: number; seed: number } | undefined;
+  /** The run's credentials as the environment variables curl lines read them from. */
+  curlVariables: CurlVariables;
   /** Knows every secret of the run (credentials, secret `--header` values). */
   redactor: Redactor;
   /** The run's concurrency limit, shared by every request. */
   limit: Limit;
+  /** The run's pace (`--max-rate`), awaited before every request sent. */
+  pace: Pace;
   emit: (event: RunEvent) => void;
 }

@@ -8,6 +8,7 @@
 import { type IndexedOperation, responseFor } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import type { Case, SkippedCase } from './case.js';
+import { runCrossChecks } from './cross-driver.js';
 import type { FuzzStats, OperationRef, OperationResult, RunSummary } from './events.js';
 import { dedupe, type Finding } from './findings.js';
 import { fuzzOperation } from './fuzz-driver.js';
@@ -15,6 +16,8 @@ import { evaluate } from './judge/evaluate.js';
 import { type ContractOptions, runContextFrom } from './options.js';
 import { planOperation } from './plan/cases.js';
 import { type FuzzArbitraries, fuzzArbitraries } from './plan/fuzz/operation-cases.js';
+import { inShard } from './plan/shard.js';
+import { writes, writesBlockedReason } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import type { Limit } from './send/limit.js';
 import { redactCase } from './send/redact.js';
@@ -126,8 +129,11 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   const { baseUrl, seed, emit, redactor } = run;
   const plans: Plan[] = run.operations.map((op) => {
     const planned = planOperation(op, run);
-    const fuzzed = run.fuzz && fuzzArbitraries(op, run);
-    const fuzzSkips = (fuzzed?.skipped ?? []).map(
+    const writeBlocked = !run.allowWrites && writes(op);
+    const fuzzHere = run.fuzz !== undefined && inShard(`${op.operationId}/fuzz`, run.shard);
+    const fuzzed = fuzzHere && !writeBlocked ? fuzzArbitraries(op, run) : undefined;
+    const fuzzReasons = fuzzHere && writeBlocked ? [writesBlockedReason(run.baseUrl)] : (fuzzed?.skipped ?? []);
+    const fuzzSkips = fuzzReasons.map(
       (reason, i): SkippedCase => ({
         id: `${op.operationId}/fuzz/${i + 1}`,
         operationId: op.operationId,
@@ -139,8 +145,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     return {
       op,
       ref: refOf(op),
-      runs: planned.flatMap((p) => ('run' in p ? [p.run] : [])),
-      skipped: [...planned.flatMap((p): SkippedCase[] => ('skip' in p ? [p.skip] : [])), ...fuzzSkips],
+      runs: planned.flatMap((p) => ('run' in p && inShard(p.run.id, run.shard) ? [p.run] : [])),
+      skipped: [...planned.flatMap((p): SkippedCase[] => ('skip' in p && inShard(p.skip.id, run.shard) ? [p.skip] : [])), ...fuzzSkips],
       ...(fuzzed ? { fuzz: fuzzed } : {}),
     };
   });
@@ -161,15 +167,21 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   });
 
   const running = plans.map((plan) => executeOperation(plan, run));
+  const crossing = runCrossChecks(run);
 
   const results: OperationResult[] = [];
   // Operations finish in spec order, whatever order their cases completed in, so reports are stable.
   for (const [i, plan] of plans.entries()) {
-    const { findings, durationMs, fuzz: fuzzStats } = await running[i]!;
+    const executed = await running[i]!;
+    const { durationMs, fuzz: fuzzStats } = executed;
+    const cross = await crossing;
+    const findings = dedupe([...executed.findings, ...(cross.findings.get(plan.op.operationId) ?? [])]);
     const fuzzed = fuzzStats ? fuzzRequests(fuzzStats) : 0;
+    const skipped = [...plan.skipped, ...(cross.skipped.get(plan.op.operationId) ?? [])].map((s) => redactor.deep(s));
+    // With --shard, an operation none of whose work fell to this shard is another shard's to report.
+    if (run.shard && plan.runs.length === 0 && fuzzed === 0 && skipped.length === 0 && findings.length === 0) continue;
     if (plan.runs.length === 0 && fuzzed === 0) emit({ type: 'operation-started', operation: plan.ref });
     const status = findings.some((f) => f.severity === 'error') ? 'failed' : plan.runs.length === 0 && fuzzed === 0 ? 'skipped' : 'passed';
-    const skipped = plan.skipped.map((s) => redactor.deep(s));
     const result: OperationResult = {
       operation: plan.ref,
       status,

@@ -7,10 +7,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
-import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
+import {
+  ADMIN_KEY,
+  API_KEY,
+  FAKE_OPERATIONS,
+  fakeHackatime,
+  type Mutation,
+  OAUTH_TOKEN,
+  SLACK_UID,
+  USERNAME,
+} from './helpers/fake-hackatime.js';
 import { closedPort, startTestServer, type TestServer } from './helpers/test-server.js';
 
-const ADMIN_KEY = `hka_${'b'.repeat(64)}`;
 const CLEAN_ENV = { HACKATIME_API_KEY: '', HACKATIME_ADMIN_KEY: '', HACKATIME_OAUTH_TOKEN: '', HACKATIME_LEGACY_STATS_KEY: '' };
 
 let server: TestServer;
@@ -37,6 +45,18 @@ describe('hackatime-kit contract', () => {
     const { code, stdout } = await runCliInProcess(['contract', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: hackatime-kit contract --base-url URL [options]');
+  });
+
+  it('lists every check with --checks, without a server', async () => {
+    const { code, stdout } = await runCliInProcess(['contract', '--checks']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^sensitive_data_leak +No undocumented property looks like a secret/m);
+    expect(
+      stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(expect.arrayContaining(['not_a_server_error', 'network_error']));
   });
 
   it('exits 2 with a one-line reason without --base-url', async () => {
@@ -96,7 +116,7 @@ describe('hackatime-kit contract', () => {
       USERNAME,
     ]);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 passed, 0 failed, 0 skipped');
   });
 
   it('exits 1 on findings, writes JSON and JUnit reports, and shows no secret anywhere', async () => {
@@ -113,6 +133,8 @@ describe('hackatime-kit contract', () => {
         ADMIN_KEY,
         '--username',
         USERNAME,
+        '--var',
+        `slack_uid=${SLACK_UID}`,
         '--header',
         `X-Api-Key: ${ADMIN_KEY}`,
         '--report',
@@ -129,10 +151,13 @@ describe('hackatime-kit contract', () => {
         expect(text.includes(secret), `${secret} in ${name}`).toBe(false);
       }
     }
-    expect(stdout).toContain("-H 'Authorization: Bearer [REDACTED]'");
+    expect(stdout).toContain('-H "Authorization: Bearer $HACKATIME_API_KEY"');
+    expect(stdout).toContain(
+      "The curl lines read the run's credentials from $HACKATIME_ADMIN_KEY, $HACKATIME_API_KEY: set them before running one.",
+    );
 
     const report = JSON.parse(outputs.json) as { summary: unknown; findings: Record<string, unknown>[] };
-    expect(report.summary).toMatchObject({ operations: { passed: 3, failed: 1, skipped: 0 }, findings: { errors: 1, warnings: 0 } });
+    expect(report.summary).toMatchObject({ operations: { passed: 4, failed: 1, skipped: 0 }, findings: { errors: 1, warnings: 0 } });
     expect(report.findings).toEqual([
       expect.objectContaining({
         operationId: 'getCurrentUser',
@@ -150,7 +175,7 @@ describe('hackatime-kit contract', () => {
     expect(outputs.junit).toContain('<testcase classname="getCurrentUser" name="getCurrentUser: response_schema_conformance"');
     expect(outputs.junit).toMatch(/name="getCurrentUser: response_schema_conformance"[^>]*>\s*<failure type="response_schema_conformance"/);
     expect(outputs.junit).toMatch(/name="getUserTrustFactor: ignored_auth"[^>]*>\s*<skipped message="no request without credentials"\/>/);
-    expect(outputs.junit.match(/<testcase /g)).toHaveLength(4 * 11);
+    expect(outputs.junit.match(/<testcase /g)).toHaveLength(5 * 14);
   });
 
   it('reports a broken answer the same way every time', async () => {
@@ -160,5 +185,48 @@ describe('hackatime-kit contract', () => {
     });
     expect(code).toBe(1);
     expect(normalise(stdout)).toMatchSnapshot();
+  });
+
+  it('merges the JSON reports of a run split with --shard into the report of the whole run', async () => {
+    mutation = 'wrong-type';
+    const dir = tempDir('contract-shards');
+    const credentials = ['--api-key', API_KEY, '--oauth-token', OAUTH_TOKEN, '--username', USERNAME];
+    const runTo = (file: string, extra: string[] = []) =>
+      contract([...only(FAKE_OPERATIONS), ...credentials, ...extra, '--report', `json:${join(dir, file)}`]);
+    await runTo('whole.json');
+    await runTo('1.json', ['--shard', '1/2']);
+    await runTo('2.json', ['--shard', '2/2']);
+    const merged = await runCliInProcess([
+      'contract',
+      '--merge-reports',
+      join(dir, '1.json'),
+      '--merge-reports',
+      join(dir, '2.json'),
+      '--report',
+      `json:${join(dir, 'merged.json')}`,
+    ]);
+    expect(merged.code).toBe(1);
+    expect(merged.stdout).toMatch(/^Merged 2 reports: 1 error, 0 warnings · \d+ cases run\n\d passed, 1 failed, 0 skipped\n$/);
+    type Report = {
+      summary: { cases: unknown; operations: unknown; findings: unknown };
+      operations: { operationId: string; status: string; cases: number }[];
+      findings: { check: string; operationId: string; key: string }[];
+    };
+    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Report;
+    const [whole, all] = [read('whole.json'), read('merged.json')];
+    const shape = (r: Report) => ({
+      cases: r.summary.cases,
+      operations: r.summary.operations,
+      findings: r.summary.findings,
+      perOperation: r.operations.map((o) => [o.operationId, o.status, o.cases]),
+      keys: r.findings.map((f) => `${f.check} ${f.operationId} ${f.key}`).sort(),
+    });
+    expect(shape(all)).toEqual(shape(whole));
+  });
+
+  it('merges only JSON reports, into JSON', async () => {
+    const { code, stderr } = await runCliInProcess(['contract', '--merge-reports', 'package.json', '--report', 'junit:x.xml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--merge-reports writes json:PATH reports only, not "junit:x.xml"');
   });
 });

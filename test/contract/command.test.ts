@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/temp.js';
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', ...args], env);
-  if (parsed === 'help') throw new Error('help');
+  if (typeof parsed !== 'object' || !('options' in parsed)) throw new Error('not a run');
   return parsed.options;
 };
 
@@ -31,6 +31,29 @@ describe('contract options', () => {
     });
     expect(o.variables).not.toHaveProperty('api_key');
     expect(options(['--username', 'heidi', '--vars', vars]).variables?.['username']).toBe('heidi');
+  });
+
+  it('take --profile hackatime or compatible, nothing else', () => {
+    expect(options(['--profile', 'compatible']).profile).toBe('compatible');
+    expect(options([]).profile).toBeUndefined();
+    expect(() => options(['--profile', 'lenient'])).toThrow('--profile must be hackatime or compatible, not "lenient"');
+  });
+
+  it('take --wait-for-server as a duration', () => {
+    expect(options(['--wait-for-server', '30']).waitForServerMs).toBe(30_000);
+    expect(options(['--wait-for-server', '500ms']).waitForServerMs).toBe(500);
+    expect(() => options(['--wait-for-server', 'long'])).toThrow('--wait-for-server must be like 500ms, 2s or 2, not "long"');
+  });
+
+  it('take --max-rate as requests per second', () => {
+    expect(options(['--max-rate', '2.5']).maxRate).toBe(2.5);
+    expect(options(['--max-rate', '0']).maxRate).toBe(0);
+    expect(() => options(['--max-rate', 'fast'])).toThrow('--max-rate must be a number of requests per second, not "fast"');
+  });
+
+  it('allow writes to a host that is not loopback only with --allow-writes', () => {
+    expect(options([]).allowWrites).toBe(false);
+    expect(options(['--allow-writes']).allowWrites).toBe(true);
   });
 
   it('split comma-separated operation ids and parse numbers and durations', () => {
@@ -69,8 +92,8 @@ describe('contract options', () => {
       ['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'],
       {},
     );
-    expect(parsed !== 'help' && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
-    expect(parsed !== 'help' && parsed.reports).toHaveLength(2);
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.reports).toHaveLength(2);
     expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');
     expect(() => options(['--header', 'secret-without-colon'])).toThrow(/--header must be "NAME: VALUE"/);
     expect(() => options(['--no-such-flag'])).toThrow(UsageError);

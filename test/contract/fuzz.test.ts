@@ -153,7 +153,7 @@ describe('--fuzz on the command line', () => {
   it('sets the generated requests per operation; --seed seeds them', () => {
     const parsed = contractOptions(['--base-url', 'http://127.0.0.1:4010', '--fuzz', '200', '--seed', '42'], {});
     expect(parsed).not.toBe('help');
-    expect(parsed !== 'help' && parsed.options).toMatchObject({ fuzz: { runs: 200 }, seed: 42 });
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.options).toMatchObject({ fuzz: { runs: 200 }, seed: 42 });
   });
 
   it('refuses a count that is not a whole number of at least 1', () => {

@@ -3,12 +3,26 @@
  * examples, then breaks one thing at a time; each break must be caught by the right check, with a
  * JSON pointer (or header) that names where, and nothing else may fire.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import type { RunEvent } from '../../src/contract/events.js';
 import type { Finding } from '../../src/contract/findings.js';
 import type { ContractOptions } from '../../src/contract/options.js';
 import { runContract } from '../../src/contract/runner.js';
-import { API_KEY, FAKE_OPERATIONS, fakeHackatime, type Mutation, OAUTH_TOKEN, USERNAME } from './helpers/fake-hackatime.js';
+import { tempDir } from '../helpers/temp.js';
+import {
+  ADMIN_KEY,
+  API_KEY,
+  FAKE_OPERATIONS,
+  fakeHackatime,
+  INVARIANT_OPERATIONS,
+  type Mutation,
+  OAUTH_TOKEN,
+  SLACK_UID,
+  USERNAME,
+} from './helpers/fake-hackatime.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
@@ -27,8 +41,9 @@ async function run(m: Mutation, extra: Partial<ContractOptions> = {}): Promise<F
     fixturesDir: null,
     seed: 7,
     apiKey: API_KEY,
+    adminKey: ADMIN_KEY,
     oauthToken: OAUTH_TOKEN,
-    variables: { username: USERNAME },
+    variables: { username: USERNAME, slack_uid: SLACK_UID },
     // Far above any answer of a local server, however busy the machine: only the `slow` mutation,
     // which never answers, may time out.
     timeoutMs: 30_000,
@@ -153,6 +168,19 @@ describe('the runner against a server broken one way at a time', () => {
     ]);
   });
 
+  it('catches an answer that breaks only when an optional parameter is sent, in the plain run', async () => {
+    const findings = await run('breaks-on-optional-parameter');
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getSummaries',
+      caseId: 'getSummaries/positive/ApiKeyBearer/timezone',
+      pointer: '/cumulative_total',
+      schemaPath: '/components/schemas/SummariesResponse/required',
+    });
+    expect(findings[0]!.message).toContain('"cumulative_total"');
+    expect(findings[0]!.curl).toContain('timezone=America%2FNew_York');
+  });
+
   it('catches an unknown user answered with success with expected_status', async () => {
     const findings = await run('unknown-user-found');
     expect(checksOf(findings)).toEqual(['expected_status']);
@@ -167,10 +195,152 @@ describe('the runner against a server broken one way at a time', () => {
     expect(strict[0]).toMatchObject({ check: 'undocumented_property', severity: 'error' });
   });
 
+  it('fails on an admin lookup that starts returning an email and an API key, in one finding, without showing them', async () => {
+    const findings = await run('admin-lookup-leaks');
+    expect(checksOf(findings)).toEqual(['sensitive_data_leak']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      operationId: 'lookupUserBySlackUid',
+      severity: 'error',
+      pointer: '/email',
+      pointers: ['/email', '/api_key'],
+      received: '[hidden: a string of 20 characters]',
+    });
+    expect(findings[0]!.message).toMatch(
+      /^2 problems in this answer — \/email \("email"\) is not declared by the schema at .* and looks like an email address\.; \/api_key \("api_key"\) is not declared by the schema at .* and looks like a user API key \(a UUID\)\.$/,
+    );
+    expect(JSON.stringify(findings)).not.toMatch(/orpheus@hackclub\.com|0a1b2c3d/);
+  });
+
+  it('groups the problems of one answer into one finding per check (a server that answers {})', async () => {
+    const findings = await run('empty-body', { includeOperationIds: ['getSummaries'] });
+    expect(checksOf(findings)).toEqual(['response_schema_conformance']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.pointers).toEqual(['/data', '/cumulative_total', '/daily_average', '/start', '/end']);
+    expect(findings[0]!.message).toMatch(
+      /^5 problems in this answer — \/data: the value is missing required property "data"; \/cumulative_total: /,
+    );
+    const trust = await run('missing-required');
+    expect(trust).toHaveLength(1);
+  });
+
   it('redacts a credential the server echoes back', async () => {
     const findings = await run('leaks-api-key');
     expect(findings[0]).toMatchObject({ pointer: '/data/id', received: '[REDACTED]' });
     expect(JSON.stringify(findings)).not.toContain(API_KEY);
+  });
+});
+
+describe('the runner against a server that breaks a domain rule (x-invariants)', () => {
+  const runRules = (m: Mutation) => run(m, { includeOperationIds: INVARIANT_OPERATIONS });
+
+  it('finds nothing while the rules hold', async () => {
+    expect(await runRules('none')).toEqual([]);
+  });
+
+  it('catches a status bar whose total_seconds disagrees with its own text', async () => {
+    const findings = await runRules('statusbar-text-disagrees');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getStatusbarToday',
+      title: 'Invariant text-matches-seconds broken',
+      pointer: '/data/grand_total/text',
+      received: '1h 30m',
+    });
+    expect(findings[0]!.message).toBe('/data/grand_total/text "1h 30m" says 5400 s, but /data/grand_total/total_seconds is 9000.');
+  });
+
+  it('catches limit=3 answered with more items, in the request the plain run adds for the rule', async () => {
+    const findings = await runRules('ignores-limit');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getUserStats',
+      caseId: 'getUserStats/positive/none/limit=3&features=languages,projects',
+      pointer: '/data/languages',
+      expected: 'at most 3 items',
+      received: 5,
+    });
+    expect(findings[0]!.message).toBe('/data/languages has 5 items though the request sent limit=3.');
+  });
+
+  it('catches an unsorted leaderboard', async () => {
+    const findings = await runRules('unsorted-leaderboard');
+    expect(checksOf(findings)).toEqual(['domain_invariant']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getLeaderboard',
+      pointer: '/entries/1/total_seconds',
+      expected: 'total_seconds descending',
+    });
+    expect(findings[0]!.message).toBe('/entries is not sorted by total_seconds (descending): item 0 has 10800, item 1 has 14400.');
+  });
+});
+
+describe('the runner against a server whose answers disagree with each other', () => {
+  const runAcross = (m: Mutation) => run(m, { includeOperationIds: ['getStatusbarToday', 'getSummaries'] });
+
+  it('finds nothing while they agree', async () => {
+    expect(await runAcross('none')).toEqual([]);
+  });
+
+  it("catches a status bar ahead of today's summary with consistent_across_answers", async () => {
+    const findings = await runAcross('statusbar-ahead-of-summary');
+    expect(checksOf(findings)).toEqual(['consistent_across_answers']);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getStatusbarToday',
+      caseId: 'getStatusbarToday/cross/statusbar-matches-summary/1',
+      pointer: '/data/grand_total/total_seconds',
+      expected: '5428…5432',
+      received: 6030,
+    });
+    expect(findings[0]!.message).toMatch(
+      /^Today's status bar says 6030 s \(\/data\/grand_total\/total_seconds\), but the summary of today \(\d{4}-\d{2}-\d{2}\) says 5430 s \(getSummaries \/data\/0\/grand_total\/total_seconds\); they may differ by the rounding of its groups, 2 s at most\. Compared with: curl -X GET '.*\/summaries\?start=/,
+    );
+  });
+});
+
+describe("profiles: where the real server's documented quirks are the contract", () => {
+  const fixtures = () => {
+    const dir = tempDir('contract-quirk');
+    const quirk = { operationId: 'getUserStats', title: 'a negative limit crashes the server (documented 500)', auth: 'none' };
+    writeFileSync(join(dir, 'stats.yaml'), stringify({ cases: [{ ...quirk, query: { limit: '-1' }, expect: 500 }] }));
+    return dir;
+  };
+  const runProfile = (m: Mutation, profile: 'hackatime' | 'compatible') =>
+    run(m, { includeOperationIds: ['getUserStats'], fixturesDir: fixtures(), profile });
+
+  it('requires the documented crash under --profile hackatime (the default)', async () => {
+    expect(await runProfile('none', 'hackatime')).toEqual([]);
+    const findings = await runProfile('no-crash-on-negative-limit', 'hackatime');
+    expect(checksOf(findings)).toEqual(['expected_status']);
+    expect(findings[0]).toMatchObject({ caseId: 'getUserStats/recorded/1', expected: [500], received: 422 });
+  });
+
+  it('does not require it under --profile compatible, and still allows it', async () => {
+    expect(await runProfile('no-crash-on-negative-limit', 'compatible')).toEqual([]);
+    expect(await runProfile('none', 'compatible')).toEqual([]);
+  });
+});
+
+describe('a run split with --shard', () => {
+  const caseIds = async (shard?: { index: number; count: number }) => {
+    const ids: string[] = [];
+    await run('none', {
+      includeOperationIds: [...FAKE_OPERATIONS, ...INVARIANT_OPERATIONS],
+      ...(shard ? { shard } : {}),
+      onEvent: (e) => {
+        if (e.type === 'case-finished') ids.push(e.case.id);
+      },
+    });
+    return ids.sort();
+  };
+
+  it('gives disjoint shards whose union is the whole run, the same every time', async () => {
+    const whole = await caseIds();
+    const shards = [await caseIds({ index: 1, count: 3 }), await caseIds({ index: 2, count: 3 }), await caseIds({ index: 3, count: 3 })];
+    expect(shards.every((s) => s.length > 0 && s.length < whole.length)).toBe(true);
+    expect(shards.flat().sort()).toEqual(whole);
+    expect(await caseIds({ index: 2, count: 3 })).toEqual(shards[1]);
   });
 });
 
@@ -180,6 +350,14 @@ describe('a run', () => {
     const findings = await run('server-error', { includeOperationIds: ['getUserTrustFactor'] });
     const keys = findings.map((f) => `${f.check}:${f.key}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('waits out a 429 per its Retry-After and sends the request again, without a finding', async () => {
+    const before = server.requests.length;
+    expect(await run('throttles-once', { includeOperationIds: ['getUserTrustFactor'] })).toEqual([]);
+    const sent = server.requests.slice(before).map((r) => r.url.pathname);
+    // The throttled request and its retry, then the rest of the cases.
+    expect(sent[0]).toBe(sent[1]);
   });
 
   it('keeps a credential from --header off the requests meant to have none', async () => {

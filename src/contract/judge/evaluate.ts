@@ -1,7 +1,8 @@
 /**
  * @module
  * One answer judged: a timeout or network failure is a finding of its own, a response goes through
- * every check that applies to the case's kind. Shared by the replayed cases and the fuzzer.
+ * every check that applies to the case's kind, one finding per check (`group.ts`). Shared by the
+ * replayed cases and the fuzzer.
  */
 import type { IndexedOperation } from '../../spec/operations.js';
 import type { Case } from '../case.js';
@@ -14,9 +15,10 @@ import type { SendOutcome } from '../send/send.js';
 import { appliesTo, type CheckContext } from './checks/check.js';
 import { CHECKS } from './checks/index.js';
 import { findingOf } from './finding.js';
+import { groupDrafts } from './group.js';
 
 /** What judging reads of the run: the checks' context, and what a finding's curl line and message need. */
-export type JudgeContext = CheckContext & Pick<RunContext, 'timeoutMs' | 'baseUrl' | 'headers' | 'redactor'>;
+export type JudgeContext = CheckContext & Pick<RunContext, 'timeoutMs' | 'baseUrl' | 'headers' | 'redactor' | 'curlVariables'>;
 
 export function evaluate(run: JudgeContext, op: IndexedOperation, kase: Case, outcome: SendOutcome): Finding[] {
   let curl: string | undefined;
@@ -25,7 +27,7 @@ export function evaluate(run: JudgeContext, op: IndexedOperation, kase: Case, ou
     op,
     kase,
     status,
-    curl: (curl ??= toCurl(run.baseUrl, kase, extraHeadersFor(kase, run.headers), run.redactor)),
+    curl: (curl ??= toCurl(run.baseUrl, kase, extraHeadersFor(kase, run.headers), run.redactor, run.curlVariables)),
   });
   if (outcome.kind === 'timeout') {
     const draft = {
@@ -42,6 +44,6 @@ export function evaluate(run: JudgeContext, op: IndexedOperation, kase: Case, ou
   }
   const res = inspect(op, outcome.response);
   return CHECKS.filter((check) => appliesTo(check, kase.kind)).flatMap((check) =>
-    check.run(run, kase, res).map((draft) => findingOf(draft, about(check.name, res.status), run.redactor)),
+    groupDrafts(check.run(run, kase, res)).map((draft) => findingOf(draft, about(check.name, res.status), run.redactor)),
   );
 }

@@ -7,10 +7,14 @@
 import type { IndexedOperation } from '../../spec/operations.js';
 import { isSuccess, type PlannedCase } from '../case.js';
 import { alternativesOf, applyAuth } from './auth.js';
+import { invariantCases } from './invariant-cases.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
+import { optionalParameterCases } from './optional-cases.js';
 import type { PlanContext } from './plan-context.js';
+import { underProfile } from './profile.js';
 import { buildParts, fillPath } from './request-parts.js';
 import { howToSet, interpolate } from './variables.js';
+import { blockWrites } from './writes.js';
 
 /** Browser flows (the OAuth server's pages and forms) are replayed only as recorded. */
 const isBrowserFlow = (op: IndexedOperation): boolean => op.path.startsWith('/oauth/');
@@ -94,5 +98,10 @@ function recordedCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
 export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCase[] {
   const ctx = { ...run, recorded: run.recorded.filter((r) => r.operationId === op.operationId) };
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
-  return [...positiveCases(op, ctx), ...recordedCases(op, ctx), ...negatives];
+  const positives = positiveCases(op, ctx);
+  const extras = [...optionalParameterCases(op, positives, ctx), ...invariantCases(op, positives)];
+  const planned = [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
+  return planned
+    .map((p) => ('run' in p ? { run: underProfile(op, p.run, run.profile ?? 'hackatime') } : p))
+    .map((p) => (run.allowWrites === false ? blockWrites(op, p, run.target.baseUrl) : p));
 }

@@ -33,6 +33,20 @@ export const PATH_VARIABLES: Readonly<Record<string, string>> = {
   project_name: 'project',
 };
 
+/** Free-text query parameters that name a user or project by another name than the path's. */
+export const QUERY_VARIABLES: Readonly<Record<string, string>> = {
+  user: 'username',
+  username: 'username',
+  user_id: 'slack_uid',
+  user_email: 'email',
+  project: 'project',
+  projects: 'project',
+  filter_by_project: 'project',
+};
+
+/** A query parameter whose name says it is a date or time. */
+export const DATE_NAME = /(^|_)(date|start|end|since|until|from|to|time)($|_)/;
+
 /** How a person supplies a missing variable. */
 export const howToSet = (name: string): string => (name === 'username' ? 'needs --username' : `needs --var ${name}=…`);
 

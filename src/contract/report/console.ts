@@ -1,11 +1,15 @@
 /**
  * @module
- * The console report: a header, one line per operation as it finishes (in spec order), then each
- * finding with its case, JSON pointer, expected schema, received value and a curl line, and last
- * the summary line `N passed, N failed, N skipped`.
+ * The console report: a header, one line per operation as it finishes (in spec order), a table of
+ * findings per operation and check, then each
+ * finding with its case, JSON pointer, expected schema, received value and a curl line (the
+ * credentials' environment variables named once above them), and last the summary line
+ * `N passed, N failed, N skipped`.
  */
 import type { FuzzStats, OperationResult, RunEvent, RunFinished, RunStarted } from '../events.js';
 import type { Finding } from '../findings.js';
+import { CONTRACT_PROJECT } from '../plan/variables.js';
+import { writes as changesState } from '../plan/writes.js';
 import { formatValue, plural } from './format.js';
 import type { Reporter } from './reporter.js';
 
@@ -52,7 +56,8 @@ function findingBlock(f: Finding, n: number, caseTitles: ReadonlyMap<string, str
   const lines = [`${n}. ${f.check}: ${f.title}`, `   ${f.message}`];
   const title = caseTitles.get(f.caseId) ?? f.caseId;
   lines.push(`   Case:     ${title}${f.status === undefined ? '' : ` → ${f.status}`}`);
-  if (f.pointer !== undefined) lines.push(`   Pointer:  ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
+  if (f.pointers !== undefined && new Set(f.pointers).size > 1) lines.push(`   Pointers: ${[...new Set(f.pointers)].join(', ')}`);
+  else if (f.pointer !== undefined) lines.push(`   Pointer:  ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
   if (f.header !== undefined) lines.push(`   Header:   ${f.header}`);
   if (f.expected !== undefined) {
     const value = formatValue(f.expected);
@@ -85,11 +90,60 @@ function details(
   return lines.length === 0 ? [] : [title, '', ...lines];
 }
 
-function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string[] {
+/** The environment variables the findings' curl lines read, named once so a person can set them. */
+function curlVariablesLine(findings: readonly Finding[]): string[] {
+  const names = [...new Set(findings.flatMap((f) => [...f.curl.matchAll(/\$\{?(HACKATIME_[A-Z0-9_]+)/g)].map((m) => m[1]!)))].sort();
+  if (names.length === 0) return [];
+  return [`The curl lines read the run's credentials from ${names.map((n) => `$${n}`).join(', ')}: set them before running one.`, ''];
+}
+
+/**
+ * Findings per operation and check, as a table: a row per operation with findings, a column per
+ * check that has any; a cell is the error count, with warnings as `+Nw`, `·` for none.
+ */
+function summaryTable(results: readonly OperationResult[]): string[] {
+  const rows = results.filter((r) => r.findings.length > 0);
+  if (rows.length === 0) return [];
+  const checks = [...new Set(rows.flatMap((r) => r.findings.map((f) => f.check)))];
+  const cell = (r: OperationResult, check: string): string => {
+    const found = r.findings.filter((f) => f.check === check);
+    const errors = found.filter((f) => f.severity === 'error').length;
+    const warnings = found.length - errors;
+    if (found.length === 0) return '·';
+    return warnings === 0 ? String(errors) : errors === 0 ? `${warnings}w` : `${errors}+${warnings}w`;
+  };
+  const idWidth = Math.max(...rows.map((r) => r.operation.operationId.length));
+  const line = (first: string, cells: string[]) =>
+    `  ${first.padEnd(idWidth)}  ${cells.map((c, i) => c.padStart(checks[i]!.length)).join('  ')}`.trimEnd();
+  return [
+    'FINDINGS BY OPERATION AND CHECK (errors; w = warnings)',
+    '',
+    line('', checks),
+    ...rows.map((r) =>
+      line(
+        r.operation.operationId,
+        checks.map((c) => cell(r, c)),
+      ),
+    ),
+    '',
+  ];
+}
+
+/** What the run's accepted writes left on the server, per operation (`postHeartbeat ×3`). */
+function leftBehind(writes: ReadonlyMap<string, number>): string[] {
+  if (writes.size === 0) return [];
+  const list = [...writes].map(([op, n]) => `${op} ×${n}`).join(', ');
+  return [`Left on the server by accepted writes: ${list} (recorded heartbeats go to the project ${CONTRACT_PROJECT}).`, ''];
+}
+
+function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>, writes: ReadonlyMap<string, number>): string[] {
   const { summary } = e;
   const seconds = (summary.durationMs / 1000).toFixed(2);
   return [
     '',
+    ...leftBehind(writes),
+    ...summaryTable(e.operations),
+    ...curlVariablesLine(e.findings),
     ...details('FAILURES', e.operations, 'error', caseTitles),
     ...details('WARNINGS', e.operations, 'warning', caseTitles),
     `${plural(summary.findings.errors, 'error')}, ${plural(summary.findings.warnings, 'warning')} · ${summary.cases.run} cases run, ${summary.cases.skipped} skipped · ${seconds} s · seed ${e.seed}`,
@@ -99,6 +153,7 @@ function footer(e: RunFinished, caseTitles: ReadonlyMap<string, string>): string
 
 export function consoleReporter({ write }: ConsoleReporterOptions): Reporter {
   const caseTitles = new Map<string, string>();
+  const writes = new Map<string, number>();
   let idWidth = 0;
   let routeWidth = 0;
   const out = (lines: string[]) => write(`${lines.join('\n')}\n`);
@@ -110,10 +165,12 @@ export function consoleReporter({ write }: ConsoleReporterOptions): Reporter {
         out(header(e));
       } else if (e.type === 'case-finished') {
         caseTitles.set(e.case.id, e.case.title);
+        const accepted = e.status !== undefined && e.status >= 200 && e.status < 300;
+        if (accepted && changesState(e.case)) writes.set(e.operation.operationId, (writes.get(e.operation.operationId) ?? 0) + 1);
       } else if (e.type === 'operation-finished') {
         out([operationLine(e.result, idWidth, routeWidth)]);
       } else if (e.type === 'run-finished') {
-        out(footer(e, caseTitles));
+        out(footer(e, caseTitles, writes));
       }
     },
     close: async () => {},

@@ -9,10 +9,13 @@ import { writeReport } from './write-file.js';
 
 const JSON_REPORT_VERSION = 1;
 
-function jsonReport(e: RunFinished): unknown {
+/** The JSON report's shape (docs/contract-report.md), as written and as `--merge-reports` reads it. */
+export type JsonReport = ReturnType<typeof jsonReport>;
+
+function jsonReport(e: RunFinished) {
   return {
     tool: 'hackatime-kit contract',
-    formatVersion: JSON_REPORT_VERSION,
+    formatVersion: JSON_REPORT_VERSION as number,
     baseUrl: e.baseUrl,
     seed: e.seed,
     summary: e.summary,
@@ -39,16 +42,21 @@ function jsonReport(e: RunFinished): unknown {
       message: f.message,
       status: f.status ?? null,
       pointer: f.pointer ?? null,
+      pointers: f.pointers ?? (f.pointer === undefined ? [] : [f.pointer]),
       header: f.header ?? null,
       schemaPath: f.schemaPath ?? null,
       expected: f.expected ?? null,
       received: f.received ?? null,
       caseId: f.caseId,
+      key: f.key,
       curl: f.curl,
       fuzz: f.fuzz ?? null,
     })),
   };
 }
+
+export const writeJsonReport = (path: string, report: JsonReport): Promise<void> =>
+  writeReport(path, `${JSON.stringify(report, null, 2)}\n`);
 
 export function jsonReporter(path: string): Reporter {
   let finished: RunFinished | undefined;
@@ -57,7 +65,7 @@ export function jsonReporter(path: string): Reporter {
       if (e.type === 'run-finished') finished = e;
     },
     async close() {
-      if (finished) await writeReport(path, `${JSON.stringify(jsonReport(finished), null, 2)}\n`);
+      if (finished) await writeJsonReport(path, jsonReport(finished));
     },
   };
 }

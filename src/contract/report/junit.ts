@@ -25,7 +25,8 @@ const APPLIES_TO: ReadonlyMap<CheckName, readonly CaseKind[]> = new Map(
 
 function describe(f: Finding): string {
   const lines = [f.message];
-  if (f.pointer !== undefined) lines.push(`Pointer: ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
+  if (f.pointers !== undefined && f.pointers.length > 1) lines.push(`Pointers: ${f.pointers.join(', ')}`);
+  else if (f.pointer !== undefined) lines.push(`Pointer: ${f.pointer === '' ? '(the whole body)' : f.pointer}`);
   if (f.header !== undefined) lines.push(`Header: ${f.header}`);
   if (f.schemaPath !== undefined) lines.push(`Schema: ${f.schemaPath}`);
   if (f.expected !== undefined) lines.push('Expected:', ...formatValue(f.expected).map((l) => `  ${l}`));
@@ -48,9 +49,12 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
   }
   const findings = r.findings.filter((f) => f.check === check);
   const errors = findings.filter((f) => f.severity === 'error');
-  const body = errors.map(
-    (f) => `      <failure type="${check}" message="${xml(`${f.title}: ${f.message}`)}">${xml(describe(f))}</failure>`,
-  );
+  // One <failure> per testcase, as CI viewers show only one: every error finding of the check in it.
+  const message = errors.length === 1 ? `${errors[0]!.title}: ${errors[0]!.message}` : `${errors.length} findings: ${errors[0]?.title}`;
+  const body =
+    errors.length === 0
+      ? []
+      : [`      <failure type="${check}" message="${xml(message)}">${xml(errors.map(describe).join('\n\n'))}</failure>`];
   const warnings = findings.filter((f) => f.severity === 'warning');
   if (warnings.length > 0) body.push(`      <system-out>${xml(warnings.map((f) => `warning: ${describe(f)}`).join('\n\n'))}</system-out>`);
   const xmlText = body.length === 0 ? `${open.slice(0, -1)}/>` : [open, ...body, close].join('\n');

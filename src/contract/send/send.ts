@@ -1,14 +1,33 @@
 /**
  * @module
  * Sends one case and reads the whole answer under one deadline. Node's fetch keeps connections
- * alive between requests; only network errors are retried (a slow answer is a finding, not noise).
+ * alive between requests; only network errors are retried (a slow answer is a finding, not noise),
+ * and a `429` whose `Retry-After` is at most a minute is waited out and sent again (being throttled
+ * says nothing about the contract). Every attempt waits for the run's pace (`--max-rate`).
  */
 import type { Case } from '../case.js';
 import type { RunContext } from '../run-context.js';
+import { type Pace, sleep } from './pace.js';
 import { encodeBody, extraHeadersFor, urlOf } from './request.js';
 
-/** What sending reads of the run; `headers` are the extra headers this request gets (`extraHeadersFor`). */
-export type SendOptions = Pick<RunContext, 'baseUrl' | 'timeoutMs' | 'retries' | 'headers'>;
+/**
+ * What sending reads of the run; `headers` are the extra headers this request gets
+ * (`extraHeadersFor`); without `pace`, requests are not paced.
+ */
+export type SendOptions = Pick<RunContext, 'baseUrl' | 'timeoutMs' | 'retries' | 'headers'> & { pace?: Pace };
+
+/** The longest `Retry-After` waited out, and how many times one request is throttled before its 429 is judged. */
+const MAX_RETRY_AFTER_S = 60;
+const MAX_THROTTLED = 3;
+
+/** `Retry-After` in seconds (a number, or an HTTP date), when it is one. */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 export interface RawResponse {
   status: number;
@@ -70,14 +89,33 @@ export async function send(kase: Pick<Case, 'method' | 'path' | 'query' | 'heade
   const url = urlOf(options.baseUrl, kase);
   // A redirect is an answer to check (the badge's 307), not something to follow.
   const init: RequestInit = { method: kase.method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) };
-  let outcome = await attempt(url, init, options.timeoutMs);
-  for (let retry = 1; retry <= options.retries && outcome.kind === 'network'; retry++) {
-    await new Promise((resolve) => setTimeout(resolve, 50 * retry));
-    outcome = await attempt(url, init, options.timeoutMs);
+  const paced = async () => {
+    await options.pace?.();
+    return attempt(url, init, options.timeoutMs);
+  };
+  let outcome = await paced();
+  for (let throttled = 0, retry = 0; ; ) {
+    if (outcome.kind === 'network' && retry < options.retries) {
+      retry++;
+      await sleep(50 * retry);
+    } else if (outcome.kind === 'response' && outcome.response.status === 429 && throttled < MAX_THROTTLED) {
+      const wait = retryAfterSeconds(outcome.response.headers);
+      if (wait === undefined || wait > MAX_RETRY_AFTER_S) return outcome;
+      throttled++;
+      await sleep(wait * 1000);
+    } else {
+      return outcome;
+    }
+    outcome = await paced();
   }
-  return outcome;
 }
 
 /** Sends a case with the run's `--header`s, less a credential that a case meant to carry none must not get. */
 export const sendCase = (kase: Case, run: SendOptions): Promise<SendOutcome> =>
-  send(kase, { baseUrl: run.baseUrl, timeoutMs: run.timeoutMs, retries: run.retries, headers: extraHeadersFor(kase, run.headers) });
+  send(kase, {
+    baseUrl: run.baseUrl,
+    timeoutMs: run.timeoutMs,
+    retries: run.retries,
+    headers: extraHeadersFor(kase, run.headers),
+    ...(run.pace === undefined ? {} : { pace: run.pace }),
+  });

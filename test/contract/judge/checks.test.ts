@@ -159,7 +159,14 @@ describe('negative_data_rejection', () => {
 });
 
 describe('evaluate', () => {
-  const run = { ...context(), timeoutMs: 1000, baseUrl: 'http://127.0.0.1:1', headers: {}, redactor: createRedactor([]) };
+  const run = {
+    ...context(),
+    timeoutMs: 1000,
+    baseUrl: 'http://127.0.0.1:1',
+    headers: {},
+    redactor: createRedactor([]),
+    curlVariables: new Map(),
+  };
   const op = spec.byOperationId.get('getCurrentUser')!;
   const response = (status: number) =>
     ({

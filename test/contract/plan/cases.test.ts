@@ -44,6 +44,51 @@ function plan(operationId: string, target: Target = MOCK_TARGET, cases: Recorded
   return { runs: planned.flatMap((p) => ('run' in p ? [p.run] : [])), skips: planned.flatMap((p) => ('skip' in p ? [p.skip] : [])) };
 }
 
+describe('profiles', () => {
+  it('relax only a case that expects a documented crash, under compatible', () => {
+    const byTitle = (profile: 'hackatime' | 'compatible') => {
+      const planned = planOperation(spec.byOperationId.get('getUserStats')!, {
+        target: MOCK_TARGET,
+        validator,
+        seed: 1,
+        recorded: recorded.filter((r) => r.operationId === 'getUserStats'),
+        profile,
+      });
+      return planned.flatMap((p) => ('run' in p && p.run.kind === 'recorded' ? [p.run] : []));
+    };
+    const crash = (cases: Case[]) => cases.find((c) => c.query.some(([k, v]) => k === 'limit' && v === '-1'))!;
+    expect(crash(byTitle('hackatime')).expectedStatuses).toEqual([500]);
+    expect(crash(byTitle('compatible')).expectedStatuses).toEqual([500, 200, 403, 404, 422]);
+    expect(crash(byTitle('compatible')).title).toContain('not required under --profile compatible');
+    const others = (cases: Case[]) => cases.filter((c) => c !== crash(cases)).map((c) => c.expectedStatuses);
+    expect(others(byTitle('compatible'))).toEqual(others(byTitle('hackatime')));
+  });
+});
+
+describe('optional parameters', () => {
+  it('are each sent once, on the first valid request, with a value the run stands behind', () => {
+    const sent = (operationId: string) =>
+      Object.fromEntries(
+        plan(operationId)
+          .runs.filter((c) => /\/positive\/[^/]+\/[a-z_]+$/.test(c.id))
+          .map((c) => [c.id.split('/').at(-1), c.query.find(([k]) => k === c.id.split('/').at(-1))?.[1]]),
+      );
+    expect(sent('getUserStats')).toMatchObject({
+      start_date: '2026-08-16',
+      end_date: '2026-08-22',
+      filter_by_project: 'hackatime',
+      limit: '5',
+      total_seconds: 'true',
+    });
+    expect(sent('getSummaries')).toEqual({ timezone: 'America/New_York', project: 'hackatime' });
+    expect(plan('getSummaries').runs.find((c) => c.id.endsWith('/timezone'))?.query).toEqual([
+      ['start', '2026-08-16'],
+      ['end', '2026-08-22'],
+      ['timezone', 'America/New_York'],
+    ]);
+  });
+});
+
 describe('valid requests', () => {
   it('are one per security alternative, each with its own credential', () => {
     const positives = plan('getCurrentUser').runs.filter((c) => c.kind === 'positive');

@@ -11,7 +11,7 @@ const operation: OperationRef = { operationId: 'getSummaries', method: 'GET', pa
 const result: OperationResult = { operation, status: 'passed', cases: 1, skipped: [], findings: [], durationMs: 5 };
 const positive = caseOf('getSummaries');
 
-async function junit(cases: Case[]): Promise<string> {
+async function junit(cases: Case[], operationResult: OperationResult = result): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
   const reporter = junitReporter(path);
   for (const kase of cases) reporter.onEvent({ type: 'case-finished', operation, case: kase, status: 200, durationMs: 1, findings: [] });
@@ -21,7 +21,14 @@ async function junit(cases: Case[]): Promise<string> {
     findings: { errors: 0, warnings: 0 },
     durationMs: 5,
   };
-  reporter.onEvent({ type: 'run-finished', baseUrl: 'http://127.0.0.1:1', seed: 1, operations: [result], findings: [], summary });
+  reporter.onEvent({
+    type: 'run-finished',
+    baseUrl: 'http://127.0.0.1:1',
+    seed: 1,
+    operations: [operationResult],
+    findings: operationResult.findings,
+    summary,
+  });
   await reporter.close();
   return readFileSync(path, 'utf8');
 }
@@ -41,5 +48,28 @@ describe('the JUnit report', () => {
     const xml = await junit([positive, { ...positive, id: 'getSummaries/invalid-param/x', kind: 'invalid-param' }]);
     expect(skipped(xml, 'negative_data_rejection')).toBeUndefined();
     expect(xml).toMatch(/<testcase classname="getSummaries" name="getSummaries: negative_data_rejection" time="0.005"\/>/);
+  });
+
+  it('writes one <failure> per testcase, with every finding of the check in it', async () => {
+    const finding = (pointer: string) => ({
+      check: 'domain_invariant' as const,
+      operationId: 'getSummaries',
+      method: 'GET',
+      pathTemplate: '/summaries',
+      title: 'Invariant sorted-by broken',
+      message: `${pointer} is not sorted`,
+      severity: 'error' as const,
+      pointer,
+      caseId: 'getSummaries/positive/none',
+      key: pointer,
+      curl: "curl -X GET 'http://h/summaries'",
+    });
+    const failed: OperationResult = { ...result, status: 'failed', findings: [finding('/data'), finding('/data/0/projects')] };
+    const xml = await junit([positive], failed);
+    const testcase = /name="getSummaries: domain_invariant"[^>]*>([\s\S]*?)<\/testcase>/.exec(xml)?.[1] ?? '';
+    expect(testcase.match(/<failure /g)).toHaveLength(1);
+    expect(testcase).toContain('message="2 findings: Invariant sorted-by broken"');
+    expect(testcase).toContain('/data is not sorted');
+    expect(testcase).toContain('/data/0/projects is not sorted');
   });
 });

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/contract/case.js';
-import { toCurl } from '../../../src/contract/send/curl.js';
+import { curlVariables, toCurl } from '../../../src/contract/send/curl.js';
 import { createRedactor } from '../../../src/contract/send/redact.js';
 
 const SECRET = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
@@ -44,6 +44,32 @@ describe('the redactor', () => {
 });
 
 describe('the curl line', () => {
+  it('writes each credential of the run as its environment variable, runnable as printed', () => {
+    const vars = curlVariables({
+      apiKey: 'key-0123456789',
+      adminKey: 'hka_admin-0123',
+      oauthTokens: [{ token: 'tok-0123456', scopes: [] }],
+    });
+    const line = (headers: Record<string, string>, query: [string, string][] = []) =>
+      toCurl('http://127.0.0.1:4010', kase({ headers, query }), {}, createRedactor([...vars.keys()]), vars);
+    expect(line({ Authorization: 'Bearer key-0123456789' })).toBe(
+      `curl -X GET 'http://127.0.0.1:4010/p' -H "Authorization: Bearer $HACKATIME_API_KEY"`,
+    );
+    expect(line({ Authorization: `Basic ${Buffer.from('key-0123456789').toString('base64')}` })).toBe(
+      `curl -X GET 'http://127.0.0.1:4010/p' -H "Authorization: Basic $(printf %s "$HACKATIME_API_KEY" | base64)"`,
+    );
+    expect(
+      line({}, [
+        ['api_key', 'key-0123456789'],
+        ['q', 'a"$b'],
+      ]),
+    ).toBe(`curl -X GET "http://127.0.0.1:4010/p?api_key=$HACKATIME_API_KEY&q=a%22%24b"`);
+    expect(line({ 'X-Api-Key': 'hka_admin-0123', Authorization: 'Bearer tok-0123456' })).toBe(
+      `curl -X GET 'http://127.0.0.1:4010/p' -H "X-Api-Key: $HACKATIME_ADMIN_KEY" -H "Authorization: Bearer $HACKATIME_OAUTH_TOKEN"`,
+    );
+    expect(line({ Authorization: 'Bearer someone-elses-token' })).toContain(`-H 'Authorization: Bearer [REDACTED]'`);
+  });
+
   it('hides Authorization headers and api_key values whatever they hold, keeping the scheme', () => {
     const curl = toCurl(
       'http://127.0.0.1:4010',

@@ -39,7 +39,10 @@ export const onlyDocumentedMedia =
     res.media?.schemaPointer !== undefined ? fn(ctx, kase, res) : [];
 
 /** Runs `fn` only when the body parsed as JSON. */
-export const onlyJson =
+const onlyJson =
   (fn: CheckFn): CheckFn =>
   (ctx, kase, res) =>
     res.body.kind === 'json' ? fn(ctx, kase, res) : [];
+
+/** Runs `fn` only on a documented status whose documented JSON media type has a schema, the body parsed. */
+export const onlyDocumentedJson = (fn: CheckFn): CheckFn => onlyDocumentedStatus(onlyDocumentedMedia(onlyJson(fn)));

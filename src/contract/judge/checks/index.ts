@@ -4,12 +4,14 @@
  */
 import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
+import { domainInvariant } from './domain-invariant.js';
 import { expectedStatus } from './expected-status.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
 import { notAServerError } from './not-a-server-error.js';
 import { responseHeadersConformance } from './response-headers-conformance.js';
 import { responseSchemaConformance } from './response-schema-conformance.js';
+import { sensitiveDataLeak } from './sensitive-data-leak.js';
 import { statusCodeConformance } from './status-code-conformance.js';
 import { undocumentedProperty } from './undocumented-property.js';
 
@@ -22,5 +24,7 @@ export const CHECKS: readonly Check[] = [
   responseHeadersConformance,
   ignoredAuth,
   negativeDataRejection,
+  sensitiveDataLeak,
   undocumentedProperty,
+  domainInvariant,
 ];

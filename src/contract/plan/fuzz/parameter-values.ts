@@ -7,22 +7,9 @@
  */
 import fc from 'fast-check';
 import type { IndexedParameter } from '../../../spec/operations.js';
-import { PATH_VARIABLES, type Target, variable } from '../variables.js';
+import { DATE_NAME, PATH_VARIABLES, QUERY_VARIABLES, type Target, variable } from '../variables.js';
 import { type FuzzPlanContext, generatorsOf } from './context.js';
 import { headerString, isRoutableSegment, NASTY_STRINGS, oddString } from './strings.js';
-
-/** Free-text query parameters that name a user or project by another name than the path's. */
-const QUERY_VARIABLES: Readonly<Record<string, string>> = {
-  user: 'username',
-  username: 'username',
-  user_id: 'slack_uid',
-  user_email: 'email',
-  project: 'project',
-  projects: 'project',
-  filter_by_project: 'project',
-};
-
-const DATE_NAME = /(^|_)(date|start|end|since|until|from|to|time)($|_)/;
 
 const UNCONSTRAINING = new Set(['type', 'description', 'examples', 'default', 'deprecated', 'title', 'x-path-glob']);
 

@@ -1,0 +1,9 @@
+/**
+ * @module
+ * Every cross-check, in report order; their findings are `consistent_across_answers`.
+ */
+import type { CrossCheck } from './cross-check.js';
+import { statsMatchSummaries } from './stats-match-summaries.js';
+import { statusbarMatchesSummary } from './statusbar-matches-summary.js';
+
+export const CROSS_CHECKS: readonly CrossCheck[] = [statusbarMatchesSummary, statsMatchSummaries];
