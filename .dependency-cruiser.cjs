@@ -16,7 +16,7 @@ const allowed = {
 // The contract runner's pipeline (ARCHITECTURE.md, "The contract runner"): a stage imports the
 // room's shared types and the stages before it, never a later stage nor the runner that drives them.
 const stages = ['plan', 'send', 'judge', 'report'];
-const DRIVERS = '^src/contract/(runner|command|fuzz-driver|options)\\.ts$';
+const DRIVERS = '^src/contract/(runner|command|fuzz-driver|cross-driver|options)\\.ts$';
 
 module.exports = {
   forbidden: [
