@@ -24,6 +24,9 @@ const SYSTEM = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core machines CI runs on.
+    // The tests wait on I/O (sockets, child processes, Chromium) as much as on the CPU, so two run at once.
+    maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
     hookTimeout: 30_000,
     projects: [
