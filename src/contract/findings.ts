@@ -12,6 +12,7 @@ export const CHECK_NAMES = [
   'content_type_conformance',
   'response_schema_conformance',
   'response_headers_conformance',
+  'cors_headers',
   'ignored_auth',
   'negative_data_rejection',
   'sensitive_data_leak',

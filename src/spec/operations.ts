@@ -62,6 +62,11 @@ export interface IndexedOperation {
   responses: IndexedResponse[];
   /** JSON pointer of the operation object in the bundled document. */
   pointer: string;
+  /**
+   * The headers its answers carry for a cross-origin request (`Origin` sent), from the root's
+   * `x-cors`; undefined when the server sends no CORS headers on its path.
+   */
+  cors: IndexedResponse['headers'] | undefined;
   /** The operation's `x-…` extensions. */
   extensions: Record<string, unknown>;
 }
@@ -96,10 +101,12 @@ function indexMedia(doc: OpenAPIObject, content: Record<string, unknown> | undef
   });
 }
 
-function indexResponse(doc: OpenAPIObject, status: string, raw: ResponseObject | ReferenceObject, at: string): IndexedResponse {
-  const { value: response, pointer } = deref<ResponseObject>(doc, raw, at);
-  const headers: IndexedResponse['headers'] = {};
-  for (const [name, header] of Object.entries(response.headers ?? {})) {
+type IndexedHeaders = IndexedResponse['headers'];
+
+/** The headers of a response (or of `x-cors`) at `pointer`, references resolved, names lower case. */
+function indexHeaders(doc: OpenAPIObject, raw: Record<string, unknown>, pointer: string): IndexedHeaders {
+  const headers: IndexedHeaders = {};
+  for (const [name, header] of Object.entries(raw)) {
     const resolved = deref<{
       required?: boolean;
       schema?: { examples?: unknown[] };
@@ -113,7 +120,27 @@ function indexResponse(doc: OpenAPIObject, status: string, raw: ResponseObject |
       example: h.example ?? Object.values(h.examples ?? {})[0]?.value ?? h.schema?.examples?.[0],
     };
   }
+  return headers;
+}
+
+function indexResponse(doc: OpenAPIObject, status: string, raw: ResponseObject | ReferenceObject, at: string): IndexedResponse {
+  const { value: response, pointer } = deref<ResponseObject>(doc, raw, at);
+  const headers = indexHeaders(doc, response.headers ?? {}, pointer);
   return { status, description: response.description ?? '', headers, content: indexMedia(doc, response.content, pointer) };
+}
+
+/**
+ * The root's `x-cors` (see openapi/README.md): the path prefixes that answer cross-origin requests
+ * and the headers every answer under them carries when the request has an `Origin`.
+ */
+function indexCors(doc: OpenAPIObject): { prefixes: string[]; headers: IndexedHeaders } | undefined {
+  const raw: unknown = doc['x-cors'];
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { paths, headers } = raw as { paths?: unknown; headers?: unknown };
+  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string') || typeof headers !== 'object' || headers === null) {
+    throw new SpecError('x-cors needs `paths` (a list of path prefixes) and `headers`');
+  }
+  return { prefixes: paths, headers: indexHeaders(doc, headers as Record<string, unknown>, '/x-cors') };
 }
 
 function indexParameters(doc: OpenAPIObject, item: PathItemObject, op: OperationObject, pathAt: string, opAt: string): IndexedParameter[] {
@@ -142,6 +169,7 @@ function indexParameters(doc: OpenAPIObject, item: PathItemObject, op: Operation
 export function indexOperations(doc: OpenAPIObject): IndexedOperation[] {
   const operations: IndexedOperation[] = [];
   const seen = new Set<string>();
+  const cors = indexCors(doc);
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     const pathAt = `/paths/${escapePointer(path)}`;
     const item = rawItem as PathItemObject;
@@ -167,6 +195,7 @@ export function indexOperations(doc: OpenAPIObject): IndexedOperation[] {
           indexResponse(doc, status, r as ResponseObject | ReferenceObject, `${opAt}/responses/${escapePointer(status)}`),
         ),
         pointer: opAt,
+        cors: cors?.prefixes.some((prefix) => path.startsWith(prefix)) ? cors.headers : undefined,
         extensions: Object.fromEntries(Object.entries(op).filter(([key]) => key.startsWith('x-'))),
       });
     }

@@ -3261,6 +3261,11 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
+         * @description Any origin may read the answer (rack-cors `origins "*"` on `/api/*`, `config/initializers/cors.rb`). Sent only when the request carries an `Origin` header; never with credentials.
+         * @example *
+         */
+        "Access-Control-Allow-Origin": "*";
+        /**
          * @description `no-store` on every answer of the main `ApplicationController` (all endpoints except
          *     `/api/v1/authenticated/*`) and on Doorkeeper's 401/403; `max-age=0, private, must-revalidate`
          *     (Rails' default) on the answers of `/api/v1/authenticated/*` controllers.

@@ -157,6 +157,20 @@ describe('the runner against a server broken one way at a time', () => {
     });
   });
 
+  it('catches answers without Access-Control-Allow-Origin with cors_headers, on every operation under /api', async () => {
+    const findings = await run('drops-cors');
+    expect(checksOf(findings)).toEqual(['cors_headers']);
+    expect(new Set(findings.map((f) => f.operationId))).toEqual(new Set(FAKE_OPERATIONS));
+    expect(findings[0]).toMatchObject({
+      header: 'access-control-allow-origin',
+      title: 'Missing CORS header',
+      message:
+        'The access-control-allow-origin header is absent from the answer to a request with Origin: https://contract.hackatime-kit.test; a browser cannot read this answer.',
+      expected: '*',
+    });
+    expect(findings[0]!.curl).toContain("-H 'Origin: https://contract.hackatime-kit.test'");
+  });
+
   it('catches an invalid parameter answered with success with negative_data_rejection', async () => {
     const findings = await run('accepts-invalid-param');
     expect(checksOf(findings)).toEqual(['negative_data_rejection']);

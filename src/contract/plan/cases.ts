@@ -10,6 +10,7 @@ import { alternativesOf, applyAuth } from './auth.js';
 import { invariantCases } from './invariant-cases.js';
 import { invalidParamCases, noAuthCases, unknownUserCases } from './negative-cases.js';
 import { optionalParameterCases } from './optional-cases.js';
+import { withOrigin } from './origin.js';
 import type { PlanContext } from './plan-context.js';
 import { underProfile } from './profile.js';
 import { buildParts, fillPath } from './request-parts.js';
@@ -102,6 +103,6 @@ export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCa
   const extras = [...optionalParameterCases(op, positives, ctx), ...invariantCases(op, positives)];
   const planned = [...positives, ...extras, ...recordedCases(op, ctx), ...negatives];
   return planned
-    .map((p) => ('run' in p ? { run: underProfile(op, p.run, run.profile ?? 'hackatime') } : p))
+    .map((p) => ('run' in p ? { run: withOrigin(op, underProfile(op, p.run, run.profile ?? 'hackatime')) } : p))
     .map((p) => (run.allowWrites === false ? blockWrites(op, p, run.target.baseUrl) : p));
 }

@@ -39,7 +39,8 @@ export type Mutation =
   | 'breaks-on-optional-parameter'
   | 'no-crash-on-negative-limit'
   | 'throttles-once'
-  | 'empty-body';
+  | 'empty-body'
+  | 'drops-cors';
 
 const spec = loadSpec();
 
@@ -195,7 +196,20 @@ const THROTTLED: TestReply = {
   headers: { 'Retry-After': '1' },
 };
 
+/**
+ * The fake as a server: rack-cors's `Access-Control-Allow-Origin: *` on every `/api/*` answer to a
+ * request with an Origin (config/initializers/cors.rb), unless the mutation drops it.
+ */
 export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) => TestReply {
+  const answer = fakeAnswers(getMutation);
+  return (req) => {
+    const reply = answer(req);
+    const cors = req.url.pathname.startsWith('/api/') && req.headers.origin !== undefined && getMutation() !== 'drops-cors';
+    return cors ? { ...reply, headers: { ...reply.headers, 'Access-Control-Allow-Origin': '*' } } : reply;
+  };
+}
+
+function fakeAnswers(getMutation: () => Mutation): (req: TestRequest) => TestReply {
   let throttled = false;
   return (req) => {
     const mutation = getMutation();

@@ -146,7 +146,8 @@ describe('negative cases', () => {
       ['request without credentials', [401]],
       ['request with an invalid ApiKeyBearer credential', [401]],
     ]);
-    expect(noAuth[0]!.headers).toEqual({});
+    // No credential; the Origin of every request under /api (x-cors) is all it sends.
+    expect(noAuth[0]!.headers).toEqual({ Origin: 'https://contract.hackatime-kit.test' });
     expect(noAuth[1]!.headers['Authorization']).toMatch(/^Bearer [0-9a-f]{8}-[0-9a-f]{4}-4/);
   });
 

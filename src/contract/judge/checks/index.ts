@@ -4,6 +4,7 @@
  */
 import type { Check } from './check.js';
 import { contentTypeConformance } from './content-type-conformance.js';
+import { corsHeaders } from './cors-headers.js';
 import { domainInvariant } from './domain-invariant.js';
 import { expectedStatus } from './expected-status.js';
 import { ignoredAuth } from './ignored-auth.js';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   contentTypeConformance,
   responseSchemaConformance,
   responseHeadersConformance,
+  corsHeaders,
   ignoredAuth,
   negativeDataRejection,
   sensitiveDataLeak,

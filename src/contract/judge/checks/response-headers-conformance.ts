@@ -6,8 +6,8 @@
 
 import { resolvePointer } from '../../../spec/json-pointer.js';
 import type { FindingDraft } from '../../findings.js';
-import { keywordSnippet } from '../schema-snippet.js';
 import { type Check, onlyDocumentedStatus } from './check.js';
+import { headerValueFindings } from './header-value.js';
 
 export const responseHeadersConformance: Check = {
   name: 'response_headers_conformance',
@@ -32,19 +32,7 @@ export const responseHeadersConformance: Check = {
         continue;
       }
       if (header.schemaPointer === undefined) continue;
-      const result = ctx.validator.validateParameter(header.schemaPointer, value);
-      if (result.ok) continue;
-      for (const issue of result.issues) {
-        findings.push({
-          title: 'Invalid header value',
-          message: `The ${name} header ${issue.message.replace(/^(the value|\/value) /, '')}.`,
-          header: name,
-          schemaPath: issue.schemaPath,
-          key: `${name}:${issue.schemaPath}`,
-          expected: keywordSnippet(ctx.spec.document, issue.schemaPath),
-          received: value,
-        });
-      }
+      findings.push(...headerValueFindings(ctx, name, header.schemaPointer, value));
     }
     return findings;
   }),
