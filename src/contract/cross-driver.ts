@@ -3,7 +3,8 @@
  * Runs the cross-checks (`judge/cross/`): for each whose operations are all selected, its requests
  * in order through the run's limit, then its comparison. A finding is `consistent_across_answers`
  * on the first request's operation, with that request's curl line and the others' in its message;
- * a cross-check that cannot be filled (a missing credential or variable) is a skipped case there.
+ * a cross-check that cannot be filled (a missing credential or variable), or that writes where
+ * writes are not allowed, is a skipped case there.
  */
 import type { Case, SkippedCase } from './case.js';
 import type { Finding } from './findings.js';
@@ -11,6 +12,7 @@ import { type CrossCheck, crossCase } from './judge/cross/cross-check.js';
 import { CROSS_CHECKS } from './judge/cross/index.js';
 import { findingOf } from './judge/finding.js';
 import { inShard } from './plan/shard.js';
+import { writes, writesBlockedReason } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import { toCurl } from './send/curl.js';
 import { extraHeadersFor } from './send/request.js';
@@ -30,12 +32,21 @@ async function runOne(check: CrossCheck, run: RunContext, out: CrossOutcome): Pr
   const ops = requests.map((r) => run.operations.find((op) => op.operationId === r.operationId));
   if (ops.some((op) => op === undefined)) return;
   const anchor = ops[0]!;
+  const skip = {
+    id: `${anchor.operationId}/cross/${check.name}`,
+    operationId: anchor.operationId,
+    kind: 'positive' as const,
+    title: check.name,
+  };
+  if (!run.allowWrites && ops.some((op) => writes(op!))) {
+    push(out.skipped, anchor.operationId, { ...skip, reason: writesBlockedReason(run.baseUrl) });
+    return;
+  }
   const cases: Case[] = [];
   for (const [i, request] of requests.entries()) {
     const filled = crossCase(check, ops[i]!, request, run, i + 1);
     if (!filled.ok) {
-      const skip = { id: `${anchor.operationId}/cross/${check.name}`, operationId: anchor.operationId, kind: 'positive' as const };
-      push(out.skipped, anchor.operationId, { ...skip, title: check.name, reason: filled.missing });
+      push(out.skipped, anchor.operationId, { ...skip, reason: filled.missing });
       return;
     }
     cases.push(filled.value);
@@ -44,7 +55,7 @@ async function runOne(check: CrossCheck, run: RunContext, out: CrossOutcome): Pr
   // In order: a cross-check may ask the same thing before and after to see whether the data moved.
   for (const [i, kase] of cases.entries()) {
     const outcome = await run.limit(() => sendCase(kase, run));
-    if (outcome.kind !== 'response' || outcome.response.status !== 200) return;
+    if (outcome.kind !== 'response' || !kase.expectedStatuses.includes(outcome.response.status)) return;
     const res = inspect(ops[i]!, outcome.response);
     if (res.body.kind !== 'json') return;
     bodies.push(res.body.value);

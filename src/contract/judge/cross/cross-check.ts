@@ -6,7 +6,7 @@
  * a JSON body is not compared (the operation's own cases report it).
  */
 import type { IndexedOperation } from '../../../spec/operations.js';
-import type { Case } from '../../case.js';
+import type { Case, CaseBody } from '../../case.js';
 import type { FindingDraft } from '../../findings.js';
 import { alternativesOf } from '../../plan/auth.js';
 import type { PlanContext } from '../../plan/plan-context.js';
@@ -17,6 +17,10 @@ import type { Filled } from '../../plan/variables.js';
 export interface CrossRequest {
   operationId: string;
   query: Record<string, string>;
+  /** The body to send (a write: the driver sends it only where writes are allowed). */
+  body?: CaseBody;
+  /** The statuses whose answers are compared; 200 when absent. */
+  expect?: number[];
 }
 
 export interface CrossCheck {
@@ -25,7 +29,7 @@ export interface CrossCheck {
   summary: string;
   /** Its requests, in sending order; findings are reported on the first one's operation. */
   requests: (ctx: Pick<PlanContext, 'target'>) => readonly CrossRequest[];
-  /** The JSON bodies of the 200 answers, in request order. */
+  /** The JSON bodies of the answers (each of an expected status), in request order. */
   judge: (bodies: readonly unknown[], cases: readonly Case[]) => FindingDraft[];
 }
 
@@ -61,7 +65,8 @@ export function crossCase(
         pathTemplate: op.path,
         ...parts.value,
         query,
-        expectedStatuses: [200],
+        ...(request.body === undefined ? {} : { body: request.body }),
+        expectedStatuses: request.expect ?? [200],
         auth: alt.scheme,
       },
     };

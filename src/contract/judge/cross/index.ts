@@ -3,7 +3,8 @@
  * Every cross-check, in report order; their findings are `consistent_across_answers`.
  */
 import type { CrossCheck } from './cross-check.js';
+import { heartbeatsAddUp } from './heartbeats-add-up.js';
 import { statsMatchSummaries } from './stats-match-summaries.js';
 import { statusbarMatchesSummary } from './statusbar-matches-summary.js';
 
-export const CROSS_CHECKS: readonly CrossCheck[] = [statusbarMatchesSummary, statsMatchSummaries];
+export const CROSS_CHECKS: readonly CrossCheck[] = [statusbarMatchesSummary, statsMatchSummaries, heartbeatsAddUp];
