@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES } from '../../../src/contract/findings.js';
 import { appliesTo, type CheckContext } from '../../../src/contract/judge/checks/check.js';
 import { contentTypeConformance } from '../../../src/contract/judge/checks/content-type-conformance.js';
+import { corsHeaders } from '../../../src/contract/judge/checks/cors-headers.js';
 import { expectedStatus } from '../../../src/contract/judge/checks/expected-status.js';
 import { ignoredAuth } from '../../../src/contract/judge/checks/ignored-auth.js';
 import { CHECKS } from '../../../src/contract/judge/checks/index.js';
@@ -292,6 +293,33 @@ describe('response_headers_conformance', () => {
     );
     const found = responseHeadersConformance.run(ctx, kase('getUserTrustFactor'), limited);
     expect(found.map((f) => f.header)).toEqual(expect.arrayContaining(['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining']));
+  });
+});
+
+describe('cors_headers', () => {
+  const origin = { Origin: 'https://contract.hackatime-kit.test' };
+  const trust = (headers: Record<string, string>) =>
+    answer('getUserTrustFactor', 200, TRUST, { 'content-type': 'application/json', ...headers });
+
+  it('wants Access-Control-Allow-Origin: * on an answer under /api to a request with an Origin, whatever its status', () => {
+    const ctx = context();
+    const cross = kase('getUserTrustFactor', { headers: origin });
+    expect(corsHeaders.run(ctx, cross, trust({ 'access-control-allow-origin': '*' }))).toEqual([]);
+    expect(corsHeaders.run(ctx, cross, trust({}))).toMatchObject([
+      { header: 'access-control-allow-origin', title: 'Missing CORS header', expected: '*' },
+    ]);
+    expect(corsHeaders.run(ctx, cross, trust({ 'access-control-allow-origin': 'https://evil.example' }))).toMatchObject([
+      { header: 'access-control-allow-origin', title: 'Invalid header value', received: 'https://evil.example' },
+    ]);
+    const notFound = answer('getUserTrustFactor', 404, { error: 'User not found' });
+    expect(corsHeaders.run(ctx, cross, notFound)).toHaveLength(1);
+  });
+
+  it('judges nothing without an Origin, or outside /api (rack-cors answers those without CORS headers)', () => {
+    const ctx = context();
+    expect(corsHeaders.run(ctx, kase('getUserTrustFactor'), trust({}))).toEqual([]);
+    expect(spec.byOperationId.get('createOAuthToken')!.cors).toBeUndefined();
+    expect(spec.byOperationId.get('getUserTrustFactor')!.cors).toHaveProperty('access-control-allow-origin');
   });
 });
 
