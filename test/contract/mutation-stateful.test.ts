@@ -11,8 +11,10 @@ import { API_KEY, USERNAME } from './helpers/fake-hackatime.js';
 import { fakeHeartbeats, type HeartbeatMutation } from './helpers/fake-heartbeats.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
-// The runner's today when no mock tells it otherwise: its own clock's UTC day.
-const fake = fakeHeartbeats(new Date().toISOString().slice(0, 10), () => mutation);
+// The runner's today when no mock tells it otherwise is its clock's UTC day: the stand-in and the
+// runner's clock read one instant, taken once, so a run across midnight cannot split them.
+const NOW_MS = Date.now();
+const fake = fakeHeartbeats(new Date(NOW_MS).toISOString().slice(0, 10), () => mutation);
 let server: TestServer;
 let mutation: HeartbeatMutation = 'none';
 
@@ -26,6 +28,7 @@ async function across(m: HeartbeatMutation): Promise<Finding[]> {
   mutation = m;
   const result = await runContract({
     baseUrl: server.url,
+    now: () => NOW_MS,
     includeOperationIds: ['getStatusbarToday', 'getSummaries', 'getMyHeartbeats', 'postHeartbeatsBulk'],
     fixturesDir: null,
     seed: 7,
