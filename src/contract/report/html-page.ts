@@ -7,7 +7,7 @@
 import type { CaseKind } from '../case.js';
 import type { RunFinished, RunStarted } from '../events.js';
 import { CHECK_NAMES, type Finding } from '../findings.js';
-import { formatValue, plural } from './format.js';
+import { curlVariableNames, formatValue, plural } from './format.js';
 import { type CheckOutcome, checkOutcome } from './outcome.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -33,12 +33,13 @@ code,pre{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace}
 .grid{border-collapse:collapse}.grid th,.grid td{border:1px solid #ddd;padding:2px 6px;text-align:center}
 .grid thead th{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;white-space:nowrap}
 .grid tbody th{text-align:left;font-weight:normal;white-space:nowrap}
-.passed{background:#d8f3dc}.failed{background:#ffb3b3}.warning{background:#ffe8a3}
-.skipped{background:#e5e5e5}.not-applicable{background:#f7f7f7;color:#999}
+[data-outcome=passed]{background:#d8f3dc}[data-outcome=failed]{background:#ffb3b3}
+[data-outcome=warning]{background:#ffe8a3}[data-outcome=skipped]{background:#e5e5e5}
+[data-outcome=not-applicable]{background:#f7f7f7;color:#999}
 .grid a{color:inherit;text-decoration:none;display:block}
 .legend span{padding:1px 6px;margin-right:.5rem;border:1px solid #ddd}
 details{border:1px solid #ddd;border-radius:4px;margin:.4rem 0;padding:.3rem .6rem}
-details.error{border-left:4px solid #d00}details.warning{border-left:4px solid #d90}
+details.sev-error{border-left:4px solid #d00}details.sev-warning{border-left:4px solid #d90}
 summary{cursor:pointer}pre{background:#f6f6f6;padding:.5rem;overflow:auto;white-space:pre-wrap}
 .del{background:#ffe0e0}.add{background:#dcf5dc}.meta{color:#555}
 `;
@@ -82,7 +83,7 @@ function finding(f: Finding, id: string): string {
     f.fuzz === undefined ? '' : `<li>Fuzz: seed ${f.fuzz.seed}, ${f.fuzz.group} request ${f.fuzz.request}</li>`,
   ].join('');
   return [
-    `<details id="${id}" class="finding ${f.severity}" data-check="${esc(f.check)}">`,
+    `<details id="${id}" class="finding sev-${f.severity}" data-check="${esc(f.check)}">`,
     `<summary>${f.severity === 'error' ? '✗' : '!'} <b>${esc(f.operationId)}</b> · ${esc(f.check)}: ${esc(f.title)}</summary>`,
     `<p class="message">${esc(f.message)}</p>`,
     facts === '' ? '' : `<ul>${facts}</ul>`,
@@ -99,11 +100,11 @@ function grid(e: RunFinished, kinds: ReadonlyMap<string, ReadonlySet<CaseKind>>)
     const cells = CHECK_NAMES.map((check) => {
       const { outcome, reason } = checkOutcome(r, check, kinds.get(id) ?? new Set());
       const n = r.findings.filter((f) => f.check === check).length;
-      const title = esc(
-        `${id} · ${check}: ${OUTCOME_TITLES[outcome]}${reason ? ` (${reason})` : ''}${n > 0 ? `, ${plural(n, 'finding')}` : ''}`,
-      );
+      // Passed cells, most of the grid, carry no title: the page stays small for a large spec.
+      const why = `${OUTCOME_TITLES[outcome]}${reason ? ` (${reason})` : ''}${n > 0 ? `, ${plural(n, 'finding')}` : ''}`;
+      const title = outcome === 'passed' ? '' : ` title="${esc(why)}"`;
       const content = n > 0 ? `<a href="#${anchor(id, check, 0)}">${SYMBOLS[outcome]}</a>` : SYMBOLS[outcome];
-      return `<td class="${outcome}" data-outcome="${outcome}" data-check="${check}" title="${title}">${content}</td>`;
+      return `<td data-outcome="${outcome}" data-check="${check}"${title}>${content}</td>`;
     });
     const label = `${r.operation.method.toUpperCase()} ${r.operation.path}`;
     return `<tr data-operation="${esc(id)}"><th scope="row" title="${esc(label)}">${esc(id)}</th>${cells.join('')}</tr>`;
@@ -125,6 +126,13 @@ function totals(e: RunFinished, started: RunStarted | undefined): string {
   return `<div class="totals">${items.join('')}</div>`;
 }
 
+/** The credentials' variables the curl lines read, named once so a person can set them. */
+function variables(findings: readonly Finding[]): string {
+  const names = curlVariableNames(findings);
+  if (names.length === 0) return '';
+  return `<p>The curl lines read the run's credentials from ${names.map((n) => `<code>$${n}</code>`).join(', ')}: set them before running one.</p>`;
+}
+
 /**
  * The whole page for a finished run.
  *
@@ -134,7 +142,7 @@ function totals(e: RunFinished, started: RunStarted | undefined): string {
 export function htmlPage(e: RunFinished, started: RunStarted | undefined, kinds: ReadonlyMap<string, ReadonlySet<CaseKind>>): string {
   const meta = [`against <code>${esc(e.baseUrl)}</code>`, `seed ${e.seed}`, started ? esc(started.target) : ''].filter(Boolean).join(' · ');
   const legend = (Object.keys(OUTCOME_TITLES) as CheckOutcome[])
-    .map((o) => `<span class="${o}">${SYMBOLS[o]} ${OUTCOME_TITLES[o]}</span>`)
+    .map((o) => `<span data-outcome="${o}">${SYMBOLS[o]} ${OUTCOME_TITLES[o]}</span>`)
     .join('');
   const findings = e.operations.flatMap((r) =>
     CHECK_NAMES.flatMap((check) =>
@@ -154,6 +162,7 @@ ${totals(e, started)}
 <p class="legend">${legend}</p>
 ${grid(e, kinds)}
 <h2>Findings (${findings.length})</h2>
+${variables(e.findings)}
 ${findings.length === 0 ? '<p>None.</p>' : findings.join('\n')}
 <script>${SCRIPT}</script>
 </body></html>
