@@ -16,6 +16,7 @@ import { parseProfile } from './plan/profile.js';
 import { parseShard } from './plan/shard.js';
 import { consoleReporter } from './report/console.js';
 import { plural } from './report/format.js';
+import { htmlReporter } from './report/html.js';
 import { jsonReporter, writeJsonReport } from './report/json.js';
 import { junitReporter } from './report/junit.js';
 import { mergeReports, readJsonReport } from './report/merge.js';
@@ -87,6 +88,8 @@ Fuzzing:
 Reports:
   --report junit:PATH          JUnit XML, one testcase per operation and check (repeatable)
   --report json:PATH           JSON, see docs/contract-report.md (repeatable)
+  --report html:PATH           one self-contained page: totals, a grid of operations × checks,
+                               each finding with its diff and curl line (repeatable)
 `;
 
 const OPTIONS = {
@@ -179,11 +182,11 @@ function parseReports(values: string[] | undefined): Reporter[] {
   return (values ?? []).map((spec) => {
     const [kind, ...rest] = spec.split(':');
     const path = rest.join(':');
-    if (path === '' || (kind !== 'junit' && kind !== 'json'))
-      throw new UsageError(`--report must be junit:PATH or json:PATH, not "${spec}"`);
+    if (path === '' || (kind !== 'junit' && kind !== 'json' && kind !== 'html'))
+      throw new UsageError(`--report must be junit:PATH, json:PATH or html:PATH, not "${spec}"`);
     // Checked now: a report that cannot be written should not cost a whole run first.
     requireWritable('--report', path, 'file', { createFolders: true });
-    return kind === 'junit' ? junitReporter(resolve(path)) : jsonReporter(resolve(path));
+    return { junit: junitReporter, json: jsonReporter, html: htmlReporter }[kind](resolve(path));
   });
 }
 

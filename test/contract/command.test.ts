@@ -89,12 +89,23 @@ describe('contract options', () => {
 
   it('parse extra headers and report targets, and refuse malformed ones', () => {
     const parsed = contractOptions(
-      ['--base-url', 'http://h', '--header', 'X-Trace: a:b', '--report', 'json:out.json', '--report', 'junit:out.xml'],
+      [
+        '--base-url',
+        'http://h',
+        '--header',
+        'X-Trace: a:b',
+        '--report',
+        'json:out.json',
+        '--report',
+        'junit:out.xml',
+        '--report',
+        'html:out.html',
+      ],
       {},
     );
     expect(typeof parsed === 'object' && 'options' in parsed && parsed.options.headers).toEqual({ 'X-Trace': 'a:b' });
-    expect(typeof parsed === 'object' && 'options' in parsed && parsed.reports).toHaveLength(2);
-    expect(() => options(['--report', 'html:out.html'])).toThrow('--report must be junit:PATH or json:PATH');
+    expect(typeof parsed === 'object' && 'options' in parsed && parsed.reports).toHaveLength(3);
+    expect(() => options(['--report', 'xml:out.xml'])).toThrow('--report must be junit:PATH, json:PATH or html:PATH');
     expect(() => options(['--header', 'secret-without-colon'])).toThrow(/--header must be "NAME: VALUE"/);
     expect(() => options(['--no-such-flag'])).toThrow(UsageError);
   });

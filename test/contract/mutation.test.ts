@@ -13,14 +13,12 @@ import type { ContractOptions } from '../../src/contract/options.js';
 import { runContract } from '../../src/contract/runner.js';
 import { tempDir } from '../helpers/temp.js';
 import {
-  ADMIN_KEY,
   API_KEY,
   FAKE_OPERATIONS,
   fakeHackatime,
+  fakeRunOptions,
   INVARIANT_OPERATIONS,
   type Mutation,
-  OAUTH_TOKEN,
-  SLACK_UID,
   USERNAME,
 } from './helpers/fake-hackatime.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
@@ -35,20 +33,8 @@ afterAll(async () => server.close());
 
 async function run(m: Mutation, extra: Partial<ContractOptions> = {}): Promise<Finding[]> {
   mutation = m;
-  const result = await runContract({
-    baseUrl: server.url,
-    includeOperationIds: FAKE_OPERATIONS,
-    fixturesDir: null,
-    seed: 7,
-    apiKey: API_KEY,
-    adminKey: ADMIN_KEY,
-    oauthToken: OAUTH_TOKEN,
-    variables: { username: USERNAME, slack_uid: SLACK_UID },
-    // Far above any answer of a local server, however busy the machine: only the `slow` mutation,
-    // which never answers, may time out.
-    timeoutMs: 30_000,
-    ...extra,
-  });
+  // The fake's timeout is far above any local answer: only the `slow` mutation, which never answers, times out.
+  const result = await runContract({ ...fakeRunOptions(server.url), ...extra });
   return result.findings;
 }
 

@@ -10,7 +10,7 @@ import type { FuzzStats, OperationResult, RunEvent, RunFinished, RunStarted } fr
 import type { Finding } from '../findings.js';
 import { CONTRACT_PROJECT } from '../plan/variables.js';
 import { writes as changesState } from '../plan/writes.js';
-import { formatValue, plural } from './format.js';
+import { curlVariableNames, formatValue, plural } from './format.js';
 import type { Reporter } from './reporter.js';
 
 export interface ConsoleReporterOptions {
@@ -92,7 +92,7 @@ function details(
 
 /** The environment variables the findings' curl lines read, named once so a person can set them. */
 function curlVariablesLine(findings: readonly Finding[]): string[] {
-  const names = [...new Set(findings.flatMap((f) => [...f.curl.matchAll(/\$\{?(HACKATIME_[A-Z0-9_]+)/g)].map((m) => m[1]!)))].sort();
+  const names = curlVariableNames(findings);
   if (names.length === 0) return [];
   return [`The curl lines read the run's credentials from ${names.map((n) => `$${n}`).join(', ')}: set them before running one.`, ''];
 }

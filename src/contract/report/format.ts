@@ -19,6 +19,10 @@ export function formatValue(value: unknown): string[] {
   return renderSnippet(value);
 }
 
+/** The environment variables (`HACKATIME_API_KEY`, …) the findings' curl lines read, sorted. */
+export const curlVariableNames = (findings: readonly { curl: string }[]): string[] =>
+  [...new Set(findings.flatMap((f) => [...f.curl.matchAll(/\$\{?(HACKATIME_[A-Z0-9_]+)/g)].map((m) => m[1] ?? '')))].sort();
+
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** YAML of `value`, cut to `SNIPPET_LINES` lines. */

@@ -4,11 +4,11 @@
  * by that check's error findings, skipped when the operation did not run or the check had no case
  * to judge (no request without credentials, no invalid parameter). Written on close.
  */
-import { CASE_KIND_TITLES, type CaseKind } from '../case.js';
+import type { CaseKind } from '../case.js';
 import type { OperationResult, RunEvent, RunFinished } from '../events.js';
 import { CHECK_NAMES, type CheckName, type Finding } from '../findings.js';
-import { CHECKS } from '../judge/checks/index.js';
 import { formatValue } from './format.js';
+import { caseKinds, checkOutcome } from './outcome.js';
 import type { Reporter } from './reporter.js';
 import { writeReport } from './write-file.js';
 
@@ -17,11 +17,6 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 const xml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(XML_FORBIDDEN, '');
-
-/** The case kinds a check judges, from its own declaration (absent: every kind). */
-const APPLIES_TO: ReadonlyMap<CheckName, readonly CaseKind[]> = new Map(
-  CHECKS.flatMap((c) => (c.appliesTo === undefined ? [] : [[c.name, c.appliesTo] as const])),
-);
 
 function describe(f: Finding): string {
   const lines = [f.message];
@@ -39,14 +34,9 @@ function testcase(r: OperationResult, check: CheckName, kinds: ReadonlySet<CaseK
   const name = `${r.operation.operationId}: ${check}`;
   const open = `    <testcase classname="${xml(r.operation.operationId)}" name="${xml(name)}" time="${(r.durationMs / 1000).toFixed(3)}">`;
   const close = '    </testcase>';
-  const reason = [...new Set(r.skipped.map((s) => s.reason))].join('; ');
-  if (r.status === 'skipped')
-    return { xml: [open, `      <skipped message="${xml(reason)}"/>`, close].join('\n'), failed: false, skipped: true };
-  const needs = APPLIES_TO.get(check);
-  if (needs && !needs.some((kind) => kinds.has(kind))) {
-    const what = `no ${needs.map((kind) => CASE_KIND_TITLES[kind]).join(' or ')}`;
-    return { xml: [open, `      <skipped message="${xml(what)}"/>`, close].join('\n'), failed: false, skipped: true };
-  }
+  const { outcome, reason } = checkOutcome(r, check, kinds);
+  if (outcome === 'skipped' || outcome === 'not-applicable')
+    return { xml: [open, `      <skipped message="${xml(reason ?? '')}"/>`, close].join('\n'), failed: false, skipped: true };
   const findings = r.findings.filter((f) => f.check === check);
   const errors = findings.filter((f) => f.severity === 'error');
   // One <failure> per testcase, as CI viewers show only one: every error finding of the check in it.
@@ -81,19 +71,15 @@ function junitXml(e: RunFinished, kindsByOperation: ReadonlyMap<string, Readonly
 }
 
 export function junitReporter(path: string): Reporter {
-  const kinds = new Map<string, Set<CaseKind>>();
+  const kinds = caseKinds();
   let finished: RunFinished | undefined;
   return {
     onEvent(e: RunEvent) {
-      if (e.type === 'case-finished') {
-        const set = kinds.get(e.operation.operationId) ?? new Set<CaseKind>();
-        set.add(e.case.kind);
-        kinds.set(e.operation.operationId, set);
-      }
+      kinds.onEvent(e);
       if (e.type === 'run-finished') finished = e;
     },
     async close() {
-      if (finished) await writeReport(path, junitXml(finished, kinds));
+      if (finished) await writeReport(path, junitXml(finished, kinds.byOperation));
     },
   };
 }

@@ -2,6 +2,7 @@
  * A stand-in Hackatime server for four operations, answering from the spec's own examples, with
  * one deliberate mutation at a time: the mutation tests check that the runner catches each one.
  */
+import type { ContractOptions } from '../../../src/contract/options.js';
 import { loadSpec } from '../../../src/spec/load.js';
 import type { TestReply, TestRequest } from './test-server.js';
 
@@ -14,6 +15,21 @@ export const SLACK_UID = 'U0266FRGP';
 export const INVARIANT_OPERATIONS = ['getStatusbarToday', 'getUserStats', 'getLeaderboard'];
 /** The operations the fake serves for the checks over any answer. */
 export const FAKE_OPERATIONS = ['getUserTrustFactor', 'getCurrentUser', 'getSummaries', 'getMyMostRecentHeartbeat', 'lookupUserBySlackUid'];
+
+/** How the tests point the runner at the fake: its operations, credentials and variables. */
+export const fakeRunOptions = (baseUrl: string): ContractOptions => ({
+  baseUrl,
+  includeOperationIds: FAKE_OPERATIONS,
+  fixturesDir: null,
+  seed: 7,
+  apiKey: API_KEY,
+  adminKey: ADMIN_KEY,
+  oauthToken: OAUTH_TOKEN,
+  variables: { username: USERNAME, slack_uid: SLACK_UID },
+  // Far above any answer of a local server, however busy the machine: only a server that never
+  // answers may time out.
+  timeoutMs: 30_000,
+});
 
 export type Mutation =
   | 'none'
