@@ -4,7 +4,8 @@
  */
 import type { CrossCheck } from './cross-check.js';
 import { heartbeatsAddUp } from './heartbeats-add-up.js';
+import { leaderboardWithinStats } from './leaderboard-within-stats.js';
 import { statsMatchSummaries } from './stats-match-summaries.js';
 import { statusbarMatchesSummary } from './statusbar-matches-summary.js';
 
-export const CROSS_CHECKS: readonly CrossCheck[] = [statusbarMatchesSummary, statsMatchSummaries, heartbeatsAddUp];
+export const CROSS_CHECKS: readonly CrossCheck[] = [statusbarMatchesSummary, statsMatchSummaries, leaderboardWithinStats, heartbeatsAddUp];
