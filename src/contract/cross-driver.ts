@@ -7,6 +7,7 @@
  * writes are not allowed, is a skipped case there.
  */
 import type { Case, SkippedCase } from './case.js';
+import { operationRef } from './events.js';
 import type { Finding } from './findings.js';
 import { type CrossCheck, crossCase } from './judge/cross/cross-check.js';
 import { CROSS_CHECKS } from './judge/cross/index.js';
@@ -15,6 +16,7 @@ import { inShard } from './plan/shard.js';
 import { writes, writesBlockedReason } from './plan/writes.js';
 import type { RunContext } from './run-context.js';
 import { toCurl } from './send/curl.js';
+import { redactCase } from './send/redact.js';
 import { extraHeadersFor } from './send/request.js';
 import { inspect } from './send/response.js';
 import { sendCase } from './send/send.js';
@@ -55,6 +57,15 @@ async function runOne(check: CrossCheck, run: RunContext, out: CrossOutcome): Pr
   // In order: a cross-check may ask the same thing before and after to see whether the data moved.
   for (const [i, kase] of cases.entries()) {
     const outcome = await run.limit(() => sendCase(kase, run));
+    // Told like every case, so that reporters see what the check's writes left behind.
+    run.emit({
+      type: 'case-finished',
+      operation: operationRef(ops[i]!),
+      case: redactCase(kase, run.redactor),
+      status: outcome.kind === 'response' ? outcome.response.status : undefined,
+      durationMs: outcome.kind === 'response' ? outcome.response.durationMs : outcome.durationMs,
+      findings: [],
+    });
     if (outcome.kind !== 'response' || !kase.expectedStatuses.includes(outcome.response.status)) return;
     const res = inspect(ops[i]!, outcome.response);
     if (res.body.kind !== 'json') return;

@@ -3,6 +3,7 @@
  * What a run tells its reporters, in order: RunStarted, then per operation OperationStarted,
  * CaseFinished…, OperationFinished (operations finish in spec order), then RunFinished.
  */
+import type { IndexedOperation } from '../spec/operations.js';
 import type { Case, SkippedCase } from './case.js';
 import type { Finding } from './findings.js';
 
@@ -13,6 +14,15 @@ export interface OperationRef {
   tags: string[];
   deprecated: boolean;
 }
+
+/** How events name an operation. */
+export const operationRef = (op: IndexedOperation): OperationRef => ({
+  operationId: op.operationId,
+  method: op.method.toUpperCase(),
+  path: op.path,
+  tags: op.tags,
+  deprecated: op.deprecated,
+});
 
 type OperationStatus = 'passed' | 'failed' | 'skipped';
 

@@ -9,7 +9,7 @@ import { type IndexedOperation, responseFor } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
 import type { Case, SkippedCase } from './case.js';
 import { runCrossChecks } from './cross-driver.js';
-import type { FuzzStats, OperationRef, OperationResult, RunSummary } from './events.js';
+import { type FuzzStats, type OperationRef, type OperationResult, operationRef, type RunSummary } from './events.js';
 import { dedupe, type Finding } from './findings.js';
 import { fuzzOperation } from './fuzz-driver.js';
 import { evaluate } from './judge/evaluate.js';
@@ -30,14 +30,6 @@ export interface ContractResult {
   operations: OperationResult[];
   summary: RunSummary;
 }
-
-const refOf = (op: IndexedOperation): OperationRef => ({
-  operationId: op.operationId,
-  method: op.method.toUpperCase(),
-  path: op.path,
-  tags: op.tags,
-  deprecated: op.deprecated,
-});
 
 /**
  * Compiles the schemas of every answer the cases expect before the first request: compiling holds
@@ -144,7 +136,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
     );
     return {
       op,
-      ref: refOf(op),
+      ref: operationRef(op),
       runs: planned.flatMap((p) => ('run' in p && inShard(p.run.id, run.shard) ? [p.run] : [])),
       skipped: [...planned.flatMap((p): SkippedCase[] => ('skip' in p && inShard(p.skip.id, run.shard) ? [p.skip] : [])), ...fuzzSkips],
       ...(fuzzed ? { fuzz: fuzzed } : {}),

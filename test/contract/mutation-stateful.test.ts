@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/contract/findings.js';
+import { consoleReporter } from '../../src/contract/report/console.js';
 import { runContract } from '../../src/contract/runner.js';
 import { API_KEY, USERNAME } from './helpers/fake-hackatime.js';
 import { fakeHeartbeats, type HeartbeatMutation } from './helpers/fake-heartbeats.js';
@@ -24,9 +25,15 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 beforeEach(() => fake.reset());
 
+/** The console report of the last run. */
+let printed = '';
+
 async function across(m: HeartbeatMutation): Promise<Finding[]> {
   mutation = m;
+  printed = '';
+  const console = consoleReporter({ write: (text) => (printed += text) });
   const result = await runContract({
+    onEvent: (e) => console.onEvent(e),
     baseUrl: server.url,
     now: () => NOW_MS,
     includeOperationIds: ['getStatusbarToday', 'getSummaries', 'getMyHeartbeats', 'postHeartbeatsBulk'],
@@ -38,6 +45,15 @@ async function across(m: HeartbeatMutation): Promise<Finding[]> {
   });
   return result.findings.filter((f) => f.check === 'consistent_across_answers');
 }
+
+/** A body the stand-in accepts: a JSON list of heartbeats. */
+const isBatchOrList = (body: string): boolean => {
+  try {
+    return Array.isArray(JSON.parse(body));
+  } catch {
+    return false;
+  }
+};
 
 const keys = (findings: Finding[]) => findings.map((f) => f.key).sort();
 
@@ -58,6 +74,12 @@ describe('heartbeats-add-up against a server that stores heartbeats', () => {
     };
     const posts = server.requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/heartbeats.bulk') && isBatch(r.body));
     expect(posts).toHaveLength(2);
+    // The console says what the run left on the server: every accepted bulk post, the check's included.
+    const accepted = server.requests.filter(
+      (r) => r.method === 'POST' && r.url.pathname.endsWith('/heartbeats.bulk') && isBatchOrList(r.body),
+    );
+    const bulkWrites = Number(/Left on the server by accepted writes: .*postHeartbeatsBulk ×(\d+)/.exec(printed)?.[1]);
+    expect(bulkWrites).toBe(accepted.length);
   });
 
   it('catches a duplicate stored again', async () => {
