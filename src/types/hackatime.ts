@@ -3255,6 +3255,7 @@ export interface components {
          *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
          *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
          *     page); a `/` likewise leaves the route unmatched.
+         * @example current
          */
         WakatimeUserId: string;
     };
@@ -3324,6 +3325,7 @@ export interface operations {
                  *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
                  *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
                  *     page); a `/` likewise leaves the route unmatched.
+                 * @example current
                  */
                 id: components["parameters"]["WakatimeUserId"];
             };
@@ -3416,6 +3418,7 @@ export interface operations {
                  *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
                  *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
                  *     page); a `/` likewise leaves the route unmatched.
+                 * @example current
                  */
                 id: components["parameters"]["WakatimeUserId"];
             };
@@ -3488,6 +3491,7 @@ export interface operations {
                  *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
                  *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
                  *     page); a `/` likewise leaves the route unmatched.
+                 * @example current
                  */
                 id: components["parameters"]["WakatimeUserId"];
             };
@@ -3517,12 +3521,14 @@ export interface operations {
                 /**
                  * @description First day of the range, inclusive, exactly `YYYY-MM-DD`. Missing, differently formatted or not
                  *     a real date (`2026-02-30`) → `400 start and end must be valid dates in YYYY-MM-DD format`.
+                 * @example 2026-08-16
                  */
                 start: string;
                 /**
                  * @description Last day of the range, inclusive, exactly `YYYY-MM-DD` (same validation as `start`). Before
                  *     `start` → `400 end must not be before start`; 366 or more days after `start` (more than 366
                  *     days inclusive) → `400 date range cannot exceed 366 days`.
+                 * @example 2026-08-22
                  */
                 end: string;
                 /**
@@ -3541,6 +3547,7 @@ export interface operations {
                  *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
                  *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
                  *     page); a `/` likewise leaves the route unmatched.
+                 * @example current
                  */
                 id: components["parameters"]["WakatimeUserId"];
             };
@@ -3582,6 +3589,7 @@ export interface operations {
                  *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
                  *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
                  *     page); a `/` likewise leaves the route unmatched.
+                 * @example current
                  */
                 id: components["parameters"]["WakatimeUserId"];
             };
@@ -3633,6 +3641,7 @@ export interface operations {
                  *     UID, the HCA id, then the username (case-sensitive). Required in practice: without `user_id`
                  *     and `user` → `400 Missing required parameter: user_id`; no match → `404 User not found`; a user
                  *     with public stats turned off → `403 User has disabled public stats`.
+                 * @example U0DEMO0001
                  */
                 user_id?: string;
                 /**
@@ -5058,6 +5067,7 @@ export interface operations {
                  * @description Must be `code` (the only response type enabled). Missing → error page "Missing required
                  *     parameter: response_type."; any other value → error page "The authorization server does not
                  *     support this response type." (both `200`).
+                 * @example code
                  */
                 response_type: "code";
                 /**
@@ -5065,12 +5075,14 @@ export interface operations {
                  *     client_id."; unknown → error page "Client authentication failed due to unknown client, no
                  *     client authentication included, or unsupported authentication method." (both `200`, nothing
                  *     sent to the app).
+                 * @example MUNCYZ-3lw2xgbkNR8ZqiWBb9S6g1ZeBuXCiMOR6-sE
                  */
                 client_id: string;
                 /**
                  * @description Where to send the user back; must match one of the app's registered redirect URIs (see the
                  *     matching rules above). Missing, malformed or not registered → error page "The requested
                  *     redirect uri is malformed or doesn't match client redirect URI." (`200`, no redirect).
+                 * @example https://sinerider.com/auth/callback
                  */
                 redirect_uri: string;
                 /**
