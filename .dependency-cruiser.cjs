@@ -3,14 +3,17 @@
  * A room is a folder of src/; each rule names the rooms a room may NOT reach.
  */
 const room = (name) => `^src/${name}/`;
-const rooms = ['spec', 'world', 'mock', 'contract', 'docs', 'server'];
+const rooms = ['spec', 'types', 'world', 'mock', 'contract', 'docs', 'server'];
+// src/types is generated from the spec (`npm run types`): the answers' shapes, readable by every room
+// that reads the spec.
 const allowed = {
   spec: ['spec'],
+  types: ['types'],
   world: ['world'],
-  mock: ['mock', 'spec', 'world'],
-  contract: ['contract', 'spec', 'world'],
-  docs: ['docs', 'spec', 'world'],
-  server: ['server', 'mock', 'docs', 'spec', 'world'],
+  mock: ['mock', 'spec', 'types', 'world'],
+  contract: ['contract', 'spec', 'types', 'world'],
+  docs: ['docs', 'spec', 'types', 'world'],
+  server: ['server', 'mock', 'docs', 'spec', 'types', 'world'],
 };
 
 // The contract runner's pipeline (ARCHITECTURE.md, "The contract runner"): a stage imports the

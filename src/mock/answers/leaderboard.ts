@@ -5,6 +5,7 @@
  * happens here.
  */
 
+import type { components } from '../../types/hackatime.js';
 import { totalSeconds } from '../../world/durations.js';
 import type { TimeWindow } from '../../world/index.js';
 import type { World } from '../../world/store.js';
@@ -73,19 +74,10 @@ function leaderboardWindow(period: LeaderboardPeriod, now: number): LeaderboardW
   };
 }
 
-interface LeaderboardEntry {
-  rank: number;
-  user: { id: number; username: string; avatar_url: string };
-  total_seconds: number;
-}
+type LeaderboardEntry = components['schemas']['LeaderboardEntry'];
 
-export interface LeaderboardBody {
-  period: LeaderboardPeriod;
-  start_date: string;
-  date_range: string;
-  generated_at: string;
-  entries: LeaderboardEntry[];
-}
+/** A board, as the spec's `Leaderboard` schema declares it. */
+export type LeaderboardBody = components['schemas']['Leaderboard'];
 
 /** Eligible seconds per candidate user in the window, for users above the 60 s floor. */
 function totalsInWindow(world: World, window: LeaderboardWindow): { user: User; seconds: number }[] {

@@ -6,22 +6,14 @@
  * count; the window is inclusive.
  * The per-user endpoints and `/authenticated/projects` share it, differing only in its settings.
  */
+import type { components } from '../../types/hackatime.js';
 import { groupedSeconds, type Heartbeat, type RepoMapping, type TimeWindow, type User, type World } from '../../world/index.js';
 import { strftimeUtc } from '../rails/ruby/active-support-time.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 
-export interface ProjectRow {
-  name: string;
-  total_seconds: number;
-  languages: string[];
-  repo_url: string | null;
-  total_heartbeats: number;
-  first_heartbeat: string | null;
-  last_heartbeat: string | null;
-  most_recent_heartbeat: string | null;
-  archived: boolean;
-}
+/** One project's row, as the spec's `ProjectRow` schema declares it. */
+export type ProjectRow = components['schemas']['ProjectRow'];
 
 function scoped(world: World, user: User, window: TimeWindow): Heartbeat[] {
   return world.heartbeatsBetween(user.id, window).filter((hb) => hasValidTimestamp(hb) && hb.project !== null && hb.project !== '');

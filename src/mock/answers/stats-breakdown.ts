@@ -3,20 +3,13 @@
  * One list of the user stats summary (`WakatimeService#generate_summary_chunk`): time per language
  * or per project, each group measured against its own previous heartbeat.
  */
+import type { components } from '../../types/hackatime.js';
 import { groupedSeconds, type Heartbeat } from '../../world/index.js';
 import { displayLanguageName, isBlank, languageColor } from '../rails/present/display-names.js';
 import { digitalTime, percent, shortTimeSimple } from '../rails/present/format.js';
 
-export interface StatsItem {
-  name: string;
-  total_seconds: number;
-  text: string;
-  hours: number;
-  minutes: number;
-  percent: number | null;
-  digital: string;
-  color?: string;
-}
+/** One entry of a list, as the spec declares it: `StatsItem`, which languages extend with their `color`. */
+export type StatsItem = components['schemas']['StatsItem'] & Partial<Pick<components['schemas']['LanguageStatsItem'], 'color'>>;
 
 export interface BreakdownOptions {
   /** Test mode shows stored values (blank → `Other`) instead of display names. */
