@@ -4,6 +4,7 @@
  * time attributed forward (LEAD) within each day, plus the range's cumulative total and average.
  */
 
+import type { components } from '../../types/hackatime.js';
 import { dailyLeadSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
@@ -13,15 +14,8 @@ import { isBlank } from '../rails/present/display-names.js';
 import { decimalHours, digitalTime, hms, percent, summaryText } from '../rails/present/format.js';
 import { isoSeconds, summaryDateText } from '../rails/present/format-date.js';
 
-export interface SummaryDuration {
-  total_seconds: number;
-  hours: number;
-  minutes: number;
-  seconds: number;
-  digital: string;
-  decimal: string;
-  text: string;
-}
+/** A duration in the summaries notation, as the spec's `SummariesDuration` schema declares it. */
+type SummaryDuration = components['schemas']['SummariesDuration'];
 
 interface DayAi {
   inputTokens: number;

@@ -4,6 +4,7 @@
  * 23:59:59 today in the user's zone (8 calendar days).
  */
 
+import type { components } from '../../types/hackatime.js';
 import { groupedSeconds, totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
@@ -12,16 +13,8 @@ import { displayEditorName, displayLanguageName, displayOsName, isBlank } from '
 import { digitalTimeUnpadded, hms, hrsMins, percent, rubyRound } from '../rails/present/format.js';
 import { isoInZone } from '../rails/present/format-date.js';
 
-export interface Last7DaysItem {
-  name: string;
-  total_seconds: number;
-  percent: number;
-  digital: string;
-  text: string;
-  hours: number;
-  minutes: number;
-  seconds: number;
-}
+/** One entry of a list, as the spec's `Last7DaysItem` schema declares it. */
+type Last7DaysItem = components['schemas']['Last7DaysItem'];
 
 type GroupField = 'editor' | 'language' | 'machine' | 'project' | 'operating_system';
 

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../src/contract/case.js';
 import type { OperationRef, OperationResult } from '../../../src/contract/events.js';
 import { junitReporter } from '../../../src/contract/report/junit.js';
+import { tempDir } from '../../helpers/temp.js';
 import { caseOf } from '../helpers/case.js';
 
 const operation: OperationRef = { operationId: 'getSummaries', method: 'GET', path: '/summaries', tags: [], deprecated: false };
@@ -12,7 +12,7 @@ const result: OperationResult = { operation, status: 'passed', cases: 1, skipped
 const positive = caseOf('getSummaries');
 
 async function junit(cases: Case[], operationResult: OperationResult = result): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'junit-')), 'report.xml');
+  const path = join(tempDir('junit'), 'report.xml');
   const reporter = junitReporter(path);
   for (const kase of cases) reporter.onEvent({ type: 'case-finished', operation, case: kase, status: 200, durationMs: 1, findings: [] });
   const summary = {
