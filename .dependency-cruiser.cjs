@@ -38,6 +38,14 @@ module.exports = {
       to: { path: `^src/(?!(${allowed[name].join('|')})/)`, pathNot: '^src/cli\\.ts$' },
     })),
     {
+      name: 'browser-entries-stay-in-the-browser',
+      comment:
+        'src/browser.ts and src/msw.ts reach neither the Node host (src/server) nor the docs or the runner: only the mock, the spec and the world, whose Node parts sit behind platform.ts (ARCHITECTURE.md, "The browser build")',
+      severity: 'error',
+      from: { path: '^src/(browser|msw)\\.ts$' },
+      to: { path: '^src/(server|docs|contract|cli\\.ts|index\\.ts)', reachable: true },
+    },
+    {
       name: 'no-cli-from-rooms',
       comment: 'src/cli.ts is the one entry; no room imports it',
       severity: 'error',

@@ -5,30 +5,11 @@
  * `hackatime-kit mock`, in camelCase; the same world, the same answers, byte for byte. The API's
  * types for a client are in `hackatime-kit/types`.
  */
-import type { OAuthAppDraft } from './mock/oauth/apps.js';
+import { type MockApp, type MockAppOptions, mockConfig } from './mock/assemble.js';
 import { formatEntry, type RequestLogEntry, type RequestLogger } from './server/request-log.js';
 import { createMock, DEFAULT_HOST, startMock as listen, type MockServerOptions } from './server/server.js';
-import { parseNow } from './world/clock.js';
 
-/** What the world holds and how the mock answers; every field is optional, as on the command line. */
-export interface MockAppOptions {
-  /** Seed of the generated world (`--seed`, default 42): the same seed, the same world. */
-  seed?: number;
-  /** Fixed clock (`--now`): a `Date`, epoch milliseconds or an ISO 8601 instant; absent = the real clock. */
-  now?: Date | number | string;
-  /** Users in the world (`--users`, default 12). */
-  users?: number;
-  /** Days of generated history (`--days`, default 30, at least 2). */
-  days?: number;
-  /** Latency added to every `/api` answer, ms, or a range to draw from (`--latency`). */
-  latency?: number | { min: number; max: number };
-  /** Share (0–1) of `/api` answers broken by a reset, an empty or a truncated body (`--faults`). */
-  faultRate?: number;
-  /** OAuth apps to register besides the seed apps (`--oauth-app`), with camelCase fields. */
-  oauthApps?: readonly OAuthAppDraft[];
-  /** `GET /oauth/authorize` approves valid requests at once as the demo user (`--oauth-auto-approve`). */
-  oauthAutoApprove?: boolean;
-}
+export type { MockApp, MockAppOptions };
 
 /** `MockAppOptions`, and where the mock listens and keeps its heartbeats. */
 export interface MockOptions extends MockAppOptions {
@@ -63,28 +44,11 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-/** The mock as a fetch handler: a `Request` in, its `Response` out, no socket. */
-export interface MockApp {
-  fetch(request: Request): Promise<Response>;
-}
-
 /** The server's options for `options`, checked as the command line checks its flags. */
 function serverOptions(options: MockOptions): MockServerOptions {
-  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days, port, host, dataFile, adminToken, log } = options;
-  const epochMs = now === undefined ? undefined : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseNow(now);
-  if (epochMs !== undefined && !Number.isFinite(epochMs)) throw new RangeError(`now is not an instant: ${String(now)}`);
-  if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
-    throw new RangeError(`faultRate must be from 0 to 1, got ${faultRate}`);
-  const range = typeof latency === 'number' ? { min: latency, max: latency } : latency;
-  const faults = range || faultRate ? { ...(range ? { latency: range } : {}), ...(faultRate ? { faultRate } : {}) } : undefined;
+  const { port, host, dataFile, adminToken, log } = options;
   return {
-    ...(seed === undefined ? {} : { seed }),
-    ...(epochMs === undefined ? {} : { now: epochMs }),
-    ...(users === undefined ? {} : { users }),
-    ...(days === undefined ? {} : { days }),
-    ...(faults ? { faults } : {}),
-    ...(oauthApps ? { oauthApps } : {}),
-    ...(oauthAutoApprove === undefined ? {} : { oauthAutoApprove }),
+    ...mockConfig(options),
     port: port ?? 0,
     host: host ?? DEFAULT_HOST,
     ...(dataFile === undefined ? {} : { dataFile }),

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { parseCommandArgs, UsageError } from '../spec/errors.js';
+import { parseCommandArgs } from '../spec/command-args.js';
+import { UsageError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
 import { pathError, requireReadable, requireWritable } from '../spec/user-paths.js';
 import { checkList } from './judge/catalogue.js';

@@ -2,7 +2,8 @@
  * @module
  * `hackatime-kit docs --out DIR [--server URL]`: the reference page as a static site.
  */
-import { parseCommandArgs, UsageError } from '../spec/errors.js';
+import { parseCommandArgs } from '../spec/command-args.js';
+import { UsageError } from '../spec/errors.js';
 import { pathError, requireWritable } from '../spec/user-paths.js';
 import { buildStaticDocs, DEFAULT_TRY_IT_SERVER, type StaticDocsResult } from './build.js';
 

@@ -5,6 +5,7 @@
  * only without a Bearer/Basic header, OAuth tokens need their scopes, restricted users follow the
  * operation's policy.
  */
+import { base64Of, bytesOfBase64 } from './bytes.js';
 import {
   ApiError,
   fromTemplate,
@@ -59,8 +60,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** `strict_decode64`: canonical base64 only, and the decoded bytes must be UTF-8. */
 export function strictBase64Decode(text: string): string | undefined {
   if (!BASE64.test(text)) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.toString('base64') !== text) return undefined;
+  const bytes = bytesOfBase64(text);
+  if (base64Of(bytes) !== text) return undefined;
   try {
     return utf8.decode(bytes);
   } catch {

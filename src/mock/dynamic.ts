@@ -4,11 +4,12 @@
  * schema of the bundled spec, deterministic for (seed, requestKey), and checked with the shared
  * validator before it is returned, so a dynamic body is never one the contract would reject.
  */
-import { createHash } from 'node:crypto';
+
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { escapePointerSegment, resolvePointer } from '../spec/json-pointer.js';
 import { type SpecValidator, validatorFor } from '../spec/validator.js';
 import { englishFaker } from '../world/faker.js';
+import { sha256 } from '../world/platform.js';
 import { fromPattern, numberRange, stringCandidates } from './dynamic-strings.js';
 
 /** The JSON Schema 2020-12 keywords this generator reads (any others are left to the final validation). */
@@ -55,7 +56,7 @@ const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', '$co
 const faker = englishFaker();
 
 function seedFor(seed: number, requestKey: string, attempt: number): number {
-  return createHash('sha256').update(`${seed}\0${requestKey}\0${attempt}`).digest().readUInt32BE(0);
+  return new DataView(sha256(`${seed}\0${requestKey}\0${attempt}`).buffer).getUint32(0);
 }
 
 const without = (s: Schema, ...keys: string[]): Schema => Object.fromEntries(Object.entries(s).filter(([k]) => !keys.includes(k)));

@@ -4,6 +4,7 @@
  * server's error page for a malformed JSON body and a clear 413 for an oversized one.
  */
 import { isJsonMediaType, mediaTypeOf } from '../spec/media-type.js';
+import { utf8Text } from './bytes.js';
 import { BAD_REQUEST_PAGE, fromTemplate, PAYLOAD_TOO_LARGE_PAGE } from './errors.js';
 
 /** Reads at most `limit` bytes; more is a 413 without reading the rest. */
@@ -24,7 +25,13 @@ async function readText(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return utf8Text(bytes);
 }
 
 /** Ruby's `JSON.parse` (what Rails decodes JSON parameters with) refuses deeper nesting. */

@@ -5,7 +5,8 @@
 
 import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from '../mock/oauth/apps.js';
 import { DataFileError, describeLoad } from '../mock/persistence/data-file.js';
-import { parseCommandArgs, UsageError } from '../spec/errors.js';
+import { parseCommandArgs } from '../spec/command-args.js';
+import { UsageError } from '../spec/errors.js';
 import { requireWritable } from '../spec/user-paths.js';
 import { parseNow } from '../world/clock.js';
 import { MAX_DAYS, MAX_USERS, MIN_USERS } from '../world/generate.js';

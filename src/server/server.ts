@@ -6,32 +6,18 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
-import { mountAdmin } from '../mock/admin/routes.js';
-import { buildApp, type MockAppOptions } from '../mock/app.js';
-import type { OAuthAppDraft } from '../mock/oauth/apps.js';
+import { assembleMock, DEFAULT_SEED, type MockConfig } from '../mock/assemble.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
-import { MockState } from '../mock/state.js';
-import { type Clock, fixedClock, realClock } from '../world/clock.js';
-import { createWorld, type World } from '../world/store.js';
+import type { MockState } from '../mock/state.js';
+import type { Clock } from '../world/clock.js';
+import type { World } from '../world/store.js';
 import { adminTokenFor, requireAdminToken } from './admin-token.js';
 import { type RequestLogger, withRequestLog } from './request-log.js';
 
-export interface MockServerOptions {
+/** The mock's options (`MockConfig`, shared with the browser build) and the socket's. */
+export interface MockServerOptions extends MockConfig {
   port?: number;
   host?: string;
-  seed?: number;
-  /** Fixed instant (epoch ms); absent = the real clock. */
-  now?: number;
-  users?: number;
-  days?: number;
-  /** Bytes of generated user-days the world keeps between reads (the least recently used go first). */
-  cacheBytes?: number;
-  onUnexpectedError?: MockAppOptions['onUnexpectedError'];
-  /** OAuth apps to register besides the seed apps of `fixtures/oauth-apps.json`. */
-  oauthApps?: readonly OAuthAppDraft[];
-  /** `GET /oauth/authorize` approves valid requests at once (as `Prefer: oauth=approve` does). */
-  oauthAutoApprove?: boolean;
-  faults?: MockAppOptions['faults'];
   /** Socket timeouts, ms: a client slower than these is dropped (slow and half-open clients). */
   timeouts?: { headers?: number; request?: number; keepAlive?: number };
   /** JSON-lines file that keeps accepted heartbeats across restarts (loaded before the mock serves). */
@@ -58,9 +44,12 @@ export interface RunningMock {
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_SEED = 42;
+export { DEFAULT_SEED };
 
-/** Builds the world and the app without a socket (in-process use and tests). */
+/**
+ * Builds the world and the app without a socket (in-process use and tests): the mock every host
+ * makes (`assembleMock`), with Node's additions: the data file, the admin token and the docs.
+ */
 export function createMock(options: MockServerOptions = {}): {
   app: Hono;
   world: World;
@@ -71,30 +60,13 @@ export function createMock(options: MockServerOptions = {}): {
   persistence?: { file: DataFile; report: DataFileReport };
   adminToken?: string;
 } {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const clock = options.now === undefined ? realClock() : fixedClock(options.now);
-  const world = createWorld({
-    seed,
-    now: clock.now(),
-    ...(options.users === undefined ? {} : { users: options.users }),
-    ...(options.days === undefined ? {} : { days: options.days }),
-    ...(options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes }),
-  });
-  const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
-  const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
   const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
-  const app = buildApp({
-    state,
-    clock,
-    extend: (a) => {
-      if (adminToken !== undefined) a.use('/__mock/*', requireAdminToken(adminToken));
-      mountAdmin(a, { state, clock });
-      mountDocs(a);
-    },
-    ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
+  const mock = assembleMock(options, {
+    ...(adminToken === undefined ? {} : { guardAdmin: (a: Hono) => a.use('/__mock/*', requireAdminToken(adminToken)) }),
+    extend: (a) => mountDocs(a),
   });
-  return { app, world, state, clock, seed, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
+  const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, mock.world, mock.clock.now());
+  return { ...mock, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
 }
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {

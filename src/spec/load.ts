@@ -2,15 +2,12 @@
  * @module
  * Loads the Hackatime spec once per process: bundle, type, index.
  */
-import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import { bundleSpec } from './bundle.js';
-import { readBundleCache } from './bundle-cache.js';
 import { SpecError } from './errors.js';
 import { type IndexedOperation, indexOperations } from './operations.js';
+import { readSpecDocument, SPEC_ROOT } from './platform.js';
 
-/** The root file of the project's spec (the same relative place from `src/` and `dist/`). */
-export const SPEC_ROOT = fileURLToPath(new URL('../../openapi/hackatime.yaml', import.meta.url));
+export { SPEC_ROOT };
 
 export interface LoadedSpec {
   document: OpenAPIObject;
@@ -24,7 +21,7 @@ const cache = new Map<string, LoadedSpec>();
 export function loadSpec(rootFile: string = SPEC_ROOT): LoadedSpec {
   const hit = cache.get(rootFile);
   if (hit) return hit;
-  const { document, files } = readBundleCache(rootFile) ?? bundleSpec(rootFile);
+  const { document, files } = readSpecDocument(rootFile);
   if (typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.1')) {
     throw new SpecError(`${rootFile}: expected an OpenAPI 3.1 document`);
   }

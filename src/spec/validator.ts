@@ -4,18 +4,10 @@
  * per Ajv instance and each schema is compiled on first use, then cached by its JSON pointer.
  * Two instances: one that coerces strings (path, query and header values), one strict (bodies).
  */
-import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { escapePointerSegment, resolvePointer } from './json-pointer.js';
-
-// Ajv is loaded on first use, synchronously (it is CommonJS): most requests to the mock never
-// validate anything, and its load is a tenth of the mock's start-up.
-const require = createRequire(import.meta.url);
-const loadAjv = () => ({
-  Ajv: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020,
-  addFormats: require('ajv-formats') as (ajv: Ajv2020) => Ajv2020,
-});
+import { loadAjv } from './platform.js';
 
 const DOC_ID = 'https://hackatime-kit.local/hackatime.json';
 

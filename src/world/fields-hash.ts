@@ -7,7 +7,7 @@
  * then each AI attribute that is not null. Rails writes floats the Ruby way (`1787407234.0`) and
  * escapes `<`, `>`, `&`, U+2028 and U+2029, so we do too.
  */
-import { hash } from 'node:crypto';
+import { md5Hex } from './platform.js';
 import type { Heartbeat } from './types.js';
 
 /** Always hashed, in this order (`Heartbeat.indexed_attributes`). */
@@ -131,7 +131,7 @@ export function fieldsHashSource(row: FieldsHashInput): string {
  * fieldsHash({ ...row, user_id: 1 }) // '3f1c…' (32 hex digits)
  */
 export function fieldsHash(row: FieldsHashInput): string {
-  return hash('md5', fieldsHashSource(row), 'hex');
+  return md5Hex(fieldsHashSource(row));
 }
 
 /**

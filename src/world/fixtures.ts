@@ -4,13 +4,9 @@
  * cross-references generation relies on, so a typo in a fixture fails at load, not as an odd
  * world.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readWorldFixture } from './platform.js';
 import { isValidTimeZone } from './time-zone.js';
 import type { OAuthScope, User } from './types.js';
-
-/** The folder of the world's fixtures (the same relative place from `src/` and `dist/`). */
-const WORLD_FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/world/', import.meta.url));
 
 export interface LanguageFixture {
   name: string;
@@ -125,11 +121,10 @@ export interface WorldFixtures {
   accounts: { demo: AccountFixture; admin: AccountFixture };
 }
 
-function readJson(dir: string, name: string): Record<string, unknown> {
-  const path = `${dir}${name}`;
-  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+function readJson(name: string): Record<string, unknown> {
+  const parsed = readWorldFixture(name);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${path}: expected a JSON object`);
+    throw new Error(`fixtures/world/${name}: expected a JSON object`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -177,21 +172,20 @@ function check(fixtures: WorldFixtures): void {
   if (problems.length > 0) throw new Error(`fixtures/world is inconsistent:\n- ${problems.join('\n- ')}`);
 }
 
-/** Loads and checks the fixtures in `dir` (default: the project's `fixtures/world/`). */
-function loadWorldFixtures(dir: string = WORLD_FIXTURES_DIR): WorldFixtures {
-  const base = dir.endsWith('/') ? dir : `${dir}/`;
-  const languages = readJson(base, 'languages.json');
-  const editors = readJson(base, 'editors.json');
-  const categories = readJson(base, 'categories.json');
-  const userAgents = readJson(base, 'user-agents.json');
-  const accounts = readJson(base, 'accounts.json');
+/** Loads and checks the project's `fixtures/world/` (from disk, or from the browser bundle). */
+function loadWorldFixtures(): WorldFixtures {
+  const languages = readJson('languages.json');
+  const editors = readJson('editors.json');
+  const categories = readJson('categories.json');
+  const userAgents = readJson('user-agents.json');
+  const accounts = readJson('accounts.json');
   const fixtures: WorldFixtures = {
     languages: field(languages, 'languages', 'languages.json'),
     defaultColor: field(languages, 'defaultColor', 'languages.json'),
-    projects: field(readJson(base, 'projects.json'), 'projects', 'projects.json'),
+    projects: field(readJson('projects.json'), 'projects', 'projects.json'),
     editors: field(editors, 'editors', 'editors.json'),
     browser: field(editors, 'browser', 'editors.json'),
-    operatingSystems: field(readJson(base, 'operating-systems.json'), 'operatingSystems', 'operating-systems.json'),
+    operatingSystems: field(readJson('operating-systems.json'), 'operatingSystems', 'operating-systems.json'),
     categories: field(categories, 'categories', 'categories.json'),
     browsingDomains: field(categories, 'browsingDomains', 'categories.json'),
     aiModels: field(categories, 'aiModels', 'categories.json'),
@@ -201,9 +195,9 @@ function loadWorldFixtures(dir: string = WORLD_FIXTURES_DIR): WorldFixtures {
       browserTemplate: field(userAgents, 'browserTemplate', 'user-agents.json'),
       cliVersions: field(userAgents, 'cliVersions', 'user-agents.json'),
     },
-    machines: readJson(base, 'machines.json') as unknown as WorldFixtures['machines'],
-    timeZones: field(readJson(base, 'time-zones.json'), 'timeZones', 'time-zones.json'),
-    files: readJson(base, 'files.json') as unknown as WorldFixtures['files'],
+    machines: readJson('machines.json') as unknown as WorldFixtures['machines'],
+    timeZones: field(readJson('time-zones.json'), 'timeZones', 'time-zones.json'),
+    files: readJson('files.json') as unknown as WorldFixtures['files'],
     accounts: {
       demo: field(accounts, 'demo', 'accounts.json'),
       admin: field(accounts, 'admin', 'accounts.json'),

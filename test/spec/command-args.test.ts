@@ -5,7 +5,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCommandArgs, UsageError } from '../../src/spec/errors.js';
+import { parseCommandArgs } from '../../src/spec/command-args.js';
+import { UsageError } from '../../src/spec/errors.js';
 import { pathError, requireReadable, requireWritable } from '../../src/spec/user-paths.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -4,7 +4,8 @@
  */
 
 import { relative } from 'node:path';
-import { parseCommandArgs, UsageError } from '../../spec/errors.js';
+import { parseCommandArgs } from '../../spec/command-args.js';
+import { UsageError } from '../../spec/errors.js';
 import { SPEC_ROOT } from '../../spec/load.js';
 import { requireReadable } from '../../spec/user-paths.js';
 import { formatFindings, lintSpec } from './lint.js';

@@ -4,9 +4,11 @@
  * all-time seconds (plus the `aliases` of ../params/badge.ts), and the redirect URL with the upstream bug that appends extra
  * query parameters with `&` and no `?`.
  */
+
 import { totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import type { Heartbeat, User } from '../../world/types.js';
+import { utf8Bytes } from '../bytes.js';
 import { badgeTime } from '../rails/present/format.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
@@ -23,7 +25,7 @@ const CONSUMED = new Set(['controller', 'action', 'user_id', 'project', 'label',
  */
 function rubyUrlEncode(value: string): string {
   let out = '';
-  for (const byte of Buffer.from(value, 'utf8')) {
+  for (const byte of utf8Bytes(value)) {
     const ch = String.fromCharCode(byte);
     out += /[A-Za-z0-9_.~-]/.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }

@@ -9,6 +9,7 @@ import { dailyLeadSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat } from '../../world/types.js';
+import { compareUtf8 } from '../bytes.js';
 import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
 import { decimalHours, digitalTime, hms, percent, summaryText } from '../rails/present/format.js';
@@ -41,7 +42,7 @@ function duration(total: number): SummaryDuration {
 
 /** Ruby's `String#<=>`: bytewise over UTF-8. */
 function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  return compareUtf8(a, b);
 }
 
 /** The server groups by (day, project, ai_model) before casting each sum to an integer. */

@@ -3,7 +3,7 @@
  * `User#format_extension_text`: what the editor status bar shows for today's total, by the user's
  * `hackatime_extension_text_type`, and the goal suffix simple-text users get.
  */
-import { createHash } from 'node:crypto';
+import { md5Hex } from '../../world/platform.js';
 import type { User } from '../../world/types.js';
 import { clockEmoji, shortTimeSimple, statusbarText } from '../rails/present/format.js';
 import { rubyRandomInt } from '../rails/ruby/random.js';
@@ -39,7 +39,7 @@ const BUCKET_SECONDS = 7 * 60;
  */
 export function compliment(userId: number, nowMs: number): string {
   const bucket = Math.floor(Math.floor(nowMs / 1000) / BUCKET_SECONDS);
-  const seed = BigInt(`0x${createHash('md5').update(`${userId}-${bucket}`).digest('hex')}`);
+  const seed = BigInt(`0x${md5Hex(`${userId}-${bucket}`)}`);
   return COMPLIMENTS[rubyRandomInt(seed, COMPLIMENTS.length)]!;
 }
 

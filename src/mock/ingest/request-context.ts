@@ -4,8 +4,8 @@
  * `CF-Connecting-IP`, else the socket's), the `X-Machine-Name` and `User-Agent` headers and the JA4
  * fingerprint row of `CF-JA4`.
  */
-import { isIP } from 'node:net';
 import type { RequestContext } from '../handler.js';
+import { isIP } from '../platform.js';
 import type { IngestRequest } from './normalise.js';
 
 /** How PostgreSQL's `inet` renders an address; null for anything it would not store. */

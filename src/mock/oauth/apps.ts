@@ -3,9 +3,8 @@
  * Registered OAuth apps: what one is, how a definition (seed file, `--oauth-app`, `POST
  * /__mock/oauth/apps`) is read and checked, and how it is shown back.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { OAuthScope } from '../../world/types.js';
+import { readSeedAppsFile, readTextFile, SEED_APPS_FILE } from '../platform.js';
 import { registrationProblem } from './redirect-uri.js';
 import { isScope } from './scopes.js';
 
@@ -41,7 +40,7 @@ export class OAuthAppError extends Error {
   override readonly name = 'OAuthAppError';
 }
 
-export const SEED_APPS_FILE = fileURLToPath(new URL('../../../fixtures/oauth-apps.json', import.meta.url));
+export { SEED_APPS_FILE };
 
 const CREDENTIAL = /^[\x21-\x7e]{1,255}$/;
 const FIELDS = new Set(['name', 'client_id', 'client_secret', 'redirect_uris', 'confidential', 'scopes', 'verified']);
@@ -129,7 +128,7 @@ export function readOAuthAppOption(value: string): OAuthAppDraft[] {
 
 function readSource(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch (err) {
     throw new OAuthAppError(`--oauth-app: cannot read ${path}: ${(err as Error).message}`);
   }
@@ -139,7 +138,7 @@ let seedApps: OAuthApp[] | undefined;
 
 /** The apps every world starts with (`fixtures/oauth-apps.json`), read once per process. */
 export function loadSeedApps(): readonly OAuthApp[] {
-  seedApps ??= parseOAuthApps(JSON.parse(readFileSync(SEED_APPS_FILE, 'utf8'))).map((draft) => {
+  seedApps ??= parseOAuthApps(readSeedAppsFile()).map((draft) => {
     if (draft.clientId === undefined || draft.secret === undefined)
       throw new Error(`${SEED_APPS_FILE}: every seed app needs client_id and client_secret`);
     return { ...draft, clientId: draft.clientId, secret: draft.secret };

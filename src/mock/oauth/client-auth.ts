@@ -4,6 +4,8 @@
  * `from_params`): HTTP Basic `base64(client_id:client_secret)` or `client_id`/`client_secret`
  * parameters, never both with a secret or with two different ids.
  */
+import { utf8Text } from '../bytes.js';
+import { decodeBase64Loose } from '../platform.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import type { OAuthApp } from './apps.js';
 import { DESCRIPTIONS, failure, type OAuthFailure } from './errors.js';
@@ -21,7 +23,7 @@ function fromBasic(authorization: string | undefined): ClientCredentials | undef
   const match = authorization === undefined ? null : /^Basic (.*)$/ims.exec(authorization);
   if (!match) return undefined;
   // Ruby's decode64 skips what is not base64, as Node's decoder does; the value is not URL-decoded.
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const decoded = utf8Text(decodeBase64Loose(match[1]!));
   const colon = decoded.indexOf(':');
   const clientId = colon < 0 ? decoded : decoded.slice(0, colon);
   return isBlankString(clientId) ? undefined : { clientId, secret: colon < 0 ? undefined : decoded.slice(colon + 1) };

@@ -4,7 +4,8 @@
  * `code_challenge`/`code_verifier` (its database has no PKCE columns); the mock verifies them
  * whenever the authorization request carried a challenge, so a client's PKCE code is exercised.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sha256 } from '../../world/platform.js';
+import { base64urlOf, sameBytes, utf8Bytes } from '../bytes.js';
 
 export type ChallengeMethod = 'S256' | 'plain';
 
@@ -17,11 +18,12 @@ export function challengeMethod(method: string | undefined): ChallengeMethod | u
   return method === 'S256' || method === 'plain' ? method : undefined;
 }
 
-const s256 = (verifier: string) => createHash('sha256').update(verifier, 'ascii').digest('base64url');
+// Node's 'ascii' encoding writes the low byte of each UTF-16 unit (as 'latin1' does).
+const s256 = (verifier: string) => base64urlOf(sha256(Uint8Array.from(verifier, (c) => c.charCodeAt(0) & 0xff)));
 
 /** Whether `verifier` answers the challenge. */
 export function verifierMatches(challenge: { value: string; method: ChallengeMethod }, verifier: string): boolean {
-  const expected = Buffer.from(challenge.value);
-  const actual = Buffer.from(challenge.method === 'S256' ? s256(verifier) : verifier);
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  const expected = utf8Bytes(challenge.value);
+  const actual = utf8Bytes(challenge.method === 'S256' ? s256(verifier) : verifier);
+  return sameBytes(expected, actual);
 }

@@ -5,9 +5,10 @@
  * of `fixtures/oauth-apps.json` and the start-up ones, no codes, no issued tokens, and the secret
  * counter at zero, so that the same requests get the same codes and tokens again.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../world/platform.js';
 import type { World } from '../../world/store.js';
 import type { OAuthScope } from '../../world/types.js';
+import { base64urlOf } from '../bytes.js';
 import { loadSeedApps, type OAuthApp, type OAuthAppDraft, OAuthAppError } from './apps.js';
 import { OAuthTokenStore } from './token-store.js';
 
@@ -71,7 +72,7 @@ export class OAuthServer {
    */
   nextSecret(kind: string): string {
     this.counter += 1;
-    return createHash('sha256').update(`hackatime-kit:${this.seed}:${kind}:${this.counter}`).digest('base64url');
+    return base64urlOf(sha256(`hackatime-kit:${this.seed}:${kind}:${this.counter}`));
   }
 
   register(draft: OAuthAppDraft): OAuthApp {

@@ -3,9 +3,11 @@
  * Names as the real server shows them: a user's display name and avatar, and the display names
  * of stored editor, operating-system and language values.
  */
-import { createHash } from 'node:crypto';
+
 import { type LanguageFixture, worldFixtures } from '../../../world/fixtures.js';
+import { sha256 } from '../../../world/platform.js';
 import type { User } from '../../../world/types.js';
+import { hexOf } from '../../bytes.js';
 
 /** `EDITOR_DISPLAY_NAMES` of `app/helpers/application_helper.rb`; others are capitalised. */
 const EDITOR_DISPLAY_NAMES: Readonly<Record<string, string>> = {
@@ -91,7 +93,7 @@ export function avatarUrl(user: Pick<User, 'slackAvatarUrl' | 'githubAvatarUrl' 
   const email = user.emails[0];
   if (!isBlank(email)) {
     const initials = email.slice(0, 2).toUpperCase();
-    const hashed = createHash('sha256').update(initials).digest('hex').slice(0, 6);
+    const hashed = hexOf(sha256(initials)).slice(0, 6);
     return `https://i2.wp.com/ui-avatars.com/api/${initials}/48/${hashed}/fff?ssl=1`;
   }
   return IDENTICON_STAND_IN;

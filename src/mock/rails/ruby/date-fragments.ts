@@ -8,6 +8,7 @@
  * do not read it again. Nothing is validated here: "2026-02-31" yields mday 31, and the callers
  * decide what an impossible date means for them.
  */
+import { utf8ByteLength } from '../../bytes.js';
 import { readDigitRun } from './digit-runs.js';
 import type { DateFragments } from './fragments.js';
 import { dateZoneToDiff } from './zone-offset.js';
@@ -245,7 +246,7 @@ const withCentury = (y: number) => (y >= 0 && y <= 99 ? y + (y >= 69 ? 1900 : 20
  * // { wday: 6, zone: 'GMT', hour: 14, min: 0, sec: 0, mday: 22, mon: 8, year: 2026, offset: 0 }
  */
 export function dateFragments(text: string, comp: boolean): DateFragments {
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes > PARSE_LIMIT_BYTES) throw new DateParseLimitError(`string length (${bytes}) exceeds the limit ${PARSE_LIMIT_BYTES}`);
   const st: State = { str: text.replace(PATTERNS.junk, ' '), h: {}, bc: false, comp };
   if (has(st.str, 'alpha')) subx(st, PATTERNS.day, (m) => (st.h.wday = dayNumber(m[1] as string)));

@@ -4,6 +4,7 @@
  * `20260801`, `--08-01`), ordinal (`2026-213`) and week dates (`2026-W31-5`, `-W-5`), each with an
  * optional time that a Date ignores — completed and validated like `Date.parse` (`d_new_by_frags`).
  */
+import { utf8ByteLength } from '../../bytes.js';
 import { daysFromCivil } from './civil.js';
 import { type DateFragments, PARSE_LIMIT_BYTES } from './date-fragments.js';
 import { dateFromFragments, InvalidDateError } from './date-parse.js';
@@ -73,7 +74,7 @@ function iso8601Fragments(text: string): DateFragments {
  * iso8601Date('2026-W31-5', now) // 1785456000 (2026-07-31)
  */
 export function iso8601Date(text: string, nowMs: number): number | undefined {
-  if (Buffer.byteLength(text, 'utf8') > PARSE_LIMIT_BYTES) return undefined;
+  if (utf8ByteLength(text) > PARSE_LIMIT_BYTES) return undefined;
   try {
     const { year, month, day } = dateFromFragments(iso8601Fragments(text), nowMs);
     return daysFromCivil(year, month, day) * 86_400;

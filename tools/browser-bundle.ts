@@ -1,0 +1,101 @@
+/**
+ * @module
+ * The browser build (`npm run build` runs it after tsc): `src/browser.ts` and `src/msw.ts` bundled by
+ * esbuild for `platform=browser` into `dist/bundle/`, with everything they need but `msw` inside. Two
+ * things differ from the Node build, both at the platform seam:
+ *   - each `platform.ts` (src/world, src/spec, src/mock) is replaced by its `platform.browser.ts`;
+ *   - `hackatime-kit:bundled-data`, which those import, is made here: `fixtures/world/*.json`,
+ *     `fixtures/oauth-apps.json` and the bundled specs, as one JSON module.
+ * A Node built-in anywhere in what the entries reach fails the build (esbuild cannot resolve one for
+ * the browser), and so does a `platform.ts` left in.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { bundleSpec } from '../src/spec/bundle.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SRC = join(ROOT, 'src');
+/** The specs the mock loads, relative to the package (the browser seam's `SPEC_ROOT`s). */
+const SPEC_ROOTS = ['openapi/hackatime.yaml', 'openapi/mock-admin/mock-admin.yaml'];
+const DATA_MODULE = 'hackatime-kit:bundled-data';
+
+/** What `hackatime-kit:bundled-data` holds (declared in src/bundled-data.d.ts). */
+function bundledData(): Record<string, unknown> {
+  const worldDir = join(ROOT, 'fixtures/world');
+  const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+  const worldFixtureFiles = Object.fromEntries(
+    readdirSync(worldDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => [name, readJson(join(worldDir, name))]),
+  );
+  const specDocuments = Object.fromEntries(
+    SPEC_ROOTS.map((root) => {
+      const { document, files } = bundleSpec(join(ROOT, root));
+      return [root, { document, files: files.map((file) => relative(ROOT, file)) }];
+    }),
+  );
+  return { worldFixtureFiles, oauthAppsFile: readJson(join(ROOT, 'fixtures/oauth-apps.json')), specDocuments };
+}
+
+/** The platform seam: `platform.browser.ts` for `platform.ts`, and the data module. */
+const browserPlatform: Plugin = {
+  name: 'hackatime-kit-browser-platform',
+  setup(b) {
+    b.onResolve({ filter: /\/platform\.js$/ }, (args) => {
+      if (!args.importer.startsWith(SRC)) return undefined;
+      const path = resolve(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(path) ? { path } : undefined;
+    });
+    b.onResolve({ filter: new RegExp(`^${DATA_MODULE}$`) }, () => ({ path: 'bundled-data.json', namespace: 'hackatime-kit' }));
+    b.onLoad({ filter: /.*/, namespace: 'hackatime-kit' }, () => ({ contents: JSON.stringify(bundledData()), loader: 'json' }));
+  },
+};
+
+export interface BrowserBundle {
+  /** The files written, relative to `outdir`, with their sizes in bytes. */
+  outputs: { file: string; bytes: number }[];
+  metafile: Metafile;
+}
+
+/**
+ * Bundles the browser entries into `outdir` (default `dist/bundle`).
+ * @example
+ * await bundleBrowser(); // dist/bundle/browser.js, dist/bundle/msw.js and their shared chunk
+ */
+export async function bundleBrowser(outdir: string = join(ROOT, 'dist/bundle')): Promise<BrowserBundle> {
+  // Chunks are named by their hash: an old one would otherwise stay beside the new.
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { browser: join(SRC, 'browser.ts'), msw: join(SRC, 'msw.ts') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    // msw is the user's (an optional peer dependency): one copy, theirs.
+    external: ['msw'],
+    chunkNames: 'chunk-[hash]',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [browserPlatform],
+  });
+  const leftIn = Object.keys(result.metafile.inputs).filter((input) => /(^|\/)platform\.ts$/.test(input));
+  if (leftIn.length > 0) throw new Error(`the browser bundle holds Node's platform module: ${leftIn.join(', ')}`);
+  const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => ({
+    file: relative(outdir, resolve(ROOT, file)),
+    bytes: output.bytes,
+  }));
+  return { outputs, metafile: result.metafile };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { outputs } = await bundleBrowser();
+  const total = outputs.reduce((sum, o) => sum + o.bytes, 0);
+  console.log(`dist/bundle: ${outputs.map((o) => o.file).join(', ')} (${(total / 1024).toFixed(0)} KiB minified)`);
+}
