@@ -3,6 +3,7 @@
  *   - throughput on GET /api/v1/users/demo/stats: mock / bare Hono (same body, same headers) ≥ 0.8
  *   - start-up of `hackatime-kit mock` to its first answer < 400 ms; peak RSS < 150 MB; latency p99
  *   - the world at three sizes (world-sizes.ts): start-up, the slowest first reads, peak RSS
+ *   - the browser build's size, minified and gzipped (browser-size.ts)
  * Everything talks to 127.0.0.1 only and stops by itself.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
+import { browserSizeRows } from './browser-size.js';
 import { freePort, peakRssMb, startServer, stop } from './processes.js';
 import { worldSizeRows } from './world-sizes.js';
 
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
   }
 
   rows.push(...(await worldSizeRows(ROOT, NOW)));
+  rows.push(...browserSizeRows(ROOT));
 
   const width = Math.max(...rows.map((r) => r.name.length));
   process.stdout.write(`\nhackatime-kit benchmarks (${DURATION_S} s × 2 per server, ${CONNECTIONS} connections, loopback)\n\n`);

@@ -1,6 +1,6 @@
 /**
  * @module
- * The browser build (`npm run build` runs it after tsc): `src/browser.ts` and `src/msw.ts` bundled by
+ * The browser build (`npm run build` runs it after tsc, through tools/build-browser.ts): `src/browser.ts` and `src/msw.ts` bundled by
  * esbuild for `platform=browser` into `dist/bundle/`, with everything they need but `msw` inside. Two
  * things differ from the Node build, both at the platform seam:
  *   - each `platform.ts` (src/world, src/spec, src/mock) is replaced by its `platform.browser.ts`;
@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { bundleSpec } from '../src/spec/bundle.js';
 
@@ -92,10 +92,4 @@ export async function bundleBrowser(outdir: string = join(ROOT, 'dist/bundle')):
     bytes: output.bytes,
   }));
   return { outputs, metafile: result.metafile };
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { outputs } = await bundleBrowser();
-  const total = outputs.reduce((sum, o) => sum + o.bytes, 0);
-  console.log(`dist/bundle: ${outputs.map((o) => o.file).join(', ')} (${(total / 1024).toFixed(0)} KiB minified)`);
 }

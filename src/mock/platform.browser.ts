@@ -5,7 +5,7 @@
  */
 import { oauthAppsFile } from 'hackatime-kit:bundled-data';
 
-export const SEED_APPS_FILE = 'fixtures/oauth-apps.json';
+export const SEED_APPS_FILE: string = 'fixtures/oauth-apps.json';
 
 /** The seed apps' file, as the build bundled it. */
 export function readSeedAppsFile(): unknown {

@@ -9,8 +9,8 @@ import addFormats from 'ajv-formats';
 import type { BundleResult } from './bundle.js';
 import { SpecError } from './errors.js';
 
-export const SPEC_ROOT = 'openapi/hackatime.yaml';
-export const ADMIN_SPEC_ROOT = 'openapi/mock-admin/mock-admin.yaml';
+export const SPEC_ROOT: string = 'openapi/hackatime.yaml';
+export const ADMIN_SPEC_ROOT: string = 'openapi/mock-admin/mock-admin.yaml';
 
 /** The bundled document of a root file, as the build bundled it. */
 export function readSpecDocument(rootFile: string): Pick<BundleResult, 'document' | 'files'> {
