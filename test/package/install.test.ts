@@ -3,15 +3,21 @@
  * into an empty folder with npm's cache (filled by `npm ci`; the registry is asked only for what the
  * cache lacks), then used from there as a frontend project would: the command through `npx`, the
  * library's `startMock` and `createMockApp`, and an openapi-fetch client typed by
- * `hackatime-kit/types`, compiled (with `@ts-expect-error` on a misspelt field) and run.
+ * `hackatime-kit/types`, compiled (with `@ts-expect-error` on a misspelt field) and run; the browser
+ * build (`hackatime-kit/browser`) and the MSW handlers (`hackatime-kit/msw`) with MSW's `setupServer`
+ * in Node, and in headless Chromium from a page bundled by esbuild for the browser, called directly
+ * and through MSW's service worker (./browser-consumer.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMockApp } from '../../src/index.js';
+import { describeInChromium, launchChromium, loggedPage } from '../browser/chromium.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { bundlePage, MSW_PROGRAM, OPTIONS, STATS_PATH, serveStatic } from './browser-consumer.js';
 
 const run = promisify(execFile);
 const kit = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -52,7 +58,7 @@ const TSCONFIG = {
     skipLibCheck: true,
     outDir: 'out',
   },
-  files: ['program.ts'],
+  files: ['program.ts', 'msw-program.ts'],
 };
 
 describe('the packed kit, installed into an empty folder', () => {
@@ -67,9 +73,16 @@ describe('the packed kit, installed into an empty folder', () => {
     expect(tarball).toBe(`${kit.name}-${kit.version}.tgz`);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     const fetchClient = `openapi-fetch@${kit.devDependencies['openapi-fetch']}`;
-    await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', `./${tarball}`, fetchClient], {
+    const msw = `msw@${kit.devDependencies['msw']}`;
+    await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', `./${tarball}`, fetchClient, msw], {
       cwd: dir,
     });
+    // Both programs compiled at once, against the package's declarations; the kit's own compiler:
+    // the consumer needs none installed for this.
+    writeFileSync(join(dir, 'program.ts'), PROGRAM);
+    writeFileSync(join(dir, 'msw-program.ts'), MSW_PROGRAM);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir });
   }, 120_000);
 
   it('ships the build, the spec and the runtime fixtures, and no tests or sources', () => {
@@ -78,6 +91,10 @@ describe('the packed kit, installed into an empty folder', () => {
       'dist/index.js',
       'dist/index.d.ts',
       'dist/types/hackatime.d.ts',
+      'dist/browser.d.ts',
+      'dist/msw.d.ts',
+      'dist/bundle/browser.js',
+      'dist/bundle/msw.js',
       'openapi/hackatime.yaml',
       'fixtures/world/accounts.json',
       'CHANGELOG.md',
@@ -93,13 +110,44 @@ describe('the packed kit, installed into an empty folder', () => {
   });
 
   it('compiles a typed client against hackatime-kit/types and runs startMock and createMockApp', async () => {
-    writeFileSync(join(dir, 'program.ts'), PROGRAM);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-    // The kit's own compiler: the consumer needs none installed for this.
-    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir });
     const { stdout } = await run(process.execPath, ['out/program.js'], { cwd: dir, timeout: 30_000 });
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result).toEqual({ stats: 200, projects: expect.any(Number), inProcess: 200, same: true });
     expect(result['projects']).toBeGreaterThan(0);
+  });
+
+  it('answers through hackatime-kit/browser and MSW handlers (setupServer) as hackatime-kit does', async () => {
+    const { stdout } = await run(process.execPath, ['out/msw-program.js'], { cwd: dir, timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ browser: true, viaMsw: true, prefixed: true, posted: 202, kept: true });
+  });
+
+  describeInChromium('in Chromium', () => {
+    it('bundles for the browser with no Node built-in, and answers directly and through MSW’s service worker', async () => {
+      const { external, inputs } = await bundlePage(dir);
+      expect(external).toEqual([]);
+      expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+      expect(inputs.some((input) => input.includes('node_modules/hackatime-kit/dist/bundle/'))).toBe(true);
+      const expected = await (await createMockApp(OPTIONS).fetch(new Request(`http://mock${STATS_PATH}`))).text();
+
+      const site = await serveStatic(join(dir, 'public'));
+      const chrome = await launchChromium();
+      try {
+        // Offline: a request the service worker does not answer fails instead of reaching the real server.
+        await chrome.browser.route('https://hackatime.hackclub.com/**', (route) => route.abort());
+        const fromWorker: boolean[] = [];
+        chrome.browser.on('response', (res) => {
+          if (res.url().startsWith('https://hackatime.hackclub.com/')) fromWorker.push(res.fromServiceWorker());
+        });
+        const { page, log } = await loggedPage(chrome.browser);
+        await page.goto(site.url);
+        const result = await page.evaluate(() => (globalThis as unknown as { result: Promise<unknown> }).result);
+        expect(result).toEqual({ direct: { status: 200, body: expected }, viaWorker: { status: 200, body: expected } });
+        expect(fromWorker).toEqual([true]);
+        expect(log.errors).toEqual([]);
+      } finally {
+        await chrome.close();
+        await site.close();
+      }
+    });
   });
 });
