@@ -20,22 +20,7 @@ import { type BrowserBundle, bundleBrowser } from '../../tools/browser-bundle.js
 import { NOW, SEED } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
 import { CLI_APP, FORM, form, VERIFIER } from '../mock/oauth-support.js';
-import { PARITY_REQUESTS, type ParityRequest } from './parity-requests.js';
-
-type App = { fetch(request: Request): Promise<Response> };
-
-interface Answer {
-  status: number;
-  headers: [string, string][];
-  body: string;
-}
-
-async function answer(app: App, { method, path, headers, body }: ParityRequest): Promise<Answer> {
-  const res = await app.fetch(
-    new Request(`http://mock${path}`, { method, ...(headers ? { headers } : {}), ...(body ? { body } : {}), redirect: 'manual' }),
-  );
-  return { status: res.status, headers: [...res.headers.entries()], body: await res.text() };
-}
+import { type App, answerOf, PARITY_REQUESTS } from './parity-requests.js';
 
 describe('the browser build', () => {
   let bundle: BrowserBundle;
@@ -63,7 +48,7 @@ describe('the browser build', () => {
     const node = nodeMockApp(options);
     const browser = browserMockApp(options);
     for (const request of PARITY_REQUESTS) {
-      const [expected, actual] = [await answer(node, request), await answer(browser, request)];
+      const [expected, actual] = [await answerOf(node, request), await answerOf(browser, request)];
       expect(actual, `${request.method} ${request.path}`).toEqual(expected);
     }
   });

@@ -40,9 +40,20 @@ export const PARITY_REQUESTS: ParityRequest[] = [
       ...bearer(DEMO_KEY),
       'Content-Type': 'application/json',
       'CF-Connecting-IP': '2001:DB8::1',
-      'User-Agent': 'wakatime/v1.98.0 (linux) go1.22 vscode/1.93.0 vscode-wakatime/24.6.0',
+      'X-Machine-Name': 'orpheus-laptop',
     },
     body: heartbeat('/home/demo/src/ünïcode.ts'),
+  },
+  {
+    // A page cannot set User-Agent: this one runs in Node only (FORBIDDEN_IN_BROWSERS).
+    method: 'POST',
+    path: '/api/hackatime/v1/users/current/heartbeats.bulk',
+    headers: {
+      ...bearer(DEMO_KEY),
+      'Content-Type': 'application/json',
+      'User-Agent': 'wakatime/v1.98.0 (linux) go1.22 vscode/1.93.0 vscode-wakatime/24.6.0',
+    },
+    body: heartbeat('/home/demo/src/agent.ts'),
   },
   {
     method: 'POST',
@@ -77,3 +88,24 @@ export const PARITY_REQUESTS: ParityRequest[] = [
   { method: 'GET', path: '/no/such/path' },
   { method: 'OPTIONS', path: '/api/v1/stats', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } },
 ];
+
+export type App = { fetch(request: Request): Promise<Response> };
+
+export interface ParityAnswer {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** What `app` answers to `request` (sent to `http://mock`), all of it. */
+export async function answerOf(app: App, { method, path, headers, body }: ParityRequest): Promise<ParityAnswer> {
+  const init: RequestInit = { method, redirect: 'manual', ...(headers ? { headers } : {}), ...(body ? { body } : {}) };
+  const res = await app.fetch(new Request(`http://mock${path}`, init));
+  return { status: res.status, headers: [...res.headers.entries()], body: await res.text() };
+}
+
+/**
+ * Headers a page cannot set on a `Request` (the Fetch standard's forbidden request headers that the
+ * list uses): a browser drops them, so a request carrying one is not the same request there.
+ */
+export const FORBIDDEN_IN_BROWSERS = ['origin', 'access-control-request-method', 'user-agent'];

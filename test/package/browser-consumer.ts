@@ -59,6 +59,16 @@ async function run() {
   return result;
 }
 window.result = run().catch((err) => ({ error: String(err?.stack ?? err) }));
+// The test sends its own list of requests through one mock, in order (test/browser/parity-requests.ts).
+window.answerAll = async (requests) => {
+  const app = createMockApp(options);
+  const answers = [];
+  for (const { method, path, headers, body } of requests) {
+    const res = await app.fetch(new Request('http://mock' + path, { method, redirect: 'manual', headers, body }));
+    answers.push({ status: res.status, headers: [...res.headers.entries()], body: await res.text() });
+  }
+  return answers;
+};
 `;
 
 const HTML =

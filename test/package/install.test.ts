@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/index.js';
 import { describeInChromium, launchChromium, loggedPage } from '../browser/chromium.js';
+import { answerOf, FORBIDDEN_IN_BROWSERS, PARITY_REQUESTS, type ParityAnswer } from '../browser/parity-requests.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { bundlePage, MSW_PROGRAM, OPTIONS, STATS_PATH, serveStatic } from './browser-consumer.js';
@@ -143,6 +144,19 @@ describe('the packed kit, installed into an empty folder', () => {
         const result = await page.evaluate(() => (globalThis as unknown as { result: Promise<unknown> }).result);
         expect(result).toEqual({ direct: { status: 200, body: expected }, viaWorker: { status: 200, body: expected } });
         expect(fromWorker).toEqual([true]);
+
+        // The list the bundle test runs in Node, now in the page: the same answers, byte for byte.
+        const requests = PARITY_REQUESTS.filter(
+          (r) => !Object.keys(r.headers ?? {}).some((h) => FORBIDDEN_IN_BROWSERS.includes(h.toLowerCase())),
+        );
+        const node = createMockApp(OPTIONS);
+        const expectedAnswers: ParityAnswer[] = [];
+        for (const request of requests) expectedAnswers.push(await answerOf(node, request));
+        const inPage = await page.evaluate(
+          (list) => (globalThis as unknown as { answerAll(r: unknown): Promise<ParityAnswer[]> }).answerAll(list),
+          requests,
+        );
+        expect(inPage).toEqual(expectedAnswers);
         expect(log.errors).toEqual([]);
       } finally {
         await chrome.close();
