@@ -78,6 +78,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
  * The mock as a fetch handler, for a test that wants no socket at all (or a framework that takes
  * a `fetch`, such as openapi-fetch's `createClient({ fetch })`). Its state lives as long as the
  * object; there is nothing to close. The requests' origin is yours to choose (`http://mock` below).
+ * The same mock, bundled for a browser, is `hackatime-kit/browser`'s `createMockApp`.
  * @example
  * import { createMockApp } from 'hackatime-kit';
  * const app = createMockApp({ seed: 42 });
