@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
+import { mountHome } from '../home/routes.js';
 import { mountAdmin } from '../mock/admin/routes.js';
 import { buildApp, type MockAppOptions } from '../mock/app.js';
 import type { OAuthAppDraft } from '../mock/oauth/apps.js';
@@ -57,6 +58,7 @@ export interface RunningMock {
 }
 
 export const DEFAULT_PORT = 4010;
+const REQUESTS_PATH = '/__mock/requests';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SEED = 42;
 
@@ -90,6 +92,7 @@ export function createMock(options: MockServerOptions = {}): {
       if (adminToken !== undefined) a.use('/__mock/*', requireAdminToken(adminToken));
       mountAdmin(a, { state, clock });
       mountDocs(a);
+      mountHome(a);
     },
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
@@ -103,7 +106,11 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
-        fetch: options.log ? withRequestLog(app.fetch, options.log) : app.fetch,
+        fetch: withRequestLog(app.fetch, (entry) => {
+          // The home page's own polling would fill the list it shows.
+          if (!entry.path.startsWith(REQUESTS_PATH)) state.requests.add(entry);
+          options.log?.(entry);
+        }),
         port: options.port ?? DEFAULT_PORT,
         hostname: host,
         serverOptions: {
