@@ -3,68 +3,13 @@
  * `sh runnable` runs with bash against a freshly started mock (seed 42, fixed clock), with the literal
  * `http://127.0.0.1:4010` replaced by that mock's address. It must exit 0 and print something; each
  * `<!-- expect: "TEXT" -->` line just above the block names text its output must contain.
- * The format is documented at the top of README.md.
+ * The format is documented at the top of README.md; test/readme-real-clock.test.ts runs the same
+ * blocks against a mock on the real clock.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/server/server.js';
-import { ROOT } from './helpers/cli.js';
 import { NOW, SEED } from './helpers/mock.js';
-
-const README = join(ROOT, 'README.md');
-const DEFAULT_URL = 'http://127.0.0.1:4010';
-const BLOCK_TIMEOUT_MS = 20_000;
-
-interface RunnableBlock {
-  /** 1-based line of the opening fence. */
-  line: number;
-  code: string;
-  expects: string[];
-}
-
-/** Runnable blocks of a Markdown text, with the `expect` comments that precede each. */
-function runnableBlocks(markdown: string): RunnableBlock[] {
-  const lines = markdown.split('\n');
-  const blocks: RunnableBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*(.*)$/.exec(lines[i] ?? '');
-    if (!open) continue;
-    const fence = open[2] ?? '```';
-    let end = i + 1;
-    while (end < lines.length && !(lines[end] ?? '').trim().startsWith(fence)) end++;
-    if (/^sh\s+runnable\b/.test((open[3] ?? '').trim())) {
-      const expects: string[] = [];
-      for (let j = i - 1; j >= 0; j--) {
-        const text = (lines[j] ?? '').trim();
-        if (text === '') continue;
-        const expect = /^<!--\s*expect:\s*"(.*)"\s*-->$/.exec(text);
-        if (!expect) break;
-        expects.unshift(expect[1] ?? '');
-      }
-      blocks.push({ line: i + 1, code: lines.slice(i + 1, end).join('\n'), expects });
-    }
-    i = end;
-  }
-  return blocks;
-}
-
-function runBash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), BLOCK_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { BLOCK_TIMEOUT_MS, DEFAULT_URL, type RunnableBlock, readmeBlocks, runBash, runnableBlocks } from './helpers/readme.js';
 
 describe('runnableBlocks', () => {
   it('finds marked blocks with their expectations and skips the others', () => {
@@ -79,18 +24,19 @@ describe('runnableBlocks', () => {
       'curl x',
       'echo y',
       '```',
+      '<!-- fixed-clock -->',
       '~~~sh runnable',
       'z',
       '~~~',
     ].join('\n');
     expect(runnableBlocks(md)).toEqual([
-      { line: 7, code: 'curl x\necho y', expects: ['a', 'b "q"'] },
-      { line: 11, code: 'z', expects: [] },
+      { line: 7, code: 'curl x\necho y', expects: ['a', 'b "q"'], fixedClock: false },
+      { line: 12, code: 'z', expects: [], fixedClock: true },
     ]);
   });
 });
 
-const blocks = runnableBlocks(readFileSync(README, 'utf8'));
+const blocks = readmeBlocks();
 
 describe('README examples run against a started mock', () => {
   let mock: RunningMock;
@@ -114,7 +60,7 @@ describe('README examples run against a started mock', () => {
 
   // The runner itself, on an endpoint that needs no world data, so a README failure means the README.
   it('runs a block against the started mock', async () => {
-    await check({ line: 0, code: `curl -fsS ${DEFAULT_URL}/api/v1/banned_users/counts`, expects: ['{'] }, 'self-check');
+    await check({ line: 0, code: `curl -fsS ${DEFAULT_URL}/api/v1/banned_users/counts`, expects: ['{'], fixedClock: false }, 'self-check');
   });
 
   for (const block of blocks) {
