@@ -30,8 +30,9 @@ const SECRET_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * // → '/api/hackatime/v1/users/current/statusbar/today?api_key=REDACTED'
  */
 export function redactedPath(url: string): string {
-  const { searchParams } = new URL(url);
-  const pathname = new URL(url).pathname
+  const parsed = new URL(url);
+  const { searchParams } = parsed;
+  const pathname = parsed.pathname
     .split('/')
     .map((segment) => (SECRET_SEGMENT.test(decodeSegment(segment)) ? 'REDACTED' : segment))
     .join('/');

@@ -2,7 +2,8 @@
  * The home page (`/`) in headless Chromium, as someone who just ran `npm start` opens it: the demo
  * account with its key, a heatmap with coloured days, today's leaderboard, and a request made from
  * outside the page showing up in the live list, its key redacted. No console error, nothing asked
- * of any other host. The screenshot goes to the run's temporary folder; its path is printed.
+ * of any other host. On a shared mock, nothing secret until the admin token is given. The screenshot
+ * goes to the run's temporary folder; its path is printed.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -56,5 +57,29 @@ describeInChromium('the home page in headless Chromium', () => {
     expect(log.requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin)).toEqual([]);
     expect(log.errors).toEqual([]);
     await page.close();
+  }, 30_000);
+
+  it('on a shared mock, shows the leaderboard and asks for the admin token before any credential', async () => {
+    const token = 'team-token-0123456789';
+    const shared = await startMock({ port: 0, seed: SEED, now: NOW, adminToken: token });
+    try {
+      const { page, log } = await loggedPage(chrome.browser);
+      await page.goto(`${shared.url}/`);
+      await page.waitForSelector('html[data-home-ready="true"]', { timeout: 15_000 });
+      expect(await page.locator('#lock').isVisible()).toBe(true);
+      expect(await page.locator('#leaderboard tr.entry').count()).toBeGreaterThan(0);
+      expect(await page.locator('#accounts tbody tr').count()).toBe(0);
+      expect(await page.content()).not.toContain(DEMO_KEY);
+
+      await page.fill('#admin-token', token);
+      await page.click('#lock button[type="submit"]');
+      await page.locator('#accounts tr[data-username="demo"]').waitFor({ timeout: 5_000 });
+      expect(await page.locator('#lock').isVisible()).toBe(false);
+      // The refused reads are logged by Chromium as failed loads; the page's own code raised nothing.
+      expect(log.errors.filter((e) => !e.includes('status of 401'))).toEqual([]);
+      await page.close();
+    } finally {
+      await shared.close();
+    }
   }, 30_000);
 });
