@@ -33,7 +33,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .secret .label { color: var(--muted); font-size: 12px; }
 code, .path { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
 button.copy { font-size: 11px; padding: 0 .35rem; cursor: pointer; }
-.columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; }
+.columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1.5rem; }
 @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
 .heatmap { margin: 0 0 1rem; }
 .heatmap figcaption { margin-bottom: .25rem; }
