@@ -11,7 +11,6 @@ const SYSTEM = [
   'test/server/mock-log.test.ts',
   'test/types/types-current.test.ts',
   'test/readme.test.ts',
-  'test/readme-real-clock.test.ts',
   'test/contract/cli.test.ts',
   'test/contract/fuzz.test.ts',
   'test/contract/mock.test.ts',

@@ -3,8 +3,8 @@
  * `sh runnable` runs with bash against a freshly started mock (seed 42, fixed clock), with the literal
  * `http://127.0.0.1:4010` replaced by that mock's address. It must exit 0 and print something; each
  * `<!-- expect: "TEXT" -->` line just above the block names text its output must contain.
- * The format is documented at the top of README.md; test/readme-real-clock.test.ts runs the same
- * blocks against a mock on the real clock.
+ * The format is documented at the top of README.md. The curl and fetch blocks run again against a
+ * mock on the real clock (below).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/server/server.js';
@@ -65,5 +65,51 @@ describe('README examples run against a started mock', () => {
 
   for (const block of blocks) {
     it(`README.md:${block.line} runs`, () => check(block, `README.md:${block.line}`), BLOCK_TIMEOUT_MS + 5_000);
+  }
+});
+
+/*
+ * With no `--now`, the README's examples still show data: every runnable curl or fetch block runs
+ * against a mock on the real clock (seed 42) and must exit 0 (curl -f: a documented 2xx) with the
+ * text it promises. A block that reports coding time (`total_seconds`) must report some: an example
+ * that shows only zeros today is one that needs the fixed clock, and says so with
+ * `<!-- fixed-clock -->` above it (it names dates of the fixed-clock world); such a block must still
+ * run, its data may be empty. In this file, after the fixed-clock run, so that the two never load
+ * the machine at once.
+ */
+// The examples that ask the mock for data (curl, fetch); the contract runner's blocks are checked
+// against a real-clock mock by test/contract/send/target.test.ts and the runner's own tests.
+const dataBlocks = blocks.filter((b) => /\bcurl\b|\bfetch\(/.test(b.code) && !/hackatime-kit contract/.test(b.code));
+
+/** Every `total_seconds` the output reports. */
+const totals = (output: string): number[] => [...output.matchAll(/"total_seconds":\s*(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+
+describe('README examples against a mock on the real clock', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, seed: SEED });
+  });
+  afterAll(async () => mock?.close());
+
+  it('marks some examples as needing the fixed clock, not all', () => {
+    expect(dataBlocks.some((b) => b.fixedClock)).toBe(true);
+    expect(dataBlocks.filter((b) => !b.fixedClock).length).toBeGreaterThan(dataBlocks.length / 2);
+  });
+
+  for (const block of dataBlocks) {
+    const title = `README.md:${block.line} ${block.fixedClock ? 'runs (fixed-clock example)' : 'runs and shows data'}`;
+    it(
+      title,
+      async () => {
+        const result = await runBash(block.code.split(DEFAULT_URL).join(mock.url));
+        const context = `README.md:${block.line} (real clock, now ${new Date().toISOString()})\n${block.code}\nstdout: ${result.stdout.slice(0, 600)}\nstderr: ${result.stderr}`;
+        expect(result.code, context).toBe(0);
+        expect(result.stdout.trim(), context).not.toBe('');
+        for (const text of block.expects) expect(result.stdout, context).toContain(text);
+        const reported = totals(result.stdout);
+        if (!block.fixedClock && reported.length > 0) expect(Math.max(...reported), `${context}\nonly zero totals`).toBeGreaterThan(0);
+      },
+      BLOCK_TIMEOUT_MS + 5_000,
+    );
   }
 });

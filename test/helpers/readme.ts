@@ -2,8 +2,7 @@
  * The README's runnable examples (the format is documented at the top of README.md): every fenced
  * block whose info string is `sh runnable`, with the `<!-- expect: "TEXT" -->` lines just above it
  * and whether a `<!-- fixed-clock -->` line marks it as naming dates of the fixed-clock world. Run
- * with bash against a started mock by test/readme.test.ts (fixed clock) and
- * test/readme-real-clock.test.ts (the real clock).
+ * with bash against a started mock by test/readme.test.ts, on the fixed clock and on the real one.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
