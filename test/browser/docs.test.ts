@@ -58,8 +58,9 @@ async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: s
 /**
  * What Swagger UI itself pre-filled for a GET operation once rendered (`specSelectors.parameterValues`),
  * beside what test/helpers/swagger-prefill.ts computes for it: the in-process test of every GET
- * (test/docs/try-it-prefill.test.ts) relies on the two agreeing. Operations chosen for the rules they
- * exercise: a path example, parameter examples and schema defaults (booleans stringified).
+ * (test/docs/try-it-prefill.test.ts) relies on the two agreeing. One operation, chosen for the rules it
+ * exercises (rendering one costs seconds): a path example, a parameter example and four schema
+ * defaults (booleans, stringified); the precedence itself is swagger-ui's, cited in the helper.
  */
 async function prefillSeen(
   page: Page,
@@ -137,11 +138,9 @@ describeInChromium('the reference page in headless Chromium', () => {
     expect(server).toBe(mock.url);
 
     served = (await (await fetch(`${mock.url}/openapi.json`)).json()) as OpenAPIObject;
-    for (const operationId of ['getUserStats', 'getBadge']) {
-      const { swagger, computed } = await prefillSeen(page, served, operationId);
-      expect(Object.keys(computed).length, operationId).toBeGreaterThan(2);
-      expect(swagger, operationId).toEqual(computed);
-    }
+    const { swagger, computed } = await prefillSeen(page, served, 'getUserStats');
+    expect(Object.keys(computed).length).toBeGreaterThan(4);
+    expect(swagger).toEqual(computed);
 
     const answer = await tryStatusbar(page, 'docs-mock-try-it.png');
     expect(answer.status).toBe('200');
