@@ -6,7 +6,8 @@
  * types for a client are in `hackatime-kit/types`.
  */
 import { type MockApp, type MockAppOptions, mockConfig } from './mock/assemble.js';
-import { formatEntry, type RequestLogEntry, type RequestLogger } from './server/request-log.js';
+import type { RequestLogEntry } from './mock/request-ring.js';
+import { formatEntry, type RequestLogger } from './server/request-log.js';
 import { createMock, DEFAULT_HOST, startMock as listen, type MockServerOptions } from './server/server.js';
 
 export type { MockApp, MockAppOptions };

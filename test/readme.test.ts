@@ -3,68 +3,13 @@
  * `sh runnable` runs with bash against a freshly started mock (seed 42, fixed clock), with the literal
  * `http://127.0.0.1:4010` replaced by that mock's address. It must exit 0 and print something; each
  * `<!-- expect: "TEXT" -->` line just above the block names text its output must contain.
- * The format is documented at the top of README.md.
+ * The format is documented at the top of README.md. The curl and fetch blocks run again against a
+ * mock on the real clock (below).
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../src/server/server.js';
-import { ROOT } from './helpers/cli.js';
 import { NOW, SEED } from './helpers/mock.js';
-
-const README = join(ROOT, 'README.md');
-const DEFAULT_URL = 'http://127.0.0.1:4010';
-const BLOCK_TIMEOUT_MS = 20_000;
-
-interface RunnableBlock {
-  /** 1-based line of the opening fence. */
-  line: number;
-  code: string;
-  expects: string[];
-}
-
-/** Runnable blocks of a Markdown text, with the `expect` comments that precede each. */
-function runnableBlocks(markdown: string): RunnableBlock[] {
-  const lines = markdown.split('\n');
-  const blocks: RunnableBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*(.*)$/.exec(lines[i] ?? '');
-    if (!open) continue;
-    const fence = open[2] ?? '```';
-    let end = i + 1;
-    while (end < lines.length && !(lines[end] ?? '').trim().startsWith(fence)) end++;
-    if (/^sh\s+runnable\b/.test((open[3] ?? '').trim())) {
-      const expects: string[] = [];
-      for (let j = i - 1; j >= 0; j--) {
-        const text = (lines[j] ?? '').trim();
-        if (text === '') continue;
-        const expect = /^<!--\s*expect:\s*"(.*)"\s*-->$/.exec(text);
-        if (!expect) break;
-        expects.unshift(expect[1] ?? '');
-      }
-      blocks.push({ line: i + 1, code: lines.slice(i + 1, end).join('\n'), expects });
-    }
-    i = end;
-  }
-  return blocks;
-}
-
-function runBash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), BLOCK_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { BLOCK_TIMEOUT_MS, DEFAULT_URL, type RunnableBlock, readmeBlocks, runBash, runnableBlocks } from './helpers/readme.js';
 
 describe('runnableBlocks', () => {
   it('finds marked blocks with their expectations and skips the others', () => {
@@ -79,18 +24,19 @@ describe('runnableBlocks', () => {
       'curl x',
       'echo y',
       '```',
+      '<!-- fixed-clock -->',
       '~~~sh runnable',
       'z',
       '~~~',
     ].join('\n');
     expect(runnableBlocks(md)).toEqual([
-      { line: 7, code: 'curl x\necho y', expects: ['a', 'b "q"'] },
-      { line: 11, code: 'z', expects: [] },
+      { line: 7, code: 'curl x\necho y', expects: ['a', 'b "q"'], fixedClock: false },
+      { line: 12, code: 'z', expects: [], fixedClock: true },
     ]);
   });
 });
 
-const blocks = runnableBlocks(readFileSync(README, 'utf8'));
+const blocks = readmeBlocks();
 
 describe('README examples run against a started mock', () => {
   let mock: RunningMock;
@@ -114,10 +60,56 @@ describe('README examples run against a started mock', () => {
 
   // The runner itself, on an endpoint that needs no world data, so a README failure means the README.
   it('runs a block against the started mock', async () => {
-    await check({ line: 0, code: `curl -fsS ${DEFAULT_URL}/api/v1/banned_users/counts`, expects: ['{'] }, 'self-check');
+    await check({ line: 0, code: `curl -fsS ${DEFAULT_URL}/api/v1/banned_users/counts`, expects: ['{'], fixedClock: false }, 'self-check');
   });
 
   for (const block of blocks) {
     it(`README.md:${block.line} runs`, () => check(block, `README.md:${block.line}`), BLOCK_TIMEOUT_MS + 5_000);
+  }
+});
+
+/*
+ * With no `--now`, the README's examples still show data: every runnable curl or fetch block runs
+ * against a mock on the real clock (seed 42) and must exit 0 (curl -f: a documented 2xx) with the
+ * text it promises. A block that reports coding time (`total_seconds`) must report some: an example
+ * that shows only zeros today is one that needs the fixed clock, and says so with
+ * `<!-- fixed-clock -->` above it (it names dates of the fixed-clock world); such a block must still
+ * run, its data may be empty. In this file, after the fixed-clock run, so that the two never load
+ * the machine at once.
+ */
+// The examples that ask the mock for data (curl, fetch); the contract runner's blocks are checked
+// against a real-clock mock by test/contract/send/target.test.ts and the runner's own tests.
+const dataBlocks = blocks.filter((b) => /\bcurl\b|\bfetch\(/.test(b.code) && !/hackatime-kit contract/.test(b.code));
+
+/** Every `total_seconds` the output reports. */
+const totals = (output: string): number[] => [...output.matchAll(/"total_seconds":\s*(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+
+describe('README examples against a mock on the real clock', () => {
+  let mock: RunningMock;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, seed: SEED });
+  });
+  afterAll(async () => mock?.close());
+
+  it('marks some examples as needing the fixed clock, not all', () => {
+    expect(dataBlocks.some((b) => b.fixedClock)).toBe(true);
+    expect(dataBlocks.filter((b) => !b.fixedClock).length).toBeGreaterThan(dataBlocks.length / 2);
+  });
+
+  for (const block of dataBlocks) {
+    const title = `README.md:${block.line} ${block.fixedClock ? 'runs (fixed-clock example)' : 'runs and shows data'}`;
+    it(
+      title,
+      async () => {
+        const result = await runBash(block.code.split(DEFAULT_URL).join(mock.url));
+        const context = `README.md:${block.line} (real clock, now ${new Date().toISOString()})\n${block.code}\nstdout: ${result.stdout.slice(0, 600)}\nstderr: ${result.stderr}`;
+        expect(result.code, context).toBe(0);
+        expect(result.stdout.trim(), context).not.toBe('');
+        for (const text of block.expects) expect(result.stdout, context).toContain(text);
+        const reported = totals(result.stdout);
+        if (!block.fixedClock && reported.length > 0) expect(Math.max(...reported), `${context}\nonly zero totals`).toBeGreaterThan(0);
+      },
+      BLOCK_TIMEOUT_MS + 5_000,
+    );
   }
 });

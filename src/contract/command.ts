@@ -37,6 +37,8 @@ Target and credentials (flags win over the environment, which wins over --vars):
                                                          (env HACKATIME_OAUTH_TOKEN)
   --legacy-stats-key KEY       STATS_API_KEY of the removed endpoints
                                                          (env HACKATIME_LEGACY_STATS_KEY)
+  --admin-token TOKEN          the mock's admin token, to read /__mock/credentials of a mock
+                               bound off loopback (env HACKATIME_KIT_ADMIN_TOKEN); never reported
   --username NAME              the user of per-user endpoints (the API key's owner)
   --var NAME=VALUE             any other variable: email, slack_uid, project, … (repeatable)
   --vars FILE                  YAML or JSON map of variables (and api_key, admin_key,
@@ -97,6 +99,7 @@ const OPTIONS = {
   'base-url': { type: 'string' },
   'api-key': { type: 'string' },
   'admin-key': { type: 'string' },
+  'admin-token': { type: 'string' },
   'oauth-token': { type: 'string' },
   'legacy-stats-key': { type: 'string' },
   username: { type: 'string' },
@@ -237,6 +240,7 @@ export function contractOptions(
   };
   set('apiKey', credential(values['api-key'], 'HACKATIME_API_KEY', 'api_key'));
   set('adminKey', credential(values['admin-key'], 'HACKATIME_ADMIN_KEY', 'admin_key'));
+  set('mockAdminToken', values['admin-token'] ?? env['HACKATIME_KIT_ADMIN_TOKEN']);
   set('oauthToken', credential(values['oauth-token'], 'HACKATIME_OAUTH_TOKEN', 'oauth_token'));
   set('legacyStatsKey', credential(values['legacy-stats-key'], 'HACKATIME_LEGACY_STATS_KEY', 'legacy_stats_key'));
   set('includeOperationIds', list(values['include-operation-id']));

@@ -28,6 +28,8 @@ export interface ContractOptions extends OperationFilters {
   adminKey?: string;
   oauthToken?: string;
   legacyStatsKey?: string;
+  /** The mock's admin token, for `/__mock/credentials` of a mock bound off loopback (never reported). */
+  mockAdminToken?: string;
   /** Values for `{username}`, `{project}`, `{{name}}` in recorded cases, … */
   variables?: Record<string, string>;
   /** Requests in flight at once (default 8). */
@@ -115,6 +117,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
       oauthToken: options.oauthToken,
       legacyStatsKey: options.legacyStatsKey,
     },
+    mockAdminToken: options.mockAdminToken,
     variables: options.variables ?? {},
     detectMock: options.detectMock ?? true,
     now: options.now ?? Date.now,

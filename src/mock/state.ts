@@ -10,6 +10,7 @@ import type { LeaderboardCache } from './answers/leaderboard.js';
 import { YswsClaims } from './answers/ysws-claims.js';
 import { IngestCounters } from './ingest/counters.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
+import { RequestRing } from './request-ring.js';
 import { ResponseCache } from './response-cache.js';
 
 /** GET answers kept, by URL. */
@@ -26,6 +27,8 @@ export class MockState {
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
   readonly responses = new ResponseCache(RESPONSE_CACHE_URLS);
+  /** The last requests answered over the socket (`/__mock/requests`); a reset keeps them: they are what happened, the reset among them. */
+  readonly requests = new RequestRing();
 
   constructor(
     readonly world: World,

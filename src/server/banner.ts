@@ -25,6 +25,7 @@ export function banner(mock: RunningMock, faults: MockServerOptions['faults'] = 
   const clock = `now ${new Date(mock.clock.now()).toISOString()}`;
   return [
     `hackatime-kit mock listening on ${url}`,
+    `  home       ${url}/  (accounts, a year of activity, today's leaderboard, requests live)`,
     `  world      seed ${world.seed}, ${world.users.length} users, ${world.days} days, ${clock}`,
     `  user       ${world.roles.demo}  API key ${demoKey ?? '-'}`,
     `  admin key  ${adminKey ?? '-'}`,

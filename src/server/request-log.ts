@@ -2,25 +2,13 @@
  * @module
  * One line per request, as Prism logs them: method, path, status, milliseconds and which world user
  * the credentials named. The line never holds a secret: headers and bodies are not logged, and the
- * value of every query parameter that can carry one (`api_key`, tokens, secrets, codes) is replaced
- * by `REDACTED`. Logging wraps the app's `fetch` from outside, so a mock that does not log runs the
- * app exactly as before.
+ * value of every query parameter that can carry one (`api_key`, tokens, secrets, codes), and any path
+ * segment shaped like a key, is replaced by `REDACTED`. Logging wraps the app's `fetch` from outside,
+ * so the app answers the same bytes whether anyone logs; a mock on a socket always keeps its last
+ * entries for `GET /__mock/requests` (the home page's live list) and prints them only when asked.
  */
 import type { RequestNote } from '../mock/request-note.js';
-
-/** One answered request. */
-export interface RequestLogEntry {
-  /** When the request came in (the machine's clock, not the mock's), ISO 8601. */
-  time: string;
-  method: string;
-  /** Path and query, secrets redacted. */
-  path: string;
-  status: number;
-  /** Milliseconds until the response was ready (its body may stream after). */
-  ms: number;
-  /** The world user the credentials named; `null` for an anonymous or refused request. */
-  user: string | null;
-}
+import type { RequestLogEntry } from '../mock/request-ring.js';
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
@@ -28,16 +16,38 @@ export type RequestLogger = (entry: RequestLogEntry) => void;
 const SECRET_PARAM = /key|token|secret|password|code|assertion|signature/i;
 
 /**
- * The path and query of `url` with every secret-bearing parameter's value redacted.
+ * Path segments shaped like a credential: a Hackatime API key (a UUID), an admin key (`hka_` + 64 hex
+ * digits), the mock's admin token (`hkadmin_…`). No route takes one in its path, but a client can put
+ * one there by mistake, and the log (and `/__mock/requests`, which a shared mock's team reads) must
+ * not repeat it.
+ */
+const SECRET_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|hka_[0-9a-f]{64}|hkadmin_[\w-]+)$/i;
+
+/**
+ * The path and query of `url` with every secret-bearing parameter's value (and path segment) redacted.
  * @example
  * redactedPath('http://127.0.0.1:4010/api/hackatime/v1/users/current/statusbar/today?api_key=abc');
  * // → '/api/hackatime/v1/users/current/statusbar/today?api_key=REDACTED'
  */
 export function redactedPath(url: string): string {
-  const { pathname, searchParams } = new URL(url);
+  const parsed = new URL(url);
+  const { searchParams } = parsed;
+  const pathname = parsed.pathname
+    .split('/')
+    .map((segment) => (SECRET_SEGMENT.test(decodeSegment(segment)) ? 'REDACTED' : segment))
+    .join('/');
   if (searchParams.size === 0) return pathname;
   for (const name of new Set(searchParams.keys())) if (SECRET_PARAM.test(name)) searchParams.set(name, 'REDACTED');
   return `${pathname}?${searchParams.toString()}`;
+}
+
+/** A path segment decoded, or as it is when it is not valid percent-encoding. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
+import { mountHome } from '../home/routes.js';
 import { assembleMock, DEFAULT_SEED, type MockConfig } from '../mock/assemble.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
 import type { MockState } from '../mock/state.js';
@@ -43,6 +44,7 @@ export interface RunningMock {
 }
 
 export const DEFAULT_PORT = 4010;
+const REQUESTS_PATH = '/__mock/requests';
 export const DEFAULT_HOST = '127.0.0.1';
 export { DEFAULT_SEED };
 
@@ -63,7 +65,10 @@ export function createMock(options: MockServerOptions = {}): {
   const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
   const mock = assembleMock(options, {
     ...(adminToken === undefined ? {} : { guardAdmin: (a: Hono) => a.use('/__mock/*', requireAdminToken(adminToken)) }),
-    extend: (a) => mountDocs(a),
+    extend: (a) => {
+      mountDocs(a);
+      mountHome(a);
+    },
   });
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, mock.world, mock.clock.now());
   return { ...mock, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
@@ -75,7 +80,11 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
-        fetch: options.log ? withRequestLog(app.fetch, options.log) : app.fetch,
+        fetch: withRequestLog(app.fetch, (entry) => {
+          // The home page's own polling would fill the list it shows.
+          if (!entry.path.startsWith(REQUESTS_PATH)) state.requests.add(entry);
+          options.log?.(entry);
+        }),
         port: options.port ?? DEFAULT_PORT,
         hostname: host,
         serverOptions: {

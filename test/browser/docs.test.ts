@@ -7,12 +7,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { OpenAPIObject, ParameterObject } from 'openapi3-ts/oas31';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildStaticDocs } from '../../src/docs/build.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';
+import { parameterKey, prefilledValue } from '../helpers/swagger-prefill.js';
 import { tempDir } from '../helpers/temp.js';
 import { describeInChromium, launchChromium, loggedPage, type Page, type PageLog } from './chromium.js';
 
@@ -53,6 +55,53 @@ async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: s
   return { status: ((await status.textContent()) ?? '').trim(), body };
 }
 
+/**
+ * What Swagger UI itself pre-filled for a GET operation once rendered (`specSelectors.parameterValues`),
+ * beside what test/helpers/swagger-prefill.ts computes for it: the in-process test of every GET
+ * (test/docs/try-it-prefill.test.ts) relies on the two agreeing. One operation, chosen for the rules it
+ * exercises (rendering one costs seconds): a path example, a parameter example and four schema
+ * defaults (booleans, stringified); the precedence itself is swagger-ui's, cited in the helper.
+ */
+async function prefillSeen(
+  page: Page,
+  served: OpenAPIObject,
+  operationId: string,
+): Promise<{ swagger: Record<string, unknown>; computed: Record<string, string> }> {
+  const op = spec.byOperationId.get(operationId);
+  if (!op) throw new Error(`no ${operationId}`);
+  const tag = op.tags[0] ?? 'default';
+  const key: [string, string] = [tag, operationId];
+  await page.evaluate(([t, id]) => (globalThis as unknown as SwaggerWindow).ui.layoutActions.show(['operations', t, id], true), key);
+  await page
+    .locator(`[id="operations-${tag.trim().replace(/\s/g, '_')}-${operationId}"] .opblock-body tr[data-param-name]`)
+    .first()
+    .waitFor();
+  // The rows set their values as they mount; one frame later every row has.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() => resolve(null)),
+      ),
+  );
+  const swagger = await page.evaluate(
+    ([path, method]) => (globalThis as unknown as SwaggerWindow).ui.specSelectors.parameterValues([path, method]).toJS(),
+    [op.path, op.method] as [string, string],
+  );
+  const computed: Record<string, string> = {};
+  for (const p of served.paths?.[op.path]?.get?.parameters ?? []) {
+    const value = prefilledValue(p as ParameterObject);
+    if (value !== undefined) computed[parameterKey(p as ParameterObject)] = value;
+  }
+  return { swagger, computed };
+}
+
+interface SwaggerWindow {
+  ui: {
+    layoutActions: { show(key: string[], shown: boolean): void };
+    specSelectors: { parameterValues(pathMethod: string[]): { toJS(): Record<string, unknown> } };
+  };
+}
+
 const foreign = (log: PageLog, allowed: (url: URL) => boolean): string[] =>
   log.requests.filter((u) => !u.startsWith('data:') && !allowed(new URL(u)));
 
@@ -60,6 +109,7 @@ describeInChromium('the reference page in headless Chromium', () => {
   let mock: RunningMock;
   let chrome: Awaited<ReturnType<typeof launchChromium>>;
   let site: string;
+  let served: OpenAPIObject;
 
   beforeAll(async () => {
     mock = await startMock({ port: 0, seed: SEED, now: NOW });
@@ -86,6 +136,11 @@ describeInChromium('the reference page in headless Chromium', () => {
 
     const server = await page.locator('.servers select').inputValue();
     expect(server).toBe(mock.url);
+
+    served = (await (await fetch(`${mock.url}/openapi.json`)).json()) as OpenAPIObject;
+    const { swagger, computed } = await prefillSeen(page, served, 'getUserStats');
+    expect(Object.keys(computed).length).toBeGreaterThan(4);
+    expect(swagger).toEqual(computed);
 
     const answer = await tryStatusbar(page, 'docs-mock-try-it.png');
     expect(answer.status).toBe('200');

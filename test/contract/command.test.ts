@@ -33,6 +33,14 @@ describe('contract options', () => {
     expect(options(['--username', 'heidi', '--vars', vars]).variables?.['username']).toBe('heidi');
   });
 
+  it('take the mock admin token from --admin-token over $HACKATIME_KIT_ADMIN_TOKEN', () => {
+    expect(options([], { HACKATIME_KIT_ADMIN_TOKEN: 'from-env-0123456789' }).mockAdminToken).toBe('from-env-0123456789');
+    expect(options(['--admin-token', 'from-flag-0123456789'], { HACKATIME_KIT_ADMIN_TOKEN: 'from-env' }).mockAdminToken).toBe(
+      'from-flag-0123456789',
+    );
+    expect(options([]).mockAdminToken).toBeUndefined();
+  });
+
   it('take --profile hackatime or compatible, nothing else', () => {
     expect(options(['--profile', 'compatible']).profile).toBe('compatible');
     expect(options([]).profile).toBeUndefined();

@@ -3,9 +3,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startMock as startLibraryMock } from '../../src/index.js';
+import { ADMIN_SPEC } from '../../src/mock/admin/routes.js';
 import { isLoopback } from '../../src/server/admin-token.js';
 import { banner } from '../../src/server/banner.js';
 import { createMock, startMock } from '../../src/server/server.js';
+import { loadSpec } from '../../src/spec/load.js';
 import { bearer, NOW, SEED } from '../helpers/mock.js';
 
 const reset = { method: 'POST' } as const;
@@ -35,6 +37,20 @@ describe('the admin API', () => {
     const { app } = createMock({ seed: SEED, now: NOW, adminToken: 'team-token-0123456789' });
     expect((await app.request('/__mock/reset', reset)).status).toBe(401);
     expect((await app.request('/__mock/reset', { ...reset, headers: bearer('team-token-0123456789') })).status).toBe(200);
+  });
+
+  it('answers the 401 its own spec documents on every /__mock operation', async () => {
+    const { app } = createMock({ seed: SEED, now: NOW, adminToken: 'team-token-0123456789' });
+    for (const op of loadSpec(ADMIN_SPEC).operations) {
+      const documented = op.responses.find((r) => r.status === '401');
+      expect(documented, op.operationId).toBeDefined();
+      const refused = await app.request(op.path.replace('{username}', 'demo'), { method: op.method.toUpperCase() });
+      expect(refused.status, op.operationId).toBe(401);
+      const challenge = documented?.headers['www-authenticate']?.example;
+      expect(challenge).toBe('Bearer realm="hackatime-kit mock admin"');
+      expect(refused.headers.get('www-authenticate')).toBe(challenge);
+      expect(await refused.json()).toEqual(documented?.content[0]?.examples['adminTokenRequired']);
+    }
   });
 
   it('prints the token in the banner of a shared mock', async () => {

@@ -90,6 +90,7 @@ describe('the banner', () => {
       const text = banner(mock);
       expect(lines(text).filter((l) => /^(latency|faults|OAuth app|approval|data file) /.test(l))).toEqual([]);
       expect(text).toContain(`hackatime-kit mock listening on ${mock.url}`);
+      expect(text).toContain(`home       ${mock.url}/  (accounts, a year of activity, today's leaderboard, requests live)`);
     } finally {
       await mock.close();
     }

@@ -4,7 +4,8 @@
  * (query values that may be credentials are redacted, headers are not logged).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatEntry, type RequestLogEntry, redactedPath, withRequestLog } from '../../src/server/request-log.js';
+import type { RequestLogEntry } from '../../src/mock/request-ring.js';
+import { formatEntry, redactedPath, withRequestLog } from '../../src/server/request-log.js';
 import { type RunningMock, startMock } from '../../src/server/server.js';
 import { bearer, DEMO_KEY, NOW, READ_TOKEN, SEED } from '../helpers/mock.js';
 
@@ -67,6 +68,12 @@ describe('the parts of the log', () => {
       '/a?access_token=REDACTED&api_key=REDACTED&limit=5',
     );
     expect(redactedPath('http://h/api/v1/users/demo/stats')).toBe('/api/v1/users/demo/stats');
+  });
+
+  it('redacts a path segment shaped like a key (API key, admin key, admin token), wherever a client put it', () => {
+    expect(redactedPath(`http://h/api/v1/badge/${DEMO_KEY}/x`)).toBe('/api/v1/badge/REDACTED/x');
+    expect(redactedPath(`http://h/a/hka_${'0f'.repeat(32)}/hkadmin_abcdefghijklmnopqrstuvwxyz012345`)).toBe('/a/REDACTED/REDACTED');
+    expect(redactedPath('http://h/api/v1/users/12345678/stats')).toBe('/api/v1/users/12345678/stats');
   });
 
   it('writes a line for people or a JSON object for machines', () => {

@@ -6,10 +6,11 @@
  * needed; for any other server they come from flags, environment and `--vars`. Given values always
  * win over detected ones. The one part of setting up a run that talks to the server.
  */
+import { UsageError } from '../../spec/errors.js';
 import { ConnectionError } from '../errors.js';
 import type { Credentials, OAuthToken } from '../plan/auth.js';
 import { seededHex } from '../plan/seeded.js';
-import { CONTRACT_PROJECT, type Target } from '../plan/variables.js';
+import { CONTRACT_PROJECT, type Target, variable } from '../plan/variables.js';
 import type { RunContext } from '../run-context.js';
 import { send } from './send.js';
 
@@ -21,6 +22,8 @@ export type TargetInput = Pick<RunContext, 'baseUrl' | 'headers' | 'timeoutMs' |
     oauthToken?: string | undefined;
     legacyStatsKey?: string | undefined;
   };
+  /** `Authorization: Bearer` for `/__mock/*` of a mock that requires its admin token (one bound off loopback). */
+  mockAdminToken?: string | undefined;
   variables: Record<string, string>;
   /** Read `/__mock/credentials` when the server has it. */
   detectMock: boolean;
@@ -80,9 +83,13 @@ function fromMockCredentials(body: unknown): Detected | undefined {
 
 /** Asks the server for `/__mock/credentials`; also proves the server answers at all. */
 async function probe(input: TargetInput): Promise<Detected | undefined> {
-  const outcome = await send({ method: 'GET', path: '/__mock/credentials', query: [], headers: {} }, input);
+  // The token goes to /__mock/credentials only: the API's own requests never carry it.
+  const headers: Record<string, string> = input.mockAdminToken ? { Authorization: `Bearer ${input.mockAdminToken}` } : {};
+  const outcome = await send({ method: 'GET', path: '/__mock/credentials', query: [], headers }, input);
   if (outcome.kind === 'timeout') throw new ConnectionError(`cannot reach ${input.baseUrl}: no answer within ${input.timeoutMs} ms`);
   if (outcome.kind === 'network') throw new ConnectionError(`cannot reach ${input.baseUrl}: ${outcome.message}`);
+  if (input.mockAdminToken && outcome.response.status === 401)
+    throw new UsageError(`${input.baseUrl}/__mock/credentials refused the admin token (--admin-token): check it against the mock's banner`);
   if (!input.detectMock || outcome.response.status !== 200) return undefined;
   try {
     return fromMockCredentials(JSON.parse(outcome.response.text));
@@ -91,21 +98,35 @@ async function probe(input: TargetInput): Promise<Detected | undefined> {
   }
 }
 
-/** A project of the user to fill `{project}` with, from the API itself (`getUserProjects`). */
-async function discoverProject(input: TargetInput, username: string): Promise<string | undefined> {
+/** The names of `getUserProjects` for `username` with this query, or undefined when it does not answer 200. */
+async function projectNames(input: TargetInput, username: string, query: [string, string][]): Promise<string[] | undefined> {
   const op = input.spec.byOperationId.get('getUserProjects');
   if (!op) return undefined;
   const path = op.path.replace('{username}', encodeURIComponent(username));
-  const outcome = await send({ method: 'GET', path, query: [], headers: {} }, input);
+  const outcome = await send({ method: 'GET', path, query, headers: {} }, input);
   if (outcome.kind !== 'response' || outcome.response.status !== 200) return undefined;
   try {
-    const projects = (JSON.parse(outcome.response.text) as { projects?: unknown }).projects;
-    // A name that routes as one path segment, is not a placeholder such as <<LAST_PROJECT>>, and is
-    // not the project of the runner's own test heartbeats (all test entries, so no coded time).
-    return strings(projects).find((p) => /^[^/.<>?#%\s]+$/u.test(p) && !p.startsWith(CONTRACT_PROJECT));
+    return strings((JSON.parse(outcome.response.text) as { projects?: unknown }).projects);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A project of the user to fill `{project}` with, from the API itself (`getUserProjects`). The plan
+ * sends project rows with windows from `today-6` to `today` (optional-cases.ts), and a project
+ * without heartbeats in its window is a 404 (`found nuthin`): so the project is one the user coded on
+ * in the six whole days before today, and only when there is none, any project of the user's.
+ */
+async function discoverProject(input: TargetInput, username: string, today: string): Promise<string | undefined> {
+  const recent = await projectNames(input, username, [
+    ['since', variable({ variables: {}, today }, 'today-6') ?? today],
+    ['until', today],
+  ]);
+  // A name that routes as one path segment, is not a placeholder such as <<LAST_PROJECT>>, and is
+  // not the project of the runner's own test heartbeats (all test entries, so no coded time).
+  const usable = (names: string[] | undefined) => names?.find((p) => /^[^/.<>?#%\s]+$/u.test(p) && !p.startsWith(CONTRACT_PROJECT));
+  return usable(recent) ?? usable(await projectNames(input, username, []));
 }
 
 export async function resolveTarget(input: TargetInput): Promise<Target> {
@@ -122,19 +143,26 @@ export async function resolveTarget(input: TargetInput): Promise<Target> {
   if (legacy) credentials.legacyStatsKey = legacy;
 
   const variables: Record<string, string> = { ...detected?.variables, ...input.variables };
+  const now = detected?.now ?? input.now();
+  const today = new Date(now).toISOString().slice(0, 10);
   const username = variables['username'];
   if (variables['project'] === undefined && username !== undefined) {
-    const project = await discoverProject(input, username);
+    const project = await discoverProject(input, username, today);
     if (project !== undefined) variables['project'] = project;
   }
   variables['unknown_user'] ??= `hackatime-kit-nobody-${seededHex(input.seed, 'unknown-user', 10)}`;
-  const now = detected?.now ?? input.now();
-  const secrets = [credentials.apiKey, credentials.adminKey, credentials.legacyStatsKey, ...credentials.oauthTokens.map((t) => t.token)];
+  const secrets = [
+    credentials.apiKey,
+    credentials.adminKey,
+    credentials.legacyStatsKey,
+    input.mockAdminToken,
+    ...credentials.oauthTokens.map((t) => t.token),
+  ];
   return {
     baseUrl: input.baseUrl,
     credentials,
     variables,
-    today: new Date(now).toISOString().slice(0, 10),
+    today,
     source: detected ? 'hackatime-kit mock (credentials from /__mock/credentials)' : 'flags, environment and --vars',
     secrets: secrets.filter((s): s is string => s !== undefined),
     ...(detected ? { users: detected.users } : {}),

@@ -81,4 +81,5 @@ export const adminHandlers: HandlerMap = {
   mockExportHeartbeats: { handle: ({ world, query }) => exportHeartbeats(world, query['username'] as string | undefined) },
   mockImportHeartbeats: { handle: async ({ world, body, now }) => json(await importHeartbeats(world, body, now)) },
   mockStats: { handle: ({ world, state }) => json(heartbeatStats(world, state.ingest.counts())) },
+  mockListRequests: { handle: ({ state, query }) => json({ requests: state.requests.after((query['after'] as number | undefined) ?? 0) }) },
 };
