@@ -4,6 +4,7 @@
  * spec disagree in either direction.
  */
 import type { HandlerMap } from '../handler.js';
+import { adminHandlers } from './admin.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
 import { leaderboardsHandlers } from './leaderboards.js';
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...removedHandlers,
   ...oauthHandlers,
   ...publicHandlers,
+  ...adminHandlers,
 };
