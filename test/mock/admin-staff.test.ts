@@ -143,3 +143,41 @@ describeBoth('admin API: superadmin-only routes', (t) => {
     expect(await answer(patch(admin.id, 'viewer', 'ultraadmin'))).toEqual([200, undefined]);
   });
 });
+
+describeBoth('admin API: POST /__mock/reset', (t) => {
+  it('puts back every admin write: levels, trust, shadow-bans, requests and keys', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const before = await userWithRole(t, 'viewer');
+    const snapshot = async () =>
+      Promise.all([
+        adminCall(t, 'adminGetUserInfo', `/api/admin/v1/user/info?id=${demo.id}`, 200, { as: 'superadmin' }),
+        adminCall(t, 'adminListShadowbans', '/api/admin/v1/leaderboard_shadowbans', 200, { as: 'superadmin' }),
+        adminCall(t, 'adminListDeletionRequests', '/api/admin/v1/deletion_requests', 200, { as: 'superadmin' }),
+        adminCall(t, 'adminListApiKeys', '/api/admin/v1/admin_api_keys', 200, { as: 'superadmin' }),
+        adminCall(t, 'adminListPermissions', '/api/admin/v1/permissions', 200, { as: 'superadmin' }),
+      ]);
+    await resetMock(t);
+    const seeded = await snapshot();
+    const as = 'superadmin' as const;
+    await adminCall(t, 'adminConvictUser', '/api/admin/v1/user/convict', 200, {
+      method: 'POST',
+      body: { id: demo.id, trust_level: 'red', reason: 'x' },
+      as,
+    });
+    await adminCall(t, 'adminCreateShadowban', '/api/admin/v1/leaderboard_shadowbans', 201, {
+      method: 'POST',
+      body: { user_id: demo.id, reason: 'x' },
+      as,
+    });
+    await adminCall(t, 'adminApproveDeletionRequest', '/api/admin/v1/deletion_requests/1/approve', 200, { method: 'POST', as });
+    await adminCall(t, 'adminCreateApiKey', '/api/admin/v1/admin_api_keys', 201, { method: 'POST', body: { name: 'x' }, as });
+    await adminCall(t, 'adminUpdatePermission', `/api/admin/v1/permissions/${before.id}`, 200, {
+      method: 'PATCH',
+      body: { admin_level: 'admin' },
+      as,
+    });
+    expect(await snapshot()).not.toEqual(seeded);
+    await resetMock(t);
+    expect(await snapshot()).toEqual(seeded);
+  });
+});
