@@ -12,7 +12,8 @@ import { ROOT } from './cli.js';
 const README = join(ROOT, 'README.md');
 /** The address the README's examples name; replaced by the started mock's. */
 export const DEFAULT_URL = 'http://127.0.0.1:4010';
-export const BLOCK_TIMEOUT_MS = 20_000;
+/** A hang guard, not a speed check: the longest block runs the contract twice over every operation, spawning the CLI each time. */
+export const BLOCK_TIMEOUT_MS = 120_000;
 
 export interface RunnableBlock {
   /** 1-based line of the opening fence. */

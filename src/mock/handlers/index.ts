@@ -4,6 +4,13 @@
  * spec disagree in either direction.
  */
 import type { HandlerMap } from '../handler.js';
+import { adminHandlers } from './admin.js';
+import { adminAuditLogsHandlers } from './admin-audit-logs.js';
+import { adminDeletionRequestsHandlers } from './admin-deletion-requests.js';
+import { adminKeysHandlers } from './admin-keys.js';
+import { adminPermissionsHandlers } from './admin-permissions.js';
+import { adminShadowbansHandlers } from './admin-shadowbans.js';
+import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
 import { leaderboardsHandlers } from './leaderboards.js';
@@ -30,4 +37,11 @@ export const handlers: HandlerMap = {
   ...removedHandlers,
   ...oauthHandlers,
   ...publicHandlers,
+  ...adminHandlers,
+  ...adminUsersHandlers,
+  ...adminKeysHandlers,
+  ...adminShadowbansHandlers,
+  ...adminAuditLogsHandlers,
+  ...adminDeletionRequestsHandlers,
+  ...adminPermissionsHandlers,
 };
