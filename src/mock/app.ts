@@ -16,6 +16,7 @@ import { ApiError, fromTemplate, INTERNAL_ERROR_PAGE, NOT_FOUND_PAGE } from './e
 import { type FaultOptions, faults } from './faults.js';
 import type { HandlerMap } from './handler.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
+import { type RailsRouting, railsRouting } from './rails-path.js';
 import { renderReply, replyFromError } from './render.js';
 import { answerRequest, type MountPlan, planOperation } from './request-steps.js';
 import { honoPath, routeOrder } from './routes.js';
@@ -54,7 +55,10 @@ function checkHandlers(operations: readonly IndexedOperation[], handlers: Handle
  */
 export function buildApp(options: MockAppOptions): Hono {
   const { onUnexpectedError } = options;
-  const app = new Hono();
+  const spec = options.spec ?? loadSpec();
+  // Rails' router decides what reaches an action (format suffix, slashes, escaped dots).
+  const routing = railsRouting(spec.operations);
+  const app = new Hono({ getPath: routing.getPath });
   // Preflights as a route and faults only when asked for: no middleware on the hot path.
   app.options('/api/*', corsPreflight);
   if (options.faults?.latency || options.faults?.faultRate)
@@ -66,7 +70,7 @@ export function buildApp(options: MockAppOptions): Hono {
   });
   app.notFound((c) => renderReply(replyFromError(fromTemplate(NOT_FOUND_PAGE)), baseHeaders(c.req.path)));
   options.extend?.(app);
-  mountOperations(app, { ...options, spec: options.spec ?? loadSpec(), handlers: options.handlers ?? defaultHandlers });
+  mountOperations(app, { ...options, spec, handlers: options.handlers ?? defaultHandlers, routing });
   return app;
 }
 
@@ -76,11 +80,16 @@ export interface MountOptions {
   spec: LoadedSpec;
   handlers: HandlerMap;
   bodyLimit?: number;
+  /**
+   * The Rails routing the app was built with: an operation answers only what it recognised for
+   * that operation (Hono's own match on an unrecognised path, `users/a.b/stats`, goes on to the 404).
+   */
+  routing?: RailsRouting;
 }
 
 /** One route per operation of `spec`, each answered by its handler in `handlers` (see `request-steps.ts`). */
 export function mountOperations(app: Hono, options: MountOptions): void {
-  const { state, clock, spec, handlers, bodyLimit = 1024 * 1024 } = options;
+  const { state, clock, spec, handlers, bodyLimit = 1024 * 1024, routing } = options;
   checkHandlers(spec.operations, handlers);
   const mount: MountPlan = {
     state,
@@ -95,6 +104,10 @@ export function mountOperations(app: Hono, options: MountOptions): void {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`operation without a handler: ${op.operationId}`);
     const plan = planOperation(mount, op, handler);
-    app.on(op.method.toUpperCase(), honoPath(op), (c) => answerRequest(plan, c));
+    if (routing === undefined) app.on(op.method.toUpperCase(), honoPath(op), (c) => answerRequest(plan, c));
+    else
+      app.on(op.method.toUpperCase(), honoPath(op), (c, next) =>
+        routing.recognized(c.req.raw)?.route.op === op ? answerRequest(plan, c) : next(),
+      );
   }
 }

@@ -496,11 +496,13 @@ export interface paths {
          *     since the previous one, capped at 120 s). A project with no heartbeats in the window, or whose
          *     repository mapping is archived, is `404 {"error":"found nuthin"}`.
          *
-         *     **A dot in the project name cannot be requested.** The route is
-         *     `/api/v1/users/:username/project/:project_name(.:format)`: `{project_name}` stops at the first `.`
-         *     and the rest is taken as a response format and dropped, so `…/project/pimlico.dev` looks up the
-         *     project `pimlico` (and a name the router cannot split that way gets the 404 error page). Use
-         *     `GET /api/v1/users/{username}/projects/details?projects=pimlico.dev` for such names.
+         *     **A dot in the project name must be percent-encoded.** The route is
+         *     `/api/v1/users/:username/project/:project_name(.:format)`: Rails matches it on the raw path, where
+         *     `{project_name}` stops at the first `.` and the rest is taken as a response format and dropped, so
+         *     `…/project/pimlico.dev` looks up the project `pimlico` (and a name the router cannot split that way
+         *     gets the 404 error page). The parameter is unescaped after routing, so `…/project/pimlico%2Edev`
+         *     looks up `pimlico.dev` (most clients do not encode `.` by themselves). `GET
+         *     /api/v1/users/{username}/projects/details?projects=pimlico.dev` works too.
          *
          *     **Access** is that of `GET /api/v1/users/{username}/stats`: public when the user allows public stats,
          *     otherwise only the user themself via `Authorization: Bearer` with a user API key or an OAuth token
@@ -3486,14 +3488,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Ignored: the user is always the owner of the API key that authenticates the request, whatever this
-                 *     segment says. `current` is the conventional value (what WakaTime clients send); any other segment
-                 *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
-                 *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
-                 *     page); a `/` likewise leaves the route unmatched.
-                 * @example current
+                 * @description Ignored: the user is always the owner of the API key that authenticates the request, whatever
+                 *     this segment says. `current` is the conventional value (what WakaTime clients send); any other
+                 *     segment without `/` behaves the same. The route is `/users/:id(.:format)`, so one `.` starts a
+                 *     format suffix the action ignores (`current.json` is `current`); a second `.` or a `/` leaves the
+                 *     route unmatched (`404` error page).
                  */
-                id: components["parameters"]["WakatimeUserId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -4147,7 +4148,8 @@ export interface operations {
                 /**
                  * @description The project name, exact. Blank or whitespace-only (e.g. `%20`) → `400 {"error":"whats the name?"}`.
                  *     One `.` starts a format suffix that is dropped (`pimlico.dev` looks up `pimlico`, see above); a
-                 *     second `.` or a `/` does not route (404 error page).
+                 *     second `.` or a `/` does not route (404 error page). Encoded as `%2E` and `%2F` they are part of
+                 *     the name.
                  */
                 project_name: string;
             };
@@ -4286,7 +4288,8 @@ export interface operations {
             path: {
                 /**
                  * @description The email address. May contain dots (the route takes everything up to the next `/`); a `/` does
-                 *     not route (404 error page). Percent-encode `+` and other reserved characters.
+                 *     not route (404 error page). Percent-encode `+` and other reserved characters. No format suffix is
+                 *     split off (`a@b.json` is the address `a@b.json`): the route's constraint takes the dots.
                  */
                 email: string;
             };

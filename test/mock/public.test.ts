@@ -79,7 +79,8 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   });
 
   it('answers 404 Project not found for a project without heartbeats or mapping', async () => {
-    for (const project of ['no-such-project', 'hackclub/no-such-repo', 'HACKATIME', 'hackatime/', '%20']) {
+    // (`hackatime/` is not among them: Rails drops the trailing slash before routing, see route-recognition.test.ts.)
+    for (const project of ['no-such-project', 'hackclub/no-such-repo', 'HACKATIME', 'hackatime%2F', '%20']) {
       await expectError(t, `/api/v1/badge/${t.world.roles.demo}/${project}`, 404, { error: 'Project not found' });
     }
   });
