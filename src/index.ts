@@ -28,6 +28,11 @@ export interface MockAppOptions {
   oauthApps?: readonly OAuthAppDraft[];
   /** `GET /oauth/authorize` approves valid requests at once as the demo user (`--oauth-auto-approve`). */
   oauthAutoApprove?: boolean;
+  /**
+   * The removed endpoints (`ysws_programs`, `external/slack/oauth`) answer as they last did instead
+   * of 404, for old clients (`--legacy-endpoints`).
+   */
+  legacyEndpoints?: boolean;
 }
 
 /** `MockAppOptions`, and where the mock listens and keeps its heartbeats. */
@@ -70,7 +75,22 @@ export interface MockApp {
 
 /** The server's options for `options`, checked as the command line checks its flags. */
 function serverOptions(options: MockOptions): MockServerOptions {
-  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days, port, host, dataFile, adminToken, log } = options;
+  const {
+    now,
+    latency,
+    faultRate,
+    oauthApps,
+    oauthAutoApprove,
+    legacyEndpoints,
+    seed,
+    users,
+    days,
+    port,
+    host,
+    dataFile,
+    adminToken,
+    log,
+  } = options;
   const epochMs = now === undefined ? undefined : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseNow(now);
   if (epochMs !== undefined && !Number.isFinite(epochMs)) throw new RangeError(`now is not an instant: ${String(now)}`);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
@@ -85,6 +105,7 @@ function serverOptions(options: MockOptions): MockServerOptions {
     ...(faults ? { faults } : {}),
     ...(oauthApps ? { oauthApps } : {}),
     ...(oauthAutoApprove === undefined ? {} : { oauthAutoApprove }),
+    ...(legacyEndpoints === undefined ? {} : { legacyEndpoints }),
     port: port ?? 0,
     host: host ?? DEFAULT_HOST,
     ...(dataFile === undefined ? {} : { dataFile }),
@@ -121,7 +142,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
  */
 export function createMockApp(options: MockAppOptions = {}): MockApp {
   // Only the app's own options: a data file is for a mock that `close()`s (see `startMock`).
-  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove } = options;
-  const { app } = createMock(serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove }));
+  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints } = options;
+  const { app } = createMock(serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints }));
   return { fetch: async (request) => app.fetch(request) };
 }

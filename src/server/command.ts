@@ -28,6 +28,8 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
                     array of {name, client_id, client_secret, redirect_uris, confidential, scopes, verified}
       --oauth-auto-approve  GET /oauth/authorize approves valid requests at once as the demo user
+      --legacy-endpoints  the removed endpoints (ysws_programs, external/slack/oauth) answer as they
+                    last did instead of 404, for old clients
       --data-file PATH  keep every accepted heartbeat in this JSON-lines file (fsync before the
                     answer) and load it on start; POST /__mock/reset empties it
       --admin-token T  /__mock/* requires Authorization: Bearer T (default: open on loopback; on any
@@ -99,6 +101,7 @@ export async function mockCommand(args: string[]): Promise<number> {
     faults: { type: 'string' },
     'oauth-app': { type: 'string', multiple: true },
     'oauth-auto-approve': { type: 'boolean' },
+    'legacy-endpoints': { type: 'boolean' },
     'data-file': { type: 'string' },
     'admin-token': { type: 'string' },
     log: { type: 'string' },
@@ -151,6 +154,7 @@ export async function mockCommand(args: string[]): Promise<number> {
       ...(faults ? { faults } : {}),
       oauthApps,
       oauthAutoApprove: values['oauth-auto-approve'] ?? false,
+      legacyEndpoints: values['legacy-endpoints'] ?? false,
       ...(dataFile === undefined ? {} : { dataFile }),
       ...(adminToken === undefined ? {} : { adminToken }),
       ...(log ? { log } : {}),

@@ -40,6 +40,8 @@ export interface MockServerOptions {
   adminToken?: string;
   /** Called once per answered request (the request log); absent = no log. */
   log?: RequestLogger;
+  /** The removed endpoints answer as they last did instead of 404 (`--legacy-endpoints`). */
+  legacyEndpoints?: boolean;
 }
 
 export interface RunningMock {
@@ -53,6 +55,8 @@ export interface RunningMock {
   dataFile?: DataFileReport;
   /** What `/__mock/*` requires as `Authorization: Bearer …`, when it requires anything. */
   adminToken?: string;
+  /** The removed endpoints answer as they last did (`--legacy-endpoints`). */
+  legacyEndpoints: boolean;
   close(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export function createMock(options: MockServerOptions = {}): {
     },
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    legacyEndpoints: options.legacyEndpoints === true,
   });
   return { app, world, state, clock, seed, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
 }
@@ -126,6 +131,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     state,
     app,
     clock,
+    legacyEndpoints: options.legacyEndpoints === true,
     ...(persistence ? { dataFile: persistence.report } : {}),
     ...(adminToken === undefined ? {} : { adminToken }),
     close: async () => {

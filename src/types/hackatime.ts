@@ -1105,8 +1105,9 @@ export interface paths {
          * @description **Removed.** This endpoint was deleted upstream in commit `fd5263cb` ("Migrate stats integrations to
          *     admin API keys", 2026-08-04): the integrations that used the shared `STATS_API_KEY` moved to per-user
          *     Admin API keys, and this key-only endpoint went with it. **The live server now answers `404` (no
-         *     route)** for it. What follows is its last behaviour (`external_slack_controller.rb` at `0186bb03`),
-         *     kept for the mock and for old integrations.
+         *     route)** for it, and so does the mock (the unknown-route page, HTML or JSON by Accept) unless started
+         *     with `--legacy-endpoints` (`legacyEndpoints: true`). What follows is its last behaviour
+         *     (`external_slack_controller.rb` at `0186bb03`), kept for old integrations.
          *
          *     Given a Slack user OAuth token, it calls Slack `auth.test` to learn the Slack user id. If a Hackatime
          *     user with that Slack id exists, it answers `200` with the user's id, display name and first email.
@@ -1142,8 +1143,10 @@ export interface paths {
          * @deprecated
          * @description **Removed.** Deleted upstream in commit `9f3f42ac` ("Clean up code", 2026-05-23) together with the
          *     heartbeat `ysws_program` attribute it wrote: YSWS ("You Ship, We Ship") programs no longer claim
-         *     heartbeats through Hackatime. **The live server now answers `404` (no route).** What follows is its
-         *     last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
+         *     heartbeats through Hackatime. **The live server now answers `404` (no route).** The mock answers
+         *     that `404` (the unknown-route page, HTML or JSON by Accept) unless started with
+         *     `--legacy-endpoints` (`legacyEndpoints: true`), which keeps the behaviour below for old clients.
+         *     What follows is its last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
          *
          *     Marks every heartbeat of the user with `start_time <= time <= end_time` (optionally only of
          *     `project`) as claimed by program `program_id`. If any of those heartbeats is already claimed by a
@@ -1188,7 +1191,10 @@ export interface paths {
          * @description **Removed.** Deleted upstream in commit `9f3f42ac` ("Clean up code", 2026-05-23) together with
          *     `POST /api/v1/ysws_programs/claim` and the heartbeat `ysws_program` attribute: YSWS ("You Ship, We
          *     Ship") programs no longer claim heartbeats through Hackatime. **The live server now answers `404`
-         *     (no route).** What follows is its last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
+         *     (no route).** The mock answers that `404` (the unknown-route page, HTML or JSON by Accept)
+         *     unless started with `--legacy-endpoints` (`legacyEndpoints: true`), which keeps the behaviour
+         *     below for old clients. What follows is its last behaviour (`ysws_programs_controller.rb` at
+         *     `586e5ae2`).
          *
          *     Returned the names of the heartbeat `ysws_program` enum in enum order, so a name's index is the
          *     `program_id` to send to the claim endpoint: 59 names, `nothing` (0) to `neighborhood` (58). Public;
@@ -1669,6 +1675,11 @@ export interface components {
             /** @description Present on some 500s, when the error tracker recorded an event. */
             sentry_event_id?: string;
         };
+        /**
+         * @description The errors controller's HTML page (the Inertia page `Errors/Show`: status, title and message), the
+         *     answer to a request that asks for HTML, `*\/*` or nothing (see `RouteNotFound.yaml`).
+         */
+        ErrorPageHtml: string;
         /**
          * Heartbeat
          * @description A stored heartbeat: every attribute of the model. Clients should tolerate extra keys (production may
@@ -3113,13 +3124,23 @@ export interface components {
         YswsProgramName: "nothing" | "high_seas" | "arcade" | "juice" | "onboard" | "sprig" | "cider" | "hackpad" | "boba_drops" | "the_bin" | "blot" | "infill" | "scrapyard" | "hackcraft_mod_edition" | "browser_buddy" | "hackaccino" | "cafe" | "low_skies" | "rasp_api" | "terminal_craft" | "neon" | "jungle" | "counterspell" | "riceathon" | "power_hour" | "scrapyard_flagship" | "ten_days_in_public" | "build_your_own_llm" | "cargo_cult_v2" | "sockathon" | "bakebuild" | "minus_twelve" | "easel" | "retrospect" | "cascade" | "ten_hours_in_public" | "swirl" | "tarot" | "asylum" | "cargo_cult" | "rpg" | "ham_club" | "anchor" | "dessert" | "wizard_orpheus" | "onboard_live" | "say_cheese" | "hackapet" | "clubs_competitions" | "printboard" | "black_box" | "shipwrecked" | "pizza_grant_ysws" | "pixeldust" | "hacklet" | "reflow" | "the_journey" | "visioneer" | "neighborhood";
     };
     responses: {
-        /** @description An uncaught exception, rendered by the error page. */
+        /**
+         * @description An uncaught exception, rendered by the error page.
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
+         */
         InternalError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /**
@@ -3134,13 +3155,23 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is not valid JSON for its `Content-Type` (rendered by the error page). */
+        /**
+         * @description The body is not valid JSON for its `Content-Type` (rendered by the error page).
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
+         */
         MalformedBody: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /**
@@ -3214,6 +3245,13 @@ export interface components {
         /**
          * @description No route matched: a path parameter that cannot be routed (one containing `/`, or a `.` that Rails
          *     takes as a format), or a path the server does not have.
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
          */
         RouteNotFound: {
             headers: {
@@ -3221,6 +3259,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /** @description No credential, or not one this endpoint accepts. */
@@ -3368,6 +3407,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3465,6 +3505,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -3890,6 +3931,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description `start_date` or `end_date` cannot be parsed. */
@@ -3970,6 +4012,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description `start_date` or `end_date` cannot be parsed. */
@@ -4016,6 +4059,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4105,6 +4149,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4195,6 +4240,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4275,6 +4321,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4330,6 +4377,7 @@ export interface operations {
                         /** @description `{email}` echoed as sent. */
                         email: string;
                     } | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4383,6 +4431,7 @@ export interface operations {
                         /** @description `{slack_uid}` echoed. */
                         slack_uid: string;
                     } | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4829,6 +4878,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4929,6 +4979,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -4944,6 +4995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            404: components["responses"]["RouteNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             /**
              * @description Saving the new user failed. Unlike every other error, `error` is an **array** of the model's full
@@ -4970,6 +5022,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
         };
@@ -5008,6 +5061,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["RouteNotFound"];
             /** @description Some heartbeats in the range are already claimed by a program; nothing was changed. */
             409: {
                 headers: {
@@ -5036,6 +5090,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5060,6 +5115,7 @@ export interface operations {
                     "application/json": components["schemas"]["YswsProgramName"][];
                 };
             };
+            404: components["responses"]["RouteNotFound"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -5280,6 +5336,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description Unknown `client_id` (not redirected), as JSON. */
@@ -5374,6 +5431,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -5436,6 +5494,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
