@@ -116,6 +116,7 @@ describe('the banner', () => {
         { name: 'Cli', clientId: 'cli', redirectUris: ['http://127.0.0.1/cb'], confidential: false, scopes: ['profile'], verified: false },
       ],
       oauthAutoApprove: true,
+      legacyEndpoints: true,
       dataFile,
     });
     try {
@@ -126,6 +127,7 @@ describe('the banner', () => {
       expect(shown).toContain('OAuth app  Cli: client_id cli (public) (--oauth-app)');
       expect(shown).toContain('approval   GET /oauth/authorize approves valid requests as demo (--oauth-auto-approve)');
       expect(shown).toContain(`data file  ${dataFile}: 0 heartbeats loaded (--data-file)`);
+      expect(shown).toContain('removed    the removed endpoints answer as they last did, not 404 (--legacy-endpoints)');
       expect(lines(banner(mock, { latency: { min: 25, max: 25 } }))).toContain('latency    25 ms added to every /api answer (--latency)');
     } finally {
       await mock.close();
