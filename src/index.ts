@@ -33,6 +33,12 @@ export interface MockAppOptions {
    * of 404, for old clients (`--legacy-endpoints`).
    */
   legacyEndpoints?: boolean;
+  /**
+   * `'real'`: `/api/summary` is kept a minute, streaks an hour, and leaderboards come from the
+   * server's periodic builds (503 "being generated" until the day's first), all against the mock's
+   * clock (`--freshness real`). Default `'immediate'`: every answer reflects every change at once.
+   */
+  freshness?: 'immediate' | 'real';
 }
 
 /** `MockAppOptions`, and where the mock listens and keeps its heartbeats. */
@@ -75,22 +81,10 @@ export interface MockApp {
 
 /** The server's options for `options`, checked as the command line checks its flags. */
 function serverOptions(options: MockOptions): MockServerOptions {
-  const {
-    now,
-    latency,
-    faultRate,
-    oauthApps,
-    oauthAutoApprove,
-    legacyEndpoints,
-    seed,
-    users,
-    days,
-    port,
-    host,
-    dataFile,
-    adminToken,
-    log,
-  } = options;
+  const { now, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints, freshness } = options;
+  const { seed, users, days, port, host, dataFile, adminToken, log } = options;
+  if (freshness !== undefined && freshness !== 'immediate' && freshness !== 'real')
+    throw new RangeError(`freshness must be 'immediate' or 'real', got ${String(freshness)}`);
   const epochMs = now === undefined ? undefined : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseNow(now);
   if (epochMs !== undefined && !Number.isFinite(epochMs)) throw new RangeError(`now is not an instant: ${String(now)}`);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
@@ -106,6 +100,7 @@ function serverOptions(options: MockOptions): MockServerOptions {
     ...(oauthApps ? { oauthApps } : {}),
     ...(oauthAutoApprove === undefined ? {} : { oauthAutoApprove }),
     ...(legacyEndpoints === undefined ? {} : { legacyEndpoints }),
+    ...(freshness === undefined ? {} : { freshness }),
     port: port ?? 0,
     host: host ?? DEFAULT_HOST,
     ...(dataFile === undefined ? {} : { dataFile }),
@@ -142,7 +137,9 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
  */
 export function createMockApp(options: MockAppOptions = {}): MockApp {
   // Only the app's own options: a data file is for a mock that `close()`s (see `startMock`).
-  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints } = options;
-  const { app } = createMock(serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints }));
+  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints, freshness } = options;
+  const { app } = createMock(
+    serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints, freshness }),
+  );
   return { fetch: async (request) => app.fetch(request) };
 }

@@ -8,6 +8,7 @@
 import type { World } from '../world/store.js';
 import type { LeaderboardCache } from './answers/leaderboard.js';
 import { YswsClaims } from './answers/ysws-claims.js';
+import { type Freshness, FreshnessStore } from './freshness.js';
 import { IngestCounters } from './ingest/counters.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { ResponseCache } from './response-cache.js';
@@ -26,12 +27,16 @@ export class MockState {
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
   readonly responses = new ResponseCache(RESPONSE_CACHE_URLS);
+  /** What answers keep for a while with `--freshness real` (the server's `Rails.cache`). */
+  readonly freshness: FreshnessStore;
 
   constructor(
     readonly world: World,
     oauth: OAuthOptions = {},
+    freshness: Freshness = 'immediate',
   ) {
     this.oauth = new OAuthServer(world, oauth);
+    this.freshness = new FreshnessStore(freshness);
   }
 
   /**
@@ -46,5 +51,6 @@ export class MockState {
     this.claims.clear();
     this.leaderboards.clear();
     this.responses.clear();
+    this.freshness.reset();
   }
 }

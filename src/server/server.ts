@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
 import { mountAdmin } from '../mock/admin/routes.js';
 import { buildApp, type MockAppOptions } from '../mock/app.js';
+import type { Freshness } from '../mock/freshness.js';
 import type { OAuthAppDraft } from '../mock/oauth/apps.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
 import { MockState } from '../mock/state.js';
@@ -42,6 +43,8 @@ export interface MockServerOptions {
   log?: RequestLogger;
   /** The removed endpoints answer as they last did instead of 404 (`--legacy-endpoints`). */
   legacyEndpoints?: boolean;
+  /** `real`: summaries, streaks and leaderboards age as on the server (`--freshness`); default `immediate`. */
+  freshness?: Freshness;
 }
 
 export interface RunningMock {
@@ -84,7 +87,11 @@ export function createMock(options: MockServerOptions = {}): {
     ...(options.days === undefined ? {} : { days: options.days }),
     ...(options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes }),
   });
-  const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
+  const state = new MockState(
+    world,
+    { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false },
+    options.freshness ?? 'immediate',
+  );
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
   const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
   const app = buildApp({

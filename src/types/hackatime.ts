@@ -3145,7 +3145,10 @@ export interface components {
         };
         /**
          * @description Today's (UTC) board has not been generated yet. The request queues the generation job; retry a
-         *     little later.
+         *     little later. The server's job rebuilds the daily board every minute and the weekly one every
+         *     seventh minute, so this is seen in the first seconds of a UTC day. The mock answers it only when
+         *     started with `--freshness real` (`freshness: 'real'`), from 00:00:00 to 00:00:10 UTC by its clock
+         *     (e.g. `--now 2026-08-22T00:00:05Z`).
          */
         LeaderboardGenerating: {
             headers: {
