@@ -87,7 +87,9 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
  */
 export function createMockApp(options: MockAppOptions = {}): MockApp {
   // Only the app's own options: a data file is for a mock that `close()`s (see `startMock`).
-  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove } = options;
-  const { app } = createMock(serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove }));
+  const { seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints, freshness } = options;
+  const { app } = createMock(
+    serverOptions({ seed, now, users, days, latency, faultRate, oauthApps, oauthAutoApprove, legacyEndpoints, freshness }),
+  );
   return { fetch: async (request) => app.fetch(request) };
 }

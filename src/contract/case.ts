@@ -4,7 +4,7 @@
  * says what it would have needed.
  */
 
-export type CaseKind = 'positive' | 'no-auth' | 'unknown-user' | 'invalid-param' | 'recorded';
+export type CaseKind = 'positive' | 'no-auth' | 'unknown-user' | 'invalid-param' | 'recorded' | 'removed';
 
 /** A case of each kind, in the words reports use ("no request without credentials"). */
 export const CASE_KIND_TITLES: Readonly<Record<CaseKind, string>> = {
@@ -13,6 +13,7 @@ export const CASE_KIND_TITLES: Readonly<Record<CaseKind, string>> = {
   'unknown-user': 'request for an unknown user',
   'invalid-param': 'request with an invalid parameter',
   recorded: 'recorded case',
+  removed: 'request to a removed route',
 };
 
 export interface CaseBody {

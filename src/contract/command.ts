@@ -50,7 +50,10 @@ Selection:
   --include-operation-id ID    only these operations (repeatable or comma-separated)
   --exclude-operation-id ID    not these operations (repeatable or comma-separated)
   --tag TAG                    only operations with this tag (repeatable)
-  --include-deprecated         also the deprecated (removed) operations
+  --include-deprecated         also the deprecated (removed) operations: each a request that
+                               expects the 404 of an unknown route, as the server answers today
+  --legacy-endpoints           the target still answers the removed operations as they last did
+                               (a mock started with --legacy-endpoints): check those answers
   --fixtures DIR               recorded cases (default: fixtures/cases); --no-fixtures for none
   --spec FILE                  root file of the spec (default: the bundled Hackatime spec)
 
@@ -110,6 +113,7 @@ const OPTIONS = {
   'exclude-operation-id': { type: 'string', multiple: true },
   tag: { type: 'string', multiple: true },
   'include-deprecated': { type: 'boolean' },
+  'legacy-endpoints': { type: 'boolean' },
   fixtures: { type: 'string' },
   'no-fixtures': { type: 'boolean' },
   spec: { type: 'string' },
@@ -230,6 +234,7 @@ export function contractOptions(
     variables,
     headers: parseHeaders(values.header),
     includeDeprecated: values['include-deprecated'] === true,
+    legacyEndpoints: values['legacy-endpoints'] === true,
     strict: values.strict === true,
     allowWrites: values['allow-writes'] === true,
     fixturesDir: values['no-fixtures'] ? null : values.fixtures === undefined ? undefined : resolve(values.fixtures),

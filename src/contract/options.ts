@@ -53,6 +53,11 @@ export interface ContractOptions extends OperationFilters {
   allowWrites?: boolean;
   /** `hackatime` (default): documented quirks are required; `compatible`: they are not. */
   profile?: Profile;
+  /**
+   * The target still answers the removed (`x-removed`) operations as they last did (a mock started
+   * with `--legacy-endpoints`); by default each is expected to be the 404 of an unknown route.
+   */
+  legacyEndpoints?: boolean;
   /** Recorded cases; `null` for none (default `fixtures/cases/`). */
   fixturesDir?: string | null;
   spec?: LoadedSpec;
@@ -138,6 +143,7 @@ export async function runContextFrom(options: ContractOptions): Promise<RunConte
     strict: options.strict === true,
     profile: parseProfile(options.profile ?? 'hackatime'),
     allowWrites: options.allowWrites === true || isLoopback(baseUrl),
+    legacyEndpoints: options.legacyEndpoints === true,
     shard: options.shard === undefined ? undefined : parseShard(`${options.shard.index}/${options.shard.count}`),
     target,
     recorded,

@@ -40,6 +40,8 @@ export interface RunContext {
   profile: Profile;
   /** Whether requests that change state may be sent: `--allow-writes`, or a loopback target. */
   allowWrites: boolean;
+  /** `--legacy-endpoints`: the removed operations are planned as they last answered, not as 404s. */
+  legacyEndpoints: boolean;
   /** `--shard i/n`: the part of the run this job does; the whole run without it. */
   shard: Shard | undefined;
   /** Credentials, variables and today of the server under test. */

@@ -14,7 +14,7 @@ import { dedupe, type Finding } from './findings.js';
 import { fuzzOperation } from './fuzz-driver.js';
 import { evaluate } from './judge/evaluate.js';
 import { type ContractOptions, runContextFrom } from './options.js';
-import { planOperation } from './plan/cases.js';
+import { plannedAsRemoved, planOperation } from './plan/cases.js';
 import { type FuzzArbitraries, fuzzArbitraries } from './plan/fuzz/operation-cases.js';
 import { inShard } from './plan/shard.js';
 import { writes, writesBlockedReason } from './plan/writes.js';
@@ -122,7 +122,8 @@ export async function runContract(options: ContractOptions): Promise<ContractRes
   const plans: Plan[] = run.operations.map((op) => {
     const planned = planOperation(op, run);
     const writeBlocked = !run.allowWrites && writes(op);
-    const fuzzHere = run.fuzz !== undefined && inShard(`${op.operationId}/fuzz`, run.shard);
+    // A removed route has nothing to generate: every request to it is the same 404.
+    const fuzzHere = run.fuzz !== undefined && inShard(`${op.operationId}/fuzz`, run.shard) && !plannedAsRemoved(op, run);
     const fuzzed = fuzzHere && !writeBlocked ? fuzzArbitraries(op, run) : undefined;
     const fuzzReasons = fuzzHere && writeBlocked ? [writesBlockedReason(run.baseUrl)] : (fuzzed?.skipped ?? []);
     const fuzzSkips = fuzzReasons.map(

@@ -11,6 +11,7 @@ import { createWorld, type World } from '../world/store.js';
 import { mountAdmin } from './admin/routes.js';
 import { buildApp } from './app.js';
 import type { FaultOptions } from './faults.js';
+import type { Freshness } from './freshness.js';
 import type { OAuthAppDraft } from './oauth/apps.js';
 import { MockState } from './state.js';
 
@@ -32,6 +33,17 @@ export interface MockAppOptions {
   oauthApps?: readonly OAuthAppDraft[];
   /** `GET /oauth/authorize` approves valid requests at once as the demo user (`--oauth-auto-approve`). */
   oauthAutoApprove?: boolean;
+  /**
+   * The removed endpoints (`ysws_programs`, `external/slack/oauth`) answer as they last did instead
+   * of 404, for old clients (`--legacy-endpoints`).
+   */
+  legacyEndpoints?: boolean;
+  /**
+   * `'real'`: `/api/summary` is kept a minute, streaks an hour, and leaderboards come from the
+   * server's periodic builds (503 "being generated" until the day's first), all against the mock's
+   * clock (`--freshness real`). Default `'immediate'`: every answer reflects every change at once.
+   */
+  freshness?: Freshness;
 }
 
 /** The mock as a fetch handler: a `Request` in, its `Response` out, no socket. */
@@ -55,6 +67,10 @@ export interface MockConfig {
   faults?: Omit<FaultOptions, 'seed'>;
   /** Called with every uncaught error before it becomes a 500. */
   onUnexpectedError?: (err: unknown, c: Context) => void;
+  /** The removed endpoints answer as they last did instead of 404 (`--legacy-endpoints`). */
+  legacyEndpoints?: boolean;
+  /** `real`: summaries, streaks and leaderboards age as on the server (`--freshness`); default `immediate`. */
+  freshness?: Freshness;
 }
 
 export const DEFAULT_SEED = 42;
@@ -65,7 +81,9 @@ export const DEFAULT_SEED = 42;
  * mockConfig({ now: '2026-08-22T18:30:00Z', latency: 50 }) // { now: 1787423400000, faults: { latency: { min: 50, max: 50 } } }
  */
 export function mockConfig(options: MockAppOptions): MockConfig {
-  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days } = options;
+  const { now, latency, faultRate, oauthApps, oauthAutoApprove, seed, users, days, legacyEndpoints, freshness } = options;
+  if (freshness !== undefined && freshness !== 'immediate' && freshness !== 'real')
+    throw new RangeError(`freshness must be 'immediate' or 'real', got ${String(freshness)}`);
   const epochMs = now === undefined ? undefined : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : parseNow(now);
   if (epochMs !== undefined && !Number.isFinite(epochMs)) throw new RangeError(`now is not an instant: ${String(now)}`);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
@@ -80,6 +98,8 @@ export function mockConfig(options: MockAppOptions): MockConfig {
     ...(faults ? { faults } : {}),
     ...(oauthApps ? { oauthApps } : {}),
     ...(oauthAutoApprove === undefined ? {} : { oauthAutoApprove }),
+    ...(legacyEndpoints === undefined ? {} : { legacyEndpoints }),
+    ...(freshness === undefined ? {} : { freshness }),
   };
 }
 
@@ -112,7 +132,11 @@ export function assembleMock(
     ...(config.days === undefined ? {} : { days: config.days }),
     ...(config.cacheBytes === undefined ? {} : { cacheBytes: config.cacheBytes }),
   });
-  const state = new MockState(world, { apps: config.oauthApps ?? [], autoApprove: config.oauthAutoApprove ?? false });
+  const state = new MockState(
+    world,
+    { apps: config.oauthApps ?? [], autoApprove: config.oauthAutoApprove ?? false },
+    config.freshness ?? 'immediate',
+  );
   const app = buildApp({
     state,
     clock,
@@ -123,6 +147,7 @@ export function assembleMock(
     },
     ...(config.onUnexpectedError ? { onUnexpectedError: config.onUnexpectedError } : {}),
     ...(config.faults ? { faults: config.faults } : {}),
+    legacyEndpoints: config.legacyEndpoints === true,
   });
   return { app, world, state, clock, seed };
 }

@@ -4,6 +4,16 @@
  * mock may `throw fromTemplate(UNAUTHORIZED)`; the app's `onError` renders it.
  */
 
+/**
+ * An error that escapes the controller and is rendered by the errors controller
+ * (`config.exceptions_app = routes`, config/application.rb:45): HTML or JSON by negotiation
+ * (`rails/scopes/mime-negotiation.ts`). `routeFormat`: whether the matched route's `.format` counts
+ * (not when no route matched, nor when the body could not be parsed: Rails cannot read the params).
+ */
+export interface ErrorPage {
+  routeFormat: boolean;
+}
+
 export interface ErrorTemplate {
   status: number;
   /** JSON body; `undefined` means an empty body. */
@@ -11,6 +21,8 @@ export interface ErrorTemplate {
   headers?: Record<string, string>;
   /** A text body (then `body` is unset). */
   text?: { body: string; contentType: string };
+  /** Rendered by the errors controller; absent = the controller's own answer, JSON whatever is asked. */
+  page?: ErrorPage;
 }
 
 export class ApiError extends Error {
@@ -21,27 +33,41 @@ export class ApiError extends Error {
     readonly headers: Record<string, string> = {},
     /** A text body instead of JSON (Rails' plain-text challenges). */
     readonly text?: { body: string; contentType: string },
+    readonly page?: ErrorPage,
   ) {
     super(typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${status}`);
   }
 }
 
 export const fromTemplate = (t: ErrorTemplate, extra: Record<string, unknown> = {}): ApiError =>
-  new ApiError(t.status, t.body === undefined ? undefined : { ...(t.body as object), ...extra }, t.headers, t.text);
+  new ApiError(t.status, t.body === undefined ? undefined : { ...(t.body as object), ...extra }, t.headers, t.text, t.page);
 
 export const error = (status: number, message: string, extra: Record<string, unknown> = {}): ApiError =>
   new ApiError(status, { error: message, ...extra });
 
-/** The error page's JSON branch: `{error, message, status}`. */
-const page = (status: number, error: string, message: string): ErrorTemplate => ({ status, body: { error, message, status } });
+/** The error page (errors_controller.rb:8-42), its JSON branch `{error, message, status}` (:61-69). */
+const page = (status: number, error: string, message: string, routeFormat = true): ErrorTemplate => ({
+  status,
+  body: { error, message, status },
+  page: { routeFormat },
+});
 
-export const BAD_REQUEST_PAGE = page(400, 'Bad Request', 'The server cannot process your request due to invalid syntax.');
+const BAD_REQUEST = ['Bad Request', 'The server cannot process your request due to invalid syntax.'] as const;
+/** `ActionController::ParameterMissing` and the like: raised once the params were read. */
+export const BAD_REQUEST_PAGE = page(400, ...BAD_REQUEST);
+/** A body that does not parse: Rails cannot read the params, so the route's format does not count. */
+export const MALFORMED_BODY_PAGE = page(400, ...BAD_REQUEST, false);
 export const NOT_FOUND_PAGE = page(
   404,
   'Page Not Found',
   "The page you were looking for doesn't exist. You may have mistyped the address or the page may have moved.",
+  false,
 );
-export const PAYLOAD_TOO_LARGE_PAGE = page(413, 'Payload Too Large', 'The request body is larger than the server is willing to process.');
+/** The mock's own limit (the server has no such page): always JSON. */
+export const PAYLOAD_TOO_LARGE_PAGE: ErrorTemplate = {
+  status: 413,
+  body: { error: 'Payload Too Large', message: 'The request body is larger than the server is willing to process.', status: 413 },
+};
 export const INTERNAL_ERROR_PAGE = page(500, 'Internal Server Error', 'Something went wrong on our end, but we are looking into it!');
 
 export const UNAUTHORIZED: ErrorTemplate = { status: 401, body: { error: 'Unauthorized' } };

@@ -5,7 +5,7 @@
  */
 import { isJsonMediaType, mediaTypeOf } from '../spec/media-type.js';
 import { utf8Text } from './bytes.js';
-import { BAD_REQUEST_PAGE, fromTemplate, PAYLOAD_TOO_LARGE_PAGE } from './errors.js';
+import { fromTemplate, MALFORMED_BODY_PAGE, PAYLOAD_TOO_LARGE_PAGE } from './errors.js';
 
 /** Reads at most `limit` bytes; more is a 413 without reading the rest. */
 async function readText(request: Request, limit: number): Promise<string> {
@@ -67,11 +67,11 @@ export async function readBody(request: Request, limit: number): Promise<unknown
   if (text === '') return undefined;
   const type = mediaTypeOf(request.headers.get('content-type'));
   if (isJsonMediaType(type)) {
-    if (nestsDeeperThan(text, MAX_JSON_NESTING)) throw fromTemplate(BAD_REQUEST_PAGE);
+    if (nestsDeeperThan(text, MAX_JSON_NESTING)) throw fromTemplate(MALFORMED_BODY_PAGE);
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw fromTemplate(BAD_REQUEST_PAGE);
+      throw fromTemplate(MALFORMED_BODY_PAGE);
     }
   }
   if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));

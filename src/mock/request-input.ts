@@ -1,8 +1,9 @@
 /**
  * @module
  * Checks a request's parameters against the operation's spec with the shared validator, and answers
- * a bad one the way the real server does (`x-invalid-response`; an unfit path parameter is a route
- * that does not exist).
+ * a bad one the way the real server does (`x-invalid-response`). Path parameters are not checked
+ * here: the router (`rails/scopes/route-recognition.ts`) decided on the raw path what reaches the
+ * action, as Rails does, and a value it let through is the action's to judge.
  */
 import { type IndexedOperation, type IndexedParameter, responseFor } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
@@ -50,7 +51,7 @@ export function inputPlan(op: IndexedOperation): InputPlan {
     .filter((p) => p.in !== 'cookie')
     .map((param) => {
       const byHandler = param.extensions['x-invalid-response'] === 'handler';
-      const constrained = isConstrained(param) && !byHandler;
+      const constrained = param.in !== 'path' && isConstrained(param) && !byHandler;
       const invalid = byHandler ? undefined : invalidResponse(op, param);
       const needsAnswer = param.in !== 'path' && !byHandler && (constrained || param.required);
       if (needsAnswer && !invalid) {

@@ -157,7 +157,8 @@ function requestContext(plan: OperationPlan, c: Context, request: Pending): Requ
     world: state.world,
     now: request.now,
     caller: request.caller,
-    path: decodedParams(c.req.param() as Record<string, string>),
+    // Hono unescapes each parameter once, as Rails does after matching (`Utils.unescape_uri`).
+    path: c.req.param() as Record<string, string>,
     query: {},
     search: urlOf(request).searchParams,
     headers: c.req.raw.headers,
@@ -213,18 +214,6 @@ function headerOf(c: Context, name: string): string | undefined {
   if (!incoming) return c.req.header(name);
   const value = incoming.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function decodedParams(params: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    try {
-      out[name] = decodeURIComponent(value);
-    } catch {
-      out[name] = value;
-    }
-  }
-  return out;
 }
 
 function remoteAddress(c: Context): string {

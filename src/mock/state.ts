@@ -9,6 +9,7 @@
 import type { World } from '../world/store.js';
 import type { LeaderboardCache } from './answers/leaderboard.js';
 import { YswsClaims } from './answers/ysws-claims.js';
+import { type Freshness, FreshnessStore } from './freshness.js';
 import { IngestCounters } from './ingest/counters.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { RequestRing } from './request-ring.js';
@@ -33,13 +34,17 @@ export class MockState {
   readonly responses = new ResponseCache(RESPONSE_CACHE_URLS);
   /** The last requests answered over the socket (`/__mock/requests`); a reset keeps them: they are what happened, the reset among them. */
   readonly requests = new RequestRing();
+  /** What answers keep for a while with `--freshness real` (the server's `Rails.cache`). */
+  readonly freshness: FreshnessStore;
 
   constructor(
     readonly world: World,
     oauth: OAuthOptions = {},
+    freshness: Freshness = 'immediate',
   ) {
     this.oauth = new OAuthServer(world, oauth);
     this.staff = new StaffStore(world, this.oauth.tokens);
+    this.freshness = new FreshnessStore(freshness);
   }
 
   /**
@@ -56,5 +61,6 @@ export class MockState {
     this.claims.clear();
     this.leaderboards.clear();
     this.responses.clear();
+    this.freshness.reset();
   }
 }

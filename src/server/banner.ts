@@ -53,6 +53,9 @@ function activeOptions(mock: RunningMock, { latency, faultRate }: NonNullable<Mo
   }
   if (oauth.autoApprove)
     lines.push(`  approval   GET /oauth/authorize approves valid requests as ${mock.world.roles.demo} (--oauth-auto-approve)`);
+  if (mock.state.freshness.mode === 'real')
+    lines.push('  freshness  summaries kept 1 min, streaks 1 h, leaderboards from cron builds (--freshness real)');
+  if (mock.legacyEndpoints) lines.push('  removed    the removed endpoints answer as they last did, not 404 (--legacy-endpoints)');
   if (mock.adminToken) lines.push(`  admin API  /__mock/* needs Authorization: Bearer ${mock.adminToken} (--admin-token)`);
   if (mock.dataFile) lines.push(`  data file  ${mock.dataFile.path}: ${mock.dataFile.accepted} heartbeats loaded (--data-file)`);
   return lines;

@@ -3,6 +3,7 @@
  * `hackatime-kit mock`: serves the spec from a seeded world until interrupted.
  */
 
+import type { Freshness } from '../mock/freshness.js';
 import { checkedOAuthApps, type OAuthAppDraft, OAuthAppError, readOAuthAppOption } from '../mock/oauth/apps.js';
 import { DataFileError, describeLoad } from '../mock/persistence/data-file.js';
 import { parseCommandArgs } from '../spec/command-args.js';
@@ -29,6 +30,11 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
                     array of {name, client_id, client_secret, redirect_uris, confidential, scopes, verified}
       --oauth-auto-approve  GET /oauth/authorize approves valid requests at once as the demo user
+      --freshness MODE  immediate (default): answers reflect every change at once; real: /api/summary
+                    is kept a minute, streaks an hour, leaderboards come from the server's builds
+                    (503 "being generated" until the day's first one), against the mock's clock
+      --legacy-endpoints  the removed endpoints (ysws_programs, external/slack/oauth) answer as they
+                    last did instead of 404, for old clients
       --data-file PATH  keep every accepted heartbeat in this JSON-lines file (fsync before the
                     answer) and load it on start; POST /__mock/reset empties it
       --admin-token T  /__mock/* requires Authorization: Bearer T (default: open on loopback; on any
@@ -68,6 +74,12 @@ function listenError(err: unknown, host: string, port: number): unknown {
   }
 }
 
+/** `--freshness`: `immediate` (default) or `real`. */
+function parseFreshness(value: string | undefined): Freshness | undefined {
+  if (value === undefined || value === 'immediate' || value === 'real') return value;
+  throw new UsageError(`--freshness must be immediate or real, not "${value}"`);
+}
+
 function parseLatency(value: string | undefined): { min: number; max: number } | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(value);
@@ -100,6 +112,8 @@ export async function mockCommand(args: string[]): Promise<number> {
     faults: { type: 'string' },
     'oauth-app': { type: 'string', multiple: true },
     'oauth-auto-approve': { type: 'boolean' },
+    'legacy-endpoints': { type: 'boolean' },
+    freshness: { type: 'string' },
     'data-file': { type: 'string' },
     'admin-token': { type: 'string' },
     log: { type: 'string' },
@@ -140,6 +154,7 @@ export async function mockCommand(args: string[]): Promise<number> {
   const adminToken = values['admin-token'];
   if (adminToken !== undefined && !/^\S{16,}$/.test(adminToken))
     throw new UsageError('--admin-token must be at least 16 characters without spaces');
+  const freshness = parseFreshness(values.freshness);
   let mock: RunningMock;
   try {
     mock = await startMock({
@@ -152,6 +167,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       ...(faults ? { faults } : {}),
       oauthApps,
       oauthAutoApprove: values['oauth-auto-approve'] ?? false,
+      legacyEndpoints: values['legacy-endpoints'] ?? false,
+      ...(freshness === undefined ? {} : { freshness }),
       ...(dataFile === undefined ? {} : { dataFile }),
       ...(adminToken === undefined ? {} : { adminToken }),
       ...(log ? { log } : {}),

@@ -40,6 +40,8 @@ export interface RunningMock {
   dataFile?: DataFileReport;
   /** What `/__mock/*` requires as `Authorization: Bearer …`, when it requires anything. */
   adminToken?: string;
+  /** The removed endpoints answer as they last did (`--legacy-endpoints`). */
+  legacyEndpoints: boolean;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
     state,
     app,
     clock,
+    legacyEndpoints: options.legacyEndpoints === true,
     ...(persistence ? { dataFile: persistence.report } : {}),
     ...(adminToken === undefined ? {} : { adminToken }),
     close: async () => {

@@ -496,11 +496,13 @@ export interface paths {
          *     since the previous one, capped at 120 s). A project with no heartbeats in the window, or whose
          *     repository mapping is archived, is `404 {"error":"found nuthin"}`.
          *
-         *     **A dot in the project name cannot be requested.** The route is
-         *     `/api/v1/users/:username/project/:project_name(.:format)`: `{project_name}` stops at the first `.`
-         *     and the rest is taken as a response format and dropped, so `…/project/pimlico.dev` looks up the
-         *     project `pimlico` (and a name the router cannot split that way gets the 404 error page). Use
-         *     `GET /api/v1/users/{username}/projects/details?projects=pimlico.dev` for such names.
+         *     **A dot in the project name must be percent-encoded.** The route is
+         *     `/api/v1/users/:username/project/:project_name(.:format)`: Rails matches it on the raw path, where
+         *     `{project_name}` stops at the first `.` and the rest is taken as a response format and dropped, so
+         *     `…/project/pimlico.dev` looks up the project `pimlico` (and a name the router cannot split that way
+         *     gets the 404 error page). The parameter is unescaped after routing, so `…/project/pimlico%2Edev`
+         *     looks up `pimlico.dev` (most clients do not encode `.` by themselves). `GET
+         *     /api/v1/users/{username}/projects/details?projects=pimlico.dev` works too.
          *
          *     **Access** is that of `GET /api/v1/users/{username}/stats`: public when the user allows public stats,
          *     otherwise only the user themself via `Authorization: Bearer` with a user API key or an OAuth token
@@ -1103,8 +1105,9 @@ export interface paths {
          * @description **Removed.** This endpoint was deleted upstream in commit `fd5263cb` ("Migrate stats integrations to
          *     admin API keys", 2026-08-04): the integrations that used the shared `STATS_API_KEY` moved to per-user
          *     Admin API keys, and this key-only endpoint went with it. **The live server now answers `404` (no
-         *     route)** for it. What follows is its last behaviour (`external_slack_controller.rb` at `0186bb03`),
-         *     kept for the mock and for old integrations.
+         *     route)** for it, and so does the mock (the unknown-route page, HTML or JSON by Accept) unless started
+         *     with `--legacy-endpoints` (`legacyEndpoints: true`). What follows is its last behaviour
+         *     (`external_slack_controller.rb` at `0186bb03`), kept for old integrations.
          *
          *     Given a Slack user OAuth token, it calls Slack `auth.test` to learn the Slack user id. If a Hackatime
          *     user with that Slack id exists, it answers `200` with the user's id, display name and first email.
@@ -1140,8 +1143,10 @@ export interface paths {
          * @deprecated
          * @description **Removed.** Deleted upstream in commit `9f3f42ac` ("Clean up code", 2026-05-23) together with the
          *     heartbeat `ysws_program` attribute it wrote: YSWS ("You Ship, We Ship") programs no longer claim
-         *     heartbeats through Hackatime. **The live server now answers `404` (no route).** What follows is its
-         *     last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
+         *     heartbeats through Hackatime. **The live server now answers `404` (no route).** The mock answers
+         *     that `404` (the unknown-route page, HTML or JSON by Accept) unless started with
+         *     `--legacy-endpoints` (`legacyEndpoints: true`), which keeps the behaviour below for old clients.
+         *     What follows is its last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
          *
          *     Marks every heartbeat of the user with `start_time <= time <= end_time` (optionally only of
          *     `project`) as claimed by program `program_id`. If any of those heartbeats is already claimed by a
@@ -1186,7 +1191,10 @@ export interface paths {
          * @description **Removed.** Deleted upstream in commit `9f3f42ac` ("Clean up code", 2026-05-23) together with
          *     `POST /api/v1/ysws_programs/claim` and the heartbeat `ysws_program` attribute: YSWS ("You Ship, We
          *     Ship") programs no longer claim heartbeats through Hackatime. **The live server now answers `404`
-         *     (no route).** What follows is its last behaviour (`ysws_programs_controller.rb` at `586e5ae2`).
+         *     (no route).** The mock answers that `404` (the unknown-route page, HTML or JSON by Accept)
+         *     unless started with `--legacy-endpoints` (`legacyEndpoints: true`), which keeps the behaviour
+         *     below for old clients. What follows is its last behaviour (`ysws_programs_controller.rb` at
+         *     `586e5ae2`).
          *
          *     Returned the names of the heartbeat `ysws_program` enum in enum order, so a name's index is the
          *     `program_id` to send to the claim endpoint: 59 names, `nothing` (0) to `neighborhood` (58). Public;
@@ -2397,6 +2405,11 @@ export interface components {
             /** @description Present on some 500s, when the error tracker recorded an event. */
             sentry_event_id?: string;
         };
+        /**
+         * @description The errors controller's HTML page (the Inertia page `Errors/Show`: status, title and message), the
+         *     answer to a request that asks for HTML, `*\/*` or nothing (see `RouteNotFound.yaml`).
+         */
+        ErrorPageHtml: string;
         /**
          * Heartbeat
          * @description A stored heartbeat: every attribute of the model. Clients should tolerate extra keys (production may
@@ -3930,18 +3943,31 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description An uncaught exception, rendered by the error page. */
+        /**
+         * @description An uncaught exception, rendered by the error page.
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
+         */
         InternalError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /**
          * @description Today's (UTC) board has not been generated yet. The request queues the generation job; retry a
-         *     little later.
+         *     little later. The server's job rebuilds the daily board every minute and the weekly one every
+         *     seventh minute, so this is seen in the first seconds of a UTC day. The mock answers it only when
+         *     started with `--freshness real` (`freshness: 'real'`), from 00:00:00 to 00:00:10 UTC by its clock
+         *     (e.g. `--now 2026-08-22T00:00:05Z`).
          */
         LeaderboardGenerating: {
             headers: {
@@ -3951,13 +3977,23 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is not valid JSON for its `Content-Type` (rendered by the error page). */
+        /**
+         * @description The body is not valid JSON for its `Content-Type` (rendered by the error page).
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
+         */
         MalformedBody: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /**
@@ -4031,6 +4067,13 @@ export interface components {
         /**
          * @description No route matched: a path parameter that cannot be routed (one containing `/`, or a `.` that Rails
          *     takes as a format), or a path the server does not have.
+         *
+         *     Rendered by the errors controller (`errors_controller.rb:46-58`), HTML first: the HTML page when the
+         *     request asks for HTML, `*\/*` or nothing (curl and `fetch` send `*\/*`), the JSON `{error, message,
+         *     status}` when its Accept prefers JSON. An Accept that lists `*\/*` beside other types (browsers,
+         *     axios' `application/json, text/plain, *\/*`) does not count: the path's extension decides (`.json`
+         *     → JSON), else HTML. The mock's HTML is its own, shaped like the server's Inertia page
+         *     (`Errors/Show` with these props); only its status, title and text are to be relied on.
          */
         RouteNotFound: {
             headers: {
@@ -4038,6 +4081,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorPage"];
+                "text/html": string;
             };
         };
         /** @description No credential, or not one this endpoint accepts. */
@@ -4198,6 +4242,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4295,6 +4340,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4318,14 +4364,13 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Ignored: the user is always the owner of the API key that authenticates the request, whatever this
-                 *     segment says. `current` is the conventional value (what WakaTime clients send); any other segment
-                 *     without `/` or `.` (a numeric id, a username, anything) behaves the same. A `.` in the segment makes
-                 *     Rails read the rest as a format, so the route does not match and the server answers `404` (error
-                 *     page); a `/` likewise leaves the route unmatched.
-                 * @example current
+                 * @description Ignored: the user is always the owner of the API key that authenticates the request, whatever
+                 *     this segment says. `current` is the conventional value (what WakaTime clients send); any other
+                 *     segment without `/` behaves the same. The route is `/users/:id(.:format)`, so one `.` starts a
+                 *     format suffix the action ignores (`current.json` is `current`); a second `.` or a `/` leaves the
+                 *     route unmatched (`404` error page).
                  */
-                id: components["parameters"]["WakatimeUserId"];
+                id: string;
             };
             cookie?: never;
         };
@@ -4721,6 +4766,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description `start_date` or `end_date` cannot be parsed. */
@@ -4801,6 +4847,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description `start_date` or `end_date` cannot be parsed. */
@@ -4847,6 +4894,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4936,6 +4984,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4979,7 +5028,8 @@ export interface operations {
                 /**
                  * @description The project name, exact. Blank or whitespace-only (e.g. `%20`) → `400 {"error":"whats the name?"}`.
                  *     One `.` starts a format suffix that is dropped (`pimlico.dev` looks up `pimlico`, see above); a
-                 *     second `.` or a `/` does not route (404 error page).
+                 *     second `.` or a `/` does not route (404 error page). Encoded as `%2E` and `%2F` they are part of
+                 *     the name.
                  */
                 project_name: string;
             };
@@ -5025,6 +5075,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5105,6 +5156,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5118,7 +5170,8 @@ export interface operations {
             path: {
                 /**
                  * @description The email address. May contain dots (the route takes everything up to the next `/`); a `/` does
-                 *     not route (404 error page). Percent-encode `+` and other reserved characters.
+                 *     not route (404 error page). Percent-encode `+` and other reserved characters. No format suffix is
+                 *     split off (`a@b.json` is the address `a@b.json`): the route's constraint takes the dots.
                  */
                 email: string;
             };
@@ -5159,6 +5212,7 @@ export interface operations {
                         /** @description `{email}` echoed as sent. */
                         email: string;
                     } | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5212,6 +5266,7 @@ export interface operations {
                         /** @description `{slack_uid}` echoed. */
                         slack_uid: string;
                     } | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5658,6 +5713,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5758,6 +5814,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -5773,6 +5830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            404: components["responses"]["RouteNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             /**
              * @description Saving the new user failed. Unlike every other error, `error` is an **array** of the model's full
@@ -5799,6 +5857,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
         };
@@ -5837,6 +5896,7 @@ export interface operations {
             };
             400: components["responses"]["MalformedBody"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["RouteNotFound"];
             /** @description Some heartbeats in the range are already claimed by a program; nothing was changed. */
             409: {
                 headers: {
@@ -5865,6 +5925,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -5889,6 +5950,7 @@ export interface operations {
                     "application/json": components["schemas"]["YswsProgramName"][];
                 };
             };
+            404: components["responses"]["RouteNotFound"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -6109,6 +6171,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description Unknown `client_id` (not redirected), as JSON. */
@@ -6203,6 +6266,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -6265,6 +6329,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**

@@ -38,6 +38,9 @@ describe('the fuzz run against the mock (CI)', () => {
   let mock: RunningMock;
   let result: ContractResult;
 
+  /** The operations the server still has: the removed ones are planned as one 404 each, not fuzzed. */
+  const live = (r: ContractResult) => r.operations.filter((o) => !o.operation.deprecated);
+
   beforeAll(async () => {
     mock = await startMock({ port: 0, seed: SEED, now: NOW });
     // A timeout far above any local answer: a busy machine must not turn into a finding.
@@ -50,16 +53,16 @@ describe('the fuzz run against the mock (CI)', () => {
     expect(lines(result)).toEqual([]);
   });
 
-  it(`sends ${RUNS} generated requests to every operation`, () => {
+  it(`sends ${RUNS} generated requests to every operation but the removed ones (all the same 404)`, () => {
     expect(result.operations).toHaveLength(62);
-    const short = result.operations
+    const short = live(result)
       .filter((r) => !r.fuzz || sum(r.fuzz.valid) + sum(r.fuzz.negative) !== RUNS)
       .map((r) => r.operation.operationId);
     expect(short).toEqual([]);
   });
 
   it('never answers a timeout, a network error, or a 5xx but for a parameter documented to crash', () => {
-    const broken = result.operations.flatMap((r) =>
+    const broken = live(result).flatMap((r) =>
       Object.entries({ ...r.fuzz!.valid, ...r.fuzz!.negative })
         .filter(
           ([status]) =>
@@ -73,14 +76,14 @@ describe('the fuzz run against the mock (CI)', () => {
   });
 
   it('gets a success for most valid requests (realistic users, projects and dates)', () => {
-    const valid = result.operations.map((r) => r.fuzz!.valid);
+    const valid = live(result).map((r) => r.fuzz!.valid);
     const all = valid.reduce((n, v) => n + sum(v), 0);
     const ok = valid.reduce((n, v) => n + sum(v, (s) => Number(s) >= 200 && Number(s) < 400), 0);
     expect(ok / all).toBeGreaterThan(0.7);
   });
 
   it('sends every kind of hostile request', () => {
-    const negative = Object.fromEntries(result.operations.map((r) => [r.operation.operationId, r.fuzz!.negative]));
+    const negative = Object.fromEntries(live(result).map((r) => [r.operation.operationId, r.fuzz!.negative]));
     expect(negative['postHeartbeat']).toMatchObject({
       400: expect.any(Number),
       401: expect.any(Number),

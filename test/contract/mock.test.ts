@@ -22,6 +22,22 @@ const lines = (r: ContractResult) =>
     (f) => `${f.operationId} ${f.check} [${f.caseId} → ${f.status ?? 'no answer'}] ${f.pointer ?? f.header ?? ''} ${f.message}`,
   );
 
+describe('the removed operations against a mock that keeps them (--legacy-endpoints)', () => {
+  const removed = ['listYswsPrograms', 'claimYswsHeartbeats', 'createUserFromSlackOauth'];
+  let legacy: RunningMock | undefined;
+  afterAll(async () => legacy?.close());
+
+  it('finds nothing when the run is told so, and each removed route answered instead of a 404', async () => {
+    legacy = await startMock({ port: 0, seed: SEED, now: NOW, legacyEndpoints: true });
+    const run = await runContract({ baseUrl: legacy.url, includeOperationIds: removed, legacyEndpoints: true, seed: 42 });
+    expect(lines(run)).toEqual([]);
+    expect(run.summary.cases.run).toBeGreaterThan(removed.length);
+    // Told nothing, the run expects the 404 the server answers today, and finds the old answers.
+    const told = await runContract({ baseUrl: legacy.url, includeOperationIds: removed, seed: 42 });
+    expect(new Set(told.findings.map((f) => f.operationId))).toEqual(new Set(removed));
+  });
+});
+
 describe('the contract run against the mock', () => {
   it('covers every operation of the spec, deprecated ones included', () => {
     expect(result.operations).toHaveLength(62);
@@ -30,6 +46,17 @@ describe('the contract run against the mock', () => {
 
   it('finds nothing', () => {
     expect(lines(result)).toEqual([]);
+  });
+
+  it('expects the removed operations to be unknown routes, as on the server today', () => {
+    const removed = result.operations.filter((r) => r.operation.deprecated);
+    expect(removed.map((r) => r.operation.operationId).sort()).toEqual([
+      'claimYswsHeartbeats',
+      'createUserFromSlackOauth',
+      'listYswsPrograms',
+    ]);
+    // One case each (the request of `plan/cases.ts` removedCase, expecting 404), answered as expected.
+    for (const r of removed) expect([r.cases, r.findings.length]).toEqual([1, 0]);
   });
 
   it('skips only what the spec says cannot be generated (state changes, browser flows)', () => {

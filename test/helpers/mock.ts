@@ -17,6 +17,11 @@ export const PROFILE_TOKEN = 'demo-oauth-profile';
 export const READ_TOKEN = 'demo-oauth-read';
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+/**
+ * What a JSON client sends: the error pages of the real server are HTML for `*\/*` or no Accept
+ * (see test/mock/error-pages.test.ts), so tests that read their JSON ask for it.
+ */
+export const ACCEPT_JSON = { Accept: 'application/json' } as const;
 export const basic = (key: string) => ({ Authorization: `Basic ${Buffer.from(key).toString('base64')}` });
 
 export interface MockTarget {
@@ -31,6 +36,8 @@ export interface MockSetup {
   now?: number;
   users?: number;
   days?: number;
+  /** The removed endpoints answer as they last did (`--legacy-endpoints`). */
+  legacyEndpoints?: boolean;
 }
 
 /** Runs `fn` twice: in-process and over a socket, each with its own fresh mock. */
@@ -40,6 +47,7 @@ export function describeBoth(title: string, fn: (t: MockTarget) => void, setup: 
     now: setup.now ?? NOW,
     ...(setup.users ? { users: setup.users } : {}),
     ...(setup.days ? { days: setup.days } : {}),
+    ...(setup.legacyEndpoints ? { legacyEndpoints: true } : {}),
   };
   describe(`${title} (in-process)`, () => {
     const mock = createMock(options);

@@ -4,7 +4,7 @@ import { handlers } from '../../src/mock/handlers/index.js';
 import { MockState } from '../../src/mock/state.js';
 import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
-import { bearer, DEMO_KEY, describeBoth, NOW, SEED } from '../helpers/mock.js';
+import { ACCEPT_JSON, bearer, DEMO_KEY, describeBoth, NOW, SEED } from '../helpers/mock.js';
 import { responseSchema, spec, validator } from '../helpers/spec.js';
 
 const NOT_FOUND = {
@@ -34,7 +34,7 @@ describeBoth('the mock app', (t) => {
       ['/api/v1/banned_users/counts', 'POST'],
       ['/api/v1/users/demo/stats/extra', 'GET'],
     ] as const) {
-      const res = await t.fetch(path, { method });
+      const res = await t.fetch(path, { method, headers: ACCEPT_JSON });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(await res.json()).toEqual(NOT_FOUND);
@@ -42,7 +42,7 @@ describeBoth('the mock app', (t) => {
   });
 
   it('treats a path parameter that cannot be routed as an unknown route', async () => {
-    const res = await t.fetch('/api/hackatime/v1/users/cur.rent/statusbar/today', { headers: bearer(DEMO_KEY) });
+    const res = await t.fetch('/api/hackatime/v1/users/cur.rent/statusbar/today', { headers: { ...ACCEPT_JSON, ...bearer(DEMO_KEY) } });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual(NOT_FOUND);
   });
@@ -140,7 +140,7 @@ describeBoth('the mock app', (t) => {
     const post = (body: string, type = 'application/json') =>
       t.fetch('/api/hackatime/v1/users/current/heartbeats', {
         method: 'POST',
-        headers: { ...bearer(DEMO_KEY), 'Content-Type': type },
+        headers: { ...ACCEPT_JSON, ...bearer(DEMO_KEY), 'Content-Type': type },
         body,
       });
 

@@ -11,7 +11,7 @@ import { authenticatedHandlers } from '../../src/mock/handlers/authenticated.js'
 import type { World } from '../../src/world/store.js';
 import type { Heartbeat } from '../../src/world/types.js';
 import { draft, draftOf, lagSeconds } from '../helpers/heartbeats.js';
-import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
+import { ACCEPT_JSON, basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
 import { type CredentialUser, credentials, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
@@ -59,7 +59,7 @@ const fullToken = (u: CredentialUser) =>
 const raw = (t: MockTarget, username: string, start = 0, end = NOW / 1000) => rawHeartbeats(t, username, start, end);
 
 async function get<T>(t: MockTarget, path: string, token = READ_TOKEN): Promise<{ status: number; body: T; res: Response }> {
-  const res = await t.fetch(path, { headers: bearer(token) });
+  const res = await t.fetch(path, { headers: { ...ACCEPT_JSON, ...bearer(token) } });
   return { status: res.status, body: (await res.json()) as T, res };
 }
 

@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { lagSeconds } from '../helpers/heartbeats.js';
-import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';
+import { ACCEPT_JSON, basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';
 import { type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import { mockStats, wakatimeCliParseProblems } from './heartbeats-support.js';
@@ -32,7 +32,7 @@ interface Sent {
 async function post(t: MockTarget, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<Sent> {
   const res = await t.fetch(path, {
     method: 'POST',
-    headers: { ...basic(DEMO_KEY), 'User-Agent': UA, ...headers },
+    headers: { ...basic(DEMO_KEY), 'User-Agent': UA, ...ACCEPT_JSON, ...headers },
     ...(body === undefined ? {} : { body }),
   });
   const text = await res.text();

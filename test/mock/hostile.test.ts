@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock, type RunningMock, startMock } from '../../src/server/server.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { validatorFor } from '../../src/spec/validator.js';
-import { basic, DEMO_KEY, NOW, SEED } from '../helpers/mock.js';
+import { ACCEPT_JSON, basic, DEMO_KEY, NOW, SEED } from '../helpers/mock.js';
 
 const spec = loadSpec();
 const validator = validatorFor(spec.document);
@@ -48,7 +48,7 @@ interface Answer {
 async function post(path: string, body: RequestInit['body'], headers: Record<string, string>, init: RequestInit = {}): Promise<Answer> {
   const res = await fetch(`${mock.url}${path}`, {
     method: 'POST',
-    headers: { ...basic(DEMO_KEY), ...headers },
+    headers: { ...basic(DEMO_KEY), ...ACCEPT_JSON, ...headers },
     ...(body === undefined ? {} : { body }),
     ...init,
   });

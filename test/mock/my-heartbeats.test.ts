@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest';
 import type { Heartbeat } from '../../src/world/types.js';
 import { draftOf, lagSeconds } from '../helpers/heartbeats.js';
-import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
+import { ACCEPT_JSON, basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
 import { credentials, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
@@ -43,7 +43,7 @@ async function getJson<T>(
   path: string,
   headers: Record<string, string> = bearer(DEMO_KEY),
 ): Promise<{ status: number; body: T; res: Response }> {
-  const res = await t.fetch(path, { headers });
+  const res = await t.fetch(path, { headers: { ...ACCEPT_JSON, ...headers } });
   return { status: res.status, body: (await res.json()) as T, res };
 }
 

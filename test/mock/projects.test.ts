@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { withoutFormat } from '../../src/mock/rails/scopes/path-format.js';
+import { expect, it } from 'vitest';
 import { lagSeconds } from '../helpers/heartbeats.js';
 import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
 import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
@@ -174,14 +173,5 @@ describeBoth('GET /api/v1/users/{username}/projects/details', (t) => {
     expect(await details(demo.username, '?projects=hackatime&start_date=2026-08-15&end=2026-08-18')).toEqual([
       expectedRow(t, demo.id, 'hackatime', window),
     ]);
-  });
-});
-
-describe('the (.:format) suffix of a route segment', () => {
-  it('drops one dot-free suffix and refuses what Rails cannot route', () => {
-    expect(withoutFormat('pimlico.dev')).toBe('pimlico');
-    expect(withoutFormat('U0266FRGP.json')).toBe('U0266FRGP');
-    expect(withoutFormat('hackatime')).toBe('hackatime');
-    for (const segment of ['a.b.c', '.json', 'pimlico.']) expect(() => withoutFormat(segment), segment).toThrow();
   });
 });

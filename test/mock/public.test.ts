@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bannedUserCounts } from '../../src/mock/answers/banned-user-counts.js';
 import type { HeartbeatDraft, TrustLevelChange } from '../../src/world/types.js';
 import { draft, lagSeconds } from '../helpers/heartbeats.js';
-import { describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
+import { ACCEPT_JSON, describeBoth, type MockTarget, NOW } from '../helpers/mock.js';
 import { credentials, type HeartbeatJson, rawHeartbeats } from '../helpers/mock-admin.js';
 import { expectValid } from '../helpers/spec.js';
 
@@ -23,7 +23,7 @@ const secondsOf = (rows: HeartbeatJson[], projects: string[]) =>
   lagSeconds(rows.filter((hb) => hb.project !== null && projects.includes(hb.project)));
 
 async function badge(t: MockTarget, path: string): Promise<Response> {
-  return t.fetch(path, { redirect: 'manual' });
+  return t.fetch(path, { redirect: 'manual', headers: ACCEPT_JSON });
 }
 
 async function expectRedirect(t: MockTarget, path: string, location: string): Promise<void> {
@@ -79,7 +79,8 @@ describeBoth('GET /api/v1/badge/{user_id}/{project}', (t) => {
   });
 
   it('answers 404 Project not found for a project without heartbeats or mapping', async () => {
-    for (const project of ['no-such-project', 'hackclub/no-such-repo', 'HACKATIME', 'hackatime/', '%20']) {
+    // (`hackatime/` is not among them: Rails drops the trailing slash before routing, see route-recognition.test.ts.)
+    for (const project of ['no-such-project', 'hackclub/no-such-repo', 'HACKATIME', 'hackatime%2F', '%20']) {
       await expectError(t, `/api/v1/badge/${t.world.roles.demo}/${project}`, 404, { error: 'Project not found' });
     }
   });

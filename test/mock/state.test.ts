@@ -9,7 +9,8 @@ import { createMock } from '../../src/server/server.js';
 import { bearer, DEMO_KEY, type MockTarget, NOW, SEED } from '../helpers/mock.js';
 import { approvedCode, basicAuth, expectOAuthError, INVALID_CLIENT, INVALID_GRANT, token, WEB_APP } from './oauth-support.js';
 
-const OPTIONS = { seed: SEED, now: NOW, users: 9, days: 3 };
+// With the removed endpoints, whose YSWS claims are part of the state too.
+const OPTIONS = { seed: SEED, now: NOW, users: 9, days: 3, legacyEndpoints: true };
 const NOW_S = NOW / 1000;
 const RUNTIME_APP = { id: 'runtime-app', secret: 'runtime-secret', redirect: 'https://runtime.example/cb' };
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { StatsItem } from '../../src/mock/answers/stats-breakdown.js';
 import { groupedLag, lagSeconds } from '../helpers/heartbeats.js';
-import { ADMIN_KEY, bearer, DEMO_KEY, describeBoth, type MockTarget, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
+import { ACCEPT_JSON, ADMIN_KEY, bearer, DEMO_KEY, describeBoth, type MockTarget, PROFILE_TOKEN, READ_TOKEN } from '../helpers/mock.js';
 import { credentials, type HeartbeatJson, rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { responseSchema, validator } from '../helpers/spec.js';
 import { spansOf } from './raw-heartbeats.js';
@@ -29,7 +29,7 @@ async function call(
   status: number,
   headers: Record<string, string> = {},
 ): Promise<unknown> {
-  const res = await t.fetch(path, { headers });
+  const res = await t.fetch(path, { headers: { ...ACCEPT_JSON, ...headers } });
   const text = await res.text();
   expect(res.status, `${path}: ${text}`).toBe(status);
   const body: unknown = res.headers.get('content-type')?.startsWith('text/plain') ? text : JSON.parse(text);

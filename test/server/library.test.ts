@@ -32,6 +32,7 @@ describe('startMock', () => {
   it('refuses an option out of range, as the command line does', async () => {
     await expect(startMock({ faultRate: 2 })).rejects.toThrow(RangeError);
     await expect(startMock({ now: 'not a date' })).rejects.toThrow(RangeError);
+    await expect(startMock({ freshness: 'stale' as 'real' })).rejects.toThrow(RangeError);
   });
 });
 
@@ -60,5 +61,15 @@ describe('createMockApp', () => {
       ((await (await app.fetch(new Request('http://mock/api/v1/users/demo/projects'))).json()) as { projects: string[] }).projects;
     expect(await projects(a)).toContain('library-test');
     expect(await projects(b)).not.toContain('library-test');
+  });
+
+  it('takes legacyEndpoints and freshness as the command line takes --legacy-endpoints and --freshness', async () => {
+    const ask = (app: ReturnType<typeof createMockApp>, path: string) =>
+      app.fetch(new Request(`http://mock${path}`, { headers: { Accept: 'application/json' } }));
+    expect((await ask(createMockApp({ now: NOW }), '/api/v1/ysws_programs')).status).toBe(404);
+    expect((await ask(createMockApp({ now: NOW, legacyEndpoints: true }), '/api/v1/ysws_programs')).status).toBe(200);
+    const midnight = '2026-08-22T00:00:05Z';
+    expect((await ask(createMockApp({ now: midnight }), '/api/v1/leaderboard')).status).toBe(200);
+    expect((await ask(createMockApp({ now: midnight, freshness: 'real' }), '/api/v1/leaderboard')).status).toBe(503);
   });
 });

@@ -35,6 +35,12 @@ describe('hackatime-kit mock refuses to start in one line', () => {
     expect(await refusal(args)).toBe(line);
   });
 
+  it('names the freshness modes', async () => {
+    expect(await refusal(['--port', '0', '--freshness', 'stale'])).toBe(
+      'hackatime-kit mock: --freshness must be immediate or real, not "stale"',
+    );
+  });
+
   it('names the largest world it can hold', async () => {
     expect(await refusal(['--users', '100000'])).toBe('hackatime-kit mock: --users must be an integer from 9 to 20000, not "100000"');
   });
@@ -117,6 +123,8 @@ describe('the banner', () => {
         { name: 'Cli', clientId: 'cli', redirectUris: ['http://127.0.0.1/cb'], confidential: false, scopes: ['profile'], verified: false },
       ],
       oauthAutoApprove: true,
+      legacyEndpoints: true,
+      freshness: 'real',
       dataFile,
     });
     try {
@@ -127,6 +135,8 @@ describe('the banner', () => {
       expect(shown).toContain('OAuth app  Cli: client_id cli (public) (--oauth-app)');
       expect(shown).toContain('approval   GET /oauth/authorize approves valid requests as demo (--oauth-auto-approve)');
       expect(shown).toContain(`data file  ${dataFile}: 0 heartbeats loaded (--data-file)`);
+      expect(shown).toContain('removed    the removed endpoints answer as they last did, not 404 (--legacy-endpoints)');
+      expect(shown).toContain('freshness  summaries kept 1 min, streaks 1 h, leaderboards from cron builds (--freshness real)');
       expect(lines(banner(mock, { latency: { min: 25, max: 25 } }))).toContain('latency    25 ms added to every /api answer (--latency)');
     } finally {
       await mock.close();

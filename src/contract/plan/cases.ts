@@ -95,8 +95,32 @@ function recordedCases(op: IndexedOperation, ctx: PlanContext): PlannedCase[] {
   });
 }
 
+/** Whether `op` is planned as what the server answers today for a removed route: its 404. */
+export const plannedAsRemoved = (op: IndexedOperation, run: Pick<PlanContext, 'legacyEndpoints'>): boolean =>
+  op.extensions['x-removed'] !== undefined && run.legacyEndpoints !== true;
+
+/** A removed operation: its route is gone, so a request that once was valid is an unknown route. */
+function removedCase(op: IndexedOperation, ctx: PlanContext): PlannedCase {
+  const base = { id: `${op.operationId}/removed`, operationId: op.operationId, kind: 'removed' as const, title: 'removed: no route' };
+  const path = fillPath(op, ctx.target, {}, 'hackatime-kit');
+  if (!path.ok) return { skip: { ...base, reason: path.missing } };
+  return {
+    run: {
+      ...base,
+      method: op.method.toUpperCase(),
+      pathTemplate: op.path,
+      path: path.value,
+      query: [],
+      headers: {},
+      expectedStatuses: [404],
+      auth: 'none',
+    },
+  };
+}
+
 /** Every case of `op`, in report order. */
 export function planOperation(op: IndexedOperation, run: PlanContext): PlannedCase[] {
+  if (plannedAsRemoved(op, run)) return [removedCase(op, run)];
   const ctx = { ...run, recorded: run.recorded.filter((r) => r.operationId === op.operationId) };
   const negatives = isBrowserFlow(op) ? [] : [...noAuthCases(op, ctx), ...unknownUserCases(op, ctx), ...invalidParamCases(op, ctx)];
   const positives = positiveCases(op, ctx);

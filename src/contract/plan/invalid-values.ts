@@ -18,7 +18,8 @@ function candidates(schema: Record<string, unknown>): string[] {
   if (typeof schema['minimum'] === 'number') out.push(String(schema['minimum'] - 1));
   if (typeof schema['maximum'] === 'number') out.push(String(schema['maximum'] + 1));
   if (typeof schema['maxLength'] === 'number') out.push('x'.repeat(schema['maxLength'] + 1));
-  out.push('bad.value', 'bad value!', '');
+  // `bad.value.twice`: a route that takes a `.format` still refuses a second dot.
+  out.push('bad.value', 'bad.value.twice', 'bad value!', '');
   return out;
 }
 

@@ -10,4 +10,4 @@ import type { RunContext } from '../run-context.js';
  * target is not a server).
  */
 export type PlanContext = Pick<RunContext, 'target' | 'validator' | 'seed' | 'recorded'> &
-  Partial<Pick<RunContext, 'profile' | 'allowWrites'>>;
+  Partial<Pick<RunContext, 'profile' | 'allowWrites' | 'legacyEndpoints'>>;

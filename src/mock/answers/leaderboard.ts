@@ -1,8 +1,7 @@
 /**
  * @module
- * The global (UTC) daily and weekly leaderboards, computed on demand at the request instant: the mock
- * has no generation job, so a board always exists and the real server's 503 ("being generated") never
- * happens here.
+ * The global (UTC) daily and weekly leaderboards, computed on demand at the request instant, or,
+ * with `--freshness real`, as the newest build of the server's job left them (`leaderboard-builds.ts`).
  */
 
 import type { components } from '../../types/hackatime.js';
@@ -14,6 +13,7 @@ import type { Heartbeat, User } from '../../world/types.js';
 import { avatarUrl, displayName } from '../rails/present/display-names.js';
 import { isoSeconds, weeklyRangeText } from '../rails/present/format-date.js';
 import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+import type { LeaderboardBuild } from './leaderboard-builds.js';
 
 export type LeaderboardPeriod = 'daily' | 'last_7_days';
 
@@ -119,14 +119,20 @@ function rankedEntries(
  * The board as `/api/v1/leaderboard/{daily,weekly}` renders it: entries by total descending (ties by
  * user id, where the real server's order is unspecified), shadow-banned users dropped, ranks 1..n.
  */
-export function buildLeaderboard(world: World, cache: LeaderboardCache, now: number, period: LeaderboardPeriod): LeaderboardBody {
+export function buildLeaderboard(
+  world: World,
+  cache: LeaderboardCache,
+  now: number,
+  period: LeaderboardPeriod,
+  build: LeaderboardBuild = { startedAt: now, finishedAt: now },
+): LeaderboardBody {
   const today = utcDate(now);
-  const entries = rankedEntries(world, cache, period, leaderboardWindow(period, now));
+  const entries = rankedEntries(world, cache, period, leaderboardWindow(period, build.startedAt));
   return {
     period,
     start_date: today,
     date_range: period === 'daily' ? 'Last 24 hours' : weeklyRangeText(today),
-    generated_at: isoSeconds(now),
+    generated_at: isoSeconds(build.finishedAt),
     entries,
   };
 }

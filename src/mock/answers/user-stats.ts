@@ -35,7 +35,15 @@ export type UserStatsBody = { total_seconds: number } | { data: SummaryData; tru
  * The body for a user and parsed window.
  * @throws ApiError the 500 error page for a negative `limit` when a list is built.
  */
-export function userStats(world: World, user: User, window: TimeWindow, o: StatsOptions, nowMs: number): UserStatsBody {
+export function userStats(
+  world: World,
+  user: User,
+  window: TimeWindow,
+  o: StatsOptions,
+  nowMs: number,
+  /** The user's streak as the caller keeps it (an hour with `--freshness real`); default computed now. */
+  streakOf: (compute: () => number) => number = (compute) => compute(),
+): UserStatsBody {
   if (o.totalOnly && !o.testMode) return { total_seconds: totalOnly(world, user, window, o) };
   const data = buildSummary(world, {
     user,
@@ -54,6 +62,6 @@ export function userStats(world: World, user: User, window: TimeWindow, o: Stats
       .filter((hb) => hb.category === 'coding' && hasValidTimestamp(hb) && inList(o.projects, hb.project));
     data.unique_total_seconds = uniqueTotalSeconds(coding);
   }
-  data.streak = streakDays(world.heartbeatsOf(user.id), user.timezone, nowMs);
+  data.streak = streakOf(() => streakDays(world.heartbeatsOf(user.id), user.timezone, nowMs));
   return { data, trust_factor: publicTrustFactor(user) };
 }

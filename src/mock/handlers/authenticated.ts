@@ -8,6 +8,7 @@ import { authenticatedHours } from '../answers/authenticated-hours.js';
 import { authenticatedApiKey, authenticatedMe } from '../answers/authenticated-profile.js';
 import { authenticatedProjects } from '../answers/authenticated-projects.js';
 import { fromTemplate, OAUTH_INVALID_TOKEN } from '../errors.js';
+import { STREAK_TTL_MS } from '../freshness.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
 import { hoursRange } from '../params/authenticated-hours.js';
 import { authenticatedProjectsRequest } from '../params/project-stats.js';
@@ -37,7 +38,10 @@ const getAuthenticatedHours: OperationHandler = {
 const getAuthenticatedStreak: OperationHandler = {
   handle(ctx) {
     const user = owner(ctx);
-    return json({ streak_days: streakDays(ctx.world.heartbeatsOf(user.id), user.timezone, ctx.now) });
+    const streak = ctx.state.freshness.fetch(`streak:${user.id}`, ctx.now, STREAK_TTL_MS, () =>
+      streakDays(ctx.world.heartbeatsOf(user.id), user.timezone, ctx.now),
+    );
+    return json({ streak_days: streak });
   },
 };
 

@@ -5,7 +5,6 @@
  */
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
-import { withoutFormat } from '../rails/scopes/path-format.js';
 
 /** `{email}` takes everything up to the next `/` (dots included); exact match against stored addresses. */
 const lookupUserByEmail: OperationHandler = {
@@ -18,12 +17,13 @@ const lookupUserByEmail: OperationHandler = {
 };
 
 /**
- * `{slack_uid}` is a plain segment with a format suffix: `U0266FRGP.json` looks up `U0266FRGP`.
+ * `{slack_uid}` is a plain segment with a format suffix: `U0266FRGP.json` looks up `U0266FRGP`
+ * (the router takes the suffix off).
  * (The spec's pattern currently keeps dotted values from reaching the handler at all.)
  */
 const lookupUserBySlackUid: OperationHandler = {
   handle({ world, path }) {
-    const slackUid = withoutFormat(path['slack_uid'] ?? '');
+    const slackUid = path['slack_uid'] ?? '';
     const user = world.userBySlackUid(slackUid);
     if (!user) throw fromTemplate(USER_NOT_FOUND, { slack_uid: slackUid });
     return json({ user_id: user.id, slack_uid: slackUid });

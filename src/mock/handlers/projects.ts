@@ -10,7 +10,6 @@ import { discoveryWindow, projectStatsWindow, requestedProjects } from '../param
 import { statsTarget } from '../params/stats-target.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import { rubyStrip } from '../rails/ruby/string-methods.js';
-import { withoutFormat } from '../rails/scopes/path-format.js';
 
 /** Archived projects included; bad dates are skipped, never a 422. */
 const getUserProjects: OperationHandler = {
@@ -21,16 +20,13 @@ const getUserProjects: OperationHandler = {
 };
 
 /**
- * The route is `project/:project_name(.:format)`, so `pimlico.dev` asks for `pimlico`. (The spec's
- * pattern currently keeps dotted names from reaching the handler at all.)
+ * The route is `project/:project_name(.:format)`: the router already took `.dev` off `pimlico.dev`,
+ * and unescaped `my%2Esite` to `my.site`.
  */
-const projectNameOf = (ctx: RequestContext) => withoutFormat(ctx.path['project_name'] ?? '');
+const projectNameOf = (ctx: RequestContext) => ctx.path['project_name'] ?? '';
 
 const getUserProject: OperationHandler = {
-  access(ctx) {
-    projectNameOf(ctx);
-    statsTarget(ctx);
-  },
+  access: statsTarget,
   handle(ctx) {
     const name = projectNameOf(ctx);
     if (isBlankString(name)) throw error(400, 'whats the name?');

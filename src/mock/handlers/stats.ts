@@ -7,6 +7,7 @@ import { globalStatsSeconds } from '../answers/global-stats.js';
 import { publicTrustFactor } from '../answers/trust-factor.js';
 import { userStats } from '../answers/user-stats.js';
 import { fromTemplate, USER_NOT_FOUND } from '../errors.js';
+import { STREAK_TTL_MS } from '../freshness.js';
 import { json, type OperationHandler } from '../handler.js';
 import { globalStatsRequest } from '../params/global-stats.js';
 import { statsEndpointWindow } from '../params/stats-endpoint-window.js';
@@ -28,7 +29,9 @@ const getUserStats: OperationHandler = {
   access: statsTarget,
   handle(ctx) {
     const window = statsEndpointWindow(ctx.search, ctx.now);
-    return json(userStats(ctx.world, statsTarget(ctx), window, statsOptions(ctx.search), ctx.now));
+    const user = statsTarget(ctx);
+    const keptStreak = (compute: () => number) => ctx.state.freshness.fetch(`streak:${user.id}`, ctx.now, STREAK_TTL_MS, compute);
+    return json(userStats(ctx.world, user, window, statsOptions(ctx.search), ctx.now, keptStreak));
   },
 };
 

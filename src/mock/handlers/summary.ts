@@ -5,6 +5,7 @@
  */
 
 import { publicSummary } from '../answers/public-summary.js';
+import { SUMMARY_TTL_MS } from '../freshness.js';
 import { json, type OperationHandler } from '../handler.js';
 import { summaryTarget } from '../params/summary-target.js';
 import { summaryWindow } from '../params/summary-window.js';
@@ -15,7 +16,12 @@ const getSummary: OperationHandler = {
   access: (ctx) => void summaryTarget(ctx.world, ctx.search),
   handle(ctx) {
     const user = summaryTarget(ctx.world, ctx.search);
-    return json(publicSummary(ctx.world, user, summaryWindow(ctx.search, ctx.now), railsParam(ctx.search, 'user')));
+    const window = summaryWindow(ctx.search, ctx.now);
+    // Kept a minute with `--freshness real`, per user and query, as `Rails.cache` keeps it.
+    const key = `summary:${user.id}:${ctx.search.toString()}`;
+    return json(
+      ctx.state.freshness.fetch(key, ctx.now, SUMMARY_TTL_MS, () => publicSummary(ctx.world, user, window, railsParam(ctx.search, 'user'))),
+    );
   },
 };
 

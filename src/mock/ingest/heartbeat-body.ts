@@ -6,7 +6,7 @@
  * and the permitted keys (everything else is silently dropped).
  */
 import { isJsonMediaType, mediaTypeOf } from '../../spec/media-type.js';
-import { BAD_REQUEST_PAGE, error, fromTemplate } from '../errors.js';
+import { BAD_REQUEST_PAGE, error, fromTemplate, MALFORMED_BODY_PAGE } from '../errors.js';
 import { MAX_JSON_NESTING, nestsDeeperThan } from '../request-body.js';
 
 /** The keys the controller permits; `dependencies` only as an array of scalars. */
@@ -96,7 +96,7 @@ function jsonParams(input: BodyInput): { value: unknown } | undefined {
   try {
     return { value: munge(JSON.parse(input.body)) };
   } catch {
-    throw fromTemplate(BAD_REQUEST_PAGE);
+    throw fromTemplate(MALFORMED_BODY_PAGE);
   }
 }
 

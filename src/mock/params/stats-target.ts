@@ -5,20 +5,17 @@
  * which run before any parameter is read.
  */
 import type { User } from '../../world/index.js';
-import { error, fromTemplate, NOT_FOUND_PAGE, USER_NOT_FOUND } from '../errors.js';
+import { error, fromTemplate, USER_NOT_FOUND } from '../errors.js';
 import type { RequestContext } from '../handler.js';
 
 /**
  * The target of `{username}`: `my` is the caller (a valid Bearer API key or OAuth `read` token; the
  * app leaves restricted callers anonymous), anything else an identifier. Unknown → 404; a user with
  * public stats off → 403 unless the caller is that user.
- * @throws ApiError 404 `User not found`, 403 `user has disabled public stats`, or the 404 page for a
- *   `{username}` with a dot (the route does not match).
+ * @throws ApiError 404 `User not found`, 403 `user has disabled public stats`.
  */
 export function statsTarget(ctx: RequestContext): User {
   const identifier = ctx.path['username'] ?? '';
-  // Rails' segment stops at a dot, so such a path never reaches the controller.
-  if (identifier.includes('.')) throw fromTemplate(NOT_FOUND_PAGE);
   const caller = ctx.caller?.user;
   const user = identifier === 'my' ? caller : ctx.world.lookupByIdentifier(identifier);
   if (!user) throw fromTemplate(USER_NOT_FOUND);
