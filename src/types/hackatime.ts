@@ -1675,7 +1675,10 @@ export interface components {
         Heartbeat: {
             id: number;
             user_id: number;
-            /** @description Unix epoch seconds (float). */
+            /**
+             * Format: double
+             * @description Unix epoch seconds, a Float (`t.float "time"`): always written with a fraction, `1787407234.0` when whole.
+             */
             time: number;
             /** @description File path, URL or app name. */
             entity: string | null;
@@ -1984,8 +1987,9 @@ export interface components {
                  */
                 total_seconds: number;
                 /**
+                 * Format: double
                  * @description `total_seconds` divided by the number of days that had heartbeats, rounded to 1 decimal (a
-                 *     float such as `5040.0`); the integer `0` when no day had any.
+                 *     Float such as `5040.0`); the Integer `0` when no day had any (`x-float: except-zero`).
                  * @example 5040
                  */
                 daily_average: number;
@@ -2038,7 +2042,8 @@ export interface components {
              */
             total_seconds: number;
             /**
-             * @description Share of the sum over the groups, rounded to 2 decimals.
+             * Format: double
+             * @description Share of the sum over the groups, rounded to 2 decimals; a Float (`100.0` when whole).
              * @example 100
              */
             percent: number;
@@ -2073,7 +2078,8 @@ export interface components {
              */
             created_at: string;
             /**
-             * @description The heartbeat's own time, Unix epoch seconds (float).
+             * Format: double
+             * @description The heartbeat's own time, Unix epoch seconds, a Float (`1787407234.0` when whole).
              * @example 1787407234.5
              */
             time: number;
@@ -2559,13 +2565,15 @@ export interface components {
          */
         Span: {
             /**
-             * @description Unix epoch seconds (float) of the span's first heartbeat.
+             * Format: double
+             * @description Unix epoch seconds (a Float, `1787400000.0` when whole) of the span's first heartbeat.
              * @example 1787400000
              */
             start_time: number;
             /**
-             * @description Unix epoch seconds (float): the span's last heartbeat plus 120 s, or the last heartbeat itself
-             *     for the final span of the result.
+             * Format: double
+             * @description Unix epoch seconds (a Float, written with a fraction): the span's last heartbeat plus 120 s,
+             *     or the last heartbeat itself for the final span of the result.
              * @example 1787402220.5
              */
             end_time: number;
@@ -2611,8 +2619,10 @@ export interface components {
              */
             minutes: number;
             /**
-             * @description Share of `data.total_seconds`, rounded to 2 decimals. `null` when the overall total is 0
-             *     (the division yields NaN, which is rendered as `null`). The shares need not add up to 100.
+             * Format: double
+             * @description Share of `data.total_seconds`, rounded to 2 decimals; a Float (`100.0` when whole). `null`
+             *     when the overall total is 0 (the division yields NaN, which is rendered as `null`). The shares
+             *     need not add up to 100.
              * @example 80.46
              */
             percent: number | null;
@@ -2805,7 +2815,8 @@ export interface components {
              */
             name: string;
             /**
-             * @description Share of the day's total, rounded to 2 decimals.
+             * Format: double
+             * @description Share of the day's total, rounded to 2 decimals; a Float (`100.0` when whole).
              * @example 100
              */
             percent: number;
