@@ -6,6 +6,7 @@
 import type { World } from '../world/store.js';
 import type { User } from '../world/types.js';
 import type { CredentialLookup } from './auth.js';
+import type { KeyRevocations } from './key-revocations.js';
 import type { OAuthTokenStore } from './oauth/token-store.js';
 
 const ADMIN_LEVELS = new Set(['admin', 'superadmin', 'viewer', 'ultraadmin']);
@@ -13,11 +14,21 @@ const ADMIN_LEVELS = new Set(['admin', 'superadmin', 'viewer', 'ultraadmin']);
 /** The legacy server-wide `STATS_API_KEY` of the removed integration endpoints, as the mock sets it. */
 export const LEGACY_STATS_KEY = 'demo-legacy-stats-key';
 
-export function credentialLookup(world: World, tokens: OAuthTokenStore): CredentialLookup<User> {
+/**
+ * The key `POST /api/internal/revoke` takes, the server's `HKA_REVOCATION_KEY`: the mock's is this
+ * one, or the `HKA_REVOCATION_KEY` of its environment (`createMock`'s `revocationKey`).
+ */
+export const DEMO_REVOCATION_KEY = 'demo-revocation-key';
+
+export function credentialLookup(world: World, tokens: OAuthTokenStore, keys: KeyRevocations): CredentialLookup<User> {
   return {
-    userByApiKey: (key) => world.userByApiKey(key),
+    userByApiKey: (key) => {
+      if (keys.isDead(key)) return undefined;
+      const owner = keys.ownerOf(key);
+      return owner === undefined ? world.userByApiKey(key) : world.userById(owner);
+    },
     adminKeyOwner: (token) => {
-      const key = world.adminKey(token);
+      const key = keys.isAdminRevoked(token) ? undefined : world.adminKey(token);
       const owner = key?.active ? world.userById(key.ownerId) : undefined;
       // A key whose owner lost admin rights is rejected (the real server also revokes it).
       return owner && ADMIN_LEVELS.has(owner.adminLevel) ? owner : undefined;

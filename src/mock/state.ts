@@ -1,14 +1,16 @@
 /**
  * @module
  * Everything a mock changes while it runs, in one object made once per mock: the world's heartbeats,
- * the OAuth server (apps, codes, the one token store), the ingest counters, the YSWS claims and the
+ * the OAuth server (apps, codes, the one token store), the keys revoked, the ingest counters, the YSWS claims and the
  * caches. Handlers reach it through the request context (`ctx.state`), never through module-level
  * maps, so two mocks in one process share nothing, and `POST /__mock/reset` has one `reset()` to call.
  */
 import type { World } from '../world/store.js';
 import type { LeaderboardCache } from './answers/leaderboard.js';
 import { YswsClaims } from './answers/ysws-claims.js';
+import { DEMO_REVOCATION_KEY } from './credentials.js';
 import { IngestCounters } from './ingest/counters.js';
+import { KeyRevocations } from './key-revocations.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { ResponseCache } from './response-cache.js';
 
@@ -22,6 +24,8 @@ const RESPONSE_CACHE_URLS = 5_000;
  */
 export class MockState {
   readonly oauth: OAuthServer;
+  /** API keys rotated and admin keys revoked by `POST /api/internal/revoke`. */
+  readonly keys: KeyRevocations;
   readonly ingest = new IngestCounters();
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
@@ -30,8 +34,11 @@ export class MockState {
   constructor(
     readonly world: World,
     oauth: OAuthOptions = {},
+    /** The server's `HKA_REVOCATION_KEY`, which `POST /api/internal/revoke` takes. */
+    readonly revocationKey: string = DEMO_REVOCATION_KEY,
   ) {
     this.oauth = new OAuthServer(world, oauth);
+    this.keys = new KeyRevocations(world.seed);
   }
 
   /**
@@ -42,6 +49,7 @@ export class MockState {
   reset(): void {
     this.world.reset();
     this.oauth.reset();
+    this.keys.reset();
     this.ingest.reset();
     this.claims.clear();
     this.leaderboards.clear();

@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { mountDocs } from '../docs/routes.js';
 import { mountAdmin } from '../mock/admin/routes.js';
 import { buildApp, type MockAppOptions } from '../mock/app.js';
+import { DEMO_REVOCATION_KEY } from '../mock/credentials.js';
 import type { OAuthAppDraft } from '../mock/oauth/apps.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
 import { MockState } from '../mock/state.js';
@@ -38,6 +39,8 @@ export interface MockServerOptions {
   dataFile?: string;
   /** Token that `/__mock/*` requires; off loopback one is generated when none is given. */
   adminToken?: string;
+  /** The key `POST /api/internal/revoke` takes (the server's `HKA_REVOCATION_KEY`); default `demo-revocation-key`. */
+  revocationKey?: string;
   /** Called once per answered request (the request log); absent = no log. */
   log?: RequestLogger;
 }
@@ -80,7 +83,11 @@ export function createMock(options: MockServerOptions = {}): {
     ...(options.days === undefined ? {} : { days: options.days }),
     ...(options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes }),
   });
-  const state = new MockState(world, { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false });
+  const state = new MockState(
+    world,
+    { apps: options.oauthApps ?? [], autoApprove: options.oauthAutoApprove ?? false },
+    options.revocationKey ?? DEMO_REVOCATION_KEY,
+  );
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, world, clock.now());
   const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
   const app = buildApp({

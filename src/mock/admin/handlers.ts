@@ -8,6 +8,7 @@ import type { User, WorldRoles } from '../../world/types.js';
 import { LEGACY_STATS_KEY } from '../credentials.js';
 import { error } from '../errors.js';
 import { type HandlerMap, json } from '../handler.js';
+import type { KeyRevocations } from '../key-revocations.js';
 import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
 import type { StoredToken } from '../oauth/token-store.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
@@ -19,12 +20,13 @@ function rolesOf(user: User, roles: WorldRoles): string[] {
   );
 }
 
-function credentials(world: World, tokens: readonly StoredToken[], now: number) {
+function credentials(world: World, tokens: readonly StoredToken[], keys: KeyRevocations, revocationKey: string, now: number) {
   return {
     seed: world.seed,
     now: new Date(now).toISOString(),
     roles: world.roles,
     legacy_stats_key: LEGACY_STATS_KEY,
+    revocation_key: revocationKey,
     users: world.users.map((user) => ({
       id: user.id,
       username: user.username,
@@ -37,8 +39,9 @@ function credentials(world: World, tokens: readonly StoredToken[], now: number) 
       public_stats: user.allowPublicStats,
       pending_deletion: user.pendingDeletion,
       admin_level: user.adminLevel,
-      api_keys: world.apiKeysOf(user.id).map((k) => k.token),
-      admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id).map((k) => k.token),
+      // A key `POST /api/internal/revoke` rotated shows its new token; a revoked admin key is gone.
+      api_keys: world.apiKeysOf(user.id).map((k) => keys.current(k.token)),
+      admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id && !keys.isAdminRevoked(k.token)).map((k) => k.token),
       oauth_tokens: tokens
         .filter((t) => t.userId === user.id)
         .map((t) => ({
@@ -52,7 +55,9 @@ function credentials(world: World, tokens: readonly StoredToken[], now: number) 
 }
 
 export const adminHandlers: HandlerMap = {
-  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state.oauth.tokens.all(), now)) },
+  mockListCredentials: {
+    handle: ({ world, state, now }) => json(credentials(world, state.oauth.tokens.all(), state.keys, state.revocationKey, now)),
+  },
   mockListUserHeartbeats: {
     handle({ world, path, query }) {
       const user = world.userByUsername(path['username'] ?? '');

@@ -6,6 +6,7 @@
 import type { HandlerMap } from '../handler.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
+import { internalHandlers } from './internal.js';
 import { leaderboardsHandlers } from './leaderboards.js';
 import { lookupHandlers } from './lookup.js';
 import { myHeartbeatsHandlers } from './my-heartbeats.js';
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...removedHandlers,
   ...oauthHandlers,
   ...publicHandlers,
+  ...internalHandlers,
 };
