@@ -11,6 +11,7 @@ export const CHECK_NAMES = [
   'expected_status',
   'content_type_conformance',
   'response_schema_conformance',
+  'float_format',
   'response_headers_conformance',
   'cors_headers',
   'ignored_auth',

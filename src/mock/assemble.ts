@@ -11,6 +11,7 @@ import { createWorld, type World } from '../world/store.js';
 import { mountAdmin } from './admin/routes.js';
 import { buildApp } from './app.js';
 import type { FaultOptions } from './faults.js';
+import { DEMO_REVOCATION_KEY } from './key-revocations.js';
 import type { Freshness } from './freshness.js';
 import type { OAuthAppDraft } from './oauth/apps.js';
 import { MockState } from './state.js';
@@ -71,6 +72,8 @@ export interface MockConfig {
   legacyEndpoints?: boolean;
   /** `real`: summaries, streaks and leaderboards age as on the server (`--freshness`); default `immediate`. */
   freshness?: Freshness;
+  /** The key `POST /api/internal/revoke` takes (the server's `HKA_REVOCATION_KEY`); default `demo-revocation-key`. */
+  revocationKey?: string;
 }
 
 export const DEFAULT_SEED = 42;
@@ -136,6 +139,7 @@ export function assembleMock(
     world,
     { apps: config.oauthApps ?? [], autoApprove: config.oauthAutoApprove ?? false },
     config.freshness ?? 'immediate',
+    config.revocationKey ?? DEMO_REVOCATION_KEY,
   );
   const app = buildApp({
     state,

@@ -13,10 +13,15 @@ import type { MockState } from './state.js';
 export const LEGACY_STATS_KEY = 'demo-legacy-stats-key';
 
 export function credentialLookup(state: MockState, now: () => number): CredentialLookup<User> {
-  const { world, oauth, staff } = state;
+  const { world, oauth, staff, keys } = state;
   const userById = (id: number) => world.userById(id);
   return {
-    userByApiKey: (key) => world.userByApiKey(key),
+    // A key `POST /api/internal/revoke` rotated answers under its new token only.
+    userByApiKey: (key) => {
+      if (keys.isDead(key)) return undefined;
+      const owner = keys.ownerOf(key);
+      return owner === undefined ? world.userByApiKey(key) : world.userById(owner);
+    },
     // A key whose owner lost admin rights is rejected, and revoked as the real server does.
     adminKeyOwner: (token) => staff.activeKey(token, now())?.owner,
     oauthGrant: (token) => {

@@ -5,6 +5,7 @@
  * the rendered form and `@hono/node-server` can write it without building a full Fetch Response.
  */
 import type { ApiError } from './errors.js';
+import { type FloatsByStatus, stringifyWithFloats } from './float-json.js';
 import type { MockReply } from './reply.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -22,7 +23,13 @@ export function replyFromError(err: ApiError): MockReply {
     : { status: err.status, json: err.body, headers: err.headers };
 }
 
-export function render(reply: MockReply, base: Readonly<Record<string, string>>): RenderedReply {
+/**
+ * The reply as it goes out; `floats` says where its JSON has the server's Floats (whole ones gain
+ * `.0`), none for an answer the spec does not document (the error pages).
+ * @example
+ * render(json({ spans: [] }), { vary: 'Origin' }, floatsOf(doc, op)).body // '{"spans":[]}'
+ */
+export function render(reply: MockReply, base: Readonly<Record<string, string>>, floats?: FloatsByStatus): RenderedReply {
   const headers: Record<string, string> = { ...base };
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
   let body: string | null = null;
@@ -31,7 +38,7 @@ export function render(reply: MockReply, base: Readonly<Record<string, string>>)
     body = reply.text.body;
   } else if (reply.json !== undefined) {
     headers['content-type'] = JSON_TYPE;
-    body = JSON.stringify(reply.json);
+    body = stringifyWithFloats(reply.json, floats?.(reply.status));
   }
   return { status: reply.status, headers, body };
 }
@@ -41,4 +48,5 @@ export function toResponse(rendered: RenderedReply): Response {
   return new Response(rendered.body, { status: rendered.status, headers: { ...rendered.headers } });
 }
 
-export const renderReply = (reply: MockReply, base: Readonly<Record<string, string>>): Response => toResponse(render(reply, base));
+export const renderReply = (reply: MockReply, base: Readonly<Record<string, string>>, floats?: FloatsByStatus): Response =>
+  toResponse(render(reply, base, floats));

@@ -15,6 +15,7 @@ import { authenticate, type Caller, type CredentialLookup } from './auth.js';
 import { baseHeaders } from './cors.js';
 import { dynamicBody } from './dynamic.js';
 import { withFault } from './faults.js';
+import { type FloatsByStatus, floatsOf } from './float-json.js';
 import type { MockReply, OperationHandler, RequestContext } from './handler.js';
 import { type Negotiation, negotiateBody, negotiateCode, type PreferHeader, parsePrefer } from './negotiate.js';
 import { render, renderReply, toResponse } from './render.js';
@@ -48,6 +49,8 @@ export interface OperationPlan {
   base: Readonly<Record<string, string>>;
   /** A GET without `x-no-cache`: its answers are kept until the world changes. */
   cacheable: boolean;
+  /** Where its JSON answers have Floats (`x-float`), by status. */
+  floats: FloatsByStatus;
   /** Whether authentication reads `?api_key` (the URL is parsed only then, or on a cache miss). */
   readsApiKey: boolean;
 }
@@ -67,6 +70,7 @@ export function planOperation(mount: MountPlan, op: IndexedOperation, handler: O
     base: baseHeaders(op.path),
     cacheable: op.method === 'get' && op.extensions['x-no-cache'] !== true,
     readsApiKey: security.apiKeyQuery || security.legacyStatsKeyQuery,
+    floats: floatsOf(mount.document, op),
   };
 }
 
@@ -99,7 +103,7 @@ export function answerRequest(plan: OperationPlan, c: Context): Response | Promi
  */
 function answerFromCache(plan: OperationPlan, c: Context, prefer: PreferHeader): Response | Promise<Response> {
   const forced = negotiateCode(plan.op, prefer);
-  if (forced?.kind === 'example') return renderReply(exampleReply(forced), plan.base);
+  if (forced?.kind === 'example') return renderReply(exampleReply(forced), plan.base, plan.floats);
   const { state } = plan.mount;
   const request: Pending = {
     now: plan.mount.clock.now(),
@@ -141,7 +145,7 @@ async function answerFromWorld(plan: OperationPlan, c: Context, prefer: PreferHe
   readParameters(plan, ctx);
   if (plan.op.requestBody) ctx.body = await readRequestBody(plan, c);
   const reply = await replyTo(plan, ctx, prefer, request);
-  const rendered = render(reply, plan.base);
+  const rendered = render(reply, plan.base, plan.floats);
   // A reply computed while the world changed under it is not kept.
   const { state } = plan.mount;
   if (request.slot !== undefined && reply.status < 500 && state.world.version === request.version)

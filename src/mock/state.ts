@@ -1,7 +1,7 @@
 /**
  * @module
  * Everything a mock changes while it runs, in one object made once per mock: the world's heartbeats,
- * the OAuth server (apps, codes, the one token store), the admin API's tables (admin keys, trust-level
+ * the OAuth server (apps, codes, the one token store), the user API keys rotated by `POST /api/internal/revoke`, the admin API's tables (admin keys, trust-level
  * audit logs, deletion requests, shadow-bans and the user columns they change), the ingest counters,
  * the YSWS claims and the caches. Handlers reach it through the request context (`ctx.state`), never through module-level
  * maps, so two mocks in one process share nothing, and `POST /__mock/reset` has one `reset()` to call.
@@ -11,6 +11,7 @@ import type { LeaderboardCache } from './answers/leaderboard.js';
 import { YswsClaims } from './answers/ysws-claims.js';
 import { type Freshness, FreshnessStore } from './freshness.js';
 import { IngestCounters } from './ingest/counters.js';
+import { DEMO_REVOCATION_KEY, KeyRevocations } from './key-revocations.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { RequestRing } from './request-ring.js';
 import { ResponseCache } from './response-cache.js';
@@ -28,6 +29,8 @@ export class MockState {
   readonly oauth: OAuthServer;
   /** The admin API's keys, audit logs, deletion requests and shadow-bans (`/api/admin/v1/*`). */
   readonly staff: StaffStore;
+  /** User API keys rotated by `POST /api/internal/revoke` (admin keys it revokes live in `staff`). */
+  readonly keys: KeyRevocations;
   readonly ingest = new IngestCounters();
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
@@ -41,10 +44,13 @@ export class MockState {
     readonly world: World,
     oauth: OAuthOptions = {},
     freshness: Freshness = 'immediate',
+    /** The server's `HKA_REVOCATION_KEY`, which `POST /api/internal/revoke` takes. */
+    readonly revocationKey: string = DEMO_REVOCATION_KEY,
   ) {
     this.oauth = new OAuthServer(world, oauth);
     this.staff = new StaffStore(world, this.oauth.tokens);
     this.freshness = new FreshnessStore(freshness);
+    this.keys = new KeyRevocations(world.seed);
   }
 
   /**
@@ -57,6 +63,7 @@ export class MockState {
     this.oauth.reset();
     // After the OAuth server: the admin API's seeded OAuth token goes back into its token store.
     this.staff.reset();
+    this.keys.reset();
     this.ingest.reset();
     this.claims.clear();
     this.leaderboards.clear();

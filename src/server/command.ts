@@ -171,6 +171,8 @@ export async function mockCommand(args: string[]): Promise<number> {
       ...(freshness === undefined ? {} : { freshness }),
       ...(dataFile === undefined ? {} : { dataFile }),
       ...(adminToken === undefined ? {} : { adminToken }),
+      // The server's own environment variable, as `POST /api/internal/revoke` reads it there.
+      ...(process.env['HKA_REVOCATION_KEY'] ? { revocationKey: process.env['HKA_REVOCATION_KEY'] } : {}),
       ...(log ? { log } : {}),
       onUnexpectedError: (err) =>
         process.stderr.write(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),

@@ -2052,6 +2052,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Introspect an access token
+         * @description Token introspection (RFC 7662) as Doorkeeper 5.9.6 answers it with Hackatime's configuration
+         *     (`allow_token_introspection` left at its default, so the route is mounted). A resource server asks
+         *     whether a token is active and what it grants. The caller must authorize the call, checked in this
+         *     order (`lib/doorkeeper/oauth/token_introspection.rb:58-101`):
+         *
+         *     1. **Client credentials** — HTTP Basic `base64(<client_id>:<client_secret>)` or
+         *        `client_id`/`client_secret` in the body (a public app may leave the secret out). A client that
+         *        does not authenticate → `401 invalid_client`. An authenticated client gets `active: true` only
+         *        for **its own app's** tokens that are neither revoked nor expired; any other token →
+         *        `200 {"active": false}`. A secret sent both ways, or two client ids → `400 invalid_request`.
+         *     2. Else **`Authorization: Bearer <access token>`** of an existing token: that token must be
+         *        neither revoked nor expired, must not be the token asked about, and must belong to the same app
+         *        as it; otherwise `401 invalid_token` (also for a missing or unknown `token`), described by the
+         *        *authorizing* token's state ("The access token was revoked" / "… expired" / "… is invalid").
+         *        If it passes, `active` says whether the token asked about is usable.
+         *     3. **Neither** (no credentials, or a Bearer value that is no token, such as an API key) →
+         *        `400 invalid_request` with Hackatime's sentence "Request need to be authorized. Required
+         *        parameter for authorizing request is missing or invalid.".
+         *
+         *     `active` agrees with authentication: a token `/api/v1/authenticated/*` accepts is active, a
+         *     revoked or expired one is not. `token_type_hint=refresh_token` looks only among refresh tokens —
+         *     Hackatime issues none, so the answer is then `{"active": false}`.
+         *
+         *     In the local mock, the world's seeded tokens (the demo tokens of `/__mock/credentials`) belong to
+         *     apps outside its registry (one per kind: plain, verified-and-confidential), so a registered app
+         *     introspecting one gets `{"active": false}`, and one seeded token may introspect another of its
+         *     kind. No CORS headers (the route is outside `/api/*`).
+         *
+         *     **Historical docs:** not documented (neither Hackatime's OAuth guide nor its swagger files list it).
+         */
+        post: operations["introspectOAuthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/token/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The access token's own record
+         * @description Doorkeeper 5.9.6's `GET /oauth/token/info` (`app/controllers/doorkeeper/token_info_controller.rb:5-13`):
+         *     for the token in `Authorization: Bearer <token>` (the prefix in any case; `?access_token=` is not
+         *     read, `config/initializers/doorkeeper.rb:10`), who authorized it, its scopes, the seconds it has
+         *     left, its app and when it was created. Any scope will do.
+         *
+         *     A missing, unknown, revoked or expired token → `401 invalid_token`, always described as "The access
+         *     token is invalid" (the controller builds the error without a reason, unlike
+         *     `/api/v1/authenticated/*`). A token is accepted here exactly when authentication accepts it.
+         *     No CORS headers (the route is outside `/api/*`).
+         *
+         *     **Historical docs:** not documented.
+         */
+        get: operations["getOAuthTokenInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a leaked API key or admin key (server-to-server)
+         * @description For secret scanners and Hack Club's own services (`app/controllers/api/internal/revocations_controller.rb`):
+         *     a holder of the server's revocation key kills a leaked key. A user API key (a UUID) gets a new
+         *     random token — the same key, name and owner; the old token stops working everywhere at once
+         *     (`User#rotate_single_api_key!`, `app/models/user.rb:360-364`). An admin key (`hka_` and 64
+         *     lowercase hex digits) is revoked.
+         *
+         *     **Authentication** is Rails' `authenticate_with_http_token` against the server's
+         *     `HKA_REVOCATION_KEY` (`:60-67`): `Authorization: Bearer <key>`, `Token <key>` or
+         *     `Token token="<key>"`. Without it, or with a wrong key, the answer is a `302` to a YouTube video
+         *     before the body is read (the `INTERNAL_API_KEYS` of the other internal routes play no part).
+         *
+         *     Then the `token` parameter (JSON body, form or query), `422 {"success": false, "error": …}` in
+         *     this order: blank → "Token is required"; neither an admin-key nor a UUID format → "Token doesn't
+         *     match any supported type"; no such key, or an admin key already revoked → "Token is invalid or
+         *     already revoked" (so a second call with the same token gets this). A `token` that is not a
+         *     string (a JSON number or object) makes the server raise: `500`.
+         *
+         *     In the local mock the revocation key is `demo-revocation-key` (or the `HKA_REVOCATION_KEY` of the
+         *     environment the mock was started in), listed as `revocation_key` by `/__mock/credentials`, whose
+         *     `api_keys` then show a rotated key's new token. The world's admin keys have no name: the mock
+         *     reports them as `Admin key`.
+         *
+         *     **Historical docs:** the admin swagger file lists the route without its `422` messages, the
+         *     redirect's `Location` or the `500`.
+         */
+        post: operations["revokeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hackatime/v1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The WakaTime-compatible API's root (a redirect)
+         * @description `get "/", to: redirect("/", status: 302)` (`config/routes.rb:341`): some clients link the API root
+         *     as the user's dashboard, so the server sends them to the site's home page. Rails' routing redirect
+         *     writes an absolute `Location` on the request's host and an empty body; no authentication.
+         *
+         *     **Historical docs:** not documented.
+         */
+        get: operations["redirectHackatimeRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2418,7 +2563,10 @@ export interface components {
         Heartbeat: {
             id: number;
             user_id: number;
-            /** @description Unix epoch seconds (float). */
+            /**
+             * Format: double
+             * @description Unix epoch seconds, a Float (`t.float "time"`): always written with a fraction, `1787407234.0` when whole.
+             */
             time: number;
             /** @description File path, URL or app name. */
             entity: string | null;
@@ -2727,8 +2875,9 @@ export interface components {
                  */
                 total_seconds: number;
                 /**
+                 * Format: double
                  * @description `total_seconds` divided by the number of days that had heartbeats, rounded to 1 decimal (a
-                 *     float such as `5040.0`); the integer `0` when no day had any.
+                 *     Float such as `5040.0`); the Integer `0` when no day had any (`x-float: except-zero`).
                  * @example 5040
                  */
                 daily_average: number;
@@ -2781,7 +2930,8 @@ export interface components {
              */
             total_seconds: number;
             /**
-             * @description Share of the sum over the groups, rounded to 2 decimals.
+             * Format: double
+             * @description Share of the sum over the groups, rounded to 2 decimals; a Float (`100.0` when whole).
              * @example 100
              */
             percent: number;
@@ -2816,7 +2966,8 @@ export interface components {
              */
             created_at: string;
             /**
-             * @description The heartbeat's own time, Unix epoch seconds (float).
+             * Format: double
+             * @description The heartbeat's own time, Unix epoch seconds, a Float (`1787407234.0` when whole).
              * @example 1787407234.5
              */
             time: number;
@@ -2980,12 +3131,13 @@ export interface components {
         OAuthError: {
             /**
              * @description The RFC 6749 error code. In a JSON body: `invalid_request`, `invalid_client`, `invalid_grant`,
-             *     `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_redirect_uri`.
+             *     `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`, `invalid_redirect_uri`,
+             *     `invalid_token` (introspection and token info).
              *     Only in an error redirect's query: `access_denied`, `unsupported_response_type`,
              *     `unsupported_response_mode` (and `invalid_request` / `invalid_scope`).
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_redirect_uri" | "access_denied" | "unsupported_response_type" | "unsupported_response_mode" | "server_error";
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_redirect_uri" | "access_denied" | "unsupported_response_type" | "unsupported_response_mode" | "server_error" | "invalid_token";
             /**
              * @description The locale's sentence for the code, e.g. `invalid_grant` → "The provided authorization grant is
              *     invalid, expired, revoked, does not match the redirection URI used in the authorization request,
@@ -3000,14 +3152,51 @@ export interface components {
             state?: string;
         };
         /**
+         * OAuthIntrospection
+         * @description RFC 7662 §2.2 as Doorkeeper 5.9.6 writes it (`lib/doorkeeper/oauth/token_introspection.rb:104-134`):
+         *     an active token's details, or `{"active": false}` alone — for a token that is unknown, revoked,
+         *     expired, another app's (when the caller authenticated as a client) or asked about with
+         *     `token_type_hint=refresh_token`. Nothing says why a token is inactive.
+         */
+        OAuthIntrospection: {
+            /** @constant */
+            active: true;
+            /**
+             * @description The token's scopes, space-separated.
+             * @example profile read
+             */
+            scope: string;
+            /**
+             * @description The `uid` of the app the token was issued to.
+             * @example MUNCYZ-3lw2xgbkNR8ZqiWBb9S6g1ZeBuXCiMOR6-sE
+             */
+            client_id: string;
+            /** @constant */
+            token_type: "Bearer";
+            /**
+             * @description When the token was created, Unix seconds.
+             * @example 1787407234
+             */
+            iat: number;
+            /**
+             * @description When it expires (`iat` + `expires_in`), Unix seconds; Hackatime's tokens always expire.
+             * @example 2292318466
+             */
+            exp: number;
+        } | {
+            /** @constant */
+            active: false;
+        };
+        /**
          * OAuthRevokeRequest
-         * @description The parameters of `POST /oauth/revoke` (RFC 7009), read from the form body or a JSON body.
-         *     Unknown keys are ignored.
+         * @description The parameters of `POST /oauth/revoke` (RFC 7009) and `POST /oauth/introspect` (RFC 7662), read
+         *     from the form body or a JSON body. Unknown keys are ignored.
          */
         OAuthRevokeRequest: {
             /**
-             * @description The access token to revoke. Required by RFC 7009; a missing or unknown token still gets
-             *     `200 {}` once the client has authenticated.
+             * @description The access token to revoke or introspect. Required by RFC 7009; a missing or unknown token
+             *     still gets `200 {}` from revocation once the client has authenticated (`{"active": false}` from
+             *     introspection).
              * @example UMGcrMM6e_7LnLT7DD4TjdSvXqRemD00mGbApBzSvaw
              */
             token: string;
@@ -3059,6 +3248,43 @@ export interface components {
             scope: string;
             /**
              * @description When the token was created, Unix seconds. A reused token keeps its original creation time.
+             * @example 1787407234
+             */
+            created_at: number;
+        };
+        /**
+         * OAuthTokenInfo
+         * @description The Bearer token's own record as Doorkeeper 5.9.6 writes it (`AccessTokenMixin#as_json`,
+         *     `lib/doorkeeper/models/access_token_mixin.rb:359-371`).
+         */
+        OAuthTokenInfo: {
+            /**
+             * @description The id of the user who authorized the app; `null` for a `client_credentials` token.
+             * @example 42
+             */
+            resource_owner_id: number | null;
+            /**
+             * @description The token's scopes (an array here, a space-separated string in introspection).
+             * @example [
+             *       "profile",
+             *       "read"
+             *     ]
+             */
+            scope: ("profile" | "read" | "admin")[];
+            /**
+             * @description Whole seconds until it expires (about 504 911 232 for a fresh 16-year token).
+             * @example 504911232
+             */
+            expires_in: number;
+            application: {
+                /**
+                 * @description The `uid` (client id) of the app the token was issued to.
+                 * @example MUNCYZ-3lw2xgbkNR8ZqiWBb9S6g1ZeBuXCiMOR6-sE
+                 */
+                uid: string;
+            };
+            /**
+             * @description When the token was created, Unix seconds.
              * @example 1787407234
              */
             created_at: number;
@@ -3302,13 +3528,15 @@ export interface components {
          */
         Span: {
             /**
-             * @description Unix epoch seconds (float) of the span's first heartbeat.
+             * Format: double
+             * @description Unix epoch seconds (a Float, `1787400000.0` when whole) of the span's first heartbeat.
              * @example 1787400000
              */
             start_time: number;
             /**
-             * @description Unix epoch seconds (float): the span's last heartbeat plus 120 s, or the last heartbeat itself
-             *     for the final span of the result.
+             * Format: double
+             * @description Unix epoch seconds (a Float, written with a fraction): the span's last heartbeat plus 120 s,
+             *     or the last heartbeat itself for the final span of the result.
              * @example 1787402220.5
              */
             end_time: number;
@@ -3354,8 +3582,10 @@ export interface components {
              */
             minutes: number;
             /**
-             * @description Share of `data.total_seconds`, rounded to 2 decimals. `null` when the overall total is 0
-             *     (the division yields NaN, which is rendered as `null`). The shares need not add up to 100.
+             * Format: double
+             * @description Share of `data.total_seconds`, rounded to 2 decimals; a Float (`100.0` when whole). `null`
+             *     when the overall total is 0 (the division yields NaN, which is rendered as `null`). The shares
+             *     need not add up to 100.
              * @example 80.46
              */
             percent: number | null;
@@ -3548,7 +3778,8 @@ export interface components {
              */
             name: string;
             /**
-             * @description Share of the day's total, rounded to 2 decimals.
+             * Format: double
+             * @description Share of the day's total, rounded to 2 decimals; a Float (`100.0` when whole).
              * @example 100
              */
             percent: number;
@@ -4020,7 +4251,9 @@ export interface components {
          *       read; an API key sent as Bearer is not a token either): an **empty body** and a `WWW-Authenticate`
          *       header such as `Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"`
          *       (`"The access token was revoked"` / `"The access token expired"` for those cases), with
-         *       `Cache-Control: no-store`.
+         *       `Cache-Control: no-store` (Doorkeeper 5.9.6 sets `no-store, no-cache`,
+         *       `lib/doorkeeper/oauth/error_response.rb:71-77` merged in `lib/doorkeeper/rails/helpers.rb:26`;
+         *       Rails' `merge_and_normalize_cache_control!` writes `no-store` alone).
          *     - **The token is valid but its user is restricted** (a pending deletion request; on every endpoint
          *       but `/api/v1/authenticated/me` also a `red` trust level): the controller answers
          *       `{"error": "Unauthorized"}` as JSON, without `WWW-Authenticate`.
@@ -4035,6 +4268,7 @@ export interface components {
                  *     Absent on the JSON answer for restricted users.
                  */
                 "WWW-Authenticate"?: string;
+                "Cache-Control": components["headers"]["Cache-Control"];
                 [name: string]: unknown;
             };
             content: {
@@ -4144,11 +4378,31 @@ export interface components {
         "Access-Control-Allow-Origin": "*";
         /**
          * @description `no-store` on every answer of the main `ApplicationController` (all endpoints except
-         *     `/api/v1/authenticated/*`) and on Doorkeeper's 401/403; `max-age=0, private, must-revalidate`
-         *     (Rails' default) on the answers of `/api/v1/authenticated/*` controllers.
+         *     `/api/v1/authenticated/*`) and on Doorkeeper's 401/403 (Doorkeeper 5.9.6 sets `no-store, no-cache`,
+         *     `lib/doorkeeper/oauth/error_response.rb:71-77`, merged in `lib/doorkeeper/rails/helpers.rb:26`;
+         *     Rails' `Http::Cache::Response#merge_and_normalize_cache_control!` writes `no-store` alone);
+         *     `max-age=0, private, must-revalidate` (Rails' default) on the answers of
+         *     `/api/v1/authenticated/*` controllers.
          * @example no-store
          */
         "Cache-Control": "no-store" | "max-age=0, private, must-revalidate";
+        /**
+         * @description `no-store` on Doorkeeper's error answers. Doorkeeper 5.9.6 sets `Cache-Control: no-store, no-cache`
+         *     on every error it renders (`lib/doorkeeper/oauth/error_response.rb:71-77`, merged into the answer
+         *     in `lib/doorkeeper/rails/helpers.rb:26`, `app/controllers/doorkeeper/tokens_controller.rb:43` and
+         *     `token_info_controller.rb:10`); Rails rewrites the header when the answer is committed
+         *     (actionpack `ActionDispatch::Http::Cache::Response#merge_and_normalize_cache_control!`: with
+         *     `no-store` present it writes `no-store` alone), so the wire carries `no-store`.
+         * @example no-store
+         */
+        DoorkeeperCacheControl: "no-store";
+        /**
+         * @description Doorkeeper's RFC 6750 challenge repeating the error
+         *     (`Bearer realm="Doorkeeper", error="<code>", error_description="<text>"`; `"` and `\` in the text
+         *     become `_`), doorkeeper 5.9.6 `lib/doorkeeper/oauth/error_response.rb:106-108`.
+         * @example Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"
+         */
+        DoorkeeperChallenge: string;
         /**
          * @description Seconds until the rate-limit window ends.
          * @example 37
@@ -7450,6 +7704,205 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    introspectOAuthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Form-encoded (RFC 7662) or JSON; both are read the same way. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthRevokeRequest"];
+                "application/json": components["schemas"]["OAuthRevokeRequest"];
+            };
+        };
+        responses: {
+            /** @description The call was authorized; whether the token is active, and if so what it grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthIntrospection"];
+                };
+            };
+            /**
+             * @description `invalid_request`: the call is not authorized at all (no client credentials and no Bearer
+             *     token), or two client-authentication methods or identities; or a malformed JSON body (the
+             *     error page's `{"error": "Bad Request", …}`).
+             */
+            400: {
+                headers: {
+                    "Cache-Control": components["headers"]["DoorkeeperCacheControl"];
+                    /** @description On the OAuth error only (not on the malformed-body page), Doorkeeper's challenge. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                };
+            };
+            /**
+             * @description `invalid_client`: the client credentials do not authenticate an app. `invalid_token`: the
+             *     Bearer token authorizing the call is revoked, expired, the token asked about, or another
+             *     app's than the token asked about (or that token is missing or unknown).
+             */
+            401: {
+                headers: {
+                    "Cache-Control": components["headers"]["DoorkeeperCacheControl"];
+                    "WWW-Authenticate": components["headers"]["DoorkeeperChallenge"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getOAuthTokenInfo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <access token>`. Anything else is answered `401 invalid_token`. */
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is usable; its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenInfo"];
+                };
+            };
+            /** @description No usable token (missing, unknown, revoked or expired). */
+            401: {
+                headers: {
+                    "Cache-Control": components["headers"]["DoorkeeperCacheControl"];
+                    "WWW-Authenticate": components["headers"]["DoorkeeperChallenge"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `Bearer <revocation key>`, `Token <key>` or `Token token="<key>"`; anything else is answered with the `302`. */
+                Authorization?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON or form; `token` may also come in the query string. */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The leaked key.
+                     * @example 0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d
+                     */
+                    token?: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    token?: string;
+                };
+            };
+        };
+        responses: {
+            /**
+             * @description Revoked. `token_type` is the key's **name** (not a type); `key_name` (the name before
+             *     revocation) only for an admin key; `owner_email` (the owner's first email) is left out when the
+             *     owner has none.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @constant */
+                        status: "complete";
+                        /** @example Hackatime key */
+                        token_type: string;
+                        /** @example orpheus@hackclub.com */
+                        owner_email?: string;
+                        /** @example CI key */
+                        key_name?: string;
+                    };
+                };
+            };
+            /**
+             * @description No revocation key, or a wrong one: a redirect to
+             *     `https://www.youtube.com/watch?v=dQw4w9WgXcQ` with an empty body.
+             */
+            302: {
+                headers: {
+                    Location: "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedBody"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The token is blank, of no supported format, unknown or already revoked. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        /** @enum {string} */
+                        error: "Token is required" | "Token doesn't match any supported type" | "Token is invalid or already revoked";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    redirectHackatimeRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the site's home page. */
+            302: {
+                headers: {
+                    /**
+                     * @description `<scheme>://<host>/` of the request (`https://hackatime.hackclub.com/` in production).
+                     * @example https://hackatime.hackclub.com/
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["RateLimited"];
         };
     };
 }

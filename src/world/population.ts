@@ -12,7 +12,8 @@ import type { AdminKey, ApiKey, OAuthToken, RepoMapping, TrustLevel, TrustLevelC
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** Doorkeeper's access-token lifetime in this app. */
-const OAUTH_TOKEN_LIFETIME = 16 * 365 * DAY;
+/** How long the seeded OAuth tokens live (the OAuth server reads their creation time back from it). */
+export const OAUTH_TOKEN_LIFETIME = 16 * 365 * DAY;
 const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const USERNAME_MAX_LENGTH = 21;

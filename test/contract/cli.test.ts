@@ -175,7 +175,7 @@ describe('hackatime-kit contract', () => {
     expect(outputs.junit).toContain('<testcase classname="getCurrentUser" name="getCurrentUser: response_schema_conformance"');
     expect(outputs.junit).toMatch(/name="getCurrentUser: response_schema_conformance"[^>]*>\s*<failure type="response_schema_conformance"/);
     expect(outputs.junit).toMatch(/name="getUserTrustFactor: ignored_auth"[^>]*>\s*<skipped message="no request without credentials"\/>/);
-    expect(outputs.junit.match(/<testcase /g)).toHaveLength(5 * 15);
+    expect(outputs.junit.match(/<testcase /g)).toHaveLength(5 * 16);
   });
 
   it('reports a broken answer the same way every time', async () => {

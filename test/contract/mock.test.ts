@@ -40,7 +40,7 @@ describe('the removed operations against a mock that keeps them (--legacy-endpoi
 
 describe('the contract run against the mock', () => {
   it('covers every operation of the spec, deprecated ones included', () => {
-    expect(result.operations).toHaveLength(62);
+    expect(result.operations).toHaveLength(66);
     expect(result.summary.cases.run).toBeGreaterThan(100);
   });
 

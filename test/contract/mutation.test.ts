@@ -157,6 +157,19 @@ describe('the runner against a server broken one way at a time', () => {
     expect(findings[0]!.curl).toContain("-H 'Origin: https://contract.hackatime-kit.test'");
   });
 
+  it('catches whole Floats written as integers with float_format, at their pointers (Oj writes 100.0)', async () => {
+    const findings = await run('integer-floats');
+    expect(checksOf(findings)).toEqual(['float_format']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      operationId: 'getSummaries',
+      title: 'Float written as an integer',
+      pointer: '/data/0/projects/0/percent',
+      received: '100',
+      expected: '100.0',
+    });
+  });
+
   it('catches an invalid parameter answered with success with negative_data_rejection', async () => {
     const findings = await run('accepts-invalid-param');
     expect(checksOf(findings)).toEqual(['negative_data_rejection']);

@@ -29,7 +29,7 @@ describe('hackatime-kit lint', () => {
     expect(result.code).toBe(0);
   });
 
-  /** Five defects, each in its own file, planted in one copy of the spec: one lint run finds them all. */
+  /** Six defects, each in its own file, planted in one copy of the spec: one lint run finds them all. */
   const DEFECTS = [
     [
       'an operation without operationId',
@@ -51,6 +51,11 @@ describe('hackatime-kit lint', () => {
       (d: string) =>
         edit(join(d, 'paths/lookup-email.yaml'), /^(\s+)'?401'?:\n\s+\$ref: \.\.\/components\/responses\/Unauthorized\.yaml\n/m, ''),
       /paths\/lookup-email\.yaml:\d+:\d+ error hackatime-secured-401/,
+    ],
+    [
+      'an x-float mark on a number without format: double',
+      (d: string) => edit(join(d, 'components/schemas/Span.yaml'), /(start_time:\n\s+type: number\n)\s+format: double\n/, '$1'),
+      /components\/schemas\/Span\.yaml:\d+:\d+ error hackatime-x-float/,
     ],
     [
       'a component file nobody references',

@@ -86,10 +86,17 @@ const READ_SCOPED = [
 ] as const;
 const PROFILE_SCOPED = ['getAuthenticatedMe', 'getAuthenticatedApiKeys'] as const;
 
+/**
+ * Doorkeeper's refusal: empty body, its challenge, and `Cache-Control: no-store` — doorkeeper 5.9.6
+ * sets `no-store, no-cache` (`lib/doorkeeper/oauth/error_response.rb:71-77`, merged in
+ * `lib/doorkeeper/rails/helpers.rb:26`) and Rails' `merge_and_normalize_cache_control!` writes
+ * `no-store` alone, not the `max-age=0, private, must-revalidate` of these controllers' answers.
+ */
 async function expectDoorkeeper(res: Response, status: number, error: string, description: string): Promise<void> {
   expect(res.status).toBe(status);
   expect(await res.text()).toBe('');
   expect(res.headers.get('www-authenticate')).toBe(`Bearer realm="Doorkeeper", error="${error}", error_description="${description}"`);
+  expect(res.headers.get('cache-control')).toBe('no-store');
 }
 
 // --- the endpoints ---------------------------------------------------------------------------------

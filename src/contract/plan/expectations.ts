@@ -34,6 +34,18 @@ export function invalidStatus(op: IndexedOperation, param: IndexedParameter): nu
   return status !== undefined && documents(op, status) ? status : undefined;
 }
 
+/**
+ * `x-unauthenticated-response` (see openapi/README.md): the documented status the operation gives
+ * every request without a key the runner cannot hold (the revocation route's 302), before it looks at
+ * the request's body; none for other operations.
+ * @example
+ * gateStatuses(spec.byOperationId.get('revokeKey')!) // [302]
+ */
+export function gateStatuses(op: IndexedOperation): number[] {
+  const status = Number(op.extensions['x-unauthenticated-response']);
+  return Number.isInteger(status) && documents(op, status) ? [status] : [];
+}
+
 /** The status of a request without (or with a wrong) credential: 401, else 404, else 403. */
 export const noAuthStatus = (op: IndexedOperation): number | undefined => [401, 404, 403].find((s) => documents(op, s));
 

@@ -36,6 +36,20 @@ const exactlyOneTag = createRulesetFunction<OperationLike, null>({ input: null, 
   Array.isArray(op.tags) && op.tags.length === 1 ? [] : [{ message: 'Operation must have exactly one tag.' }],
 );
 
+/**
+ * `x-float` (openapi/README.md) marks a number the server writes as a Ruby Float: `true` or
+ * `except-zero`, on a `number` schema with `format: double`, which is what generated clients read.
+ */
+const floatMark = createRulesetFunction<Record<string, unknown>, null>({ input: null, options: null }, (schema) => {
+  const mark = schema['x-float'];
+  const types = Array.isArray(schema['type']) ? schema['type'] : [schema['type']];
+  const problems: IFunctionResult[] = [];
+  if (mark !== true && mark !== 'except-zero') problems.push({ message: "x-float must be true or 'except-zero'." });
+  if (!types.includes('number') || schema['format'] !== 'double')
+    problems.push({ message: 'x-float needs type: number and format: double.' });
+  return problems;
+});
+
 export const ruleset: RulesetDefinition = {
   extends: [[oas as RulesetDefinition, 'recommended']],
   rules: {
@@ -56,6 +70,12 @@ export const ruleset: RulesetDefinition = {
       severity: 'error',
       given: OPERATIONS,
       then: { function: hasClientError },
+    },
+    'hackatime-x-float': {
+      description: "x-float is true or 'except-zero', on a number schema with format: double.",
+      severity: 'error',
+      given: "$..[?(@ && @['x-float'] !== undefined)]",
+      then: { function: floatMark },
     },
     'hackatime-secured-401': {
       description: 'Every operation that needs credentials documents 401.',

@@ -9,9 +9,9 @@ import { LEGACY_STATS_KEY } from '../credentials.js';
 import { error } from '../errors.js';
 import { type HandlerMap, json } from '../handler.js';
 import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
-import type { StoredToken } from '../oauth/token-store.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
 import { displayName } from '../rails/present/display-names.js';
+import type { MockState } from '../state.js';
 import type { StaffStore } from '../staff/store.js';
 
 function rolesOf(user: User, roles: Record<string, string | string[]>): string[] {
@@ -26,13 +26,16 @@ function allRoles(world: World, staff: StaffStore): WorldRoles & Record<string, 
   return { ...world.roles, ...Object.fromEntries(levels) };
 }
 
-function credentials(world: World, staff: StaffStore, tokens: readonly StoredToken[], now: number) {
+function credentials(world: World, state: MockState, now: number) {
+  const { staff, keys, revocationKey } = state;
+  const tokens = state.oauth.tokens.all();
   const roles = allRoles(world, staff);
   return {
     seed: world.seed,
     now: new Date(now).toISOString(),
     roles,
     legacy_stats_key: LEGACY_STATS_KEY,
+    revocation_key: revocationKey,
     users: world.users.map((user) => ({
       id: user.id,
       username: user.username,
@@ -45,7 +48,8 @@ function credentials(world: World, staff: StaffStore, tokens: readonly StoredTok
       public_stats: user.allowPublicStats,
       pending_deletion: user.pendingDeletion,
       admin_level: user.adminLevel,
-      api_keys: world.apiKeysOf(user.id).map((k) => k.token),
+      // A key `POST /api/internal/revoke` rotated shows its new token.
+      api_keys: world.apiKeysOf(user.id).map((k) => keys.current(k.token)),
       // Active keys first: a client takes the first as the user's key.
       admin_keys: staff.keys
         .filter((k) => k.ownerId === user.id)
@@ -64,7 +68,7 @@ function credentials(world: World, staff: StaffStore, tokens: readonly StoredTok
 }
 
 export const adminHandlers: HandlerMap = {
-  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state.staff, state.oauth.tokens.all(), now)) },
+  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state, now)) },
   mockListUserHeartbeats: {
     handle({ world, path, query }) {
       const user = world.userByUsername(path['username'] ?? '');

@@ -13,6 +13,7 @@ import { adminShadowbansHandlers } from './admin-shadowbans.js';
 import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
+import { internalHandlers } from './internal.js';
 import { leaderboardsHandlers } from './leaderboards.js';
 import { lookupHandlers } from './lookup.js';
 import { myHeartbeatsHandlers } from './my-heartbeats.js';
@@ -44,4 +45,5 @@ export const handlers: HandlerMap = {
   ...adminAuditLogsHandlers,
   ...adminDeletionRequestsHandlers,
   ...adminPermissionsHandlers,
+  ...internalHandlers,
 };

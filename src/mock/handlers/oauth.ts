@@ -1,17 +1,27 @@
 /**
  * @module
  * The OAuth 2.0 authorization server: authorize (consent page, or approval at once for headless
- * use), the consent form's decision, token, revoke. The mock has no browser sessions: its consent
+ * use), the consent form's decision, token, revoke, introspect, token info. The mock has no browser sessions: its consent
  * page lets the developer pick which world user signs in, and needs no CSRF token.
  */
 import type { MockReply, OperationHandler, RequestContext } from '../handler.js';
 import { approve, chosenUser, consentUsers, deliver, deny, lockout, preferredDecision } from '../oauth/decision.js';
 import { DESCRIPTIONS, errorBody, errorStatus, failure } from '../oauth/errors.js';
+import { introspect } from '../oauth/introspection.js';
 import { consentPage, errorPage } from '../oauth/pages.js';
 import { type Params, requestParams } from '../oauth/params.js';
 import { adminAppRefusal, authorizationRequest, isOutOfBand, preAuthorize } from '../oauth/pre-authorization.js';
 import { canCarryAnswer } from '../oauth/redirect-uri.js';
-import { exchange, revoke } from '../oauth/token-endpoint.js';
+import { exchange, revoke, type TokenRequest } from '../oauth/token-endpoint.js';
+import { tokenInfo } from '../oauth/token-info.js';
+
+/** What the token endpoints read of a request: parameters as Rails merges them, the Authorization header, the instant. */
+const tokenRequest = (ctx: RequestContext): TokenRequest => ({
+  server: ctx.state.oauth,
+  params: requestParams(ctx.body, ctx.search),
+  authorization: ctx.headers.get('authorization') ?? undefined,
+  now: ctx.now,
+});
 
 const noUser = (given: string) => `The local mock has no user "${given}" to sign in.`;
 
@@ -67,22 +77,10 @@ function decide(ctx: RequestContext, params: Params): MockReply {
 export const oauthHandlers = {
   authorizeOAuthApp,
   decideOAuthAuthorization: { handle: (ctx) => decide(ctx, requestParams(ctx.body, ctx.search)) } satisfies OperationHandler,
-  createOAuthToken: {
-    handle: (ctx) =>
-      exchange({
-        server: ctx.state.oauth,
-        params: requestParams(ctx.body, ctx.search),
-        authorization: ctx.headers.get('authorization') ?? undefined,
-        now: ctx.now,
-      }),
-  } satisfies OperationHandler,
-  revokeOAuthToken: {
-    handle: (ctx) =>
-      revoke({
-        server: ctx.state.oauth,
-        params: requestParams(ctx.body, ctx.search),
-        authorization: ctx.headers.get('authorization') ?? undefined,
-        now: ctx.now,
-      }),
+  createOAuthToken: { handle: (ctx) => exchange(tokenRequest(ctx)) } satisfies OperationHandler,
+  revokeOAuthToken: { handle: (ctx) => revoke(tokenRequest(ctx)) } satisfies OperationHandler,
+  introspectOAuthToken: { handle: (ctx) => introspect(tokenRequest(ctx)) } satisfies OperationHandler,
+  getOAuthTokenInfo: {
+    handle: (ctx) => tokenInfo(ctx.state.oauth, ctx.headers.get('authorization') ?? undefined, ctx.now),
   } satisfies OperationHandler,
 };

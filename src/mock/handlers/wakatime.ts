@@ -1,7 +1,7 @@
 /**
  * @module
  * WakaTime-compatible reads: current user, summaries, statusbar today, last 7 days. Each answers
- * for the owner of the API key; the `{id}` segment is ignored.
+ * for the owner of the API key; the `{id}` segment is ignored. And the redirect of the API's root.
  */
 
 import type { User } from '../../world/types.js';
@@ -56,4 +56,17 @@ const getLast7Days: OperationHandler = {
   handle: (ctx) => json(last7Days(ctx.world, owner(ctx), ctx.now)),
 };
 
-export const wakatimeHandlers = { getCurrentUser, getSummaries, getStatusbarToday, getLast7Days };
+/**
+ * `get "/", to: redirect("/", status: 302)` (config/routes.rb:341 of hackclub/hackatime): some
+ * clients link the API root as the dashboard. Rails' routing redirect writes an absolute
+ * `Location` from the request's host and an empty `text/html` body.
+ */
+const redirectHackatimeRoot: OperationHandler = {
+  handle: (ctx) => ({
+    status: 302,
+    headers: { Location: `http://${ctx.headers.get('host') ?? 'localhost'}/` },
+    text: { body: '', contentType: 'text/html; charset=utf-8' },
+  }),
+};
+
+export const wakatimeHandlers = { getCurrentUser, getSummaries, getStatusbarToday, getLast7Days, redirectHackatimeRoot };

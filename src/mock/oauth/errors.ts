@@ -16,7 +16,8 @@ export type OAuthErrorCode =
   | 'invalid_redirect_uri'
   | 'access_denied'
   | 'unsupported_response_type'
-  | 'unsupported_response_mode';
+  | 'unsupported_response_mode'
+  | 'invalid_token';
 
 export interface OAuthFailure {
   error: OAuthErrorCode;
@@ -39,6 +40,8 @@ export const DESCRIPTIONS = {
   /** Doorkeeper's sentence when PKCE is on; only the local mock checks the method (see pkce.ts). */
   invalid_code_challenge_method: 'The code_challenge_method must be one of plain, S256.',
   revoke_unauthorized: 'You are not authorized to revoke this token',
+  /** Hackatime's wording of `invalid_request.request_not_authorized` (introspection without any authorization). */
+  request_not_authorized: 'Request need to be authorized. Required parameter for authorizing request is missing or invalid.',
 } as const;
 
 export const failure = (
@@ -58,10 +61,16 @@ export function errorBody(f: OAuthFailure, state: string | undefined): Record<st
     : { error: f.error, error_description: f.description, state };
 }
 
-/** Doorkeeper answers `invalid_client` (and `unauthorized_client`) with 401, every other error with 400. */
-export const errorStatus = (f: OAuthFailure) => (f.error === 'invalid_client' || f.error === 'unauthorized_client' ? 401 : 400);
+/** Doorkeeper answers `invalid_client` (and `unauthorized_client`) and `invalid_token` with 401, every other error with 400. */
+export const errorStatus = (f: OAuthFailure) =>
+  f.error === 'invalid_client' || f.error === 'unauthorized_client' || f.error === 'invalid_token' ? 401 : 400;
 
-/** An error of `/oauth/token` or `/oauth/revoke`: JSON plus the challenge and `no-store`. */
+/**
+ * An error of `/oauth/token`, `/oauth/revoke`, `/oauth/introspect` or `/oauth/token/info`: JSON plus
+ * Doorkeeper's error headers (doorkeeper 5.9.6 `lib/doorkeeper/oauth/error_response.rb:71-77`):
+ * the challenge, and `Cache-Control: no-store, no-cache`, which Rails writes as `no-store` (actionpack
+ * `Http::Cache::Response#merge_and_normalize_cache_control!`: `no-store` wins and stands alone).
+ */
 export function tokenEndpointError(f: OAuthFailure, state: string | undefined): ApiError {
   return new ApiError(errorStatus(f), errorBody(f, state), {
     'Cache-Control': 'no-store',

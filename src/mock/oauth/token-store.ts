@@ -6,6 +6,8 @@
  * issued token cannot work in one place and be forgotten in another (Doorkeeper keeps one
  * `oauth_access_tokens` table for the same reason).
  */
+import { createHash } from 'node:crypto';
+import { OAUTH_TOKEN_LIFETIME } from '../../world/population.js';
 import type { World } from '../../world/store.js';
 import type { OAuthScope, OAuthToken } from '../../world/types.js';
 
@@ -20,6 +22,36 @@ export interface IssuedToken extends Omit<OAuthToken, 'userId'> {
 
 /** What a lookup finds: a generated token or an issued one. */
 export type StoredToken = OAuthToken | IssuedToken;
+
+/**
+ * Doorkeeper's `accessible?` in its parts: `revoked?` (`revoked_at` set and past) first, then
+ * `expired?` (`created_at + expires_in` past) — the order authentication, introspection and token
+ * info all read a token in (doorkeeper 5.9.6 `lib/doorkeeper/oauth/invalid_token_response.rb:8-14`).
+ * @example
+ * tokenState(tokens.find('demo-oauth-read')!, Date.now()) // 'accessible'
+ */
+export function tokenState(token: StoredToken, now: number): 'accessible' | 'revoked' | 'expired' {
+  if (token.revokedAt !== null && token.revokedAt <= now) return 'revoked';
+  return token.expiresAt <= now ? 'expired' : 'accessible';
+}
+
+const isIssued = (token: StoredToken): token is IssuedToken => 'clientId' in token;
+
+/**
+ * The `uid` of the app a token belongs to. The world's seeded tokens belong to apps outside the
+ * mock's registry: one made-up app per kind (verified and confidential or not), so that two of them
+ * can introspect each other as tokens of one app can.
+ * @example
+ * appUidOf(issued) === issued.clientId // true
+ */
+export function appUidOf(token: StoredToken): string {
+  if (isIssued(token)) return token.clientId;
+  const kind = token.appVerified && token.appConfidential ? 'verified' : 'plain';
+  return createHash('sha256').update(`hackatime-kit:seed-app:${kind}`).digest('base64url');
+}
+
+/** When the token was created, epoch ms (a seeded token's from its lifetime, as the world made it). */
+export const createdAtOf = (token: StoredToken): number => (isIssued(token) ? token.createdAt : token.expiresAt - OAUTH_TOKEN_LIFETIME);
 
 /**
  * @example

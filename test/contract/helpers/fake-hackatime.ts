@@ -3,6 +3,7 @@
  * one deliberate mutation at a time: the mutation tests check that the runner catches each one.
  */
 import type { ContractOptions } from '../../../src/contract/options.js';
+import { floatsOf } from '../../../src/mock/float-json.js';
 import { loadSpec } from '../../../src/spec/load.js';
 import type { TestReply, TestRequest } from './test-server.js';
 
@@ -56,7 +57,8 @@ export type Mutation =
   | 'no-crash-on-negative-limit'
   | 'throttles-once'
   | 'empty-body'
-  | 'drops-cors';
+  | 'drops-cors'
+  | 'integer-floats';
 
 const spec = loadSpec();
 
@@ -219,10 +221,26 @@ const THROTTLED: TestReply = {
 export function fakeHackatime(getMutation: () => Mutation): (req: TestRequest) => TestReply {
   const answer = fakeAnswers(getMutation);
   return (req) => {
-    const reply = answer(req);
+    const reply = getMutation() === 'integer-floats' ? answer(req) : withFloats(req, answer(req));
     const cors = req.url.pathname.startsWith('/api/') && req.headers.origin !== undefined && getMutation() !== 'drops-cors';
     return cors ? { ...reply, headers: { ...reply.headers, 'Access-Control-Allow-Origin': '*' } } : reply;
   };
+}
+
+/** The served operations with their path templates as patterns (a segment parameter matches one segment). */
+const SERVED = [...FAKE_OPERATIONS, ...INVARIANT_OPERATIONS].map((id) => {
+  const op = spec.byOperationId.get(id)!;
+  return { op, pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) };
+});
+
+/**
+ * A JSON answer written as the server writes it, whole Floats with `.0` (Oj in Rails mode); the
+ * `integer-floats` mutation skips this and writes them as `JSON.stringify` does.
+ */
+function withFloats(req: TestRequest, reply: TestReply): TestReply {
+  const served = SERVED.find((s) => s.pattern.test(req.url.pathname));
+  const floats = served && floatsOf(spec.document, served.op)(reply.status);
+  return reply.json === undefined || floats === undefined ? reply : { ...reply, floats };
 }
 
 function fakeAnswers(getMutation: () => Mutation): (req: TestRequest) => TestReply {

@@ -3,6 +3,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stringifyWithFloats } from '../../../src/mock/float-json.js';
+import type { FloatShape } from '../../../src/spec/floats.js';
 
 export interface TestRequest {
   method: string;
@@ -16,6 +18,8 @@ export interface TestReply {
   headers?: Record<string, string>;
   /** A value is sent as JSON (with an application/json Content-Type unless one is given). */
   json?: unknown;
+  /** Where `json` has Floats, written with `.0` when whole as the real server writes them. */
+  floats?: FloatShape;
   text?: string;
   /** Never answer: the connection stays open until the client gives up (or the server closes). */
   hold?: boolean;
@@ -41,7 +45,7 @@ export async function startTestServer(handle: (req: TestRequest) => TestReply): 
         const headers: Record<string, string> = { ...reply.headers };
         let payload = reply.text ?? '';
         if (reply.json !== undefined) {
-          payload = JSON.stringify(reply.json);
+          payload = stringifyWithFloats(reply.json, reply.floats);
           if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
             headers['Content-Type'] = 'application/json; charset=utf-8';
         }

@@ -7,6 +7,7 @@ import { contentTypeConformance } from './content-type-conformance.js';
 import { corsHeaders } from './cors-headers.js';
 import { domainInvariant } from './domain-invariant.js';
 import { expectedStatus } from './expected-status.js';
+import { floatFormat } from './float-format.js';
 import { ignoredAuth } from './ignored-auth.js';
 import { negativeDataRejection } from './negative-data-rejection.js';
 import { notAServerError } from './not-a-server-error.js';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   expectedStatus,
   contentTypeConformance,
   responseSchemaConformance,
+  floatFormat,
   responseHeadersConformance,
   corsHeaders,
   ignoredAuth,

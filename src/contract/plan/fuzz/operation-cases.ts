@@ -12,7 +12,15 @@ import fc from 'fast-check';
 import type { IndexedOperation, IndexedParameter } from '../../../spec/operations.js';
 import type { Case, CaseBody, CaseKind } from '../../case.js';
 import { type Alternative, allowsAnonymous, alternativesOf, applyAuth } from '../auth.js';
-import { crashingParameters, documents, invalidStatus, noAuthStatus, rejectedBodyStatuses, validStatuses } from '../expectations.js';
+import {
+  crashingParameters,
+  documents,
+  gateStatuses,
+  invalidStatus,
+  noAuthStatus,
+  rejectedBodyStatuses,
+  validStatuses,
+} from '../expectations.js';
 import { fillPath, pathValue, requiredInputs } from '../request-parts.js';
 import { type Bodies, isOAuth } from './bodies.js';
 import { type FuzzPlanContext, generatorsOf } from './context.js';
@@ -138,10 +146,15 @@ class OperationFuzz {
     );
   }
 
-  /** OAuth: everything the schema allows, with an unknown client (the consent page's GET answers its errors with 200). */
+  /**
+   * OAuth: everything the schema allows, with an unknown client (the consent page's GET answers its
+   * errors with 200; a GET that reads a token itself, token info, answers a 401 it documents).
+   */
   oauthErrors(): fc.Arbitrary<FuzzCase> {
     const handlerRendered = this.op.method === 'get';
-    const expected = handlerRendered ? validStatuses(this.op) : rejectedBodyStatuses(this.op, true);
+    const expected = handlerRendered
+      ? [...validStatuses(this.op), ...(documents(this.op, 401) ? [401] : [])]
+      : rejectedBodyStatuses(this.op, true);
     const required = this.op.parameters.filter((p) => p.required && p.in === 'query').map((p) => p.name);
     return fc
       .tuple(this.validParts([{ scheme: 'none', scopes: [] }]), fc.option(fc.constantFrom(...required, ''), { nil: undefined }))
@@ -227,24 +240,28 @@ class OperationFuzz {
       );
     }
     if (base && op.requestBody) {
-      const rejected = rejectedBodyStatuses(op, isOAuth(op));
+      // A body is judged only behind the operation's own key check; without the key, its answer comes first.
+      const gate = gateStatuses(op);
+      const rejected = [...rejectedBodyStatuses(op, isOAuth(op)), ...gate];
       const json = op.requestBody.content.find((m) => m.mediaType === 'application/json');
       if (json && documents(op, 400)) {
         out.push(
           this.bodies
             .malformedJson(op, json)
-            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `malformed JSON body ${shown(b.raw ?? '')}`, [400])),
+            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `malformed JSON body ${shown(b.raw ?? '')}`, [400, ...gate])),
         );
         out.push(
           this.bodies
             .deeplyNested(json)
-            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON nested ${b.runs![0]!.times} levels deep`, [400])),
+            .map((b) => this.build({ ...base, body: b }, 'invalid-param', `JSON nested ${b.runs![0]!.times} levels deep`, [400, ...gate])),
         );
       }
       const oversized = this.bodies.oversized(op);
       const size = (b: CaseBody) => (b.runs ?? []).reduce((n, r) => n + r.text.length * r.times, 0);
       if (oversized && documents(op, 413))
-        out.push(oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413])));
+        out.push(
+          oversized.map((b) => this.build({ ...base, body: b }, 'invalid-param', `oversized body (${size(b)} bytes)`, [413, ...gate])),
+        );
       const mistyped = writes === 'all' && json ? this.bodies.mistyped(op, json) : undefined;
       if (mistyped)
         out.push(
