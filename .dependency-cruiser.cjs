@@ -48,6 +48,14 @@ module.exports = {
       to: { path: '^src/(server|docs|contract|cli\\.ts|index\\.ts)', reachable: true },
     },
     {
+      name: 'node-built-ins-behind-the-platform-seam',
+      comment:
+        'The mock and the world also run in the browser build: a Node built-in is imported only by a platform.ts (its platform.browser.ts twin has none), by the data file (Node host only), or by faults.ts for types only (the swc parser does not tell type-only imports apart)',
+      severity: 'error',
+      from: { path: '^src/(mock|world)/', pathNot: '(^|/)platform\\.ts$|^src/mock/persistence/|^src/mock/faults\\.ts$' },
+      to: { dependencyTypes: ['core'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-cli-from-rooms',
       comment: 'src/cli.ts is the one entry; no room imports it',
       severity: 'error',

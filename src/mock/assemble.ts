@@ -11,8 +11,8 @@ import { createWorld, type World } from '../world/store.js';
 import { mountAdmin } from './admin/routes.js';
 import { buildApp } from './app.js';
 import type { FaultOptions } from './faults.js';
-import { DEMO_REVOCATION_KEY } from './key-revocations.js';
 import type { Freshness } from './freshness.js';
+import { DEMO_REVOCATION_KEY } from './key-revocations.js';
 import type { OAuthAppDraft } from './oauth/apps.js';
 import { MockState } from './state.js';
 

@@ -11,8 +11,8 @@ import { type HandlerMap, json } from '../handler.js';
 import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
 import { displayName } from '../rails/present/display-names.js';
-import type { MockState } from '../state.js';
 import type { StaffStore } from '../staff/store.js';
+import type { MockState } from '../state.js';
 
 function rolesOf(user: User, roles: Record<string, string | string[]>): string[] {
   return Object.entries(roles).flatMap(([role, holder]) =>

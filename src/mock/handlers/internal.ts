@@ -8,8 +8,8 @@
 import { sameBytes, utf8Bytes } from '../bytes.js';
 import { ApiError, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import type { MockReply, OperationHandler, RequestContext } from '../handler.js';
-import { railsToken } from '../rails/ruby/http-token.js';
 import { isRubyBlank } from '../rails/ruby/blank.js';
+import { railsToken } from '../rails/ruby/http-token.js';
 import { railsParams } from '../rails/ruby/rails-params.js';
 import type { StaffKey } from '../staff/records.js';
 

@@ -6,10 +6,11 @@
  * issued token cannot work in one place and be forgotten in another (Doorkeeper keeps one
  * `oauth_access_tokens` table for the same reason).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../world/platform.js';
 import { OAUTH_TOKEN_LIFETIME } from '../../world/population.js';
 import type { World } from '../../world/store.js';
 import type { OAuthScope, OAuthToken } from '../../world/types.js';
+import { base64urlOf } from '../bytes.js';
 
 /** A token this server issued: a world token's fields plus its app and creation time. */
 export interface IssuedToken extends Omit<OAuthToken, 'userId'> {
@@ -47,7 +48,7 @@ const isIssued = (token: StoredToken): token is IssuedToken => 'clientId' in tok
 export function appUidOf(token: StoredToken): string {
   if (isIssued(token)) return token.clientId;
   const kind = token.appVerified && token.appConfidential ? 'verified' : 'plain';
-  return createHash('sha256').update(`hackatime-kit:seed-app:${kind}`).digest('base64url');
+  return base64urlOf(sha256(`hackatime-kit:seed-app:${kind}`));
 }
 
 /** When the token was created, epoch ms (a seeded token's from its lifetime, as the world made it). */

@@ -6,9 +6,10 @@
  * endpoints, which read those users, see every write at once. `reset()` puts the seeded rows and
  * columns back.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../world/platform.js';
 import type { World } from '../../world/store.js';
 import type { TrustLevel, TrustLevelChange, User } from '../../world/types.js';
+import { hexOf } from '../bytes.js';
 import type { OAuthTokenStore } from '../oauth/token-store.js';
 import { type AdminLevel, hasAdminAccess } from './levels.js';
 import { type DeletionRequest, type ShadowBan, type StaffKey, type TrustLog, type UserColumns, userColumns } from './records.js';
@@ -75,7 +76,7 @@ export class StaffStore {
   /** 16 (or 64) lowercase hex digits from the seed and a counter: reproducible "random" values. */
   private hex(kind: string, length: number): string {
     this.counter += 1;
-    return createHash('sha256').update(`hackatime-kit:${this.world.seed}:${kind}:${this.counter}`).digest('hex').slice(0, length);
+    return hexOf(sha256(`hackatime-kit:${this.world.seed}:${kind}:${this.counter}`)).slice(0, length);
   }
 
   /** A user row changed: the updated_at column moves and every kept answer is stale. */
