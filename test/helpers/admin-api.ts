@@ -52,7 +52,8 @@ export async function adminCall<T = Record<string, unknown>>(
 ): Promise<T> {
   const as = call.as ?? 'admin';
   const token = typeof as === 'string' ? LEVEL_KEY[as] : as.bearer;
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+  // A client of the admin API asks for JSON; without it the server's error pages (a 500) come as HTML.
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
   if (call.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await t.fetch(path, {
     method: call.method ?? 'GET',
