@@ -4,6 +4,8 @@
  * spec disagree in either direction.
  */
 import type { HandlerMap } from '../handler.js';
+import { adminAnalyticsHandlers } from './admin-analytics.js';
+import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
 import { leaderboardsHandlers } from './leaderboards.js';
@@ -30,4 +32,6 @@ export const handlers: HandlerMap = {
   ...removedHandlers,
   ...oauthHandlers,
   ...publicHandlers,
+  ...adminUsersHandlers,
+  ...adminAnalyticsHandlers,
 };
