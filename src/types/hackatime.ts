@@ -5992,7 +5992,7 @@ export interface operations {
     };
     getAdminUserHeartbeatValues: {
         parameters: {
-            query?: {
+            query: {
                 /**
                  * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
                  *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
@@ -6008,9 +6008,9 @@ export interface operations {
                 /**
                  * @description Which column: `projects`, `languages`, `entities`, `branches`, `categories`, `editors`,
                  *     `machines`, `user_agents` or `ips`. Missing or anything else → `422 {"error":"invalid field"}`
-                 *     (checked by the server, after the user).
+                 *     (after the user is found).
                  */
-                field?: string;
+                field: "languages" | "projects" | "entities" | "branches" | "categories" | "editors" | "machines" | "user_agents" | "ips";
                 /** @description At most this many values before empty strings are dropped; default 5000, `to_i`, clamped to 1–5000. */
                 limit?: string;
                 /**
@@ -6066,9 +6066,9 @@ export interface operations {
     };
     getAdminUsersByIp: {
         parameters: {
-            query?: {
-                /** @description The address. Blank or missing → `422 {"error":"bro dont got the ip"}` (checked by the server). */
-                ip?: string;
+            query: {
+                /** @description The address. Blank or missing → `422 {"error":"bro dont got the ip"}`. */
+                ip: string;
             };
             header?: never;
             path?: never;
@@ -6107,9 +6107,9 @@ export interface operations {
     };
     getAdminUsersByMachine: {
         parameters: {
-            query?: {
-                /** @description The machine name, exact. Blank or missing → `422 {"error":"bro dont got the machine"}` (checked by the server). */
-                machine?: string;
+            query: {
+                /** @description The machine name, exact. Blank or missing → `422 {"error":"bro dont got the machine"}`. */
+                machine: string;
             };
             header?: never;
             path?: never;
@@ -6301,11 +6301,11 @@ export interface operations {
     };
     getAdminQuantizedVisualization: {
         parameters: {
-            query?: {
+            query: {
                 /** @description The year, read with `to_i` (non-numeric → 0, still answered). Missing → `422 {"error":"invalid parameters"}`. */
-                year?: string;
+                year: string;
                 /** @description The month, `to_i`; missing or outside 1–12 → `422 {"error":"invalid parameters"}`. */
-                month?: string;
+                month: string;
             };
             header?: never;
             path: {
@@ -6481,9 +6481,12 @@ export interface operations {
     };
     getAdminHeartbeatsByUserAgentSegment: {
         parameters: {
-            query?: {
-                /** @description Text to look for in the user agent, at least 3 characters after stripping (checked by the server, 422). */
-                segment?: string;
+            query: {
+                /**
+                 * @description Text to look for in the user agent, at least 3 characters after stripping. Missing or blank →
+                 *     `422 {"error":"segment parameter required"}`; shorter → `422 {"error":"segment must be at least 3 characters"}`.
+                 */
+                segment: string;
                 /** @description Only this user's heartbeats (when not blank; a non-numeric value matches nothing). */
                 user_id?: string;
                 /**
