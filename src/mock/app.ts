@@ -88,7 +88,7 @@ export function mountOperations(app: Hono, options: MountOptions): void {
     seed: state.world.seed,
     document: spec.document,
     validator: validatorFor(spec.document),
-    credentials: credentialLookup(state.world, state.oauth.tokens),
+    credentials: credentialLookup(state, () => clock.now()),
     bodyLimit,
   };
   for (const op of [...spec.operations].sort(routeOrder)) {

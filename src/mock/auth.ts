@@ -3,7 +3,8 @@
  * Finds the caller of a request the way the real server does: the `Authorization` scheme decides
  * what is tried (a Bearer header stops everything else), Basic carries base64(key), `?api_key` is read
  * only without a Bearer/Basic header, OAuth tokens need their scopes, restricted users follow the
- * operation's policy.
+ * operation's policy. The admin API (`/api/admin/v1/*`) reads its token the way Rails' token
+ * authentication does and answers every failure with that module's challenge.
  */
 import {
   ApiError,
@@ -12,8 +13,10 @@ import {
   OAUTH_INVALID_TOKEN,
   OAUTH_REVOKED_TOKEN,
   oauthInsufficientScope,
+  RAILS_TOKEN_DENIED,
   UNAUTHORIZED,
 } from './errors.js';
+import { railsToken } from './rails/ruby/http-token.js';
 import type { SecurityPlan } from './security.js';
 
 export interface AuthUser {
@@ -35,6 +38,8 @@ export interface CredentialLookup<U extends AuthUser> {
   adminKeyOwner(token: string): U | undefined;
   oauthGrant(token: string): OAuthGrant<U> | undefined;
   legacyStatsKey: string | undefined;
+  /** The caller of an admin API request, from the token Rails reads (`src/mock/staff/authenticate.ts`). */
+  adminApiCaller(credential: string, now: number): Caller<U> | undefined;
 }
 
 type AuthMethod = 'api-key-bearer' | 'api-key-basic' | 'api-key-query' | 'oauth' | 'admin-key' | 'legacy-stats-key';
@@ -46,6 +51,8 @@ export interface Caller<U> {
   scopes?: readonly string[];
   /** The OAuth token itself: answers can depend on its app (e.g. the raw trust level on /me). */
   token?: string;
+  /** The admin key an admin API caller used (`GET /api/admin/v1/check` shows it). */
+  adminKeyId?: number;
 }
 
 export interface AuthRequest {
@@ -79,6 +86,13 @@ export function authenticate<U extends AuthUser>(
   world: CredentialLookup<U>,
   now: number,
 ): Caller<U> | undefined {
+  if (plan.adminApi) {
+    // `authenticate_or_request_with_http_token`: one challenge for every failure (`base:15-19`).
+    const token = railsToken(req.authorization);
+    const caller = token === undefined ? undefined : world.adminApiCaller(token, now);
+    if (!caller) throw fromTemplate(RAILS_TOKEN_DENIED);
+    return caller;
+  }
   // The common case of a public read: nothing to look at, nothing to refuse.
   if (plan.anonymous && req.authorization === undefined && req.apiKeyParam === undefined) return undefined;
   const outcome = findCaller(req, plan, world, now);

@@ -9,6 +9,8 @@ export interface ErrorTemplate {
   /** JSON body; `undefined` means an empty body. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** A text body (then `body` is unset). */
+  text?: { body: string; contentType: string };
 }
 
 export class ApiError extends Error {
@@ -17,13 +19,15 @@ export class ApiError extends Error {
     readonly status: number,
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
+    /** A text body instead of JSON (Rails' plain-text challenges). */
+    readonly text?: { body: string; contentType: string },
   ) {
     super(typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : `HTTP ${status}`);
   }
 }
 
 export const fromTemplate = (t: ErrorTemplate, extra: Record<string, unknown> = {}): ApiError =>
-  new ApiError(t.status, t.body === undefined ? undefined : { ...(t.body as object), ...extra }, t.headers);
+  new ApiError(t.status, t.body === undefined ? undefined : { ...(t.body as object), ...extra }, t.headers, t.text);
 
 export const error = (status: number, message: string, extra: Record<string, unknown> = {}): ApiError =>
   new ApiError(status, { error: message, ...extra });
@@ -42,6 +46,16 @@ export const INTERNAL_ERROR_PAGE = page(500, 'Internal Server Error', 'Something
 
 export const UNAUTHORIZED: ErrorTemplate = { status: 401, body: { error: 'Unauthorized' } };
 export const USER_NOT_FOUND: ErrorTemplate = { status: 404, body: { error: 'User not found' } };
+
+/**
+ * `request_http_token_authentication` (Rails 8.1, `http_authentication.rb:555-559`): the admin API's
+ * answer to a missing, malformed or refused credential, a text body with its newline.
+ */
+export const RAILS_TOKEN_DENIED: ErrorTemplate = {
+  status: 401,
+  headers: { 'WWW-Authenticate': 'Token realm="Application"' },
+  text: { body: 'HTTP Token: Access denied.\n', contentType: 'text/plain; charset=utf-8' },
+};
 
 const doorkeeper = (status: number, error: string, description: string): ErrorTemplate => ({
   status,

@@ -16,6 +16,7 @@ export interface RenderedReply {
 }
 
 export function replyFromError(err: ApiError): MockReply {
+  if (err.text !== undefined) return { status: err.status, headers: err.headers, text: err.text };
   return err.body === undefined
     ? { status: err.status, headers: err.headers }
     : { status: err.status, json: err.body, headers: err.headers };

@@ -19,7 +19,7 @@ interface Entry extends CacheSlot {
 
 /** Who a reply was computed for: the credential's kind, its user and (for OAuth) its token. */
 export const whoAsks = (caller: Caller<{ id: number }> | undefined): string =>
-  caller ? `${caller.method}:${caller.user?.id ?? '-'}:${caller.token ?? ''}` : 'anonymous';
+  caller ? `${caller.method}:${caller.user?.id ?? '-'}:${caller.token ?? ''}:${caller.adminKeyId ?? ''}` : 'anonymous';
 
 const same = (a: CacheSlot, b: CacheSlot) => a.who === b.who && a.version === b.version && a.second === b.second;
 

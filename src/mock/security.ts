@@ -14,6 +14,8 @@ type RestrictedPolicy = 'allow' | 'reject' | 'reject-pending' | 'anonymous';
 
 export interface SecurityPlan {
   anonymous: boolean;
+  /** The admin API's Rails token authentication (`AdminToken`): admin keys, then admin-scoped OAuth tokens. */
+  adminApi: boolean;
   apiKeyBearer: boolean;
   apiKeyBasic: boolean;
   apiKeyQuery: boolean;
@@ -38,11 +40,13 @@ const KNOWN_SCHEMES = new Set([
   'AdminKeyBearer',
   'LegacyStatsKey',
   'LegacyStatsKeyQuery',
+  'AdminToken',
 ]);
 
 export function securityPlan(op: IndexedOperation): SecurityPlan {
   const plan: SecurityPlan = {
     anonymous: op.security.length === 0,
+    adminApi: false,
     apiKeyBearer: false,
     apiKeyBasic: false,
     apiKeyQuery: false,
@@ -67,6 +71,7 @@ export function securityPlan(op: IndexedOperation): SecurityPlan {
       if (scheme === 'ApiKeyBasic') plan.apiKeyBasic = true;
       if (scheme === 'ApiKeyQuery') plan.apiKeyQuery = true;
       if (scheme === 'AdminKeyBearer') plan.adminKey = true;
+      if (scheme === 'AdminToken') plan.adminApi = true;
       if (scheme === 'LegacyStatsKey') plan.legacyStatsKey = true;
       if (scheme === 'LegacyStatsKeyQuery') plan.legacyStatsKeyQuery = true;
       if (scheme === 'OAuth2') plan.oauthScopes.push(requirement[scheme] ?? []);

@@ -1,8 +1,9 @@
 /**
  * @module
  * Everything a mock changes while it runs, in one object made once per mock: the world's heartbeats,
- * the OAuth server (apps, codes, the one token store), the ingest counters, the YSWS claims and the
- * caches. Handlers reach it through the request context (`ctx.state`), never through module-level
+ * the OAuth server (apps, codes, the one token store), the admin API's tables (admin keys, trust-level
+ * audit logs, deletion requests, shadow-bans and the user columns they change), the ingest counters,
+ * the YSWS claims and the caches. Handlers reach it through the request context (`ctx.state`), never through module-level
  * maps, so two mocks in one process share nothing, and `POST /__mock/reset` has one `reset()` to call.
  */
 import type { World } from '../world/store.js';
@@ -11,6 +12,7 @@ import { YswsClaims } from './answers/ysws-claims.js';
 import { IngestCounters } from './ingest/counters.js';
 import { type OAuthOptions, OAuthServer } from './oauth/server.js';
 import { ResponseCache } from './response-cache.js';
+import { StaffStore } from './staff/store.js';
 
 /** GET answers kept, by URL. */
 const RESPONSE_CACHE_URLS = 5_000;
@@ -22,6 +24,8 @@ const RESPONSE_CACHE_URLS = 5_000;
  */
 export class MockState {
   readonly oauth: OAuthServer;
+  /** The admin API's keys, audit logs, deletion requests and shadow-bans (`/api/admin/v1/*`). */
+  readonly staff: StaffStore;
   readonly ingest = new IngestCounters();
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
@@ -32,6 +36,7 @@ export class MockState {
     oauth: OAuthOptions = {},
   ) {
     this.oauth = new OAuthServer(world, oauth);
+    this.staff = new StaffStore(world, this.oauth.tokens);
   }
 
   /**
@@ -42,6 +47,8 @@ export class MockState {
   reset(): void {
     this.world.reset();
     this.oauth.reset();
+    // After the OAuth server: the admin API's seeded OAuth token goes back into its token store.
+    this.staff.reset();
     this.ingest.reset();
     this.claims.clear();
     this.leaderboards.clear();

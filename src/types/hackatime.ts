@@ -1452,6 +1452,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling the admin API, and how
+         * @description Checks a credential of the admin API: answers who it belongs to (`creator`) and what it is
+         *     (`auth.type`): an admin API key — then `api_key` names it — or an OAuth access token — then
+         *     `auth.application` and `auth.scopes` describe it. Any admin level (viewer, admin, superadmin,
+         *     ultraadmin) may call it; every other caller gets Rails' token challenge.
+         *
+         *     Every admin route (`/api/admin/v1/*`) authenticates this way, and shares one server-wide throttle
+         *     of 5 requests per second in production (`429`).
+         *
+         *     **Historical docs:** the server's rswag spec documents no response body at all, describes the 401
+         *     without its `text/plain` body and `WWW-Authenticate` header, and says the credential must be
+         *     prefixed with "Bearer" (`Token` works too).
+         */
+        get: operations["adminCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/user/heartbeats": {
         parameters: {
             query?: never;
@@ -1793,6 +1823,25 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AdminActor
+         * @description A user as the admin API names the one acting or asking.
+         */
+        AdminActor: {
+            /** @example 2 */
+            id: number;
+            /**
+             * @description `users.username`; optional on the server, so it can be null.
+             * @example admin
+             */
+            username: string | null;
+            /**
+             * @description The display name (override, else Slack, GitHub or user name, else from the email).
+             * @example Heidi Admin
+             */
+            display_name: string;
+            admin_level: components["schemas"]["AdminLevel"];
+        };
+        /**
          * AdminHeartbeat
          * @description A heartbeat as the admin API's `user/heartbeats` lists it: these 24 keys, in this order
          *     (`user_utilities.rb:318-341`).
@@ -1837,6 +1886,13 @@ export interface components {
                 name: string | null;
             };
         };
+        /**
+         * AdminLevel
+         * @description `users.admin_level`. Privilege order: default < viewer < admin < superadmin < ultraadmin (not the
+         *     enum's storage order, which is default 0, superadmin 1, admin 2, viewer 3, ultraadmin 4).
+         * @enum {string}
+         */
+        AdminLevel: "default" | "viewer" | "admin" | "superadmin" | "ultraadmin";
         /**
          * AdminStatsHeartbeat
          * @description A heartbeat as `user/stats` lists it (`user_utilities.rb:143-167`): `time` is an ISO 8601 string
@@ -3528,6 +3584,23 @@ export interface components {
         YswsProgramName: "nothing" | "high_seas" | "arcade" | "juice" | "onboard" | "sprig" | "cider" | "hackpad" | "boba_drops" | "the_bin" | "blot" | "infill" | "scrapyard" | "hackcraft_mod_edition" | "browser_buddy" | "hackaccino" | "cafe" | "low_skies" | "rasp_api" | "terminal_craft" | "neon" | "jungle" | "counterspell" | "riceathon" | "power_hour" | "scrapyard_flagship" | "ten_days_in_public" | "build_your_own_llm" | "cargo_cult_v2" | "sockathon" | "bakebuild" | "minus_twelve" | "easel" | "retrospect" | "cascade" | "ten_hours_in_public" | "swirl" | "tarot" | "asylum" | "cargo_cult" | "rpg" | "ham_club" | "anchor" | "dessert" | "wizard_orpheus" | "onboard_live" | "say_cheese" | "hackapet" | "clubs_competitions" | "printboard" | "black_box" | "shipwrecked" | "pizza_grant_ysws" | "pixeldust" | "hacklet" | "reflow" | "the_journey" | "visioneer" | "neighborhood";
     };
     responses: {
+        /**
+         * @description Rails' token challenge (`authenticate_or_request_with_http_token`, realm `Application`): no
+         *     `Authorization` header, a scheme other than `Bearer`/`Token` (case-sensitive), a blank credential, an
+         *     unknown or revoked admin key, a key whose owner lost their admin level (revoked on the spot), or an
+         *     OAuth token that is expired, revoked, lacks the `admin` scope, comes from an app that is not
+         *     confidential, not verified or lacks the `admin` scope, or whose user has no admin level.
+         */
+        AdminUnauthorized: {
+            headers: {
+                /** @description Always `Token realm="Application"`. */
+                "WWW-Authenticate": "Token realm=\"Application\"";
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": "HTTP Token: Access denied.\n";
+            };
+        };
         /** @description No user has that id (a non-numeric id included). */
         AdminUserNotFound: {
             headers: {
@@ -5913,6 +5986,54 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    adminCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credential's owner and kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        valid: true;
+                        creator: components["schemas"]["AdminActor"];
+                        auth: {
+                            /** @enum {string} */
+                            type: "api_key" | "oauth";
+                            /** @description Only for `oauth`: the token's application. */
+                            application?: {
+                                id: number | null;
+                                name: string | null;
+                                uid: string | null;
+                            };
+                            /** @description Only for `oauth`: the token's scopes, in the order they were granted. */
+                            scopes?: string[];
+                        };
+                        /** @description Only for `api_key`: the key used. */
+                        api_key?: {
+                            id: number;
+                            name: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 with milliseconds, UTC.
+                             */
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     getAdminUserHeartbeats: {
         parameters: {
             query?: {
@@ -5976,7 +6097,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["AdminUserNotFound"];
             /** @description No user id, or a date the server cannot read. */
             422: {
@@ -6049,7 +6170,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["AdminUserNotFound"];
             /** @description No user id, an unknown `field`, or a date the server cannot read. */
             422: {
@@ -6092,7 +6213,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             /** @description No `ip`. */
             422: {
                 headers: {
@@ -6131,7 +6252,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             /** @description No `machine`. */
             422: {
                 headers: {
@@ -6206,7 +6327,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["AdminUserNotFound"];
             /** @description No user id, or a date the server cannot read. */
             422: {
@@ -6284,7 +6405,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             404: components["responses"]["AdminUserNotFound"];
             /** @description No user id, or a date the server cannot read. */
             422: {
@@ -6339,7 +6460,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             /** @description No user has that id, or the path does not route. */
             404: {
                 headers: {
@@ -6396,7 +6517,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -6436,7 +6557,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -6466,7 +6587,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             /** @description A negative `since`. */
             422: {
                 headers: {
@@ -6556,7 +6677,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             /** @description No segment, a segment under 3 characters, or a date the server cannot read. */
             422: {
                 headers: {
@@ -6609,7 +6730,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -6649,7 +6770,7 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
         };
     };

@@ -265,6 +265,14 @@ export class World {
     return this.globalVersion;
   }
 
+  /**
+   * A user row changed outside the heartbeats (the admin API's writes: trust and admin levels,
+   * shadow-bans, deletion requests): every answer kept for an earlier version is stale.
+   */
+  markChanged(): void {
+    this.globalVersion += 1;
+  }
+
   /** Increases whenever this user's heartbeats change. */
   versionOf(userId: number): number {
     return this.versions.get(userId) ?? 0;

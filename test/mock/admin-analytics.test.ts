@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { displayName } from '../../src/mock/rails/present/display-names.js';
 import { createMock } from '../../src/server/server.js';
 import type { Heartbeat, User } from '../../src/world/index.js';
+import { adminCall } from '../helpers/admin-api.js';
 import { draftOf } from '../helpers/heartbeats.js';
-import { ADMIN_KEY, bearer, NOW, SEED } from '../helpers/mock.js';
-import { expectValid } from '../helpers/spec.js';
+import { bearer, type MockTarget, NOW, SEED } from '../helpers/mock.js';
 
 const DAY = 86_400;
 const today = Math.floor(NOW / 1000 / DAY) * DAY;
@@ -17,16 +17,12 @@ const isoDay = (epoch: number) => new Date(epoch * 1000).toISOString().slice(0, 
 
 function fresh() {
   const mock = createMock({ seed: SEED, now: NOW });
+  const target: MockTarget = { transport: 'in-process', world: mock.world, fetch: async (path, init) => mock.app.request(path, init) };
   const request = async (path: string, headers: Record<string, string>) => {
     const res = await mock.app.request(path, { headers });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
-  const get = async (operationId: string, path: string, status = 200) => {
-    const res = await request(path, bearer(ADMIN_KEY));
-    expect(res.status, `${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(status);
-    expectValid(operationId, status, res.body);
-    return res.body;
-  };
+  const get = (operationId: string, path: string, status = 200) => adminCall(target, operationId, path, status);
   return { mock, world: mock.world, request, get };
 }
 

@@ -5,19 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { createMock } from '../../src/server/server.js';
 import type { Heartbeat } from '../../src/world/index.js';
-import { ADMIN_KEY, bearer, NOW, SEED } from '../helpers/mock.js';
-import { expectValid } from '../helpers/spec.js';
+import { ACCESS_DENIED, adminCall } from '../helpers/admin-api.js';
+import { bearer, DEMO_KEY, type MockTarget, NOW, SEED } from '../helpers/mock.js';
 
 const mock = createMock({ seed: SEED, now: NOW });
 const world = mock.world;
+const target: MockTarget = { transport: 'in-process', world, fetch: async (path, init) => mock.app.request(path, init) };
 
-async function get(operationId: string, path: string, status = 200): Promise<Record<string, unknown>> {
-  const res = await mock.app.request(path, { headers: bearer(ADMIN_KEY) });
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(res.status, `${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
-  expectValid(operationId, status, body);
-  return body;
-}
+/** Every read is open to a viewer, the lowest admin level (`base:15-19`): the tests call as one. */
+const get = (operationId: string, path: string, status = 200) => adminCall(target, operationId, path, status, { as: 'viewer' });
 
 const DAY = 86_400;
 const today = Math.floor(NOW / 1000 / DAY) * DAY;
@@ -115,5 +111,33 @@ describe('GET /api/admin/v1/user/get_users_by_ip and get_users_by_machine (user_
     expect(await get('getAdminUsersByMachine', '/api/admin/v1/user/get_users_by_machine', 422)).toEqual({
       error: 'bro dont got the machine',
     });
+  });
+});
+
+const PATHS = [
+  '/api/admin/v1/user/heartbeats?user_id=1',
+  '/api/admin/v1/user/heartbeat_values?user_id=1&field=languages',
+  '/api/admin/v1/user/get_users_by_ip?ip=203.0.113.10',
+  '/api/admin/v1/user/get_users_by_machine?machine=x',
+  '/api/admin/v1/user/stats?user_id=1',
+  '/api/admin/v1/user/projects?user_id=1',
+  '/api/admin/v1/users/1/visualization/quantized?year=2026&month=8',
+  '/api/admin/v1/alts/candidates',
+  '/api/admin/v1/alts/shared_machines',
+  '/api/admin/v1/users/active',
+  '/api/admin/v1/heartbeats/by_user_agent_segment?segment=vscode',
+  '/api/admin/v1/heartbeats/ip_machine_pairs',
+  '/api/admin/v1/heartbeats/shared_machines',
+];
+
+describe('authentication of the admin reads', () => {
+  it("answers Rails' token challenge to no credential and to a user API key, on every read", async () => {
+    for (const op of PATHS) {
+      for (const headers of [{}, bearer(DEMO_KEY)]) {
+        const res = await mock.app.request(op, { headers });
+        expect(res.status, op).toBe(401);
+        expect(await res.text()).toBe(ACCESS_DENIED);
+      }
+    }
   });
 });

@@ -31,6 +31,7 @@ const world: CredentialLookup<U> = {
   adminKeyOwner: (t) => (t === 'hka_good' ? admin : undefined),
   oauthGrant: (t) => grants[t],
   legacyStatsKey: 'legacy',
+  adminApiCaller: () => undefined,
 };
 
 const spec = loadSpec();

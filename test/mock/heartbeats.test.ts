@@ -261,7 +261,10 @@ describeBoth('POST /api/hackatime/v1/users/{id}/heartbeats', (t) => {
       (await t.fetch('/__mock/credentials').then((r) => r.json())) as {
         users: { id: number; username: string; roles: string[]; api_keys: string[]; pending_deletion: boolean; display_name: string }[];
       }
-    ).users.find((u) => u.roles.length === 0 && !u.pending_deletion && u.api_keys.length > 0)!;
+    ).users.find(
+      // An admin level is no role that changes a user's own answers.
+      (u) => u.roles.every((r) => ['viewer', 'superadmin', 'ultraadmin'].includes(r)) && !u.pending_deletion && u.api_keys.length > 0,
+    )!;
     const hacking = async () =>
       (await (await t.fetch('/api/v1/currently_hacking')).json()) as { count: number; users: { display_name: string }[] };
     const status = async () =>

@@ -55,6 +55,7 @@ export function applyAuth(alt: Alternative, creds: Credentials): AppliedAuth {
     case 'ApiKeyQuery':
       return creds.apiKey ? { headers: {}, query: [['api_key', creds.apiKey]] } : { missing: 'needs --api-key' };
     case 'AdminKeyBearer':
+    case 'AdminToken':
       return creds.adminKey ? bearer(creds.adminKey) : { missing: 'needs --admin-key' };
     case 'LegacyStatsKey':
       return creds.legacyStatsKey ? bearer(creds.legacyStatsKey) : { missing: 'needs --legacy-stats-key' };
@@ -78,6 +79,7 @@ export function invalidAuth(alt: Alternative, seed: number): { headers: Record<s
     case 'ApiKeyQuery':
       return { headers: {}, query: [['api_key', uuid]] };
     case 'AdminKeyBearer':
+    case 'AdminToken':
       return bearer(`hka_${hex}`);
     case 'ApiKeyBearer':
       return bearer(uuid);

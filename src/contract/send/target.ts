@@ -55,8 +55,12 @@ function fromMockCredentials(body: unknown): Detected | undefined {
   if (!Array.isArray(users)) return undefined;
   const list = users as MockUser[];
   const demo = list.find((u) => hasRole(u, 'demo')) ?? list.find((u) => strings(u.api_keys).length > 0);
-  const admin = list.find((u) => hasRole(u, 'admin') && strings(u.admin_keys).length > 0);
-  const tokens: OAuthToken[] = (Array.isArray(demo?.oauth_tokens) ? (demo.oauth_tokens as Record<string, unknown>[]) : [])
+  // The admin API has superadmin-only routes: a superadmin's key reaches every route an admin's does.
+  const admin = ['superadmin', 'admin'].map((role) => list.find((u) => hasRole(u, role) && strings(u.admin_keys).length > 0)).find(Boolean);
+  // The demo's tokens, then those of the admin role (the one with the `admin` scope).
+  const holders = [demo, list.find((u) => hasRole(u, 'admin'))];
+  const tokens: OAuthToken[] = holders
+    .flatMap((u) => (Array.isArray(u?.oauth_tokens) ? (u.oauth_tokens as Record<string, unknown>[]) : []))
     .filter((t) => typeof t['token'] === 'string' && t['revoked'] !== true && t['expired'] !== true)
     .map((t) => ({ token: t['token'] as string, scopes: strings(t['scopes']) }));
   const variables: Record<string, string> = {};

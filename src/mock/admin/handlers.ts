@@ -12,18 +12,26 @@ import { listOAuthApps, registerOAuthApp } from '../oauth/admin.js';
 import type { StoredToken } from '../oauth/token-store.js';
 import { exportHeartbeats, heartbeatStats, importHeartbeats } from '../persistence/admin.js';
 import { displayName } from '../rails/present/display-names.js';
+import type { StaffStore } from '../staff/store.js';
 
-function rolesOf(user: User, roles: WorldRoles): string[] {
+function rolesOf(user: User, roles: Record<string, string | string[]>): string[] {
   return Object.entries(roles).flatMap(([role, holder]) =>
     (Array.isArray(holder) ? holder.includes(user.username ?? '') : holder === user.username) ? [role] : [],
   );
 }
 
-function credentials(world: World, tokens: readonly StoredToken[], now: number) {
+/** The world's roles, and the admin levels the admin API's store seeded (viewer, superadmin, ultraadmin). */
+function allRoles(world: World, staff: StaffStore): WorldRoles & Record<string, string | string[]> {
+  const levels = Object.entries(staff.levelHolders).map(([level, id]) => [level, world.userById(id)?.username ?? '']);
+  return { ...world.roles, ...Object.fromEntries(levels) };
+}
+
+function credentials(world: World, staff: StaffStore, tokens: readonly StoredToken[], now: number) {
+  const roles = allRoles(world, staff);
   return {
     seed: world.seed,
     now: new Date(now).toISOString(),
-    roles: world.roles,
+    roles,
     legacy_stats_key: LEGACY_STATS_KEY,
     users: world.users.map((user) => ({
       id: user.id,
@@ -32,13 +40,17 @@ function credentials(world: World, tokens: readonly StoredToken[], now: number) 
       slack_uid: user.slackUid,
       email: user.emails[0] ?? null,
       timezone: user.timezone,
-      roles: rolesOf(user, world.roles),
+      roles: rolesOf(user, roles),
       trust_level: user.trustLevel,
       public_stats: user.allowPublicStats,
       pending_deletion: user.pendingDeletion,
       admin_level: user.adminLevel,
       api_keys: world.apiKeysOf(user.id).map((k) => k.token),
-      admin_keys: world.adminKeys.filter((k) => k.ownerId === user.id).map((k) => k.token),
+      // Active keys first: a client takes the first as the user's key.
+      admin_keys: staff.keys
+        .filter((k) => k.ownerId === user.id)
+        .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null))
+        .map((k) => k.token),
       oauth_tokens: tokens
         .filter((t) => t.userId === user.id)
         .map((t) => ({
@@ -52,7 +64,7 @@ function credentials(world: World, tokens: readonly StoredToken[], now: number) 
 }
 
 export const adminHandlers: HandlerMap = {
-  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state.oauth.tokens.all(), now)) },
+  mockListCredentials: { handle: ({ world, state, now }) => json(credentials(world, state.staff, state.oauth.tokens.all(), now)) },
   mockListUserHeartbeats: {
     handle({ world, path, query }) {
       const user = world.userByUsername(path['username'] ?? '');

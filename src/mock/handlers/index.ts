@@ -4,6 +4,7 @@
  * spec disagree in either direction.
  */
 import type { HandlerMap } from '../handler.js';
+import { adminHandlers } from './admin.js';
 import { adminAnalyticsHandlers } from './admin-analytics.js';
 import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap = {
   ...removedHandlers,
   ...oauthHandlers,
   ...publicHandlers,
+  ...adminHandlers,
   ...adminUsersHandlers,
   ...adminAnalyticsHandlers,
 };

@@ -37,9 +37,12 @@ const getCurrentlyHacking: OperationHandler = {
   handle: ({ world, now }) => json(currentlyHacking(world, now)),
 };
 
-/** Distinct users set to red in the last day, week and month (a month as the real server's `1.month.ago`). */
+/**
+ * Distinct users set to red in the last day, week and month (a month as the real server's `1.month.ago`),
+ * from the audit log the admin API writes to (`POST /api/admin/v1/user/convict`).
+ */
 const getBannedUserCounts: OperationHandler = {
-  handle: ({ world, now }) => json(bannedUserCounts(world.trustLevelChanges, now)),
+  handle: ({ state, now }) => json(bannedUserCounts(state.staff.trustChanges(), now)),
 };
 
 export const publicHandlers = { getBadge, getCurrentlyHacking, getBannedUserCounts };
