@@ -1818,6 +1818,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day of several users' coding, as spans (admin)
+         * @description The caller and up to 20 chosen users (`user_ids`, then the users of `slack_uids`; the caller is
+         *     always first in the selection, unknown ids are dropped), each with the heartbeats of `date` **in
+         *     the user's own time zone**: spans that end where the next heartbeat is more than 10 minutes away
+         *     (`duration` = end − start, `0` for a lone heartbeat) and `total_coded_time`, the capped gaps
+         *     (120 s) between consecutive heartbeats of that local day, truncated to an integer. `commit_markers`
+         *     lists the users' GitHub commits of their local day (the mock has no commits: always empty). Read
+         *     off `show` (`app/controllers/api/admin/v1/timeline_controller.rb:7-46`) and
+         *     `app/services/timeline_service.rb`.
+         *
+         *     **Upstream swagger:** documents `total_coded_time` as a float; it is an integer.
+         */
+        get: operations["getAdminTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/timeline/search_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users to add to the timeline (admin)
+         * @description `User.fuzzy_ranked_search` with at most 20 results (users without an email included): candidates
+         *     have the term (stripped) as their Slack UID or id, or contain it, case-insensitively, in their
+         *     username, display-name override, GitHub or Slack username or an email; ranked by score (+1000 id,
+         *     +1000 Slack UID; per name field and the best email +100 exact, +50 prefix, +10 contains), then
+         *     username. Read off `search_users` (`app/controllers/api/admin/v1/timeline_controller.rb:48-54`,
+         *     `app/models/concerns/user_fuzzy_search.rb`).
+         *
+         *     **Upstream swagger:** its 422 has no schema; the body is `{"error":"Query parameter is required"}`.
+         */
+        get: operations["getAdminTimelineSearchUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/timeline/leaderboard_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller and today's leaderboard, to pick timeline users (admin)
+         * @description The caller first, then the users of today's finished leaderboard by total time (the daily board,
+         *     or the weekly one with `period=last_7_days`), at most 25 in all; with no board, the caller alone.
+         *     Shadow-banned users are **not** left out here. Read off `leaderboard_users`
+         *     (`app/controllers/api/admin/v1/timeline_controller.rb:56-83`). The mock computes today's boards on
+         *     demand, as the public leaderboards do, so a board always exists.
+         */
+        get: operations["getAdminTimelineLeaderboardUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1928,6 +2008,15 @@ export interface components {
             /** @enum {string} */
             source_type: "direct_entry" | "wakapi_import" | "test_entry";
             ip_address: string | null;
+        };
+        /**
+         * AdminUserSummary
+         * @description `user_summary` of the timeline pickers (`timeline_controller.rb:87-89`).
+         */
+        AdminUserSummary: {
+            id: number;
+            display_name: string;
+            avatar_url: string;
         };
         /**
          * AuthenticatedApiKey
@@ -6767,6 +6856,151 @@ export interface operations {
                             /** @example {4,11} */
                             user_ids: string;
                         }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminTimeline: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The day, read with Ruby's `Date.parse` (`2026-08-22`, `22 Aug 2026`); absent → today (UTC).
+                 *     Present but unreadable, **empty included** → `422 {"error":"Invalid date format"}`; over 128
+                 *     characters the parser raises another error, which escapes the action (`500`).
+                 */
+                date?: string;
+                /** @description Comma-separated user ids (each read with `to_i`, repeats dropped). */
+                user_ids?: string;
+                /** @description Comma-separated Slack UIDs (the first 20), added after `user_ids`. */
+                slack_uids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's users and their spans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** Format: date */
+                        next_date: string;
+                        /** Format: date */
+                        prev_date: string;
+                        users: {
+                            user: {
+                                id: number;
+                                username: string | null;
+                                display_name: string;
+                                slack_username: string | null;
+                                github_username: string | null;
+                                timezone: string | null;
+                                avatar_url: string;
+                            };
+                            spans: {
+                                start_time: number;
+                                end_time: number;
+                                duration: number;
+                                /** @description Base names of the entities, unique. */
+                                files_edited: string[];
+                                projects_edited_details: {
+                                    name: string;
+                                    repo_url: string | null;
+                                }[];
+                                editors: string[];
+                                languages: string[];
+                            }[];
+                            total_coded_time: number;
+                        }[];
+                        commit_markers: {
+                            user_id: number;
+                            timestamp: number;
+                            additions: number | null;
+                            deletions: number | null;
+                            github_url: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description A date that cannot be read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAdminTimelineSearchUsers: {
+        parameters: {
+            query: {
+                /** @description What to look for. Missing or blank (white space only) → `422 {"error":"Query parameter is required"}`. */
+                query: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminUserSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No query. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminTimelineLeaderboardUsers: {
+        parameters: {
+            query?: {
+                /** @description `last_7_days` for the weekly board; anything else, or nothing, means the daily one. Never an error. */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller, then the board's users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminUserSummary"][];
                     };
                 };
             };

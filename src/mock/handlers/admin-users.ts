@@ -10,13 +10,11 @@ import { usersByIp, usersByMachine } from '../answers/admin-machines.js';
 import { adminUserProjects, adminUserStats } from '../answers/admin-user-stats.js';
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
-import { adminDefaultRange, adminTimeRange, hasDateBounds } from '../params/admin-date-range.js';
+import { adminDefaultRange, adminTimeRange, hasDateBounds, rescuedDateDay } from '../params/admin-date-range.js';
 import { clampedInt, offsetParam } from '../params/admin-limits.js';
 import { adminTarget } from '../params/admin-target.js';
 import { isBlankString } from '../rails/ruby/blank.js';
-import { daysFromCivil } from '../rails/ruby/civil.js';
-import { dateFragments, RubyRangeError } from '../rails/ruby/date-fragments.js';
-import { dateFromFragments, utcDayNumber } from '../rails/ruby/date-parse.js';
+import { utcDayNumber } from '../rails/ruby/date-parse.js';
 import { presentParam, railsParam } from '../rails/ruby/rails-params.js';
 
 const DAY = 86_400;
@@ -78,13 +76,9 @@ const getAdminUsersByMachine: OperationHandler = {
 function statsDay(search: URLSearchParams, nowMs: number): number {
   const raw = railsParam(search, 'date');
   if (isBlankString(raw)) return utcDayNumber(nowMs);
-  try {
-    const civil = dateFromFragments(dateFragments(raw, true), nowMs);
-    return daysFromCivil(civil.year, civil.month, civil.day);
-  } catch (err) {
-    if (err instanceof RubyRangeError) throw fromTemplate(INTERNAL_ERROR_PAGE);
-    throw error(422, 'Invalid date.');
-  }
+  const day = rescuedDateDay(raw, nowMs);
+  if (day === undefined) throw error(422, 'Invalid date.');
+  return day;
 }
 
 const getAdminUserStats: OperationHandler = {

@@ -6,6 +6,7 @@
 import type { HandlerMap } from '../handler.js';
 import { adminHandlers } from './admin.js';
 import { adminAnalyticsHandlers } from './admin-analytics.js';
+import { adminTimelineHandlers } from './admin-timeline.js';
 import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...adminHandlers,
   ...adminUsersHandlers,
   ...adminAnalyticsHandlers,
+  ...adminTimelineHandlers,
 };

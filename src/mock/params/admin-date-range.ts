@@ -22,13 +22,21 @@ const DIGITS = /^\d+$/;
 type Boundary = 'start' | 'end';
 
 /**
- * `Date.parse(value)` as a calendar date, or undefined where Ruby raises `Date::Error`/`ArgumentError`.
- * @throws ApiError the 500 page for Ruby's RangeError (not rescued by the action)
+ * `Date.parse(value)` (comp on) as a UTC day number.
+ * @throws InvalidDateError (`Date::Error`), DateParseLimitError (an `ArgumentError`) or RubyRangeError, as Ruby
  */
-function parsedDay(value: string, nowMs: number): number | undefined {
+export function rubyDateDay(value: string, nowMs: number): number {
+  const civil = dateFromFragments(dateFragments(value, true), nowMs);
+  return daysFromCivil(civil.year, civil.month, civil.day);
+}
+
+/**
+ * `Date.parse(value)` rescued as `rescue Date::Error, ArgumentError`: undefined where Ruby raises one.
+ * @throws ApiError the 500 page for Ruby's RangeError, which the actions do not rescue
+ */
+export function rescuedDateDay(value: string, nowMs: number): number | undefined {
   try {
-    const civil = dateFromFragments(dateFragments(value, true), nowMs);
-    return daysFromCivil(civil.year, civil.month, civil.day);
+    return rubyDateDay(value, nowMs);
   } catch (err) {
     if (err instanceof RubyRangeError) throw fromTemplate(INTERNAL_ERROR_PAGE);
     return undefined;
@@ -49,7 +57,7 @@ export function parseTs(raw: string, boundary: Boundary, nowMs: number): number 
     const ts = digits >= 1_000_000_000_000n ? digits / 1000n : digits;
     return ts <= BigInt(MAX_TS) ? Number(ts) : undefined;
   }
-  const day = parsedDay(value, nowMs);
+  const day = rescuedDateDay(value, nowMs);
   if (day === undefined) return undefined;
   return boundary === 'end' ? day * DAY + DAY - 1 : day * DAY;
 }
