@@ -6218,7 +6218,8 @@ export interface operations {
                 /**
                  * @description Which column: `projects`, `languages`, `entities`, `branches`, `categories`, `editors`,
                  *     `machines`, `user_agents` or `ips`. Missing or anything else → `422 {"error":"invalid field"}`
-                 *     (after the user is found).
+                 *     (after the user is found). `ips` makes the server raise (`500`) when the user has an address
+                 *     in the window.
                  */
                 field: "languages" | "projects" | "entities" | "branches" | "categories" | "editors" | "machines" | "user_agents" | "ips";
                 /** @description At most this many values before empty strings are dropped; default 5000, `to_i`, clamped to 1–5000. */

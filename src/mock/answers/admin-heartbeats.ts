@@ -5,7 +5,7 @@
  * `heartbeats/by_user_agent_segment` (`app/controllers/api/admin/v1/admin_controller.rb:222-272`).
  * Every row comes from the world's heartbeats, the ones the public endpoints read.
  */
-import type { Heartbeat, TimeWindow, User, World } from '../../world/index.js';
+import { type Heartbeat, sliceWindow, type TimeWindow, type User, type World } from '../../world/index.js';
 
 /** Exact-match filters of `user/heartbeats`, each applied when present. */
 interface HeartbeatFilters {
@@ -164,7 +164,11 @@ const segmentRow = (hb: Heartbeat) => ({
  */
 export function heartbeatsByUserAgentSegment(world: World, q: SegmentQuery) {
   const source =
-    q.userId === undefined ? world.allHeartbeats(q.window) : q.userId === null ? [] : world.heartbeatsBetween(q.userId, q.window);
+    q.userId === undefined
+      ? sliceWindow(world.allHeartbeats(), q.window)
+      : q.userId === null
+        ? []
+        : world.heartbeatsBetween(q.userId, q.window);
   const rows = source.filter((hb) => containsIgnoringCase(hb.user_agent, q.segment));
   if (q.countOnly) return { segment: q.segment, total_count: rows.length };
   // `ORDER BY time DESC` (ties in id order descending, as the world's rows are ascending by (time, id)).

@@ -7,22 +7,22 @@
  * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
  * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
  */
-import type { Heartbeat, TimeWindow, World } from '../../world/index.js';
+import { type Heartbeat, sliceWindow, type World } from '../../world/index.js';
 
 const DAY = 86_400;
 
-/** Every user's rows in a window, user by user in id order (each user's rows by time). */
-function rowsByUser(world: World, window: Partial<TimeWindow>): Heartbeat[] {
-  const rows: Heartbeat[] = [];
-  for (const user of world.users) for (const hb of world.heartbeatsBetween(user.id, window)) rows.push(hb);
-  return rows;
-}
-
-/** Rows since `cutoff`: `time >= cutoff` (the candidates) or `time > cutoff` (the heartbeats controller). */
-function rowsSince(world: World, cutoff: number, strict: boolean): Heartbeat[] {
-  const rows = rowsByUser(world, { from: cutoff });
+/**
+ * Every user's rows since `cutoff` (`time >= cutoff`, or `time > cutoff` when `strict`), from the
+ * world's one time-ordered list of all rows (kept until the world changes), so that a different
+ * cutoff costs a binary search rather than a pass over every user.
+ */
+function rowsSince(world: World, cutoff: number, strict: boolean): readonly Heartbeat[] {
+  const rows = sliceWindow(world.allHeartbeats(), { from: cutoff });
   return strict ? rows.filter((hb) => hb.time > cutoff) : rows;
 }
+
+/** By user id, then first appearance: the mock's order where the server's SQL has no `ORDER BY`. */
+const byUser = <T extends { user_id: number }>(items: T[]): T[] => items.sort((a, b) => a.user_id - b.user_id);
 
 /** Distinct tuples, first appearance kept. */
 function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
@@ -39,8 +39,9 @@ function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
  * exactly that address (all time).
  */
 export function usersByIp(world: World, ip: string) {
-  const rows = rowsByUser(world, {}).filter((hb) => hb.ip_address === ip);
-  const users = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent])).map((hb) => ({
+  const rows = world.allHeartbeats().filter((hb) => hb.ip_address === ip);
+  const distinct = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent]));
+  const users = byUser(distinct).map((hb) => ({
     user_id: hb.user_id,
     ip_address: hb.ip_address,
     machine: hb.machine,
@@ -51,8 +52,8 @@ export function usersByIp(world: World, ip: string) {
 
 /** `get_users_by_machine`: distinct (user, machine) among rows of exactly that machine name. */
 export function usersByMachine(world: World, machine: string) {
-  const rows = rowsByUser(world, {}).filter((hb) => hb.machine === machine);
-  return { users: distinctBy(rows, (hb) => String(hb.user_id)).map((hb) => ({ user_id: hb.user_id, machine })) };
+  const rows = world.allHeartbeats().filter((hb) => hb.machine === machine);
+  return { users: byUser(distinctBy(rows, (hb) => String(hb.user_id))).map((hb) => ({ user_id: hb.user_id, machine })) };
 }
 
 /** `lookback_days.days.ago.to_i`. */
@@ -71,14 +72,14 @@ function combos(rows: readonly Heartbeat[]): Combo[] {
   const map = new Map<string, Combo>();
   for (const hb of rows) {
     if (hb.machine === null || hb.ip_address === null) continue;
-    const key = JSON.stringify([hb.user_id, hb.machine, hb.ip_address]);
+    const key = `${hb.user_id}\u0000${hb.machine}\u0000${hb.ip_address}`;
     const combo = map.get(key);
     if (combo) {
       combo.first = Math.min(combo.first, hb.time);
       combo.last = Math.max(combo.last, hb.time);
     } else map.set(key, { userId: hb.user_id, machine: hb.machine, ip: hb.ip_address, first: hb.time, last: hb.time });
   }
-  return [...map.values()];
+  return [...map.values()].sort((a, b) => a.userId - b.userId);
 }
 
 /** The self-join on (machine, ip) with `r1.user_id < r2.user_id`, at most `limit` pairs. */
@@ -152,6 +153,6 @@ export function sharedMachines(world: World, cutoff: number, limit: number) {
 
 /** `users/active`: ids of users with a heartbeat at or after `since` (at most 50 000). */
 export function activeUserIds(world: World, since: number) {
-  const userIds = world.users.filter((u) => world.heartbeatsBetween(u.id, { from: since }).length > 0).map((u) => u.id);
-  return { user_ids: userIds.slice(0, 50_000) };
+  const active = new Set(rowsSince(world, since, false).map((hb) => hb.user_id));
+  return { user_ids: [...active].sort((a, b) => a - b).slice(0, 50_000) };
 }
