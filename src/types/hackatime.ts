@@ -1482,6 +1482,568 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/user/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's record and heartbeat statistics
+         * @description The user's profile, raw trust and admin levels, emails, the number of (user) API keys, and
+         *     statistics over the heartbeats whose time lies between 2000-01-01 and 2100-01-01 (a millisecond
+         *     `time` is divided by 1000 first): count, coding time (gaps capped at 120 s), distinct languages
+         *     and projects (an empty string counts), distinct UTC days. Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec documents `total_coding_time` as a float
+         *     (`187200.0`); it is an integer. It does not document the 401.
+         */
+        get: operations["adminGetUserInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/info_batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Several users at once
+         * @description The users whose ids are listed in `ids`, as `as_json` renders them (no order is promised; unknown
+         *     ids are left out). Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec says `no valid ids provided` answers ids that do not
+         *     parse as integers; such ids become 0 and the answer is a 200 without them. The message answers
+         *     only a list with no items at all (`ids=,`). It does not document the 401.
+         */
+        get: operations["adminGetUserInfoBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/trust_logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's trust-level history
+         * @description The user's 25 newest trust-level audit log entries, newest first. Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec documents neither the 404 nor the 422 (`who?`), nor the 401.
+         */
+        get: operations["adminGetUserTrustLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/banned_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convicted users
+         * @description Users whose trust level is `red`, by id, each with their alphabetically first email (or the text
+         *     `no email`). Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec illustrates its 401 with a "viewer-api-key"; a viewer's
+         *     key is accepted here — the 401 means an unknown key.
+         */
+        get: operations["adminListBannedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/get_user_by_email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find a user id by email address
+         * @description The id of the user owning `email` — an exact, case-sensitive match against the stored (lower-case)
+         *     addresses. Any admin level. The parameter may also come in the query string.
+         *
+         *     **Historical docs:** the server's rswag spec does not document the 401.
+         */
+        post: operations["adminGetUserByEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/search_fuzzy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search users by name, email, Slack uid or id
+         * @description Users matching the stripped `query`: Slack uid equal to it; username, display-name override,
+         *     GitHub or Slack name or an email containing it (case-insensitive); id equal to it (digits). Each
+         *     gets a `rank_score`: +1000 for the id, +1000 for the Slack uid, and for each name and the best
+         *     email +100 exact, +50 prefix, +10 contains. The 10 best (score descending, then username), and only
+         *     then the users without an email are left out — so fewer than 10 may come back. Any admin level.
+         *     The parameter may also come in the query string.
+         *
+         *     **Historical docs:** the server's rswag spec shows `rank_score` as `0.87`; it is an integer score
+         *     (e.g. `1100`). The 10-result limit and the email filter are not documented there, nor is the 401.
+         */
+        post: operations["adminSearchUsersFuzzy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/convict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a user's trust level
+         * @description Sets the user's trust level and writes a trust-level audit log entry — only when the level
+         *     changes; setting the current level again answers the same 200 and writes nothing. Checked in
+         *     this order: the caller is admin or above (a viewer gets `403` before the user is even looked up);
+         *     the user (`id` or `user_id`: `422 who?` / `404`); `reason` present (`422`); `trust_level` one of
+         *     `blue`, `red`, `green`, `yellow` (`422`); the caller is not the user, ranks strictly above them,
+         *     and — for `red` — is a superadmin or ultraadmin (`403`). Parameters may also come in the query.
+         *
+         *     Effects elsewhere at once: the public `GET /api/v1/users/{username}/trust_factor` shows the new
+         *     level (yellow as blue), `GET /api/v1/banned_users/counts` counts a new `red`, a `red` user leaves
+         *     the leaderboards and is refused by the user-API endpoints that refuse convicted users, and the
+         *     audit log routes list the entry.
+         *
+         *     **Historical docs:** the server's rswag spec gives the message `User convicted successfully`; it is
+         *     `gotcha, updated to <level>`. It calls `user.username` a username — it is the display name. It gives
+         *     none of the 422/403 texts, does not say that a plain admin cannot set `red`, and omits the 401.
+         */
+        post: operations["adminConvictUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/admin_api_keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user's active admin API keys
+         * @description The active admin API keys of all users, newest first — a preview of each token, never the token.
+         *     Any admin level (viewers too).
+         *
+         *     **Historical docs:** the server's rswag spec says "List all admin API keys"; revoked keys are not
+         *     listed. Its key schema has a `last_used_at` that no key has.
+         */
+        get: operations["adminListApiKeys"];
+        put?: never;
+        /**
+         * Create an admin API key for the caller
+         * @description Creates a key owned by the caller (for an OAuth caller, the token's user) and answers its token —
+         *     the only time it is shown. The key authenticates at once. Any admin level, viewers included.
+         *     `name` must be present and not already the name of another of the caller's keys (revoked keys were
+         *     renamed, so their names are free again). The parameter may also come in the query string.
+         *
+         *     **Historical docs:** the server's rswag spec gives the 422 as `Validation failed`; it is
+         *     `Failed to create admin API key` with the validation messages in `errors`. It does not say viewers
+         *     may create keys.
+         */
+        post: operations["adminCreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/admin_api_keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One admin API key
+         * @description Any key by id, revoked ones included (then `active` is false, `revoked_at` set and the name carries
+         *     the `_revoked_<16 hex>` suffix). Any admin level.
+         */
+        get: operations["adminGetApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an admin API key
+         * @description Revokes the key: `revoked_at` is set and `_revoked_<16 hex>` appended to its name (again on each
+         *     call: revoking a revoked key succeeds too). It stops authenticating at once — also when it is the
+         *     key of this very request — and leaves the list. An ultraadmin may revoke any key; everyone else
+         *     only their own. There is no 404: a key the caller may not revoke, or that does not exist, is a 403.
+         *
+         *     Browsers cannot call it cross-origin: the server's CORS allows only GET, POST and OPTIONS.
+         *
+         *     **Historical docs:** the server's rswag spec gives the message `Admin API key revoked successfully`;
+         *     it is `Admin API key has been revoked`. It documents a 404 that cannot happen, and its "not your key"
+         *     example uses the seed key of an ultraadmin, which would succeed.
+         */
+        delete: operations["adminRevokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/leaderboard_shadowbans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users hidden from the leaderboards
+         * @description Every shadow-banned user, most recently updated first. Admin level and above (a viewer gets 403).
+         */
+        get: operations["adminListShadowbans"];
+        put?: never;
+        /**
+         * Hide a user from the leaderboards
+         * @description Shadow-bans the user: they disappear from the public daily and weekly leaderboards at once (the
+         *     ranks after them move up); their trust level is untouched. Banning a banned user again answers
+         *     201 and replaces the reason, expiry and banning admin. Admin level and above, and the caller must
+         *     rank strictly above the user and not be the user. Checked in this order: the user (404), the rank
+         *     rules (403), the expiry (422), then the reason and the expiry's being in the future (422, both
+         *     messages together). Parameters may also come in the query string.
+         *
+         *     **Historical docs:** the server's rswag spec gives the message `User shadowbanned from leaderboards`;
+         *     it is `<display name> is now hidden from leaderboards.`. Its expiry error is
+         *     `… is not a valid datetime`; it is `Leaderboard shadowban expires at is invalid`. It documents only
+         *     the rank 403, not the viewer's.
+         */
+        post: operations["adminCreateShadowban"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/leaderboard_shadowbans/search_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users to shadow-ban
+         * @description The fuzzy user search of `POST /user/search_fuzzy` with up to 20 results, users without an email
+         *     included, each rendered as a shadow-ban row. A blank query answers 200 with no users. Admin level
+         *     and above.
+         *
+         *     **Historical docs:** the server's rswag spec documents no 403 here, and does not say a blank query
+         *     answers `{"users":[]}`.
+         */
+        get: operations["adminSearchShadowbanUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/leaderboard_shadowbans/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Show a user on the leaderboards again
+         * @description Clears the user's shadow-ban (reason, expiry and banning admin too); it also answers 200 for a user
+         *     who was not banned. The user is back on the public leaderboards at once. Same rules as the ban:
+         *     admin and above, ranking strictly above the user, not oneself.
+         *
+         *     Browsers cannot call it cross-origin: the server's CORS allows only GET, POST and OPTIONS.
+         *
+         *     **Historical docs:** the server's rswag spec gives the message `User removed from leaderboard
+         *     shadowban list`; it is `<display name> is visible on leaderboards again.`. It documents only the
+         *     rank 403, not the viewer's.
+         */
+        delete: operations["adminDeleteShadowban"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/trust_level_audit_logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trust-level audit log
+         * @description The 250 newest trust-level changes that pass the filters, newest first. `total_count` counts that
+         *     list, so it is never above 250. Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec presents `total_count` as a grand total (example 137);
+         *     it is the count of the returned page. It does not document the `Admin not found` 404, and calls the
+         *     searches fuzzy: they are "contains" (case-insensitive), exact Slack uid or exact id.
+         */
+        get: operations["adminListTrustLevelAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/trust_level_audit_logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One trust-level change
+         * @description One audit log entry, with the user's current trust level and the entry's `updated_at`. Any admin level.
+         */
+        get: operations["adminGetTrustLevelAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/deletion_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Account deletion requests by state
+         * @description Pending requests (oldest request first), approved ones (soonest deletion first) and the 25 most
+         *     recently completed. Cancelled requests are not listed. Superadmin and ultraadmin only: an admin or
+         *     viewer gets a JSON 401 (`lmao no perms`).
+         *
+         *     **Historical docs:** the server's rswag spec does not document the `lmao no perms` 401.
+         */
+        get: operations["adminListDeletionRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/deletion_requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One account deletion request
+         * @description A request in any state. Superadmin and ultraadmin only (others: JSON 401 `lmao no perms`).
+         */
+        get: operations["adminGetDeletionRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/deletion_requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an account deletion request
+         * @description Approves the request — in whatever state it is (even cancelled or completed): the caller is
+         *     recorded as the approver and the deletion is scheduled 30 days out. Nothing is deleted now: on the
+         *     real server a daily job anonymises the user once the date has passed. While a request is pending or
+         *     approved, the user is restricted: the user-API endpoints that refuse a pending deletion refuse their
+         *     API keys and OAuth tokens (`401`), at once. Superadmin and ultraadmin only (others: JSON 401).
+         *
+         *     **Historical docs:** the server's rswag spec says "Approve and execute", with the message
+         *     `Deletion request approved and processed`; it only schedules the deletion, and the message is
+         *     `Deletion request approved. Scheduled for <Month DD, YYYY>`.
+         */
+        post: operations["adminApproveDeletionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/deletion_requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an account deletion request
+         * @description Cancels the request, in whatever state it is (even completed). The user is no longer restricted once
+         *     none of their requests is pending or approved. Superadmin and ultraadmin only (others: JSON 401).
+         */
+        post: operations["adminRejectDeletionRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff and their admin levels
+         * @description Every user whose admin level is not `default`, ordered by the level's storage number (superadmin,
+         *     admin, viewer, ultraadmin), then username. Superadmin and ultraadmin only (others: JSON 401
+         *     `lmao no perms`).
+         *
+         *     **Historical docs:** the server's rswag spec says "List system permissions" and describes a
+         *     `Permission` object (`role`, `resource_type`, `resource_id`) that no answer has; it lists users. It
+         *     does not document the `lmao no perms` 401.
+         */
+        get: operations["adminListPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/permissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's admin level
+         * @description Sets the user's admin level. Superadmin and ultraadmin only (others: JSON 401). The caller must not
+         *     be the user, must rank strictly above the user's current level and at least as high as the level
+         *     granted; only an ultraadmin grants `ultraadmin`, and nobody changes an ultraadmin. Checked in this
+         *     order: the user (404), the level's name (422), the rank rules (403, first matching message), then
+         *     the write; setting the current level again answers 200 without writing.
+         *
+         *     The change takes effect at once: a user demoted to `default` can no longer use the admin API — their
+         *     admin keys are revoked the next time they are used and their admin OAuth tokens are refused — and
+         *     the level decides what their key may do everywhere else (convictions, shadow-bans, this route).
+         *
+         *     Browsers cannot call it cross-origin: the server's CORS allows only GET, POST and OPTIONS. `PUT` is
+         *     not routed (404).
+         *
+         *     **Historical docs:** the server's rswag spec gives the message `Admin level updated successfully`; it
+         *     is `<display name>'s admin level updated from <old> to <new>`. It does not document the
+         *     `lmao no perms` 401.
+         */
+        patch: operations["adminUpdatePermission"];
+        trace?: never;
+    };
+    "/api/admin/v1/audit_logs/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many trust-level changes each user has had
+         * @description For each requested user id (the first 1000), the number of trust-level audit log entries about
+         *     that user; every requested id is a key (as a string), 0 when it has none. Any admin level.
+         *
+         *     **Historical docs:** the server's rswag spec answers an empty array with
+         *     `no valid user_ids provided`; an empty array is blank, so it gets `user_ids array required` (the
+         *     other message cannot happen). Non-numeric ids crash the query (500), which it does not say.
+         */
+        post: operations["adminCountAuditLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/user/heartbeats": {
         parameters: {
             query?: never;
@@ -1922,6 +2484,51 @@ export interface components {
             admin_level: components["schemas"]["AdminLevel"];
         };
         /**
+         * AdminApiKey
+         * @description An admin API key as listed and shown (`admin_api_keys_controller.rb:65-80`); never the token itself.
+         */
+        AdminApiKey: {
+            id: number;
+            /** @description A revoked key's name carries the suffix `_revoked_<16 hex>` (added again on each revocation). */
+            name: string;
+            /**
+             * @description The first 13 characters of the token (`hka_` + 9 hex) and `...`.
+             * @example hka_3f8e12ab5...
+             */
+            token_preview: string;
+            user: components["schemas"]["AdminActor"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            active: boolean;
+        };
+        /**
+         * AdminDeletionRequest
+         * @description An account deletion request (`deletion_requests_controller.rb:54-67`).
+         */
+        AdminDeletionRequest: {
+            id: number;
+            user_id: number;
+            user: null | components["schemas"]["AdminUserRef"];
+            /** @enum {string} */
+            status: "pending" | "approved" | "cancelled" | "completed";
+            /** Format: date-time */
+            requested_at: string;
+            /**
+             * Format: date-time
+             * @description Set by approval, 30 days after it.
+             */
+            scheduled_deletion_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            admin_approved_by: null | components["schemas"]["AdminUserRef"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
          * AdminHeartbeat
          * @description A heartbeat as the admin API's `user/heartbeats` lists it: these 24 keys, in this order
          *     (`user_utilities.rb:318-341`).
@@ -1974,6 +2581,35 @@ export interface components {
          */
         AdminLevel: "default" | "viewer" | "admin" | "superadmin" | "ultraadmin";
         /**
+         * AdminShadowbanUser
+         * @description A user as `LeaderboardShadowbanSerializer` renders it. Its times are ISO 8601 with **seconds**
+         *     precision (`…T14:00:00Z`), unlike the rest of the admin API.
+         */
+        AdminShadowbanUser: {
+            id: number;
+            display_name: string;
+            avatar_url: string;
+            /** Format: date-time */
+            created_at: string;
+            username: string | null;
+            /** @description The user's first email address. */
+            email: string | null;
+            leaderboard_shadowbanned: boolean;
+            leaderboard_shadowban_reason: string | null;
+            /** Format: date-time */
+            leaderboard_shadowban_expires_at: string | null;
+            /** @description The admin who banned the user (never with an email), or null. */
+            shadowbanned_by: null | {
+                id: number;
+                display_name: string;
+                username: string | null;
+                avatar_url: string;
+                admin_level: components["schemas"]["AdminLevel"];
+            };
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
          * AdminStatsHeartbeat
          * @description A heartbeat as `user/stats` lists it (`user_utilities.rb:143-167`): `time` is an ISO 8601 string
          *     with seconds precision (`Time.at(hb.time).utc.iso8601`), there is no `ja4`.
@@ -2008,6 +2644,44 @@ export interface components {
             /** @enum {string} */
             source_type: "direct_entry" | "wakapi_import" | "test_entry";
             ip_address: string | null;
+        };
+        /**
+         * AdminTrustLog
+         * @description One trust-level audit log entry (`trust_level_audit_logs_controller.rb:54-71`).
+         */
+        AdminTrustLog: {
+            id: number;
+            user: {
+                /** @description Only on `GET /trust_level_audit_logs/{id}`: the user's level now. */
+                current_trust_level?: components["schemas"]["TrustLevelName"];
+            } & components["schemas"]["AdminUserRef"];
+            previous_trust_level: components["schemas"]["TrustLevelName"];
+            new_trust_level: components["schemas"]["TrustLevelName"];
+            changed_by: components["schemas"]["AdminActor"];
+            reason: string | null;
+            notes: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with milliseconds, UTC.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Only on `GET /trust_level_audit_logs/{id}`.
+             */
+            updated_at?: string;
+        };
+        /**
+         * AdminUserRef
+         * @description A user as the admin API names the subject of an audit log or deletion request.
+         */
+        AdminUserRef: {
+            /** @example 7 */
+            id: number;
+            /** @example orpheus */
+            username: string | null;
+            /** @example Orpheus */
+            display_name: string;
         };
         /**
          * AdminUserSummary
@@ -3456,6 +4130,12 @@ export interface components {
             trust_value: 0 | 1 | 2 | 3;
         };
         /**
+         * TrustLevelName
+         * @description `users.trust_level` as the admin API shows it, unmasked: blue (unscored), red (convicted), green (trusted), yellow (suspected).
+         * @enum {string}
+         */
+        TrustLevelName: "blue" | "red" | "green" | "yellow";
+        /**
          * UserStats
          * @description The full body of `GET /api/v1/users/{username}/stats` (without `total_seconds=true`).
          */
@@ -3673,6 +4353,54 @@ export interface components {
         YswsProgramName: "nothing" | "high_seas" | "arcade" | "juice" | "onboard" | "sprig" | "cider" | "hackpad" | "boba_drops" | "the_bin" | "blot" | "infill" | "scrapyard" | "hackcraft_mod_edition" | "browser_buddy" | "hackaccino" | "cafe" | "low_skies" | "rasp_api" | "terminal_craft" | "neon" | "jungle" | "counterspell" | "riceathon" | "power_hour" | "scrapyard_flagship" | "ten_days_in_public" | "build_your_own_llm" | "cargo_cult_v2" | "sockathon" | "bakebuild" | "minus_twelve" | "easel" | "retrospect" | "cascade" | "ten_hours_in_public" | "swirl" | "tarot" | "asylum" | "cargo_cult" | "rpg" | "ham_club" | "anchor" | "dessert" | "wizard_orpheus" | "onboard_live" | "say_cheese" | "hackapet" | "clubs_competitions" | "printboard" | "black_box" | "shipwrecked" | "pizza_grant_ysws" | "pixeldust" | "hacklet" | "reflow" | "the_journey" | "visioneer" | "neighborhood";
     };
     responses: {
+        /** @description No deletion request has that id — or the path does not route (the error page). */
+        AdminDeletionRequestNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+            };
+        };
+        /**
+         * @description The caller is a viewer (`require_shadowban_admin!`: admin, superadmin or ultraadmin only) —
+         *     `You are not authorized to manage leaderboard shadowbans.`; or, on a write, the target is the
+         *     caller or does not rank strictly below them — `…for that user.`.
+         */
+        AdminShadowbanForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No user has that id — or, for a path, it does not route (the error page). */
+        AdminShadowbanUserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+            };
+        };
+        /**
+         * @description Two 401s share this status. The credential is refused — Rails' token challenge, `text/plain`
+         *     `HTTP Token: Access denied.` with `WWW-Authenticate: Token realm="Application"` (see the `AdminToken`
+         *     scheme) — or it is valid but its user is below superadmin (`require_superadmin`): JSON
+         *     `{"error":"lmao no perms"}`, without `WWW-Authenticate`.
+         */
+        AdminSuperadminRequired: {
+            headers: {
+                /** @description Only on the token challenge — `Token realm="Application"`; absent on the JSON answer. */
+                "WWW-Authenticate"?: "Token realm=\"Application\"";
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": "HTTP Token: Access denied.\n";
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /**
          * @description Rails' token challenge (`authenticate_or_request_with_http_token`, realm `Application`): no
          *     `Authorization` header, a scheme other than `Bearer`/`Token` (case-sensitive), a blank credential, an
@@ -3690,8 +4418,17 @@ export interface components {
                 "text/plain": "HTTP Token: Access denied.\n";
             };
         };
-        /** @description No user has that id (a non-numeric id included). */
+        /** @description No user has that id (`find_user_by_id`). */
         AdminUserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Neither `id` nor `user_id` was sent (or it is blank). */
+        AdminWhoUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3840,6 +4577,11 @@ export interface components {
          */
         AdminLookbackDays: string;
         /**
+         * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
+         *     (the 404 error page).
+         */
+        AdminRowId: string;
+        /**
          * @description At most this many rows: absent or blank → 1000; read with `to_i`; zero, negative or non-numeric →
          *     1000; above 10 000 → 10 000. Never an error.
          */
@@ -3853,16 +4595,12 @@ export interface components {
          */
         AdminStartDate: string;
         /**
-         * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
-         *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
-         *     non-numeric id is no user (`404 {"error":"user not found"}`). The user is looked up before any other
-         *     parameter is read.
+         * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+         *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+         *     `404 {"error":"user not found"}`. This check runs before any other.
          */
         AdminTargetId: string;
-        /**
-         * @description The target user's id when `id` is not sent; one of the two is required (neither → `422
-         *     {"error":"who?"}`).
-         */
+        /** @description The user's id when `id` is not sent (same rules as `id`). */
         AdminTargetUserId: string;
         /**
          * @description The target user: if the value is all digits, the user with that numeric id wins; otherwise (or when
@@ -6123,20 +6861,1071 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    adminGetUserInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            username: string | null;
+                            display_name: string;
+                            slack_uid: string | null;
+                            slack_username: string | null;
+                            github_username: string | null;
+                            timezone: string | null;
+                            country_code: string | null;
+                            admin_level: components["schemas"]["AdminLevel"];
+                            trust_level: components["schemas"]["TrustLevelName"];
+                            /** @description `trust_level == "yellow"`. */
+                            suspected: boolean;
+                            /** @description `trust_level == "red"`. */
+                            banned: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Unix seconds (float) of the latest valid heartbeat; null without one. */
+                            last_heartbeat_at: number | null;
+                            email_addresses: string[];
+                            api_keys_count: number;
+                            stats: {
+                                total_heartbeats: number;
+                                /** @description Seconds */
+                                total_coding_time: number;
+                                languages_used: number;
+                                projects_worked_on: number;
+                                days_active: number;
+                            };
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            422: components["responses"]["AdminWhoUnprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminGetUserInfoBatch: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Comma-separated user ids (also read from a JSON body); each is stripped and read with `to_i`
+                 *     (`abc` → 0), duplicates dropped, the first 2000 used. Missing or blank →
+                 *     `422 {"error":"ids parameter required"}`; commas only → `422 {"error":"no valid ids provided"}`.
+                 */
+                ids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users that exist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            id: number;
+                            username: string | null;
+                            slack_uid: string | null;
+                            slack_username: string | null;
+                            github_username: string | null;
+                            timezone: string | null;
+                            country_code: string | null;
+                            trust_level: components["schemas"]["TrustLevelName"];
+                            slack_avatar_url: string | null;
+                            github_avatar_url: string | null;
+                            display_name: string;
+                            avatar_url: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description `ids` is missing or blank, or holds only commas. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminGetUserTrustLogs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trust_logs: {
+                            id: number;
+                            previous_trust_level: components["schemas"]["TrustLevelName"];
+                            new_trust_level: components["schemas"]["TrustLevelName"];
+                            changed_by: components["schemas"]["AdminActor"];
+                            reason: string | null;
+                            notes: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            422: components["responses"]["AdminWhoUnprocessable"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListBannedUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many, read with `to_i` (default 200), at most 1000; `0` (or a non-number) gives an empty list
+                 *     and a negative number makes the query fail (`500`).
+                 */
+                limit?: string;
+                /** @description How many to skip, read with `to_i` (default 0); negative values count as 0. */
+                offset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The convicted users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        banned_users: {
+                            id: number;
+                            username: string | null;
+                            /** @description The first email alphabetically */
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    adminGetUserByEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The address. Blank or missing → `422 {"error":"bro dont have a email"}`. */
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The owner's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No user owns the address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description No `email`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminSearchUsersFuzzy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The search term. Blank or missing → `422 {"error":"bro dont have a query"}`. */
+                    query?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The best matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            id: number;
+                            username: string | null;
+                            slack_username: string | null;
+                            github_username: string | null;
+                            slack_avatar_url: string | null;
+                            github_avatar_url: string | null;
+                            /** @description The best-matching email: exact, else prefix, else contains, else the greatest. */
+                            email: string;
+                            rank_score: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description No `query`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminConvictUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The user (or `id`). */
+                    user_id?: number | string;
+                    /** @description The user; wins over `user_id`. */
+                    id?: number | string;
+                    /** @description `blue`, `red`, `green` or `yellow`; anything else (a JSON number too) → `422 read the docs you idiot`. */
+                    trust_level?: string;
+                    /** @description Required: blank → `422`. */
+                    reason?: string;
+                    /** @description Optional */
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The level is set (or was already). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @enum {string} */
+                        message: "gotcha, updated to blue" | "gotcha, updated to red" | "gotcha, updated to green" | "gotcha, updated to yellow";
+                        user: {
+                            id: number;
+                            /** @description The display name. */
+                            username: string;
+                            trust_level: components["schemas"]["TrustLevelName"];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @description Made up for the answer (also when nothing was written). */
+                        audit_log: {
+                            /** @description The caller's display name. */
+                            changed_by: string;
+                            reason: string;
+                            notes: string | null;
+                            /** Format: date-time */
+                            timestamp: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description A viewer asks; or the caller may not change this user's level (self, equal or higher rank, `red` by a plain admin). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["AdminUserNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description No user named, no reason, or not a trust level. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        admin_api_keys: components["schemas"]["AdminApiKey"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminCreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The key's name. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new key, with its token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @constant */
+                        message: "Admin API key created successfully";
+                        admin_api_key: {
+                            id: number;
+                            name: string;
+                            token: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The name is blank or taken. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        error: "Failed to create admin API key";
+                        errors: string[];
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminGetApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
+                 *     (the 404 error page).
+                 */
+                id: components["parameters"]["AdminRowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminApiKey"];
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No key has that id — or the path does not route (the error page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminRevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. A value with a `.` or `/` does not route (the 404 error page). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @constant */
+                        message: "Admin API key has been revoked";
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description Not one of the caller's keys (and the caller is not an ultraadmin), or no such key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["RouteNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListShadowbans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shadow-banned users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leaderboard_shadowbans: components["schemas"]["AdminShadowbanUser"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["AdminShadowbanForbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminCreateShadowban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The user. */
+                    user_id?: number | string;
+                    /** @description Required; stored stripped. */
+                    reason?: string;
+                    /**
+                     * @description Optional end of the ban, read with `Time.zone.parse` in UTC (blank: no end). Unparsable →
+                     *     422; not in the future → 422. On the real server a job lifts the ban then.
+                     */
+                    leaderboard_shadowban_expires_at?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The user is hidden. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message: string;
+                        user: components["schemas"]["AdminShadowbanUser"];
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["AdminShadowbanForbidden"];
+            404: components["responses"]["AdminShadowbanUserNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The expiry does not parse or is not in the future, or the reason is blank. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        error: "Could not update leaderboard shadowban.";
+                        errors: string[];
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminSearchShadowbanUsers: {
+        parameters: {
+            query?: {
+                /** @description The search term (stripped). Blank or missing → no users. */
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminShadowbanUser"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["AdminShadowbanForbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminDeleteShadowban: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user is visible again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message: string;
+                        user: components["schemas"]["AdminShadowbanUser"];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            403: components["responses"]["AdminShadowbanForbidden"];
+            404: components["responses"]["AdminShadowbanUserNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListTrustLevelAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description Only changes of this user. Unknown → `404 {"error":"User not found"}`. */
+                user_id?: string;
+                /** @description Only changes made by this user. Unknown → `404 {"error":"Admin not found"}`. */
+                admin_id?: string;
+                /**
+                 * @description Only changes of users whose Slack uid equals the term, whose username, Slack or GitHub name or
+                 *     an email contains it (case-insensitive), or whose id equals it.
+                 */
+                user_search?: string;
+                /** @description The same search over the users who made the changes. */
+                admin_search?: string;
+                /**
+                 * @description `to_convicted` (red), `to_trusted` (green), `to_suspected` (yellow) or `to_unscored` (blue):
+                 *     only changes to that level. Any other value is ignored.
+                 */
+                trust_level_filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit_logs: components["schemas"]["AdminTrustLog"][];
+                        total_count: number;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description `user_id` or `admin_id` names nobody. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminGetTrustLevelAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
+                 *     (the 404 error page).
+                 */
+                id: components["parameters"]["AdminRowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user?: unknown;
+                    } & WithRequired<components["schemas"]["AdminTrustLog"], "updated_at">;
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No entry has that id — or the path does not route (the error page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListDeletionRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pending: components["schemas"]["AdminDeletionRequest"][];
+                        approved: components["schemas"]["AdminDeletionRequest"][];
+                        completed: components["schemas"]["AdminDeletionRequest"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminSuperadminRequired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminGetDeletionRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
+                 *     (the 404 error page).
+                 */
+                id: components["parameters"]["AdminRowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeletionRequest"];
+                };
+            };
+            401: components["responses"]["AdminSuperadminRequired"];
+            404: components["responses"]["AdminDeletionRequestNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminApproveDeletionRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. A value with a `.` or `/` does not route (the 404 error page). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message: string;
+                        deletion_request: components["schemas"]["AdminDeletionRequest"];
+                    };
+                };
+            };
+            401: components["responses"]["AdminSuperadminRequired"];
+            404: components["responses"]["AdminDeletionRequestNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminRejectDeletionRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's id. A value with a `.` or `/` does not route (the 404 error page). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @constant */
+                        message: "Deletion request rejected";
+                        deletion_request: components["schemas"]["AdminDeletionRequest"];
+                    };
+                };
+            };
+            401: components["responses"]["AdminSuperadminRequired"];
+            404: components["responses"]["AdminDeletionRequestNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminListPermissions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only users whose Slack uid equals the term, whose username, Slack or GitHub name or an email
+                 *     contains it (case-insensitive), or whose id equals it.
+                 */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            id: number;
+                            username: string | null;
+                            display_name: string;
+                            slack_username: string | null;
+                            github_username: string | null;
+                            admin_level: components["schemas"]["AdminLevel"];
+                            email_addresses: string[];
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminSuperadminRequired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminUpdatePermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    admin_level?: components["schemas"]["AdminLevel"];
+                };
+            };
+        };
+        responses: {
+            /** @description The level is set (or was already). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message: string;
+                        user: {
+                            id: number;
+                            username: string | null;
+                            display_name: string;
+                            admin_level: components["schemas"]["AdminLevel"];
+                            previous_admin_level: components["schemas"]["AdminLevel"];
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminSuperadminRequired"];
+            /** @description The rank rules refuse the change. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user has that id — or the path does not route (the error page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `admin_level` is missing or not a level name. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    adminCountAuditLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description User ids (numbers or numeric strings). Missing, empty or not an array → 422; an element
+                     *     that is not a number makes the query fail (500).
+                     */
+                    user_ids?: (number | string)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["MalformedBody"];
+            401: components["responses"]["AdminUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description No ids. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getAdminUserHeartbeats: {
         parameters: {
             query?: {
                 /**
-                 * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
-                 *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
-                 *     non-numeric id is no user (`404 {"error":"user not found"}`). The user is looked up before any other
-                 *     parameter is read.
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
                  */
                 id?: components["parameters"]["AdminTargetId"];
-                /**
-                 * @description The target user's id when `id` is not sent; one of the two is required (neither → `422
-                 *     {"error":"who?"}`).
-                 */
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
                 user_id?: components["parameters"]["AdminTargetUserId"];
                 /** @description Page size, default 1000; read with `to_i` and clamped to 1–5000 (`limit=` and `limit=abc` mean 1). */
                 limit?: string;
@@ -6204,16 +7993,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
-                 *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
-                 *     non-numeric id is no user (`404 {"error":"user not found"}`). The user is looked up before any other
-                 *     parameter is read.
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
                  */
                 id?: components["parameters"]["AdminTargetId"];
-                /**
-                 * @description The target user's id when `id` is not sent; one of the two is required (neither → `422
-                 *     {"error":"who?"}`).
-                 */
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
                 user_id?: components["parameters"]["AdminTargetUserId"];
                 /**
                  * @description Which column: `projects`, `languages`, `entities`, `branches`, `categories`, `editors`,
@@ -6359,16 +8144,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
-                 *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
-                 *     non-numeric id is no user (`404 {"error":"user not found"}`). The user is looked up before any other
-                 *     parameter is read.
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
                  */
                 id?: components["parameters"]["AdminTargetId"];
-                /**
-                 * @description The target user's id when `id` is not sent; one of the two is required (neither → `422
-                 *     {"error":"who?"}`).
-                 */
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
                 user_id?: components["parameters"]["AdminTargetUserId"];
                 /**
                  * @description The UTC day, read with Ruby's `Date.parse` (default today) when neither `start_date` nor
@@ -6436,16 +8217,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The target user's id (`find_user_by_id`). Wins over `user_id` whenever it is sent, even empty
-                 *     (`?id=&user_id=1` → `422 {"error":"who?"}`). Read like an integer column: `1abc` is user 1, a
-                 *     non-numeric id is no user (`404 {"error":"user not found"}`). The user is looked up before any other
-                 *     parameter is read.
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
                  */
                 id?: components["parameters"]["AdminTargetId"];
-                /**
-                 * @description The target user's id when `id` is not sent; one of the two is required (neither → `422
-                 *     {"error":"who?"}`).
-                 */
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
                 user_id?: components["parameters"]["AdminTargetUserId"];
                 /**
                  * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
@@ -7010,3 +8787,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

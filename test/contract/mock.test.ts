@@ -24,7 +24,7 @@ const lines = (r: ContractResult) =>
 
 describe('the contract run against the mock', () => {
   it('covers every operation of the spec, deprecated ones included', () => {
-    expect(result.operations).toHaveLength(54);
+    expect(result.operations).toHaveLength(78);
     expect(result.summary.cases.run).toBeGreaterThan(100);
   });
 

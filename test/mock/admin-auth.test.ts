@@ -60,7 +60,7 @@ describeBoth('admin API authentication', (t) => {
     const body = await adminCall<Check>(t, 'adminCheck', CHECK, 200, { as: { bearer: ADMIN_OAUTH_TOKEN } });
     expect(body.auth).toMatchObject({ type: 'oauth', application: { uid: 'demo-admin-console' }, scopes: ['profile', 'admin'] });
     expect(body.api_key).toBeUndefined();
-    expect(body.creator.id).toBe((await userWithRole(t, 'admin')).id);
+    expect(body.creator.id).toBe((await userWithRole(t, 'superadmin')).id);
     // `acceptable?(["admin"])`: a token without the admin scope is refused.
     await denied(t, { Authorization: `Bearer ${READ_TOKEN}` });
     await denied(t, { Authorization: `Token ${READ_TOKEN}` });
@@ -110,8 +110,8 @@ describe('admin API authentication against the state', () => {
 
   it('refuses an admin-scoped OAuth token whose user has no admin level', async () => {
     const m = mock();
-    const admin = m.world.userByUsername(m.world.roles.admin)!;
-    m.state.staff.setAdminLevel(admin, 'default', NOW);
+    const holder = m.world.users.find((u) => u.adminLevel === 'superadmin')!;
+    m.state.staff.setAdminLevel(holder, 'default', NOW);
     expect(await check(m, ADMIN_OAUTH_TOKEN)).toBe(401);
   });
 });

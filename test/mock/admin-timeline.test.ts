@@ -3,7 +3,7 @@
  * `app/services/timeline_service.rb` at 62542c2d.
  */
 import { describe, expect, it } from 'vitest';
-import { fuzzyRankedSearch } from '../../src/mock/answers/user-fuzzy-search.js';
+import { fuzzySearch } from '../../src/mock/answers/admin-fuzzy-search.js';
 import { createMock } from '../../src/server/server.js';
 import { type Heartbeat, localDate } from '../../src/world/index.js';
 import { adminCall } from '../helpers/admin-api.js';
@@ -73,12 +73,12 @@ describe('the timeline pickers (timeline_controller.rb:48-83)', () => {
 
   it('scores as user_fuzzy_search.rb: +1000 for the id, +100 exact, +50 prefix, +10 contains per field', () => {
     const demo = world.userById(1);
-    const byId = fuzzyRankedSearch(world, '1', 20).find((r) => r.user.id === 1);
-    expect(byId?.score).toBeGreaterThanOrEqual(1000);
-    const exact = fuzzyRankedSearch(world, 'demo', 20)[0];
+    const byId = fuzzySearch(world, '1', 20).find((r) => r.user.id === 1);
+    expect(byId?.rankScore).toBeGreaterThanOrEqual(1000);
+    const exact = fuzzySearch(world, 'demo', 20)[0];
     expect(exact?.user.id).toBe(1);
-    expect(exact?.email).toBe(demo?.emails.find((e) => e.startsWith('demo')) ?? demo?.emails[0]);
-    expect(fuzzyRankedSearch(world, '   ', 20)).toEqual([]);
+    expect(exact?.matchedEmail).toBe(demo?.emails.find((e) => e.startsWith('demo')) ?? demo?.emails[0]);
+    expect(fuzzySearch(world, '   ', 20)).toEqual([]);
   });
 
   it("leaderboard_users: the caller first, then today's board by total, at most 25", async () => {

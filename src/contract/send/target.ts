@@ -57,8 +57,8 @@ function fromMockCredentials(body: unknown): Detected | undefined {
   const demo = list.find((u) => hasRole(u, 'demo')) ?? list.find((u) => strings(u.api_keys).length > 0);
   // The admin API has superadmin-only routes: a superadmin's key reaches every route an admin's does.
   const admin = ['superadmin', 'admin'].map((role) => list.find((u) => hasRole(u, role) && strings(u.admin_keys).length > 0)).find(Boolean);
-  // The demo's tokens, then those of the admin role (the one with the `admin` scope).
-  const holders = [demo, list.find((u) => hasRole(u, 'admin'))];
+  // The demo's tokens, then those of the admin key's owner (an `admin`-scoped one, on the mock).
+  const holders = [demo, admin];
   const tokens: OAuthToken[] = holders
     .flatMap((u) => (Array.isArray(u?.oauth_tokens) ? (u.oauth_tokens as Record<string, unknown>[]) : []))
     .filter((t) => typeof t['token'] === 'string' && t['revoked'] !== true && t['expired'] !== true)

@@ -12,7 +12,7 @@ import { error } from '../errors.js';
 import { json, type OperationHandler, type RequestContext } from '../handler.js';
 import { adminTimeRange } from '../params/admin-date-range.js';
 import { clampedInt, lookbackDays, offsetParam, sharedLimit } from '../params/admin-limits.js';
-import { adminTarget } from '../params/admin-target.js';
+import { adminParams, targetUser } from '../params/admin-target.js';
 import { isBlankString } from '../rails/ruby/blank.js';
 import { integerColumnCast, rubyToI } from '../rails/ruby/integer-cast.js';
 import { presentParam, railsParam } from '../rails/ruby/rails-params.js';
@@ -20,7 +20,8 @@ import { rubyStrip } from '../rails/ruby/string-methods.js';
 
 const DAY = 86_400;
 
-const pathTarget = (ctx: RequestContext) => adminTarget(ctx.world, ctx.search, ctx.path['id'] ?? '');
+/** Route 34's `params[:id]` is its path segment. */
+const pathTarget = (ctx: RequestContext) => targetUser(ctx.world, { ...adminParams(ctx), id: ctx.path['id'] ?? '' });
 
 /** `params[:year]&.to_i`, `params[:month]&.to_i`: missing or a month outside 1–12 → 422. */
 const getAdminQuantizedVisualization: OperationHandler = {

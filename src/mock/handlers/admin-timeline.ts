@@ -3,8 +3,9 @@
  * The admin timeline (`/api/admin/v1/timeline*`, `app/controllers/api/admin/v1/timeline_controller.rb`):
  * a day of several users' coding, and the two pickers that choose whom to show.
  */
+
+import { fuzzySearch } from '../answers/admin-fuzzy-search.js';
 import { adminTimeline, timelineLeaderboardUsers, userSummary } from '../answers/admin-timeline.js';
-import { fuzzyRankedSearch } from '../answers/user-fuzzy-search.js';
 import { error, fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { json, type OperationHandler } from '../handler.js';
 import { rubyDateDay } from '../params/admin-date-range.js';
@@ -54,7 +55,7 @@ const getAdminTimelineSearchUsers: OperationHandler = {
   handle(ctx) {
     const query = railsParam(ctx.search, 'query') ?? '';
     if (isBlankString(query)) throw error(422, 'Query parameter is required');
-    return json({ users: fuzzyRankedSearch(ctx.world, query, 20).map(({ user }) => userSummary(user)) });
+    return json({ users: fuzzySearch(ctx.world, query, 20).map(({ user }) => userSummary(user)) });
   },
 };
 

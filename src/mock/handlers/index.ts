@@ -6,7 +6,13 @@
 import type { HandlerMap } from '../handler.js';
 import { adminHandlers } from './admin.js';
 import { adminAnalyticsHandlers } from './admin-analytics.js';
+import { adminAuditLogsHandlers } from './admin-audit-logs.js';
+import { adminDeletionRequestsHandlers } from './admin-deletion-requests.js';
+import { adminKeysHandlers } from './admin-keys.js';
+import { adminPermissionsHandlers } from './admin-permissions.js';
+import { adminShadowbansHandlers } from './admin-shadowbans.js';
 import { adminTimelineHandlers } from './admin-timeline.js';
+import { adminUserReadsHandlers } from './admin-user-reads.js';
 import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
@@ -36,6 +42,12 @@ export const handlers: HandlerMap = {
   ...publicHandlers,
   ...adminHandlers,
   ...adminUsersHandlers,
+  ...adminKeysHandlers,
+  ...adminShadowbansHandlers,
+  ...adminAuditLogsHandlers,
+  ...adminDeletionRequestsHandlers,
+  ...adminPermissionsHandlers,
+  ...adminUserReadsHandlers,
   ...adminAnalyticsHandlers,
   ...adminTimelineHandlers,
 };

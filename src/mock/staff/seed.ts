@@ -24,7 +24,10 @@ const LEVEL_KEYS: Readonly<Record<SeededLevel, string>> = {
   ultraadmin: `hka_${'d'.repeat(64)}`,
 };
 
-/** The OAuth access token with the `admin` scope the admin user holds, from the seed's admin app. */
+/** The superadmin's second key. */
+const SPARE_KEY = `hka_${'c'.repeat(60)}0000`;
+
+/** The OAuth access token with the `admin` scope the superadmin holds, from the seed's admin app. */
 export const ADMIN_OAUTH_TOKEN = 'demo-oauth-admin';
 export const ADMIN_OAUTH_APP = 'demo-admin-console';
 
@@ -77,6 +80,16 @@ function seededKeys(world: World, levels: Partial<Record<SeededLevel, number>>):
       revokedAt: null,
     });
   }
+  // A second key of the superadmin, for clients (the contract runner) to revoke without locking themselves out.
+  if (levels.superadmin !== undefined)
+    keys.push({
+      id: keys.length + 1,
+      token: SPARE_KEY,
+      name: 'Spare key',
+      ownerId: levels.superadmin,
+      createdAt: world.now - 30 * DAY,
+      revokedAt: null,
+    });
   return keys;
 }
 

@@ -54,12 +54,12 @@ export class StaffStore {
     this.deletionRequests = seed.deletionRequests;
     this.shadowBans = seed.shadowBans;
     this.counter = 0;
-    const admin = this.world.userByUsername(this.world.roles.admin);
-    if (admin && this.tokens.find(ADMIN_OAUTH_TOKEN) === undefined) {
+    const holder = seed.levels.superadmin === undefined ? undefined : this.world.userById(seed.levels.superadmin);
+    if (holder && this.tokens.find(ADMIN_OAUTH_TOKEN) === undefined) {
       const createdAt = this.world.now - 30 * DAY;
       this.tokens.add({
         token: ADMIN_OAUTH_TOKEN,
-        userId: admin.id,
+        userId: holder.id,
         clientId: ADMIN_OAUTH_APP,
         scopes: ['profile', 'admin'],
         appVerified: true,
