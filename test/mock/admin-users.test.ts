@@ -104,6 +104,9 @@ describe('GET /api/admin/v1/user/get_users_by_ip and get_users_by_machine (user_
     const hb = world.heartbeatsOf(1).find((row) => row.ip_address !== null && row.machine !== null) as Heartbeat;
     const byIp = await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}`);
     expect(byIp.users).toContainEqual({ user_id: 1, ip_address: hb.ip_address, machine: hb.machine, user_agent: hb.user_agent });
+    // `inet` equality: a host address equals itself with its full prefix, not with a shorter one.
+    expect(await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}%2F32`)).toEqual(byIp);
+    expect(await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}%2F24`)).toEqual({ users: [] });
     expect(await get('getAdminUsersByIp', '/api/admin/v1/user/get_users_by_ip?ip=not-an-ip')).toEqual({ users: [] });
     expect(await get('getAdminUsersByIp', '/api/admin/v1/user/get_users_by_ip?ip=%20', 422)).toEqual({ error: 'bro dont got the ip' });
     const byMachine = await get('getAdminUsersByMachine', `/api/admin/v1/user/get_users_by_machine?machine=${hb.machine}`);

@@ -39,7 +39,9 @@ function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
  * exactly that address (all time).
  */
 export function usersByIp(world: World, ip: string) {
-  const rows = world.allHeartbeats().filter((hb) => hb.ip_address === ip);
+  // A host address is stored with its full prefix, so `/32` (IPv4) or `/128` (IPv6) names the same `inet`.
+  const host = ip.replace(/^([\d.]+)\/32$|^([\da-f:]+)\/128$/i, '$1$2');
+  const rows = world.allHeartbeats().filter((hb) => hb.ip_address === host);
   const distinct = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent]));
   const users = byUser(distinct).map((hb) => ({
     user_id: hb.user_id,
