@@ -15,7 +15,7 @@ import { NOW, SEED } from './helpers/mock.js';
 
 const README = join(ROOT, 'README.md');
 const DEFAULT_URL = 'http://127.0.0.1:4010';
-// The slowest block runs the whole contract run twice (two shards of 78 operations).
+/** The longest block runs the contract twice over every operation (78 with the admin API). */
 const BLOCK_TIMEOUT_MS = 60_000;
 
 interface RunnableBlock {

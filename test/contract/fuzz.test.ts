@@ -42,8 +42,8 @@ describe('the fuzz run against the mock (CI)', () => {
     mock = await startMock({ port: 0, seed: SEED, now: NOW });
     // A timeout far above any local answer: a busy machine must not turn into a finding.
     result = await runContract({ baseUrl: mock.url, includeDeprecated: true, seed: 42, fuzz: { runs: RUNS }, timeoutMs: 30_000 });
-    // 200 requests to each of 78 operations, some answering a megabyte of heartbeats (the admin reads):
-    // about 150 s alone on a busy 2-core machine, more beside the rest of the suite.
+    // 78 operations × 200 requests, some answering a megabyte of heartbeats (the admin reads): about
+    // 150 s alone on a busy 2-core machine, more beside the rest of the suite.
   }, 480_000);
   afterAll(async () => mock?.close());
 

@@ -67,3 +67,9 @@ export async function adminCall<T = Record<string, unknown>>(
   expect(result.ok ? [] : result.issues, path).toEqual([]);
   return body as T;
 }
+
+/** `POST /__mock/reset`: the seeded world again, before a test that writes. */
+export async function resetMock(t: MockTarget): Promise<void> {
+  const res = await t.fetch('/__mock/reset', { method: 'POST' });
+  expect(res.status).toBe(200);
+}

@@ -1,146 +1,189 @@
 /**
- * The admin API's reads about one user (`/api/admin/v1/user/*`), against the real server's
- * `app/controllers/concerns/api/admin/v1/user_utilities.rb` at 62542c2d.
+ * The admin API's user utilities (`app/controllers/concerns/api/admin/v1/user_utilities.rb`,
+ * `app/controllers/api/admin/v1/admin_controller.rb:274-284`), and what a conviction changes on the
+ * public reads.
  */
-import { describe, expect, it } from 'vitest';
-import { createMock } from '../../src/server/server.js';
-import type { Heartbeat } from '../../src/world/index.js';
-import { ACCESS_DENIED, adminCall } from '../helpers/admin-api.js';
-import { bearer, DEMO_KEY, type MockTarget, NOW, SEED } from '../helpers/mock.js';
+import { beforeEach, expect, it } from 'vitest';
+import { adminCall, resetMock } from '../helpers/admin-api.js';
+import { bearer, DEMO_KEY, describeBoth, type MockTarget } from '../helpers/mock.js';
+import { rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 
-const mock = createMock({ seed: SEED, now: NOW });
-const world = mock.world;
-const target: MockTarget = { transport: 'in-process', world, fetch: async (path, init) => mock.app.request(path, init) };
+const INFO = '/api/admin/v1/user/info';
 
-/** Every read is open to a viewer, the lowest admin level (`base:15-19`): the tests call as one. */
-const get = (operationId: string, path: string, status = 200) => adminCall(target, operationId, path, status, { as: 'viewer' });
+interface Info {
+  user: {
+    id: number;
+    trust_level: string;
+    banned: boolean;
+    stats: { total_heartbeats: number; days_active: number };
+    last_heartbeat_at: number | null;
+  };
+}
 
-const DAY = 86_400;
-const today = Math.floor(NOW / 1000 / DAY) * DAY;
+const post = (body: unknown) => ({ method: 'POST', body, as: 'superadmin' as const });
 
-describe('target user (user_utilities.rb:375-381)', () => {
-  it('answers 422 who? without an id, 404 for an unknown or non-numeric one, and id wins over user_id', async () => {
-    const path = '/api/admin/v1/user/heartbeats';
-    expect(await get('getAdminUserHeartbeats', path, 422)).toEqual({ error: 'who?' });
-    // `params[:id] || params[:user_id]`: a blank id is still "sent" and is checked for blankness.
-    expect(await get('getAdminUserHeartbeats', `${path}?id=&user_id=1`, 422)).toEqual({ error: 'who?' });
-    expect(await get('getAdminUserHeartbeats', `${path}?id=99999`, 404)).toEqual({ error: 'user not found' });
-    expect(await get('getAdminUserHeartbeats', `${path}?id=abc`, 404)).toEqual({ error: 'user not found' });
-    expect((await get('getAdminUserHeartbeats', `${path}?id=2&user_id=1&limit=1`)).user_id).toBe(2);
-    // The user is looked up before the dates are read (user_utilities.rb:295-302).
-    expect(await get('getAdminUserHeartbeats', `${path}?id=99999&start_date=nope`, 404)).toEqual({ error: 'user not found' });
-  });
-});
-
-describe('GET /api/admin/v1/user/heartbeats (user_utilities.rb:294-346)', () => {
-  const path = '/api/admin/v1/user/heartbeats?user_id=1';
-  const window = `&start_date=${today - 2 * DAY}&end_date=${today}`;
-
-  it('pages the window in time order: pages put together are every row, total_count counts them all', async () => {
-    const all = world.heartbeatsBetween(1, { from: today - 2 * DAY, to: today });
-    expect(all.length).toBeGreaterThan(40);
-    const seen: number[] = [];
-    for (let offset = 0; offset < all.length; offset += 25) {
-      const page = await get('getAdminUserHeartbeats', `${path}${window}&limit=25&offset=${offset}`);
-      expect(page.total_count).toBe(all.length);
-      expect(page.has_more).toBe(offset + 25 < all.length);
-      seen.push(...(page.heartbeats as { id: number }[]).map((hb) => hb.id));
-    }
-    expect(seen).toEqual(all.map((hb) => hb.id));
+describeBoth('admin API: user lookups', (t) => {
+  it('reads a user by `id` or `user_id`, `id` first, and counts its heartbeats (uu:82-119, uu:375-381)', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const byId = await adminCall<Info>(t, 'adminGetUserInfo', `${INFO}?id=${demo.id}`, 200, { as: 'viewer' });
+    const byUserId = await adminCall<Info>(t, 'adminGetUserInfo', `${INFO}?user_id=${demo.id}`, 200, { as: 'viewer' });
+    expect(byUserId).toEqual(byId);
+    const both = await adminCall<Info>(t, 'adminGetUserInfo', `${INFO}?id=${demo.id}&user_id=2`, 200);
+    expect(both.user.id).toBe(demo.id);
+    const rows = await rawHeartbeats(t, demo.username);
+    expect(byId.user.stats.total_heartbeats).toBe(rows.length);
+    expect(byId.user.last_heartbeat_at).toBe(Math.max(...rows.map((r) => r.time)));
+    expect(byId.user.stats.days_active).toBe(new Set(rows.map((r) => new Date(r.time * 1000).toISOString().slice(0, 10))).size);
   });
 
-  it('clamps limit to 1..5000 with to_i (limit=abc and limit= mean 1) and reads negative offsets as 0', async () => {
-    for (const limit of ['abc', '', '0', '-5']) {
-      expect((await get('getAdminUserHeartbeats', `${path}${window}&limit=${limit}`)).heartbeats).toHaveLength(1);
-    }
-    const first = await get('getAdminUserHeartbeats', `${path}${window}&limit=2&offset=-3`);
-    expect(first).toMatchObject({ has_more: true });
-    expect((first.heartbeats as unknown[]).length).toBe(2);
+  it('answers `who?` before anything else and 404 for an unknown or non-numeric id', async () => {
+    expect(await adminCall(t, 'adminGetUserInfo', INFO, 422)).toEqual({ error: 'who?' });
+    expect(await adminCall(t, 'adminGetUserInfo', `${INFO}?id=`, 422)).toEqual({ error: 'who?' });
+    for (const id of ['999999', 'abc'])
+      expect(await adminCall(t, 'adminGetUserInfo', `${INFO}?id=${id}`, 404)).toEqual({ error: 'user not found' });
+    expect(await adminCall(t, 'adminGetUserTrustLogs', '/api/admin/v1/user/trust_logs', 422)).toEqual({ error: 'who?' });
   });
 
-  it('applies exact filters only when present', async () => {
-    const rows = world.heartbeatsBetween(1, { from: today - 2 * DAY, to: today });
-    const project = (rows[0] as Heartbeat).project as string;
-    const body = await get('getAdminUserHeartbeats', `${path}${window}&project=${encodeURIComponent(project)}&language=`);
-    expect(body.total_count).toBe(rows.filter((hb) => hb.project === project).length);
+  it('reads ids for info_batch with to_i: junk becomes 0, only a list of commas is empty (uu:279-292)', async () => {
+    const path = '/api/admin/v1/user/info_batch';
+    const body = await adminCall<{ users: { id: number }[] }>(
+      t,
+      'adminGetUserInfoBatch',
+      `${path}?ids=${encodeURIComponent(' 2,1,abc,1')}`,
+      200,
+    );
+    expect(body.users.map((u) => u.id).sort()).toEqual([1, 2]);
+    expect(await adminCall(t, 'adminGetUserInfoBatch', `${path}?ids=abc`, 200)).toEqual({ users: [] });
+    expect(await adminCall(t, 'adminGetUserInfoBatch', path, 422)).toEqual({ error: 'ids parameter required' });
+    expect(await adminCall(t, 'adminGetUserInfoBatch', `${path}?ids=,,`, 422)).toEqual({ error: 'no valid ids provided' });
   });
 
-  it('rejects unreadable dates, start first (date_parsing.rb:36-53)', async () => {
-    expect(await get('getAdminUserHeartbeats', `${path}&start_date=nope&end_date=nope`, 422)).toEqual({ error: 'invalid start_date' });
-    expect(await get('getAdminUserHeartbeats', `${path}&end_date=nope`, 422)).toEqual({ error: 'invalid end_date' });
-    // Digits past year 9999 are out of range, not a date.
-    expect(await get('getAdminUserHeartbeats', `${path}&end_date=253402300800`, 422)).toEqual({ error: 'invalid end_date' });
-  });
-});
-
-describe('GET /api/admin/v1/user/heartbeat_values (user_utilities.rb:348-367)', () => {
-  const path = '/api/admin/v1/user/heartbeat_values?user_id=1';
-
-  it('lists distinct values ascending, the limit applied before empty strings are dropped', async () => {
-    const body = await get('getAdminUserHeartbeatValues', `${path}&field=languages`);
-    const expected = [
-      ...new Set(
-        world
-          .heartbeatsOf(1)
-          .map((hb) => hb.language)
-          .filter((v) => v !== null && v !== ''),
-      ),
-    ].sort();
-    expect(body).toEqual({ user_id: 1, field: 'languages', values: expected, count: expected.length });
-    expect((await get('getAdminUserHeartbeatValues', `${path}&field=languages&limit=1`)).values).toEqual(expected.slice(0, 1));
-  });
-
-  it('checks the field before the dates, and raises (500) for ips when the user has an address', async () => {
-    expect(await get('getAdminUserHeartbeatValues', `${path}&field=colours&start_date=nope`, 422)).toEqual({ error: 'invalid field' });
-    expect(await get('getAdminUserHeartbeatValues', `${path}&field=projects&start_date=nope`, 422)).toEqual({
-      error: 'invalid start_date',
+  it('finds a user by exact, case-sensitive email, from the body or the query (uu:29-34)', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const path = '/api/admin/v1/user/get_user_by_email';
+    expect(await adminCall(t, 'adminGetUserByEmail', path, 200, post({ email: demo.email }))).toEqual({ user_id: demo.id });
+    expect(await adminCall(t, 'adminGetUserByEmail', `${path}?email=${demo.email}`, 200, { method: 'POST' })).toEqual({ user_id: demo.id });
+    expect(await adminCall(t, 'adminGetUserByEmail', path, 404, post({ email: demo.email?.toUpperCase() }))).toEqual({
+      error: 'email not found',
     });
-    expect((await get('getAdminUserHeartbeatValues', `${path}&field=ips`, 500)).status).toBe(500);
+    expect(await adminCall(t, 'adminGetUserByEmail', path, 422, post({ email: ' ' }))).toEqual({ error: 'bro dont have a email' });
+  });
+
+  it('ranks the fuzzy search with integer scores, 10 at most, users with an email only (user_fuzzy_search.rb)', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const path = '/api/admin/v1/user/search_fuzzy';
+    type Found = { users: { id: number; rank_score: number; email: string }[] };
+    const byName = await adminCall<Found>(t, 'adminSearchUsersFuzzy', path, 200, post({ query: ' demo ' }));
+    // username exact (+100), GitHub prefix (+50), Slack prefix (+50), email prefix (+50).
+    expect(byName.users[0]).toMatchObject({ id: demo.id, rank_score: 250, email: demo.email });
+    const byId = await adminCall<Found>(t, 'adminSearchUsersFuzzy', path, 200, post({ query: String(demo.id) }));
+    expect(byId.users.find((u) => u.id === demo.id)?.rank_score).toBeGreaterThanOrEqual(1000);
+    const broad = await adminCall<Found>(t, 'adminSearchUsersFuzzy', path, 200, post({ query: 'e' }));
+    expect(broad.users.length).toBeLessThanOrEqual(10);
+    expect(broad.users.map((u) => u.rank_score)).toEqual([...broad.users.map((u) => u.rank_score)].sort((a, b) => b - a));
+    expect(await adminCall(t, 'adminSearchUsersFuzzy', path, 422, post({}))).toEqual({ error: 'bro dont have a query' });
+  });
+
+  it('lists convicted users by id with their first email; a negative limit crashes (admin:274-284)', async () => {
+    const banned = await userWithRole(t, 'banned');
+    const path = '/api/admin/v1/banned_users';
+    const body = await adminCall<{ banned_users: { id: number; email: string }[] }>(t, 'adminListBannedUsers', path, 200, { as: 'viewer' });
+    expect(body.banned_users.map((u) => u.id)).toContain(banned.id);
+    expect(await adminCall(t, 'adminListBannedUsers', `${path}?limit=0`, 200)).toEqual({ banned_users: [] });
+    const res = await t.fetch(`${path}?limit=-1`, { headers: bearer(`hka_${'a'.repeat(64)}`) });
+    expect(res.status).toBe(500);
   });
 });
 
-describe('GET /api/admin/v1/user/get_users_by_ip and get_users_by_machine (user_utilities.rb:59-80)', () => {
-  it('finds every user of an address and of a machine name; blank values get their 422', async () => {
-    const hb = world.heartbeatsOf(1).find((row) => row.ip_address !== null && row.machine !== null) as Heartbeat;
-    const byIp = await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}`);
-    expect(byIp.users).toContainEqual({ user_id: 1, ip_address: hb.ip_address, machine: hb.machine, user_agent: hb.user_agent });
-    // `inet` equality: a host address equals itself with its full prefix, not with a shorter one.
-    expect(await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}%2F32`)).toEqual(byIp);
-    expect(await get('getAdminUsersByIp', `/api/admin/v1/user/get_users_by_ip?ip=${hb.ip_address}%2F24`)).toEqual({ users: [] });
-    expect(await get('getAdminUsersByIp', '/api/admin/v1/user/get_users_by_ip?ip=not-an-ip')).toEqual({ users: [] });
-    expect(await get('getAdminUsersByIp', '/api/admin/v1/user/get_users_by_ip?ip=%20', 422)).toEqual({ error: 'bro dont got the ip' });
-    const byMachine = await get('getAdminUsersByMachine', `/api/admin/v1/user/get_users_by_machine?machine=${hb.machine}`);
-    expect(byMachine.users).toContainEqual({ user_id: 1, machine: hb.machine });
-    expect(await get('getAdminUsersByMachine', '/api/admin/v1/user/get_users_by_machine', 422)).toEqual({
-      error: 'bro dont got the machine',
+async function trustFactor(t: MockTarget, username: string): Promise<unknown> {
+  return (await t.fetch(`/api/v1/users/${username}/trust_factor`)).json();
+}
+
+async function onBoard(t: MockTarget, id: number): Promise<boolean> {
+  const board = (await (await t.fetch('/api/v1/leaderboard/weekly')).json()) as { entries: { user: { id: number } }[] };
+  return board.entries.some((e) => e.user.id === id);
+}
+
+describeBoth('admin API: POST /user/convict', (t) => {
+  const path = '/api/admin/v1/user/convict';
+  beforeEach(() => resetMock(t));
+
+  it('refuses a viewer before looking the user up, a plain admin for red, and anyone for self or a peer (uu:25-27, User:138-145)', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const body = (user_id: number, trust_level = 'red') => ({ method: 'POST', body: { user_id, trust_level, reason: 'spam' } });
+    expect(await adminCall(t, 'adminConvictUser', path, 403, { ...body(999999), as: 'viewer' })).toEqual({ error: 'no perms lmaooo' });
+    expect(await adminCall(t, 'adminConvictUser', path, 403, { ...body(demo.id), as: 'admin' })).toEqual({ error: 'no perms lmaooo' });
+    const superadmin = await userWithRole(t, 'superadmin');
+    expect(await adminCall(t, 'adminConvictUser', path, 403, { ...body(superadmin.id, 'green'), as: 'superadmin' })).toEqual({
+      error: 'no perms lmaooo',
+    });
+    const ultra = await userWithRole(t, 'ultraadmin');
+    expect(await adminCall(t, 'adminConvictUser', path, 403, { ...body(ultra.id, 'green'), as: 'superadmin' })).toEqual({
+      error: 'no perms lmaooo',
     });
   });
-});
 
-const PATHS = [
-  '/api/admin/v1/user/heartbeats?user_id=1',
-  '/api/admin/v1/user/heartbeat_values?user_id=1&field=languages',
-  '/api/admin/v1/user/get_users_by_ip?ip=203.0.113.10',
-  '/api/admin/v1/user/get_users_by_machine?machine=x',
-  '/api/admin/v1/user/stats?user_id=1',
-  '/api/admin/v1/user/projects?user_id=1',
-  '/api/admin/v1/users/1/visualization/quantized?year=2026&month=8',
-  '/api/admin/v1/alts/candidates',
-  '/api/admin/v1/alts/shared_machines',
-  '/api/admin/v1/users/active',
-  '/api/admin/v1/heartbeats/by_user_agent_segment?segment=vscode',
-  '/api/admin/v1/heartbeats/ip_machine_pairs',
-  '/api/admin/v1/heartbeats/shared_machines',
-];
+  it('checks the user, then the reason, then the level (uu:220-232)', async () => {
+    const call = (b: unknown, status: number) => adminCall(t, 'adminConvictUser', path, status, post(b));
+    expect(await call({ trust_level: 'red', reason: 'x' }, 422)).toEqual({ error: 'who?' });
+    expect(await call({ user_id: 1, trust_level: 'nope' }, 422)).toEqual({
+      error: 'you cant punish a mortal and not justify your actions',
+    });
+    expect(await call({ user_id: 1, trust_level: 1, reason: 'x' }, 422)).toEqual({ error: 'read the docs you idiot' });
+  });
 
-describe('authentication of the admin reads', () => {
-  it("answers Rails' token challenge to no credential and to a user API key, on every read", async () => {
-    for (const op of PATHS) {
-      for (const headers of [{}, bearer(DEMO_KEY)]) {
-        const res = await mock.app.request(op, { headers });
-        expect(res.status, op).toBe(401);
-        expect(await res.text()).toBe(ACCESS_DENIED);
-      }
-    }
+  it('shows a conviction on the public trust factor, the banned counts, the boards and the user API at once', async () => {
+    const demo = await userWithRole(t, 'demo');
+    expect(await trustFactor(t, demo.username)).toEqual({ trust_level: 'green', trust_value: 2 });
+    expect(await onBoard(t, demo.id)).toBe(true);
+    const counts = (await (await t.fetch('/api/v1/banned_users/counts')).json()) as { day: number };
+    expect((await t.fetch('/api/v1/my/heartbeats/most_recent', { headers: bearer(DEMO_KEY) })).status).toBe(200);
+
+    const answer = await adminCall<{ message: string; user: { trust_level: string; username: string }; audit_log: { reason: string } }>(
+      t,
+      'adminConvictUser',
+      path,
+      200,
+      post({ user_id: demo.id, trust_level: 'red', reason: 'Botted heartbeats' }),
+    );
+    expect(answer.message).toBe('gotcha, updated to red');
+    expect(answer.user).toMatchObject({ trust_level: 'red', username: demo.display_name });
+
+    expect(await trustFactor(t, demo.username)).toEqual({ trust_level: 'red', trust_value: 1 });
+    expect(((await (await t.fetch('/api/v1/banned_users/counts')).json()) as { day: number }).day).toBe(counts.day + 1);
+    // Convicted users are no leaderboard candidates (leaderboard_update_job.rb:28).
+    expect(await onBoard(t, demo.id)).toBe(false);
+    // A restricted user's key is refused outside the WakaTime-compatible endpoints (user_api_authentication.rb:19).
+    expect((await t.fetch('/api/v1/my/heartbeats/most_recent', { headers: bearer(DEMO_KEY) })).status).toBe(401);
+    const info = await adminCall<Info>(t, 'adminGetUserInfo', `${INFO}?id=${demo.id}`, 200);
+    expect(info.user).toMatchObject({ trust_level: 'red', banned: true });
+    const logs = await adminCall<{ trust_logs: { new_trust_level: string; reason: string }[] }>(
+      t,
+      'adminGetUserTrustLogs',
+      `/api/admin/v1/user/trust_logs?user_id=${demo.id}`,
+      200,
+    );
+    expect(logs.trust_logs[0]).toMatchObject({ new_trust_level: 'red', reason: 'Botted heartbeats' });
+  });
+
+  it('writes no second log entry when the level does not change (User:151-161)', async () => {
+    const demo = await userWithRole(t, 'demo');
+    const count = async () =>
+      (
+        await adminCall<{ counts: Record<string, number> }>(
+          t,
+          'adminCountAuditLogs',
+          '/api/admin/v1/audit_logs/counts',
+          200,
+          post({ user_ids: [demo.id] }),
+        )
+      ).counts[String(demo.id)];
+    const before = await count();
+    await adminCall(t, 'adminConvictUser', path, 200, post({ user_id: demo.id, trust_level: 'green', reason: 'again' }));
+    expect(await count()).toBe(before);
+    await adminCall(t, 'adminConvictUser', path, 200, post({ user_id: demo.id, trust_level: 'yellow', reason: 'hmm' }));
+    expect(await count()).toBe((before ?? 0) + 1);
+    // Yellow is masked on the public trust factor.
+    expect(await trustFactor(t, demo.username)).toEqual({ trust_level: 'blue', trust_value: 0 });
   });
 });

@@ -12,10 +12,10 @@ import { adminActor } from './admin-people.js';
 
 /**
  * @example
- * adminCheck({ user: admin, method: 'admin-key', adminKeyId: 1 }, staff, oauth).auth; // { type: 'api_key' }
+ * adminCheck(admin, { user: admin, method: 'admin-key', adminKeyId: 1 }, staff, oauth).auth; // { type: 'api_key' }
  */
-export function adminCheck(caller: Caller<User> & { user: User }, staff: StaffStore, oauth: OAuthServer) {
-  const body: Record<string, unknown> = { valid: true, creator: adminActor(caller.user) };
+export function adminCheck(user: User, caller: Caller<User>, staff: StaffStore, oauth: OAuthServer) {
+  const body: Record<string, unknown> = { valid: true, creator: adminActor(user) };
   const key = caller.adminKeyId === undefined ? undefined : staff.keyById(caller.adminKeyId);
   if (key) {
     body['auth'] = { type: 'api_key' };

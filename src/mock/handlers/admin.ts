@@ -11,7 +11,7 @@ import { staffUser } from '../staff/caller.js';
 const adminCheckHandler: OperationHandler = {
   handle(ctx) {
     const user = staffUser(ctx);
-    return json(adminCheck({ ...ctx.caller, user, method: ctx.caller?.method ?? 'admin-key' }, ctx.state.staff, ctx.state.oauth));
+    return json(adminCheck(user, ctx.caller ?? { user, method: 'admin-key' }, ctx.state.staff, ctx.state.oauth));
   },
 };
 
