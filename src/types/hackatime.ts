@@ -2197,6 +2197,422 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/user/heartbeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's raw heartbeats, a page at a time (admin)
+         * @description Lists one user's heartbeats ordered by `time` then `id`, ascending, a page of `limit` after
+         *     `offset`. `total_count` counts every heartbeat that matches the dates and filters (no paging) and
+         *     `has_more` is `offset + limit < total_count`. Read off `user_heartbeats`
+         *     (`app/controllers/concerns/api/admin/v1/user_utilities.rb:294-346`). Open to every admin level,
+         *     viewers included.
+         *
+         *     The user is resolved first (`422 {"error":"who?"}` without an id, `404 {"error":"user not found"}`),
+         *     then `start_date`, then `end_date`.
+         *
+         *     **Upstream swagger:** documents the 422 as "invalid date filter" and not the `who?` answer; the
+         *     code answers `invalid start_date` / `invalid end_date` and `who?`, as here.
+         */
+        get: operations["getAdminUserHeartbeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/heartbeat_values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The distinct values of one heartbeat field of a user (admin)
+         * @description Distinct non-null values of one column of the user's heartbeats, ascending (database collation),
+         *     the first `limit` of them, and only then empty strings removed, so `count` can be below `limit`
+         *     while more values exist. Read off `user_heartbeat_values`
+         *     (`app/controllers/concerns/api/admin/v1/user_utilities.rb:348-367`).
+         *
+         *     Checked in this order: the user (`who?`, `user not found`), `field` (`422 {"error":"invalid field"}`),
+         *     then the dates. `field=ips` answers `500` whenever the user has a heartbeat with an address in the
+         *     window: the server's plucked `inet` values are `IPAddr` objects, which have no `empty?`.
+         *
+         *     **Upstream swagger:** its 422 mentions only "invalid field"; the date messages (`invalid start_date`,
+         *     `invalid end_date`), `who?` and the `ips` 500 are the code's and documented here.
+         */
+        get: operations["getAdminUserHeartbeatValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/get_users_by_ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users that sent heartbeats from an IP address (admin)
+         * @description One entry per distinct (address, user, machine, user agent) among all heartbeats (all time) stored
+         *     with exactly this address: `inet` equality, so a CIDR string matches only rows stored with that
+         *     prefix, and a value `inet` cannot read matches nothing (`200 {"users":[]}`). No order, no limit.
+         *     Read off `get_users_by_ip` (`app/controllers/concerns/api/admin/v1/user_utilities.rb:59-73`).
+         */
+        get: operations["getAdminUsersByIp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/get_users_by_machine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users that sent heartbeats from a machine name (admin)
+         * @description Distinct (user, machine) among all heartbeats (all time) of exactly this machine name. No order, no
+         *     limit. Read off `get_users_by_machine` (`app/controllers/concerns/api/admin/v1/user_utilities.rb:75-80`).
+         */
+        get: operations["getAdminUsersByMachine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's heartbeats and coding time over a window (admin)
+         * @description Every heartbeat of the user with `start <= time <= end` (integer epoch seconds, both inclusive),
+         *     ordered by time, with no paging, and their total under the 2-minute rule (`total_duration`:
+         *     gaps capped at 120 s, an integer) — the rule of the public `/api/v1/users/{username}/stats`, so
+         *     both agree over the same heartbeats. Read off `user_stats`
+         *     (`app/controllers/concerns/api/admin/v1/user_utilities.rb:121-174`).
+         *
+         *     The window: when `start_date` or `end_date` is sent, both are read as in the other admin routes and
+         *     a missing one defaults (start: 10 years ago; end: 23:59:59 UTC today); otherwise `date` (default
+         *     today, UTC) means 00:00:00–23:59:59 UTC of that day. `username` is the user's **display name**.
+         *
+         *     **Upstream swagger:** documents `time` as a string like `'1710946200.0'` (it is ISO 8601,
+         *     `2024-03-20T15:30:00Z`), `dependencies` as a comma-joined string (it is an array), `total_duration`
+         *     as a number (an integer), and none of the 422s (`who?`, `invalid start_date`, `invalid end_date`,
+         *     `Invalid date.`); the spec follows the code.
+         */
+        get: operations["getAdminUserStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/user/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's projects with counts, durations and repository mappings (admin)
+         * @description The user's heartbeats that have a project (an empty project name included), all time or, when
+         *     `start_date` or `end_date` is sent, inside that window (a missing bound defaults: 10 years ago;
+         *     23:59:59 UTC today), grouped by project, most heartbeats first. `total_duration` applies the
+         *     2-minute rule within each project (integer seconds). Read off `user_projects`
+         *     (`app/controllers/concerns/api/admin/v1/user_utilities.rb:176-218`).
+         *
+         *     **Upstream swagger:** documents `total_duration` as a number and none of the 422s (`who?`,
+         *     `invalid start_date`, `invalid end_date`); the code answers integers and those 422s.
+         */
+        get: operations["getAdminUserProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/users/{id}/visualization/quantized": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month of a user's heartbeats as quantized pixels and daily totals (admin)
+         * @description One entry per calendar day of the month `year`-`month` (UTC), ascending. Each day's heartbeats
+         *     (`time` between UTC midnight of the 1st and UTC midnight of the next month, both inclusive) become
+         *     points of a 400 × 100 canvas: `x = round(2 + fraction_of_day × 396)`, `y = round(2 + (1 −
+         *     lineno / max_lineno_of_day) × 96)` (likewise for `cursorpos`, maxima at least 1); the earliest
+         *     heartbeat per (day, x, y of lineno), per (day, x, y of cursorpos), and per (day, x) among rows with
+         *     neither, united without repeats and sorted by time. `total_seconds` sums `min(gap to the previous
+         *     heartbeat of the same UTC day, 120)`: a float on a day with heartbeats, the integer `0` on a day
+         *     without. Read off `visualization_quantized`
+         *     (`app/controllers/api/admin/v1/admin_controller.rb:34-135`).
+         *
+         *     **Upstream swagger:** documents `total_seconds` as always a float; it is the integer `0` on days
+         *     without heartbeats.
+         */
+        get: operations["getAdminQuantizedVisualization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/alts/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of users that used the same machine and address (admin)
+         * @description Pairs of users whose heartbeats since `now − lookback_days` (`time >= cutoff`) share a (machine,
+         *     IP address) combination (rows without a machine or address ignored), `user_a_id < user_b_id`, with
+         *     each user's first and last heartbeat time on that combination. At most 5000 pairs, no order (the
+         *     mock answers by ascending user id). Read off `alt_candidates`
+         *     (`app/controllers/api/admin/v1/admin_controller.rb:137-195`).
+         */
+        get: operations["getAdminAltCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/alts/shared_machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Machine names shared by several users (admin; same as heartbeats/shared_machines)
+         * @description Machine names used by more than one distinct user since `now − lookback_days` (`time > cutoff`),
+         *     most users first, then by name. `machine_frequency` is the number of users and `user_ids` is
+         *     **a string**, PostgreSQL's array literal of their ids in ascending order (`"{4,11}"`), not a JSON
+         *     array. The same action as `GET /api/admin/v1/heartbeats/shared_machines`. Read off `shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:56-90`).
+         */
+        get: operations["getAdminAltSharedMachines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/users/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ids of users with a heartbeat since an instant (admin)
+         * @description Distinct ids of users with a heartbeat at or after `max(since, now − 90 days)`, at most 50 000, no
+         *     order (the mock answers in ascending id). Read off `active_users`
+         *     (`app/controllers/api/admin/v1/admin_controller.rb:198-204`).
+         */
+        get: operations["getAdminActiveUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/heartbeats/by_user_agent_segment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Heartbeats whose user agent contains a text (admin)
+         * @description Every user's heartbeats (or one user's, with `user_id`) whose user agent contains `segment`,
+         *     case-insensitively (`ILIKE '%segment%'` with `\`, `%` and `_` escaped), inside the dates, newest
+         *     first, a page of `limit` after `offset`; `has_more` says whether another row follows the page.
+         *     With `count_only` the body is only the segment and the number of matches. Read off
+         *     `heartbeats_by_user_agent_segment` (`app/controllers/api/admin/v1/admin_controller.rb:222-272`).
+         *
+         *     Checked in this order: `segment` (stripped; blank → `segment parameter required`, under 3 characters
+         *     → `segment must be at least 3 characters`), then `start_date`, then `end_date`.
+         */
+        get: operations["getAdminHeartbeatsByUserAgentSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/heartbeats/ip_machine_pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of users that used the same machine and address, with a limit (admin)
+         * @description The pairing of `alts/candidates` with `time > cutoff` (strictly after), at most `limit` pairs and
+         *     other key names (`user_a_first_seen`, …). No order (the mock answers by ascending user id). Read off
+         *     `ip_machine_pairs` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-54`).
+         */
+        get: operations["getAdminIpMachinePairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/heartbeats/shared_machines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Machine names shared by several users (admin)
+         * @description Machine names used by more than one distinct user since `now − lookback_days` (`time > cutoff`),
+         *     most users first, then by name. `machine_frequency` is the number of users and `user_ids` is
+         *     **a string**, PostgreSQL's array literal of their ids in ascending order (`"{4,11}"`), not a JSON
+         *     array. The same action answers `GET /api/admin/v1/alts/shared_machines`. Read off `shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:56-90`).
+         */
+        get: operations["getAdminHeartbeatSharedMachines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day of several users' coding, as spans (admin)
+         * @description The caller and up to 20 chosen users (`user_ids`, then the users of `slack_uids`; the caller is
+         *     always first in the selection, unknown ids are dropped), each with the heartbeats of `date` **in
+         *     the user's own time zone**: spans that end where the next heartbeat is more than 10 minutes away
+         *     (`duration` = end − start, `0` for a lone heartbeat) and `total_coded_time`, the capped gaps
+         *     (120 s) between consecutive heartbeats of that local day, truncated to an integer. `commit_markers`
+         *     lists the users' GitHub commits of their local day (the mock has no commits: always empty). Read
+         *     off `show` (`app/controllers/api/admin/v1/timeline_controller.rb:7-46`) and
+         *     `app/services/timeline_service.rb`.
+         *
+         *     **Upstream swagger:** documents `total_coded_time` as a float; it is an integer.
+         */
+        get: operations["getAdminTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/timeline/search_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users to add to the timeline (admin)
+         * @description `User.fuzzy_ranked_search` with at most 20 results (users without an email included): candidates
+         *     have the term (stripped) as their Slack UID or id, or contain it, case-insensitively, in their
+         *     username, display-name override, GitHub or Slack username or an email; ranked by score (+1000 id,
+         *     +1000 Slack UID; per name field and the best email +100 exact, +50 prefix, +10 contains), then
+         *     username. Read off `search_users` (`app/controllers/api/admin/v1/timeline_controller.rb:48-54`,
+         *     `app/models/concerns/user_fuzzy_search.rb`).
+         *
+         *     **Upstream swagger:** its 422 has no schema; the body is `{"error":"Query parameter is required"}`.
+         */
+        get: operations["getAdminTimelineSearchUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/timeline/leaderboard_users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller and today's leaderboard, to pick timeline users (admin)
+         * @description The caller first, then the users of today's finished leaderboard by total time (the daily board,
+         *     or the weekly one with `period=last_7_days`), at most 25 in all; with no board, the caller alone.
+         *     Shadow-banned users are **not** left out here. Read off `leaderboard_users`
+         *     (`app/controllers/api/admin/v1/timeline_controller.rb:56-83`). The mock computes today's boards on
+         *     demand, as the public leaderboards do, so a board always exists.
+         */
+        get: operations["getAdminTimelineLeaderboardUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2266,6 +2682,51 @@ export interface components {
             updated_at: string;
         };
         /**
+         * AdminHeartbeat
+         * @description A heartbeat as the admin API's `user/heartbeats` lists it: these 24 keys, in this order
+         *     (`user_utilities.rb:318-341`).
+         */
+        AdminHeartbeat: {
+            id: number;
+            /** @description Unix epoch seconds (float). */
+            time: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with milliseconds, UTC.
+             */
+            created_at: string;
+            project: string | null;
+            branch: string | null;
+            category: string | null;
+            dependencies: string[];
+            editor: string | null;
+            entity: string | null;
+            language: string | null;
+            machine: string | null;
+            operating_system: string | null;
+            type: string | null;
+            user_agent: string | null;
+            line_additions: number | null;
+            line_deletions: number | null;
+            lineno: number | null;
+            lines: number | null;
+            cursorpos: number | null;
+            project_root_count: number | null;
+            is_write: boolean | null;
+            /** @enum {string} */
+            source_type: "direct_entry" | "wakapi_import" | "test_entry";
+            /** @description Host form, no `/32`. */
+            ip_address: string | null;
+            /**
+             * @description The TLS fingerprint the heartbeat came with, or null. (The mock keeps no JA4 table: its
+             *     fingerprints are made from the heartbeat's `ja4_id` and have no name.)
+             */
+            ja4: null | {
+                fingerprint: string;
+                name: string | null;
+            };
+        };
+        /**
          * AdminLevel
          * @description `users.admin_level`. Privilege order: default < viewer < admin < superadmin < ultraadmin (not the
          *     enum's storage order, which is default 0, superadmin 1, admin 2, viewer 3, ultraadmin 4).
@@ -2300,6 +2761,42 @@ export interface components {
             };
             /** Format: date-time */
             updated_at: string;
+        };
+        /**
+         * AdminStatsHeartbeat
+         * @description A heartbeat as `user/stats` lists it (`user_utilities.rb:143-167`): `time` is an ISO 8601 string
+         *     with seconds precision (`Time.at(hb.time).utc.iso8601`), there is no `ja4`.
+         */
+        AdminStatsHeartbeat: {
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2026-08-22T14:00:00Z
+             */
+            time: string;
+            /** Format: date-time */
+            created_at: string;
+            project: string | null;
+            branch: string | null;
+            category: string | null;
+            dependencies: string[];
+            editor: string | null;
+            entity: string | null;
+            language: string | null;
+            machine: string | null;
+            operating_system: string | null;
+            type: string | null;
+            user_agent: string | null;
+            line_additions: number | null;
+            line_deletions: number | null;
+            lineno: number | null;
+            lines: number | null;
+            cursorpos: number | null;
+            project_root_count: number | null;
+            is_write: boolean | null;
+            /** @enum {string} */
+            source_type: "direct_entry" | "wakapi_import" | "test_entry";
+            ip_address: string | null;
         };
         /**
          * AdminTrustLog
@@ -2338,6 +2835,15 @@ export interface components {
             username: string | null;
             /** @example Orpheus */
             display_name: string;
+        };
+        /**
+         * AdminUserSummary
+         * @description `user_summary` of the timeline pickers (`timeline_controller.rb:87-89`).
+         */
+        AdminUserSummary: {
+            id: number;
+            display_name: string;
+            avatar_url: string;
         };
         /**
          * AuthenticatedApiKey
@@ -4339,10 +4845,33 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+         *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+         */
+        AdminEndDate: string;
+        /**
+         * @description How many days back to look (`lookback_days.days.ago`): default 30, read with `to_i` and clamped to
+         *     1–365, so an empty or non-numeric value means 1. Never an error.
+         */
+        AdminLookbackDays: string;
+        /**
          * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
          *     (the 404 error page).
          */
         AdminRowId: string;
+        /**
+         * @description At most this many rows: absent or blank → 1000; read with `to_i`; zero, negative or non-numeric →
+         *     1000; above 10 000 → 10 000. Never an error.
+         */
+        AdminSharedLimit: string;
+        /**
+         * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+         *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+         *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+         *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+         *     `end_date`.
+         */
+        AdminStartDate: string;
         /**
          * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
          *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
@@ -7902,6 +8431,876 @@ export interface operations {
                 };
                 content?: never;
             };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminUserHeartbeats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+                /** @description Page size, default 1000; read with `to_i` and clamped to 1–5000 (`limit=` and `limit=abc` mean 1). */
+                limit?: string;
+                /** @description Rows to skip, default 0; read with `to_i`, negatives mean 0. */
+                offset?: string;
+                /**
+                 * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+                 *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+                 *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+                 *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+                 *     `end_date`.
+                 */
+                start_date?: components["parameters"]["AdminStartDate"];
+                /**
+                 * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+                 *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+                 */
+                end_date?: components["parameters"]["AdminEndDate"];
+                /** @description Only heartbeats of exactly this project (when not blank). */
+                project?: string;
+                /** @description Only heartbeats of exactly this language (when not blank). */
+                language?: string;
+                /** @description Only heartbeats of exactly this entity (when not blank). */
+                entity?: string;
+                /** @description Only heartbeats of exactly this editor (when not blank). */
+                editor?: string;
+                /** @description Only heartbeats of exactly this machine (when not blank). */
+                machine?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the user's heartbeats. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        heartbeats: components["schemas"]["AdminHeartbeat"][];
+                        total_count: number;
+                        has_more: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            /** @description No user id, or a date the server cannot read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminUserHeartbeatValues: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+                /**
+                 * @description Which column: `projects`, `languages`, `entities`, `branches`, `categories`, `editors`,
+                 *     `machines`, `user_agents` or `ips`. Missing or anything else → `422 {"error":"invalid field"}`
+                 *     (after the user is found). `ips` makes the server raise (`500`) when the user has an address
+                 *     in the window.
+                 */
+                field: "languages" | "projects" | "entities" | "branches" | "categories" | "editors" | "machines" | "user_agents" | "ips";
+                /** @description At most this many values before empty strings are dropped; default 5000, `to_i`, clamped to 1–5000. */
+                limit?: string;
+                /**
+                 * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+                 *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+                 *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+                 *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+                 *     `end_date`.
+                 */
+                start_date?: components["parameters"]["AdminStartDate"];
+                /**
+                 * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+                 *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+                 */
+                end_date?: components["parameters"]["AdminEndDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The values, as sorted by the database. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        /** @description `field` as sent. */
+                        field: string;
+                        values: string[];
+                        /** @description The length of `values`. */
+                        count: number;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            /** @description No user id, an unknown `field`, or a date the server cannot read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAdminUsersByIp: {
+        parameters: {
+            query: {
+                /** @description The address. Blank or missing → `422 {"error":"bro dont got the ip"}`. */
+                ip: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who used the address, with which machine and user agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            user_id: number;
+                            ip_address: string | null;
+                            machine: string | null;
+                            user_agent: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No `ip`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminUsersByMachine: {
+        parameters: {
+            query: {
+                /** @description The machine name, exact. Blank or missing → `422 {"error":"bro dont got the machine"}`. */
+                machine: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who used the machine name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            user_id: number;
+                            machine: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No `machine`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminUserStats: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+                /**
+                 * @description The UTC day, read with Ruby's `Date.parse` (default today) when neither `start_date` nor
+                 *     `end_date` is sent. Unreadable → `422 {"error":"Invalid date."}`.
+                 */
+                date?: string;
+                /**
+                 * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+                 *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+                 *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+                 *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+                 *     `end_date`.
+                 */
+                start_date?: components["parameters"]["AdminStartDate"];
+                /**
+                 * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+                 *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+                 */
+                end_date?: components["parameters"]["AdminEndDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The window's heartbeats and totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        /** @description The display name */
+                        username: string;
+                        /** Format: date */
+                        start_date: string;
+                        /** Format: date */
+                        end_date: string;
+                        timezone: string;
+                        heartbeats: components["schemas"]["AdminStatsHeartbeat"][];
+                        total_heartbeats: number;
+                        /** @description Seconds under the 2-minute rule. */
+                        total_duration: number;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            /** @description No user id, or a date the server cannot read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAdminUserProjects: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
+                 *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
+                 *     `404 {"error":"user not found"}`. This check runs before any other.
+                 */
+                id?: components["parameters"]["AdminTargetId"];
+                /** @description The user's id when `id` is not sent (same rules as `id`). */
+                user_id?: components["parameters"]["AdminTargetUserId"];
+                /**
+                 * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+                 *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+                 *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+                 *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+                 *     `end_date`.
+                 */
+                start_date?: components["parameters"]["AdminStartDate"];
+                /**
+                 * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+                 *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+                 */
+                end_date?: components["parameters"]["AdminEndDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_id: number;
+                        /** @description The display name. */
+                        username: string;
+                        projects: {
+                            name: string;
+                            total_heartbeats: number;
+                            total_duration: number;
+                            /** @description Epoch seconds of the earliest heartbeat. */
+                            first_heartbeat: number;
+                            last_heartbeat: number;
+                            /** @description Distinct, ascending. */
+                            languages: string[];
+                            /** @description The project's repository mapping URL. */
+                            repo: string | null;
+                            repo_mapping_id: number | null;
+                            archived: boolean;
+                        }[];
+                        total_projects: number;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            404: components["responses"]["AdminUserNotFound"];
+            /** @description No user id, or a date the server cannot read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAdminQuantizedVisualization: {
+        parameters: {
+            query: {
+                /** @description The year, read with `to_i` (non-numeric → 0, still answered). Missing → `422 {"error":"invalid parameters"}`. */
+                year: string;
+                /** @description The month, `to_i`; missing or outside 1–12 → `422 {"error":"invalid parameters"}`. */
+                month: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The user's id (read like an integer column: unknown or non-numeric → `404 {"error":"user not
+                 *     found"}`). A segment with a dot does not route.
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month's days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: {
+                            /** @description UTC midnight of the day. */
+                            date_timestamp_s: number;
+                            total_seconds: number;
+                            points: {
+                                time: number;
+                                lineno: number | null;
+                                cursorpos: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No user has that id, or the path does not route. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                };
+            };
+            /** @description Year or month missing, or the month outside 1–12. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminAltCandidates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many days back to look (`lookback_days.days.ago`): default 30, read with `to_i` and clamped to
+                 *     1–365, so an empty or non-numeric value means 1. Never an error.
+                 */
+                lookback_days?: components["parameters"]["AdminLookbackDays"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pairs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidates: {
+                            user_a_id: number;
+                            user_b_id: number;
+                            machine: string;
+                            ip_address: string;
+                            user_a_first_seen_on_combo: number;
+                            user_a_last_seen_on_combo: number;
+                            user_b_first_seen_on_combo: number;
+                            user_b_last_seen_on_combo: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminAltSharedMachines: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many days back to look (`lookback_days.days.ago`): default 30, read with `to_i` and clamped to
+                 *     1–365, so an empty or non-numeric value means 1. Never an error.
+                 */
+                lookback_days?: components["parameters"]["AdminLookbackDays"];
+                /**
+                 * @description At most this many rows: absent or blank → 1000; read with `to_i`; zero, negative or non-numeric →
+                 *     1000; above 10 000 → 10 000. Never an error.
+                 */
+                limit?: components["parameters"]["AdminSharedLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shared machines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        machines: {
+                            machine: string;
+                            machine_frequency: number;
+                            /** @example {4,11} */
+                            user_ids: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminActiveUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Epoch seconds, read with `to_i` (absent or non-numeric → 0); never earlier than 90 days ago.
+                 *     Negative → `422 {"error":"invalid since parameter"}` (checked by the server).
+                 */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_ids: number[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description A negative `since`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminHeartbeatsByUserAgentSegment: {
+        parameters: {
+            query: {
+                /**
+                 * @description Text to look for in the user agent, at least 3 characters after stripping. Missing or blank →
+                 *     `422 {"error":"segment parameter required"}`; shorter → `422 {"error":"segment must be at least 3 characters"}`.
+                 */
+                segment: string;
+                /** @description Only this user's heartbeats (when not blank; a non-numeric value matches nothing). */
+                user_id?: string;
+                /**
+                 * @description Lower bound, inclusive (`time >= start`). All digits: epoch seconds (13 digits or more: milliseconds,
+                 *     divided by 1000), between 0 and 253402300799. Anything else goes through Ruby's `Date.parse`
+                 *     (`2026-08-22`, `22 Aug 2026`, `2026-08-22T10:00` all mean that date) and means 00:00:00 UTC of that
+                 *     date. Blank means not given. Anything else → `422 {"error":"invalid start_date"}`, checked before
+                 *     `end_date`.
+                 */
+                start_date?: components["parameters"]["AdminStartDate"];
+                /**
+                 * @description Upper bound, inclusive (`time <= end`), read like `start_date`; a date means 23:59:59 UTC of that
+                 *     date. Unreadable → `422 {"error":"invalid end_date"}`.
+                 */
+                end_date?: components["parameters"]["AdminEndDate"];
+                /** @description Page size, default 1000, `to_i`, clamped to 1–5000. */
+                limit?: string;
+                /** @description Rows to skip, default 0, `to_i`, negatives mean 0. */
+                offset?: string;
+                /**
+                 * @description Rails' boolean cast: `false`, `0`, `f`, `off` (and their upper-case forms) or empty mean false,
+                 *     any other value true → the body is `{"segment", "total_count"}`.
+                 */
+                count_only?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of matching heartbeats, or their count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        segment: string;
+                        limit: number;
+                        offset: number;
+                        heartbeats: {
+                            id: number;
+                            user_id: number;
+                            time: number;
+                            project: string | null;
+                            language: string | null;
+                            entity: string | null;
+                            branch: string | null;
+                            category: string | null;
+                            editor: string | null;
+                            machine: string | null;
+                            operating_system: string | null;
+                            user_agent: string;
+                            ip_address: string | null;
+                            is_write: boolean | null;
+                            lineno: number | null;
+                            cursorpos: number | null;
+                            lines: number | null;
+                            /** @enum {string} */
+                            source_type: "direct_entry" | "wakapi_import" | "test_entry";
+                        }[];
+                        has_more: boolean;
+                    } | {
+                        segment: string;
+                        total_count: number;
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No segment, a segment under 3 characters, or a date the server cannot read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminIpMachinePairs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many days back to look (`lookback_days.days.ago`): default 30, read with `to_i` and clamped to
+                 *     1–365, so an empty or non-numeric value means 1. Never an error.
+                 */
+                lookback_days?: components["parameters"]["AdminLookbackDays"];
+                /**
+                 * @description At most this many rows: absent or blank → 1000; read with `to_i`; zero, negative or non-numeric →
+                 *     1000; above 10 000 → 10 000. Never an error.
+                 */
+                limit?: components["parameters"]["AdminSharedLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pairs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pairs: {
+                            user_a_id: number;
+                            user_b_id: number;
+                            machine: string;
+                            ip_address: string;
+                            user_a_first_seen: number;
+                            user_a_last_seen: number;
+                            user_b_first_seen: number;
+                            user_b_last_seen: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminHeartbeatSharedMachines: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many days back to look (`lookback_days.days.ago`): default 30, read with `to_i` and clamped to
+                 *     1–365, so an empty or non-numeric value means 1. Never an error.
+                 */
+                lookback_days?: components["parameters"]["AdminLookbackDays"];
+                /**
+                 * @description At most this many rows: absent or blank → 1000; read with `to_i`; zero, negative or non-numeric →
+                 *     1000; above 10 000 → 10 000. Never an error.
+                 */
+                limit?: components["parameters"]["AdminSharedLimit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shared machines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        machines: {
+                            machine: string;
+                            machine_frequency: number;
+                            /** @example {4,11} */
+                            user_ids: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminTimeline: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The day, read with Ruby's `Date.parse` (`2026-08-22`, `22 Aug 2026`); absent → today (UTC).
+                 *     Present but unreadable, **empty included** → `422 {"error":"Invalid date format"}`; over 128
+                 *     characters the parser raises another error, which escapes the action (`500`).
+                 */
+                date?: string;
+                /** @description Comma-separated user ids (each read with `to_i`, repeats dropped). */
+                user_ids?: string;
+                /** @description Comma-separated Slack UIDs (the first 20), added after `user_ids`. */
+                slack_uids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day's users and their spans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** Format: date */
+                        next_date: string;
+                        /** Format: date */
+                        prev_date: string;
+                        users: {
+                            user: {
+                                id: number;
+                                username: string | null;
+                                display_name: string;
+                                slack_username: string | null;
+                                github_username: string | null;
+                                timezone: string | null;
+                                avatar_url: string;
+                            };
+                            spans: {
+                                start_time: number;
+                                end_time: number;
+                                duration: number;
+                                /** @description Base names of the entities, unique. */
+                                files_edited: string[];
+                                projects_edited_details: {
+                                    name: string;
+                                    repo_url: string | null;
+                                }[];
+                                editors: string[];
+                                languages: string[];
+                            }[];
+                            total_coded_time: number;
+                        }[];
+                        commit_markers: {
+                            user_id: number;
+                            timestamp: number;
+                            additions: number | null;
+                            deletions: number | null;
+                            github_url: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description A date that cannot be read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAdminTimelineSearchUsers: {
+        parameters: {
+            query: {
+                /** @description What to look for. Missing or blank (white space only) → `422 {"error":"Query parameter is required"}`. */
+                query: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminUserSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
+            /** @description No query. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAdminTimelineLeaderboardUsers: {
+        parameters: {
+            query?: {
+                /** @description `last_7_days` for the weekly board; anything else, or nothing, means the daily one. Never an error. */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller, then the board's users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["AdminUserSummary"][];
+                    };
+                };
+            };
+            401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
         };
     };

@@ -74,6 +74,8 @@ function fromMockCredentials(body: unknown): Detected | undefined {
   ] as const) {
     if (typeof value === 'string' && value !== '') variables[name] = value;
   }
+  // The admin API names users by their numeric id.
+  if (typeof demo?.id === 'number') variables['user_numeric_id'] = String(demo.id);
   const credentials: Credentials = { oauthTokens: tokens };
   const apiKey = strings(demo?.api_keys)[0];
   const adminKey = strings(admin?.admin_keys)[0];

@@ -91,6 +91,17 @@ function totalsInWindow(world: World, window: LeaderboardWindow): { user: User; 
   return totals;
 }
 
+/** A board's entries as generated: by total descending (ties by user id), shadow-banned users included. */
+const sortedTotals = (world: World, window: LeaderboardWindow) =>
+  totalsInWindow(world, window).sort((a, b) => b.seconds - a.seconds || a.user.id - b.user.id);
+
+/**
+ * The entries of today's board as the generation job stores them: shadow-banned users are in the
+ * table and only the public pages leave them out (`api/v1/leaderboard_controller.rb:19`).
+ */
+export const leaderboardTotals = (world: World, now: number, period: LeaderboardPeriod): { user: User; seconds: number }[] =>
+  sortedTotals(world, leaderboardWindow(period, now));
+
 /** The last entries per period, kept by the mock's state: the weekly window holds for a whole UTC day. */
 export type LeaderboardCache = Map<LeaderboardPeriod, { key: string; entries: LeaderboardEntry[] }>;
 
@@ -103,9 +114,8 @@ function rankedEntries(
   const key = `${world.version}:${window.from}:${window.to}`;
   const cached = perPeriod.get(period);
   if (cached?.key === key) return cached.entries;
-  const entries = totalsInWindow(world, window)
+  const entries = sortedTotals(world, window)
     .filter(({ user }) => !user.leaderboardShadowBanned)
-    .sort((a, b) => b.seconds - a.seconds || a.user.id - b.user.id)
     .map(({ user, seconds }, index) => ({
       rank: index + 1,
       user: { id: user.id, username: displayName(user), avatar_url: avatarUrl(user) },

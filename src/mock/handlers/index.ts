@@ -5,11 +5,14 @@
  */
 import type { HandlerMap } from '../handler.js';
 import { adminHandlers } from './admin.js';
+import { adminAnalyticsHandlers } from './admin-analytics.js';
 import { adminAuditLogsHandlers } from './admin-audit-logs.js';
 import { adminDeletionRequestsHandlers } from './admin-deletion-requests.js';
 import { adminKeysHandlers } from './admin-keys.js';
 import { adminPermissionsHandlers } from './admin-permissions.js';
 import { adminShadowbansHandlers } from './admin-shadowbans.js';
+import { adminTimelineHandlers } from './admin-timeline.js';
+import { adminUserReadsHandlers } from './admin-user-reads.js';
 import { adminUsersHandlers } from './admin-users.js';
 import { authenticatedHandlers } from './authenticated.js';
 import { heartbeatsHandlers } from './heartbeats.js';
@@ -46,4 +49,7 @@ export const handlers: HandlerMap = {
   ...adminDeletionRequestsHandlers,
   ...adminPermissionsHandlers,
   ...internalHandlers,
+  ...adminUserReadsHandlers,
+  ...adminAnalyticsHandlers,
+  ...adminTimelineHandlers,
 };

@@ -2,6 +2,7 @@
  * The cross-checks' comparisons on fixed answers: only what the reference guarantees.
  */
 import { describe, expect, it } from 'vitest';
+import { adminStatsMatchPublic } from '../../../src/contract/judge/cross/admin-stats-match-public.js';
 import { roundingSlack } from '../../../src/contract/judge/cross/rounding.js';
 import { statsMatchSummaries } from '../../../src/contract/judge/cross/stats-match-summaries.js';
 import { statusbarMatchesSummary } from '../../../src/contract/judge/cross/statusbar-matches-summary.js';
@@ -59,5 +60,32 @@ describe('roundingSlack', () => {
   it('grows with the projects and AI models of the day', () => {
     expect(roundingSlack({})).toBe(2);
     expect(roundingSlack({ projects: [{}, {}, {}], grand_total: { ai_model_breakdown: [{}, {}] } })).toBe(6);
+  });
+});
+
+describe('admin-stats-match-public', () => {
+  const judge = (admin: number, pub: number) =>
+    adminStatsMatchPublic.judge(
+      [{ total_duration: admin }, { total_seconds: pub }],
+      [caseOf('getAdminUserStats', { query: [['date', '2026-08-21']] })],
+    );
+
+  it('asks the admin API for the run user by numeric id, and skips without it', () => {
+    const target = { variables: { user_numeric_id: '1' }, today: '2026-08-22' };
+    expect(adminStatsMatchPublic.requests({ target } as never)).toEqual([
+      { operationId: 'getAdminUserStats', query: { user_id: '{{user_numeric_id}}', date: '2026-08-21' } },
+      {
+        operationId: 'getUserStats',
+        query: { start_date: '2026-08-21T00:00:00Z', end_date: '2026-08-21T23:59:59Z', total_seconds: 'true' },
+      },
+    ]);
+  });
+
+  it('wants the two totals equal, to the second', () => {
+    expect(judge(5430, 5430)).toEqual([]);
+    expect(judge(5431, 5430)).toHaveLength(1);
+    expect(judge(5431, 5430)[0]).toMatchObject({ expected: 5430, received: 5431, pointer: '/total_duration' });
+    // An answer without its total (another status's body) is not compared.
+    expect(adminStatsMatchPublic.judge([{ error: 'who?' }, { total_seconds: 1 }], [])).toEqual([]);
   });
 });

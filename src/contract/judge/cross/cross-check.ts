@@ -11,11 +11,12 @@ import type { FindingDraft } from '../../findings.js';
 import { alternativesOf } from '../../plan/auth.js';
 import type { PlanContext } from '../../plan/plan-context.js';
 import { buildParts } from '../../plan/request-parts.js';
-import type { Filled } from '../../plan/variables.js';
+import { type Filled, howToSet, interpolate } from '../../plan/variables.js';
 
 /** One request of a cross-check: an operation, and query parameters on top of a valid request. */
 export interface CrossRequest {
   operationId: string;
+  /** Values may name the run's variables (`{{user_numeric_id}}`); a missing one skips the check. */
   query: Record<string, string>;
   /** The body to send (a write: the driver sends it only where writes are allowed). */
   body?: CaseBody;
@@ -45,6 +46,8 @@ export function crossCase(
   n: number,
 ): Filled<Case> {
   const alternatives = [...alternativesOf(op)].sort((a, b) => Number(a.scheme === 'none') - Number(b.scheme === 'none'));
+  const filled = interpolate(request.query, ctx.target);
+  if (!filled.ok) return { ok: false, missing: howToSet(filled.missing) };
   let missing = 'no security alternative';
   for (const alt of alternatives) {
     const parts = buildParts(op, ctx.target, alt);
@@ -52,8 +55,8 @@ export function crossCase(
       missing = parts.missing;
       continue;
     }
-    const names = new Set(Object.keys(request.query));
-    const query: [string, string][] = [...parts.value.query.filter(([k]) => !names.has(k)), ...Object.entries(request.query)];
+    const names = new Set(Object.keys(filled.value));
+    const query: [string, string][] = [...parts.value.query.filter(([k]) => !names.has(k)), ...Object.entries(filled.value)];
     return {
       ok: true,
       value: {

@@ -1,0 +1,160 @@
+/**
+ * @module
+ * Who used which machine and address, over every user's heartbeats: `user/get_users_by_ip` and
+ * `user/get_users_by_machine` (`app/controllers/concerns/api/admin/v1/user_utilities.rb:59-80`),
+ * `alts/candidates` and `users/active` (`app/controllers/api/admin/v1/admin_controller.rb:137-204`),
+ * `heartbeats/ip_machine_pairs` and `heartbeats/shared_machines`, also routed as
+ * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
+ * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
+ */
+import { type Heartbeat, sliceWindow, type World } from '../../world/index.js';
+
+const DAY = 86_400;
+
+/**
+ * Every user's rows since `cutoff` (`time >= cutoff`, or `time > cutoff` when `strict`), from the
+ * world's one time-ordered list of all rows (kept until the world changes), so that a different
+ * cutoff costs a binary search rather than a pass over every user.
+ */
+function rowsSince(world: World, cutoff: number, strict: boolean): readonly Heartbeat[] {
+  const rows = sliceWindow(world.allHeartbeats(), { from: cutoff });
+  return strict ? rows.filter((hb) => hb.time > cutoff) : rows;
+}
+
+/** By user id, then first appearance: the mock's order where the server's SQL has no `ORDER BY`. */
+const byUser = <T extends { user_id: number }>(items: T[]): T[] => items.sort((a, b) => a.user_id - b.user_id);
+
+/** Distinct tuples, first appearance kept. */
+function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!seen.has(key)) seen.set(key, item);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * `get_users_by_ip`: one entry per distinct (ip, user, machine, user agent) among rows stored with
+ * exactly that address (all time).
+ */
+export function usersByIp(world: World, ip: string) {
+  // A host address is stored with its full prefix, so `/32` (IPv4) or `/128` (IPv6) names the same `inet`.
+  const host = ip.replace(/^([\d.]+)\/32$|^([\da-f:]+)\/128$/i, '$1$2');
+  const rows = world.allHeartbeats().filter((hb) => hb.ip_address === host);
+  const distinct = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent]));
+  const users = byUser(distinct).map((hb) => ({
+    user_id: hb.user_id,
+    ip_address: hb.ip_address,
+    machine: hb.machine,
+    user_agent: hb.user_agent,
+  }));
+  return { users };
+}
+
+/** `get_users_by_machine`: distinct (user, machine) among rows of exactly that machine name. */
+export function usersByMachine(world: World, machine: string) {
+  const rows = world.allHeartbeats().filter((hb) => hb.machine === machine);
+  return { users: byUser(distinctBy(rows, (hb) => String(hb.user_id))).map((hb) => ({ user_id: hb.user_id, machine })) };
+}
+
+/** `lookback_days.days.ago.to_i`. */
+export const cutoffOf = (nowMs: number, days: number): number => Math.floor(nowMs / 1000) - days * DAY;
+
+interface Combo {
+  userId: number;
+  machine: string;
+  ip: string;
+  first: number;
+  last: number;
+}
+
+/** Per (user, machine, ip) with both set: first and last `time` inside the window. */
+function combos(rows: readonly Heartbeat[]): Combo[] {
+  const map = new Map<string, Combo>();
+  for (const hb of rows) {
+    if (hb.machine === null || hb.ip_address === null) continue;
+    const key = `${hb.user_id}\u0000${hb.machine}\u0000${hb.ip_address}`;
+    const combo = map.get(key);
+    if (combo) {
+      combo.first = Math.min(combo.first, hb.time);
+      combo.last = Math.max(combo.last, hb.time);
+    } else map.set(key, { userId: hb.user_id, machine: hb.machine, ip: hb.ip_address, first: hb.time, last: hb.time });
+  }
+  return [...map.values()].sort((a, b) => a.userId - b.userId);
+}
+
+/** The self-join on (machine, ip) with `r1.user_id < r2.user_id`, at most `limit` pairs. */
+function pairs(all: readonly Combo[], limit: number): [Combo, Combo][] {
+  const out: [Combo, Combo][] = [];
+  for (const a of all) {
+    for (const b of all) {
+      if (out.length >= limit) return out;
+      if (a.machine === b.machine && a.ip === b.ip && a.userId < b.userId) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+/** `alts/candidates`: users sharing a (machine, ip) since `cutoff` (`time >= cutoff`), at most 5000. */
+export function altCandidates(world: World, cutoff: number) {
+  const candidates = pairs(combos(rowsSince(world, cutoff, false)), 5000).map(([a, b]) => ({
+    user_a_id: a.userId,
+    user_b_id: b.userId,
+    machine: a.machine,
+    ip_address: a.ip,
+    user_a_first_seen_on_combo: a.first,
+    user_a_last_seen_on_combo: a.last,
+    user_b_first_seen_on_combo: b.first,
+    user_b_last_seen_on_combo: b.last,
+  }));
+  return { candidates };
+}
+
+/** `heartbeats/ip_machine_pairs`: as the candidates but `time > cutoff`, `LIMIT limit`, other key names. */
+export function ipMachinePairs(world: World, cutoff: number, limit: number) {
+  const found = pairs(combos(rowsSince(world, cutoff, true)), limit).map(([a, b]) => ({
+    user_a_id: a.userId,
+    user_b_id: b.userId,
+    machine: a.machine,
+    ip_address: a.ip,
+    user_a_first_seen: a.first,
+    user_a_last_seen: a.last,
+    user_b_first_seen: b.first,
+    user_b_last_seen: b.last,
+  }));
+  return { pairs: found };
+}
+
+/**
+ * `heartbeats/shared_machines`: machines used by more than one user since `cutoff` (`time > cutoff`),
+ * most users first then by name; `user_ids` is PostgreSQL's array literal (`"{4,11}"`), a string.
+ */
+export function sharedMachines(world: World, cutoff: number, limit: number) {
+  const users = new Map<string, Set<number>>();
+  for (const hb of rowsSince(world, cutoff, true)) {
+    if (hb.machine === null) continue;
+    let set = users.get(hb.machine);
+    if (!set) {
+      set = new Set();
+      users.set(hb.machine, set);
+    }
+    set.add(hb.user_id);
+  }
+  const machines = [...users]
+    .filter(([, ids]) => ids.size > 1)
+    .sort(([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit)
+    .map(([machine, ids]) => ({
+      machine,
+      machine_frequency: ids.size,
+      user_ids: `{${[...ids].sort((p, q) => p - q).join(',')}}`,
+    }));
+  return { machines };
+}
+
+/** `users/active`: ids of users with a heartbeat at or after `since` (at most 50 000). */
+export function activeUserIds(world: World, since: number) {
+  const active = new Set(rowsSince(world, since, false).map((hb) => hb.user_id));
+  return { user_ids: [...active].sort((a, b) => a - b).slice(0, 50_000) };
+}
