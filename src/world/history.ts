@@ -24,6 +24,12 @@ const ROWS_PER_DAY = 2 ** 12;
 const MAX_USER_ID = 2 ** 20 - 1;
 const DAY_MS = 86_400_000;
 
+/**
+ * Plans kept made (about 18 KB each): a read over every user of a large world makes each plan
+ * again rather than holding them all; a plan made again is the same plan.
+ */
+const PLANS_KEPT = 2048;
+
 /** A cache of about 64 MB: a default world's whole year of columns with room to spare. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -45,7 +51,7 @@ interface UserDays {
 /**
  * The generated history of a world: per-user plans in, rows out.
  * @example
- * const history = new GeneratedHistory(plans, fixtures);
+ * const history = new GeneratedHistory(plans, { now, maxUserId: 12 }, fixtures);
  * history.between(1, { from: now / 1000 - 3600 });
  */
 export class GeneratedHistory implements History {
@@ -56,18 +62,19 @@ export class GeneratedHistory implements History {
   private readonly cache = new Map<number, DayColumns>();
   private cachedBytes = 0;
 
+  /**
+   * @param plans a user's plan, made when its history is first read (undefined: no history)
+   * @param world the instant histories end at and the largest user id
+   */
   constructor(
-    private readonly plans: ReadonlyMap<number, UserPlan>,
+    private readonly plans: { of(userId: number): UserPlan | undefined },
+    world: { now: number; maxUserId: number },
     private readonly fixtures: WorldFixtures,
     private readonly cacheBytes = DEFAULT_CACHE_BYTES,
   ) {
-    let ceiling = 1;
-    for (const plan of plans.values()) {
-      if (plan.userId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
-      // A local date is at most one day ahead of the UTC date.
-      ceiling = Math.max(ceiling, (Math.floor(plan.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY);
-    }
-    this.idCeiling = ceiling;
+    if (world.maxUserId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
+    // A local date is at most one day ahead of the UTC date.
+    this.idCeiling = (Math.floor(world.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY;
   }
 
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
@@ -90,8 +97,16 @@ export class GeneratedHistory implements History {
 
   private userDays(userId: number): UserDays | undefined {
     let days = this.users.get(userId);
-    if (!days) {
-      const plan = this.plans.get(userId);
+    if (days) {
+      // Map order is the recency order: a hit moves to the back.
+      this.users.delete(userId);
+      this.users.set(userId, days);
+      for (const oldest of this.users.keys()) {
+        if (this.users.size <= PLANS_KEPT) break;
+        this.users.delete(oldest);
+      }
+    } else {
+      const plan = this.plans.of(userId);
       if (!plan) return undefined;
       let cal = this.calendars.get(plan.zone);
       if (!cal) {
@@ -100,6 +115,10 @@ export class GeneratedHistory implements History {
       }
       days = { plan, cal, specials: specialsOf(plan, cal) };
       this.users.set(userId, days);
+      for (const oldest of this.users.keys()) {
+        if (this.users.size <= PLANS_KEPT) break;
+        this.users.delete(oldest);
+      }
     }
     return days;
   }
