@@ -12,6 +12,7 @@ import { MAX_DAYS, MAX_USERS, MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
 import { formatEntry, type RequestLogger } from './request-log.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
+import { worldRoomProblem } from './world-room.js';
 
 const HELP = `Usage: hackatime-kit mock [options]
 
@@ -120,6 +121,8 @@ export async function mockCommand(args: string[]): Promise<number> {
   const users = integer('--users', values.users, MIN_USERS, MAX_USERS);
   // The world needs two days at least: yesterday and today.
   const days = integer('--days', values.days, 2, MAX_DAYS);
+  const room = users === undefined ? null : worldRoomProblem(users);
+  if (room !== null) throw new UsageError(room);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))
