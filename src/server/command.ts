@@ -23,7 +23,7 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --seed N      seed of the generated world (default: ${DEFAULT_SEED})
       --now ISO     fix the clock at this instant (default: the real clock)
       --users N     number of users in the world (default: 12, ${MIN_USERS} to ${MAX_USERS})
-      --days N      days of generated history (default: 30, 2 to ${MAX_DAYS})
+      --days N      days of generated history (default: 365, 2 to ${MAX_DAYS})
       --latency MS  add latency to every /api answer: MS or MIN-MAX (default: none)
       --faults RATE break that share (0-1) of /api answers: reset, empty or truncated (default: 0)
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or

@@ -30,7 +30,7 @@ import type { OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './t
 
 const DEFAULT_SEED = 42;
 const DEFAULT_USERS = 12;
-const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 365;
 /**
  * The largest world the mock holds: the people and their credentials are made at start (about
  * 4 KB each), a user's habits and plan when its history is first read (plans.ts).

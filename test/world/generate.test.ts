@@ -111,10 +111,12 @@ describe('the generated world', () => {
     expect(rows.every((r) => r.time * 1000 <= NOW && Date.parse(r.created_at) <= NOW)).toBe(true);
   });
 
-  it('covers the last 30 days and no more', () => {
-    const earliest = Math.min(...rows.map((r) => r.time * 1000));
-    expect(NOW - earliest).toBeLessThan(31 * 86_400_000);
-    expect(NOW - earliest).toBeGreaterThan(25 * 86_400_000);
+  it('covers the last year (the default days) and no more', () => {
+    expect(world.days).toBe(365);
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const row of rows) earliest = Math.min(earliest, row.time * 1000);
+    expect(NOW - earliest).toBeLessThan(366 * 86_400_000);
+    expect(NOW - earliest).toBeGreaterThan(355 * 86_400_000);
   });
 
   it('mixes categories, sources, editors and AI telemetry', () => {
