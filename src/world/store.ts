@@ -4,6 +4,7 @@
  * endpoint needs (users by id, name, Slack UID, email and credential; the real server's
  * identifier resolution orders) and version counters the mock caches responses by.
  */
+import { totalSeconds, totalSecondsOfTimes } from './durations.js';
 import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
 import { Lookups } from './lookups.js';
@@ -14,6 +15,7 @@ import type {
   ApiKey,
   Heartbeat,
   HeartbeatDraft,
+  HeartbeatKeys,
   History,
   OAuthToken,
   SpecialTokens,
@@ -220,6 +222,18 @@ export class World {
     const cached = this.timelines.get(userId, this.versionOf(userId));
     if (cached) return sliceWindow(cached, window);
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
+  }
+
+  /**
+   * The 2-minute-rule total of a user's heartbeats inside `window` whose keys `keep` keeps: from
+   * the generated days' keyed instants, without making rows, while the user has posted nothing;
+   * from the rows otherwise. Either way the same figure as `totalSeconds` of the filtered rows.
+   */
+  keyedSeconds(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number {
+    if (this.history.keyedTimes && this.posted.of(userId).length === 0) {
+      return totalSecondsOfTimes(this.history.keyedTimes(userId, window, keep));
+    }
+    return totalSeconds(this.heartbeatsBetween(userId, window).filter(keep));
   }
 
   /**
