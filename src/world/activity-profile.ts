@@ -5,7 +5,8 @@
  * the day they code and how much. Every string a heartbeat will carry is built here, once, so
  * the rows share them.
  */
-import type { AccountFixture, ProjectFixture, WorldFixtures } from './fixtures.js';
+import type { AccountFixture, WorldFixtures } from './fixtures.js';
+import { holidayBreaks, type ProjectChoice, withLife } from './project-life.js';
 import type { Random, Weighted } from './random.js';
 import type { RepoMapping } from './types.js';
 
@@ -22,6 +23,9 @@ export interface ProfileProject {
   testFiles: ProfileFile[];
   branches: Weighted<string>[];
   projectRootCount: number;
+  /** The project's life (epoch ms; null: open): sessions outside it pick other projects. */
+  activeFrom: number | null;
+  activeTo: number | null;
 }
 
 /** One editor on one machine: everything a heartbeat copies from where it was sent. */
@@ -42,6 +46,10 @@ export interface ActivityProfile {
   /** Local start-hour windows `[from, to)`; hours past 24 run into the next day. */
   hours: Weighted<[number, number]>[];
   activeDayChance: number;
+  /** Weekends' share of a weekday's chance to code (above 1: a weekend coder). */
+  weekendFactor: number;
+  /** Holidays: local days (days since 1970-01-01) `from` up to `to` without ordinary sessions. */
+  breaks: { from: number; to: number }[];
   extraSessionChance: number;
   meanSessionMinutes: number;
   usesAi: boolean;
@@ -208,32 +216,9 @@ function profileProject(
     testFiles,
     branches: buildBranches(fixtures, words, rng),
     projectRootCount: projectRoot.split('/').filter((part) => part.length > 0).length,
+    activeFrom: null,
+    activeTo: null,
   };
-}
-
-/**
- * Which projects a seeded user works on and how they map to repositories: the part of the habits
- * the user's row shows (repo mappings, a goal's project), cheap enough to make for every user at
- * start. The rest of the habits ({@link seededProfile}) waits for the user's first read.
- */
-export interface ProjectChoice {
-  projects: Weighted<ProjectFixture>[];
-  repoMappings: RepoMapping[];
-}
-
-/** A seeded user's projects, from its own stream. */
-export function projectChoice(fixtures: WorldFixtures, githubUsername: string | null, rng: Random): ProjectChoice {
-  const chosen: ProjectFixture[] = rng.sample(fixtures.projects, rng.int(3, 5));
-  const archivedIndex = chosen.length > 1 && rng.chance(0.35) ? rng.int(1, chosen.length - 1) : -1;
-  const repoMappings: RepoMapping[] = [];
-  const projects = chosen.map((project, index) => {
-    const repoUrl =
-      project.repo === '{github}' ? (githubUsername ? `https://github.com/${githubUsername}/${project.name}` : null) : project.repo;
-    const archived = index === archivedIndex;
-    if (repoUrl !== null || archived) repoMappings.push({ project: project.name, repoUrl, archived });
-    return { value: project, weight: index === 0 ? 6 : archived ? 1 : rng.int(1, 3) };
-  });
-  return { projects, repoMappings };
 }
 
 /** The habits of a seeded user, made when its history is first read, from the user's own stream. */
@@ -243,7 +228,11 @@ export function seededProfile(
   choice: ProjectChoice,
   words: BranchWords,
   rng: Random,
+  now: number,
 ): ActivityProfile {
+  // A few heavy users, many light ones.
+  const heavy = rng.chance(0.06);
+  const light = !heavy && rng.chance(0.3);
   // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
   const first = firstName.replace(/[^A-Za-z]/g, '') || 'dev';
   const machineCount = rng.chance(0.35) ? 2 : 1;
@@ -267,12 +256,17 @@ export function seededProfile(
   const home = fillPattern(fixtures.machines.homeDirectories[primaryMachine.os] ?? '/home/{first}', first, rng);
   const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
   return {
-    projects: choice.projects.map(({ value, weight }) => ({ value: profileProject(fixtures, root, value, words, rng), weight })),
+    projects: choice.projects.map(({ value, weight }, index) => ({
+      value: withLife(profileProject(fixtures, root, value, words, rng), index, now, rng),
+      weight,
+    })),
     setups: buildSetups(fixtures, editors, machines, rng),
     hours: hourWindows(rng),
-    activeDayChance: rng.float(0.45, 0.9),
-    extraSessionChance: rng.float(0.15, 0.45),
-    meanSessionMinutes: rng.int(40, 85),
+    activeDayChance: heavy ? rng.float(0.8, 0.95) : light ? rng.float(0.35, 0.5) : rng.float(0.5, 0.85),
+    weekendFactor: rng.float(0.5, 1.3),
+    breaks: holidayBreaks(now, rng),
+    extraSessionChance: heavy ? rng.float(0.5, 0.7) : rng.float(0.15, 0.45),
+    meanSessionMinutes: heavy ? rng.int(90, 140) : light ? rng.int(25, 45) : rng.int(40, 85),
     usesAi: rng.chance(0.5),
     importedBefore: null,
     repoMappings: choice.repoMappings,
@@ -299,6 +293,8 @@ export function accountProfile(fixtures: WorldFixtures, account: AccountFixture,
       { value: [19, 23], weight: 3 },
     ],
     activeDayChance: 0.85,
+    weekendFactor: 0.7,
+    breaks: [],
     extraSessionChance: 0.35,
     meanSessionMinutes: 60,
     usesAi: true,

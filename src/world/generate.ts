@@ -5,7 +5,7 @@
  * byte; nothing here reads the clock or `Math.random`.
  */
 
-import { accountProfile, type ProjectChoice, projectChoice } from './activity-profile.js';
+import { accountProfile } from './activity-profile.js';
 import type { UserPlan } from './day-plan.js';
 import { branchWords, personNames } from './faker.js';
 import { type WorldFixtures, worldFixtures } from './fixtures.js';
@@ -24,6 +24,7 @@ import {
   seededPerson,
   trustLevelChanges,
 } from './population.js';
+import { type ProjectChoice, projectChoice } from './project-life.js';
 import { Random } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
 import type { OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';

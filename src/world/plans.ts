@@ -5,10 +5,11 @@
  * of a user's habits and its plan wait for the first read of its history. Everything here is data,
  * so two worlds from the same seed compare equal.
  */
-import { type ActivityProfile, type BranchWords, type ProjectChoice, seededProfile } from './activity-profile.js';
+import { type ActivityProfile, type BranchWords, seededProfile } from './activity-profile.js';
 import type { UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { Person, SeededRole } from './population.js';
+import type { ProjectChoice } from './project-life.js';
 import type { Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -73,7 +74,7 @@ export class SeededPlans {
     const choice = this.choices.get(userId);
     if (!person || person.user.id !== userId || !choice) return undefined;
     const c = this.context;
-    const profile = seededProfile(c.fixtures, person.firstName, choice, c.words, c.root.fork(`profile:${userId}`));
+    const profile = seededProfile(c.fixtures, person.firstName, choice, c.words, c.root.fork(`profile:${userId}`), c.now);
     // Every fourth user imported their older history from WakAPI.
     if (userId % 4 === 3) profile.importedBefore = c.now - 21 * DAY;
     return planFor(person, profile, c);

@@ -88,7 +88,11 @@ function segments(
   kind: SkeletonRun['kind'],
 ): SkeletonRun {
   const profile = plan.profile;
-  let project = fixedProject ?? rng.weighted(profile.projects);
+  // Sessions pick among the projects alive when they start (all of them when none is).
+  const start = times[0] ?? 0;
+  const alive = profile.projects.filter((p) => (p.value.activeFrom ?? start) <= start && start < (p.value.activeTo ?? start + 1));
+  const pool = alive.length > 0 ? alive : profile.projects;
+  let project = fixedProject ?? rng.weighted(pool);
   const setup = rng.weighted(profile.setups);
   const codingOnly = kind === 'live';
   const categories = codingOnly
@@ -102,7 +106,7 @@ function segments(
     if (starts) {
       category = codingOnly ? 'coding' : rng.weighted(categories);
       segmentLeft = category === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
-      if (!fixedProject && rng.chance(0.05)) project = rng.weighted(profile.projects);
+      if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
     }
     segmentLeft--;
     run.categories.push(category);
