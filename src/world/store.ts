@@ -221,6 +221,12 @@ export class World {
   heartbeatsBetween(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
     const cached = this.timelines.get(userId, this.versionOf(userId));
     if (cached) return sliceWindow(cached, window);
+    // A window over the whole generated history (all-time stats) makes the timeline the next read
+    // of the whole history (the streak) will find made.
+    const historyStart = this.now / 1000 - (this.days + 1) * 86_400;
+    if ((window.from ?? historyStart) <= historyStart && (window.to ?? Number.POSITIVE_INFINITY) >= this.now / 1000) {
+      return sliceWindow(this.heartbeatsOf(userId), window);
+    }
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
   }
 
