@@ -5,7 +5,7 @@
  * keys, Admin keys, OAuth tokens and the trust-level audit log.
  */
 import type { AccountFixture, WorldFixtures } from './fixtures.js';
-import type { Random } from './random.js';
+import type { Random, Weighted } from './random.js';
 import type { AdminKey, ApiKey, OAuthToken, RepoMapping, TrustLevel, TrustLevelChange, User } from './types.js';
 
 const DAY = 86_400_000;
@@ -58,6 +58,23 @@ function githubLogin(firstName: string, lastName: string, rng: Random): string {
   return login.slice(0, 39).replace(/-+$/, '');
 }
 
+const EXTENSION_TEXT_TYPES = [
+  { value: 'simple_text' as const, weight: 8 },
+  { value: 'clock_emoji' as const, weight: 1 },
+  { value: 'compliment_text' as const, weight: 1 },
+];
+
+/** The fixtures' time zones as a weighted list, made once per fixtures (a memo, the same for every world). */
+const zoneLists = new WeakMap<WorldFixtures, Weighted<WorldFixtures['timeZones'][number]>[]>();
+function weightedZones(fixtures: WorldFixtures): Weighted<WorldFixtures['timeZones'][number]>[] {
+  let list = zoneLists.get(fixtures);
+  if (!list) {
+    list = fixtures.timeZones.map((z) => ({ value: z, weight: z.weight }));
+    zoneLists.set(fixtures, list);
+  }
+  return list;
+}
+
 /** The name lists a person is drawn from (faker's English ones). */
 export interface PersonNames {
   first: readonly string[];
@@ -103,16 +120,12 @@ export function seededPerson(
   const hasGithub = role !== 'noGithub';
   const slackUid = hasSlack ? `U0${rng.chars(BASE36, 8)}` : null;
   const githubUsername = hasGithub ? unique(githubLogin(firstName, lastName, rng), context.taken, rng) : null;
-  const zone = rng.weighted(fixtures.timeZones.map((z) => ({ value: z, weight: z.weight })));
+  const zone = rng.weighted(weightedZones(fixtures));
   const trustLevel: TrustLevel = role === 'banned' ? 'red' : role === 'yellow' ? 'yellow' : rng.chance(0.45) ? 'green' : 'blue';
   const createdAt = context.now - (context.days + rng.int(5, 600)) * DAY - rng.int(0, DAY);
   const email = `${`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, '')}${id}@example.com`;
   const emails = rng.chance(0.2) ? [email, `${username.toLowerCase()}@hackclub.test`] : [email];
-  const extension = rng.weighted([
-    { value: 'simple_text' as const, weight: 8 },
-    { value: 'clock_emoji' as const, weight: 1 },
-    { value: 'compliment_text' as const, weight: 1 },
-  ]);
+  const extension = rng.weighted(EXTENSION_TEXT_TYPES);
   const user: User = {
     id,
     username,

@@ -44,9 +44,19 @@ export interface ProjectChoice {
   repoMappings: RepoMapping[];
 }
 
+/** `count` distinct items in draw order, without copying the list (a few of many). */
+function fewOf<T>(items: readonly T[], count: number, rng: Random): T[] {
+  const picked: number[] = [];
+  while (picked.length < Math.min(count, items.length)) {
+    const index = rng.int(0, items.length - 1);
+    if (!picked.includes(index)) picked.push(index);
+  }
+  return picked.map((i) => items[i] as T);
+}
+
 /** A seeded user's projects, from its own stream. */
 export function projectChoice(fixtures: WorldFixtures, githubUsername: string | null, rng: Random): ProjectChoice {
-  const chosen: ProjectFixture[] = rng.sample(fixtures.projects, rng.int(3, 5));
+  const chosen = fewOf(fixtures.projects, rng.int(3, 5), rng);
   const archivedIndex = chosen.length > 1 && rng.chance(0.35) ? rng.int(1, chosen.length - 1) : -1;
   const repoMappings: RepoMapping[] = [];
   const projects = chosen.map((project, index) => {
