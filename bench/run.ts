@@ -2,7 +2,7 @@
  * `npm run bench`: the mock's targets, each measured in this run against a baseline from the same run.
  *   - throughput on GET /api/v1/users/demo/stats: mock / bare Hono (same body, same headers) ≥ 0.8
  *   - start-up of `hackatime-kit mock` to its first answer < 400 ms; peak RSS < 150 MB; latency p99
- *   - the world at three sizes (world-sizes.ts): start-up, the slowest first reads, peak RSS
+ *   - the world at three sizes (world-sizes.ts): start-up, peak RSS, the slowest first read, as a table
  *   - the browser build's size, minified and gzipped (browser-size.ts)
  * Everything talks to 127.0.0.1 only and stops by itself.
  */
@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
 import { browserSizeRows } from './browser-size.js';
 import { freePort, peakRssMb, startServer, stop } from './processes.js';
-import { worldSizeRows } from './world-sizes.js';
+import { worldSizes } from './world-sizes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = '2026-08-22T18:30:00Z';
@@ -127,12 +127,14 @@ async function main(): Promise<void> {
     rmSync(bodyDir, { recursive: true, force: true });
   }
 
-  rows.push(...(await worldSizeRows(ROOT, NOW)));
+  const sizes = await worldSizes(ROOT, NOW);
+  rows.push(...sizes.rows);
   rows.push(...browserSizeRows(ROOT));
 
   const width = Math.max(...rows.map((r) => r.name.length));
   process.stdout.write(`\nhackatime-kit benchmarks (${DURATION_S} s × 2 per server, ${CONNECTIONS} connections, loopback)\n\n`);
   for (const r of rows) process.stdout.write(`${r.ok ? ' ' : '!'} ${r.name.padEnd(width)}  ${r.value.padStart(16)}  ${r.target}\n`);
+  process.stdout.write(`\nthe world at three sizes (issue 13)\n\n${sizes.table}`);
   const missed = rows.filter((r) => !r.ok);
   process.stdout.write(missed.length === 0 ? '\nall targets met\n' : `\n${missed.length} target(s) missed\n`);
   process.exitCode = missed.length === 0 ? 0 : 1;

@@ -24,7 +24,7 @@ export interface MockAppOptions {
   now?: Date | number | string;
   /** Users in the world (`--users`, default 12). */
   users?: number;
-  /** Days of generated history (`--days`, default 30, at least 2). */
+  /** Days of generated history (`--days`, default 365, at least 2). */
   days?: number;
   /** Latency added to every `/api` answer, ms, or a range to draw from (`--latency`). */
   latency?: number | { min: number; max: number };

@@ -14,6 +14,7 @@ import { MAX_DAYS, MAX_USERS, MIN_USERS } from '../world/generate.js';
 import { banner } from './banner.js';
 import { formatEntry, type RequestLogger } from './request-log.js';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED, type RunningMock, startMock } from './server.js';
+import { worldRoomProblem } from './world-room.js';
 
 const HELP = `Usage: hackatime-kit mock [options]
 
@@ -24,7 +25,7 @@ Serves every Hackatime endpoint from one seeded, coherent world.
       --seed N      seed of the generated world (default: ${DEFAULT_SEED})
       --now ISO     fix the clock at this instant (default: the real clock)
       --users N     number of users in the world (default: 12, ${MIN_USERS} to ${MAX_USERS})
-      --days N      days of generated history (default: 30, 2 to ${MAX_DAYS})
+      --days N      days of generated history (default: 365, 2 to ${MAX_DAYS})
       --latency MS  add latency to every /api answer: MS or MIN-MAX (default: none)
       --faults RATE break that share (0-1) of /api answers: reset, empty or truncated (default: 0)
       --oauth-app JSON|FILE  register an OAuth app besides the seed apps (repeatable): an object or
@@ -135,6 +136,8 @@ export async function mockCommand(args: string[]): Promise<number> {
   const users = integer('--users', values.users, MIN_USERS, MAX_USERS);
   // The world needs two days at least: yesterday and today.
   const days = integer('--days', values.days, 2, MAX_DAYS);
+  const room = users === undefined ? null : worldRoomProblem(users);
+  if (room !== null) throw new UsageError(room);
   const latency = parseLatency(values.latency);
   const faultRate = values.faults === undefined ? undefined : Number(values.faults);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1))

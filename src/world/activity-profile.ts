@@ -5,8 +5,8 @@
  * the day they code and how much. Every string a heartbeat will carry is built here, once, so
  * the rows share them.
  */
-import type { Faker } from '@faker-js/faker';
-import type { AccountFixture, ProjectFixture, WorldFixtures } from './fixtures.js';
+import type { AccountFixture, WorldFixtures } from './fixtures.js';
+import { holidayBreaks, type ProjectChoice, withLife } from './project-life.js';
 import type { Random, Weighted } from './random.js';
 import type { RepoMapping } from './types.js';
 
@@ -23,6 +23,9 @@ export interface ProfileProject {
   testFiles: ProfileFile[];
   branches: Weighted<string>[];
   projectRootCount: number;
+  /** The project's life (epoch ms; null: open): sessions outside it pick other projects. */
+  activeFrom: number | null;
+  activeTo: number | null;
 }
 
 /** One editor on one machine: everything a heartbeat copies from where it was sent. */
@@ -43,6 +46,10 @@ export interface ActivityProfile {
   /** Local start-hour windows `[from, to)`; hours past 24 run into the next day. */
   hours: Weighted<[number, number]>[];
   activeDayChance: number;
+  /** Weekends' share of a weekday's chance to code (above 1: a weekend coder). */
+  weekendFactor: number;
+  /** Holidays: local days (days since 1970-01-01) `from` up to `to` without ordinary sessions. */
+  breaks: { from: number; to: number }[];
   extraSessionChance: number;
   meanSessionMinutes: number;
   usesAi: boolean;
@@ -114,10 +121,17 @@ function buildFiles(
   return { files, testFiles };
 }
 
-function buildBranches(fixtures: WorldFixtures, faker: Faker, rng: Random): Weighted<string>[] {
+/** Words of feature-branch names (faker's hacker nouns and verbs, as its `git.branch` uses them). */
+export interface BranchWords {
+  nouns: readonly string[];
+  verbs: readonly string[];
+}
+
+function buildBranches(fixtures: WorldFixtures, words: BranchWords, rng: Random): Weighted<string>[] {
   const branches: Weighted<string>[] = [{ value: rng.pick(fixtures.files.branches), weight: 7 }];
   for (let i = rng.int(0, 2); i > 0; i--) {
-    branches.push({ value: `${rng.pick(fixtures.files.branchPrefixes)}/${faker.git.branch()}`, weight: 2 });
+    const name = `${rng.pick(words.nouns).replace(' ', '-')}-${rng.pick(words.verbs).replace(' ', '-')}`;
+    branches.push({ value: `${rng.pick(fixtures.files.branchPrefixes)}/${name}`, weight: 2 });
   }
   return branches;
 }
@@ -185,7 +199,7 @@ function profileProject(
   fixtures: WorldFixtures,
   root: string,
   project: { name: string; languages: string[]; dependencies: string[] },
-  faker: Faker,
+  words: BranchWords,
   rng: Random,
 ): ProfileProject {
   const projectRoot = `${root}/${project.name}`;
@@ -200,20 +214,27 @@ function profileProject(
     name: project.name,
     files,
     testFiles,
-    branches: buildBranches(fixtures, faker, rng),
+    branches: buildBranches(fixtures, words, rng),
     projectRootCount: projectRoot.split('/').filter((part) => part.length > 0).length,
+    activeFrom: null,
+    activeTo: null,
   };
 }
 
-/** The habits of a seeded user. */
+/** The habits of a seeded user, made when its history is first read, from the user's own stream. */
 export function seededProfile(
   fixtures: WorldFixtures,
-  user: { firstName: string; githubUsername: string | null },
-  faker: Faker,
+  firstName: string,
+  choice: ProjectChoice,
+  words: BranchWords,
   rng: Random,
+  now: number,
 ): ActivityProfile {
+  // A few heavy users, many light ones.
+  const heavy = rng.chance(0.06);
+  const light = !heavy && rng.chance(0.3);
   // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
-  const first = user.firstName.replace(/[^A-Za-z]/g, '') || 'dev';
+  const first = firstName.replace(/[^A-Za-z]/g, '') || 'dev';
   const machineCount = rng.chance(0.35) ? 2 : 1;
   const machines: MachineSpec[] = [];
   for (let i = 0; i < machineCount; i++) {
@@ -234,43 +255,30 @@ export function seededProfile(
   const primaryMachine = machines[0] as MachineSpec;
   const home = fillPattern(fixtures.machines.homeDirectories[primaryMachine.os] ?? '/home/{first}', first, rng);
   const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
-
-  const chosen: ProjectFixture[] = rng.sample(fixtures.projects, rng.int(3, 5));
-  const archivedIndex = chosen.length > 1 && rng.chance(0.35) ? rng.int(1, chosen.length - 1) : -1;
-  const repoMappings: RepoMapping[] = [];
-  const projects = chosen.map((project, index) => {
-    const repoUrl =
-      project.repo === '{github}'
-        ? user.githubUsername
-          ? `https://github.com/${user.githubUsername}/${project.name}`
-          : null
-        : project.repo;
-    const archived = index === archivedIndex;
-    if (repoUrl !== null || archived) repoMappings.push({ project: project.name, repoUrl, archived });
-    return {
-      value: profileProject(fixtures, root, project, faker, rng),
-      weight: index === 0 ? 6 : archived ? 1 : rng.int(1, 3),
-    };
-  });
   return {
-    projects,
+    projects: choice.projects.map(({ value, weight }, index) => ({
+      value: withLife(profileProject(fixtures, root, value, words, rng), index, now, rng),
+      weight,
+    })),
     setups: buildSetups(fixtures, editors, machines, rng),
     hours: hourWindows(rng),
-    activeDayChance: rng.float(0.45, 0.9),
-    extraSessionChance: rng.float(0.15, 0.45),
-    meanSessionMinutes: rng.int(40, 85),
+    activeDayChance: heavy ? rng.float(0.8, 0.95) : light ? rng.float(0.35, 0.5) : rng.float(0.5, 0.85),
+    weekendFactor: rng.float(0.5, 1.3),
+    breaks: holidayBreaks(now, rng),
+    extraSessionChance: heavy ? rng.float(0.5, 0.7) : rng.float(0.15, 0.45),
+    meanSessionMinutes: heavy ? rng.int(90, 140) : light ? rng.int(25, 45) : rng.int(40, 85),
     usesAi: rng.chance(0.5),
     importedBefore: null,
-    repoMappings,
+    repoMappings: choice.repoMappings,
   };
 }
 
 /** The habits of a fixed account (demo), from its fixture. */
-export function accountProfile(fixtures: WorldFixtures, account: AccountFixture, faker: Faker, rng: Random): ActivityProfile | null {
+export function accountProfile(fixtures: WorldFixtures, account: AccountFixture, words: BranchWords, rng: Random): ActivityProfile | null {
   const activity = account.activity;
   if (!activity) return null;
   const projects = activity.projects.map((project) => ({
-    value: profileProject(fixtures, activity.home, project, faker, rng),
+    value: profileProject(fixtures, activity.home, project, words, rng),
     weight: project.weight,
   }));
   const repoMappings = activity.projects
@@ -285,6 +293,8 @@ export function accountProfile(fixtures: WorldFixtures, account: AccountFixture,
       { value: [19, 23], weight: 3 },
     ],
     activeDayChance: 0.85,
+    weekendFactor: 0.7,
+    breaks: [],
     extraSessionChance: 0.35,
     meanSessionMinutes: 60,
     usesAi: true,

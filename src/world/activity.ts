@@ -1,15 +1,17 @@
 /**
  * @module
- * One user-day's heartbeats: the day's sessions (day-plan.ts), then heartbeats every 20–150 s with
- * the odd longer pause, in mostly one project per session, from a stream forked by (user, day)
- * only. The user's special instants (the live session, the test entry) belong to the day they
- * start in. Nothing is ever placed after `now`.
+ * One user-day's heartbeats: the day's skeleton (skeleton.ts: sessions, instants every 20–150 s
+ * with the odd longer pause, categories, mostly one project per session), then each row's details
+ * (files, branches, line numbers, AI telemetry) from a stream forked by (user, day) only. The
+ * user's special instants (the live session, the test entry) belong to the day they start in.
+ * Nothing is ever placed after `now`.
  */
 import type { ProfileFile, ProfileProject, Setup } from './activity-profile.js';
 import type { DraftRow } from './day-columns.js';
-import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
+import type { Calendar, UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { Random } from './random.js';
+import { daySkeleton, type SkeletonRun, type Specials } from './skeleton.js';
 import type { SourceType } from './types.js';
 
 const MINUTE = 60_000;
@@ -21,30 +23,6 @@ interface Emitter {
   plan: UserPlan;
   fixtures: WorldFixtures;
   rng: Random;
-}
-
-/** What a user's days need to know of its special instants; computed once per user. */
-export interface Specials {
-  /** The live session's heartbeat instants (empty when the user is not live). */
-  liveTimes: number[];
-  /** No ordinary session runs past this instant. */
-  cutoff: number;
-  /** The day the live session starts in (-1 when none). */
-  liveDay: number;
-  /** The day whose rows hold the test entry (-1 when none). */
-  testEntryDay: number;
-}
-
-/** Heartbeat instants from `start` while not past `end`. */
-function sessionTimes(start: number, end: number, rng: Random, allowPauses: boolean): number[] {
-  const times: number[] = [];
-  let t = start + rng.int(0, 999);
-  while (t <= end) {
-    times.push(t);
-    const pause = allowPauses && rng.chance(0.05);
-    t += (pause ? rng.int(150, 900) : rng.int(20, 150)) * 1000 + rng.int(0, 999);
-  }
-  return times;
 }
 
 /** A row with every optional field null; the caller fills what its kind of heartbeat has. */
@@ -146,67 +124,40 @@ function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceT
   finish(e, row);
 }
 
-function emitSession(e: Emitter, times: readonly number[], fixedProject: ProfileProject | null, codingOnly: boolean): void {
+/** A run's rows, its details drawn from the day's `heartbeats:` stream. */
+function emitRun(e: Emitter, run: SkeletonRun): void {
   const { rng } = e;
-  const profile = e.plan.profile;
-  let project = fixedProject ?? rng.weighted(profile.projects);
-  let branch = rng.weighted(project.branches);
-  let file = rng.pick(project.files);
-  const setup = rng.weighted(profile.setups);
-  const aiSession = profile.usesAi ? rng.uuidV4() : null;
-  const categories = e.fixtures.categories
-    .filter((c) => profile.usesAi || c.name !== 'ai coding')
-    .map((c) => ({ value: c.name, weight: c.weight }));
-  let category = 'coding';
-  let segmentLeft = 0;
-  for (const ms of times) {
-    const source: SourceType = profile.importedBefore !== null && ms < profile.importedBefore ? 'wakapi_import' : 'direct_entry';
-    if (segmentLeft <= 0) {
-      category = codingOnly ? 'coding' : rng.weighted(categories);
-      segmentLeft = category === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
-      if (!fixedProject && rng.chance(0.05)) {
-        project = rng.weighted(profile.projects);
-        branch = rng.weighted(project.branches);
-      }
-      file = rng.pick(project.files);
-    }
-    segmentLeft--;
+  const { setup } = run;
+  if (run.kind === 'test') {
+    const project = run.projects[0] as ProfileProject;
+    const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
+    fileHeartbeat(e, run.times[0] as number, 'coding', project, file, 'main', setup, null, 'test_entry');
+    return;
+  }
+  const aiSession = e.plan.profile.usesAi ? rng.uuidV4() : null;
+  const importedBefore = e.plan.profile.importedBefore;
+  let project: ProfileProject | null = null;
+  let branch = '';
+  let file: ProfileFile | null = null;
+  for (let r = 0; r < run.times.length; r++) {
+    const ms = run.times[r] as number;
+    const category = run.categories[r] as string;
+    const source: SourceType = importedBefore !== null && ms < importedBefore ? 'wakapi_import' : 'direct_entry';
     if (category === 'browsing') {
       browsingHeartbeat(e, ms, setup, source);
       continue;
     }
+    const rowProject = run.projects[r] as ProfileProject;
+    if (rowProject !== project) {
+      project = rowProject;
+      branch = rng.weighted(project.branches);
+      file = null;
+    }
+    if (run.segmentStarts[r] || file === null) file = rng.pick(project.files);
     const pool = category === 'writing tests' && project.testFiles.length > 0 ? project.testFiles : project.files;
     if (rng.chance(0.3) || !pool.includes(file)) file = rng.pick(pool);
     fileHeartbeat(e, ms, category, project, file, rng.chance(0.97) ? branch : rng.weighted(project.branches), setup, aiSession, source);
   }
-}
-
-/**
- * The live session and the cut-off it imposes, and which days own the special rows.
- * @example
- * const specials = specialsOf(plan, calendar(plan.now, plan.days, plan.zone));
- */
-export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
-  let liveTimes: number[] = [];
-  let cutoff = plan.now - 10 * MINUTE;
-  if (plan.live) {
-    const rng = plan.root.fork(`live:${plan.userId}`);
-    const last = plan.live.lastHeartbeatAt;
-    const times = sessionTimes(last - rng.int(25, 90) * MINUTE, last, rng, false);
-    // Shift the run so that its final heartbeat lands exactly on the requested instant.
-    const shift = last - (times[times.length - 1] ?? last);
-    liveTimes = times.length > 0 ? times.map((t) => t + shift) : [last];
-    cutoff = (liveTimes[0] as number) - 10 * MINUTE;
-  }
-  let testEntryDay = -1;
-  if (plan.testEntryAt !== null && plan.testEntryAt <= cutoff) {
-    const day = dayIndexOf(cal, plan.testEntryAt);
-    // Inside the previous day's spill past midnight, the row belongs to that day's rows.
-    testEntryDay = day > 0 && plan.testEntryAt < lastEndOf(plan, cal, day - 1) ? day - 1 : day;
-    if (testEntryDay >= plan.days) testEntryDay = -1;
-  }
-  const liveDay = liveTimes.length > 0 ? Math.max(0, dayIndexOf(cal, liveTimes[0] as number)) : -1;
-  return { liveTimes, cutoff, liveDay, testEntryDay };
 }
 
 /**
@@ -215,25 +166,9 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
  * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.dates.length - 1, fixtures);
  */
 export function generateDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DraftRow[] {
-  const { profile } = plan;
   const rng = plan.root.fork(`heartbeats:${plan.userId}:${cal.dates[i]}`);
   const e: Emitter = { rows: [], plan, fixtures, rng };
-  for (const session of sessionsOf(plan, cal, i)) {
-    if (session.start > specials.cutoff) continue;
-    const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), rng, !session.forced);
-    emitSession(e, times, null, false);
-  }
-  if (specials.testEntryDay === i && plan.testEntryAt !== null) {
-    const setup = rng.weighted(profile.setups);
-    const project = rng.weighted(profile.projects);
-    const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
-    fileHeartbeat(e, plan.testEntryAt, 'coding', project, file, 'main', setup, null, 'test_entry');
-  }
-  if (specials.liveDay === i && plan.live) {
-    const liveName = plan.live.project;
-    const project = profile.projects.find((p) => p.value.name === liveName)?.value ?? rng.weighted(profile.projects);
-    emitSession(e, specials.liveTimes, project, true);
-  }
+  for (const run of daySkeleton(plan, cal, specials, i, fixtures)) emitRun(e, run);
   e.rows.sort((a, b) => a.time - b.time);
   return e.rows;
 }

@@ -11,7 +11,7 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { addDays, localDate, offsetMinutes, startOfLocalDay } from './time-zone.js';
+import { addDays, localDate, offsetMinutes, parseDate, startOfLocalDay } from './time-zone.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -97,6 +97,12 @@ export function dayIndexOf(cal: Calendar, instant: number): number {
   return lo - 1;
 }
 
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+function epochDay(date: string): number {
+  const { year, month, day } = parseDate(date);
+  return Date.UTC(year, month - 1, day) / DAY;
+}
+
 /** Sorts by start and pushes each session to start at least 5 minutes after the one before. */
 function separate(sessions: Session[], previousEnd: number, rng: Random): void {
   sessions.sort((a, b) => a.start - b.start);
@@ -118,7 +124,12 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
   const dayStart = cal.starts[i] as number;
   const forced = i >= plan.days - plan.forcedDays;
   const sessions: Session[] = [];
-  if (!forced && !rng.chance(profile.activeDayChance)) return sessions;
+  const day = epochDay(cal.dates[i] as string);
+  // 1970-01-01 was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
+  const weekend = day % 7 === 2 || day % 7 === 3;
+  const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));
+  const onBreak = profile.breaks.some((b) => day >= b.from && day < b.to);
+  if (!forced && (onBreak || !rng.chance(chance))) return sessions;
   let count = 1;
   if (rng.chance(profile.extraSessionChance)) count++;
   if (rng.chance(profile.extraSessionChance / 3)) count++;

@@ -38,6 +38,17 @@ export function totalSeconds(rows: readonly Timed[]): number {
 }
 
 /**
+ * {@link totalSeconds} of rows given by their times alone (ascending), summed in the same order.
+ * @example
+ * totalSecondsOfTimes([0, 60, 600]) // 180
+ */
+export function totalSecondsOfTimes(times: readonly number[]): number {
+  let sum = 0;
+  for (let i = 1; i < times.length; i++) sum += Math.min((times[i] as number) - (times[i - 1] as number), HEARTBEAT_TIMEOUT_SECONDS);
+  return pgInteger(sum);
+}
+
+/**
  * Per-group totals where a heartbeat's previous one is the previous one of the same group
  * (`LAG(time) OVER (PARTITION BY group ...)`), so groups need not add up to the total. `null`
  * and `''` are distinct groups, as in SQL; mapping them to "Other"/"unknown" is the caller's.

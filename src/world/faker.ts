@@ -12,3 +12,30 @@ type FakerClass = new (options: { locale: Faker['rawDefinitions'] }) => Faker;
 export function englishFaker(): Faker {
   return new (english.constructor as FakerClass)({ locale: english.rawDefinitions });
 }
+
+/**
+ * Faker's English first and last names, for drawing people straight from the world's own streams.
+ * @example
+ * personNames().first.includes('Ada'); // true
+ */
+export function personNames(faker: Faker = english): { first: readonly string[]; last: readonly string[] } {
+  const person = faker.rawDefinitions.person;
+  const names = person?.first_name;
+  const first = [...new Set([...(names?.generic ?? []), ...(names?.female ?? []), ...(names?.male ?? [])])];
+  const last = person?.last_name?.generic ?? [];
+  if (first.length === 0 || last.length === 0) throw new Error('faker has no English names');
+  return { first, last };
+}
+
+/**
+ * Faker's hacker nouns and verbs, the words of its `git.branch`.
+ * @example
+ * branchWords().nouns.includes('driver'); // true
+ */
+export function branchWords(faker: Faker = english): { nouns: readonly string[]; verbs: readonly string[] } {
+  const hacker = faker.rawDefinitions.hacker;
+  const nouns = hacker?.noun ?? [];
+  const verbs = hacker?.verb ?? [];
+  if (nouns.length === 0 || verbs.length === 0) throw new Error('faker has no hacker words');
+  return { nouns, verbs };
+}

@@ -5,10 +5,12 @@
  * byte; nothing here reads the clock or `Math.random`.
  */
 
-import { type ActivityProfile, accountProfile, seededProfile } from './activity-profile.js';
+import { accountProfile } from './activity-profile.js';
 import type { UserPlan } from './day-plan.js';
+import { branchWords, personNames } from './faker.js';
 import { type WorldFixtures, worldFixtures } from './fixtures.js';
 import { DEFAULT_CACHE_BYTES, GeneratedHistory } from './history.js';
+import { type PlanContext, planFor, SeededPlans } from './plans.js';
 import {
   type Credentials,
   FIRST_SEEDED_ID,
@@ -22,26 +24,25 @@ import {
   seededPerson,
   trustLevelChanges,
 } from './population.js';
-import { Random, seededFaker } from './random.js';
+import { type ProjectChoice, projectChoice } from './project-life.js';
+import { Random } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
 import type { OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
 
 const DEFAULT_SEED = 42;
 const DEFAULT_USERS = 12;
-const DEFAULT_DAYS = 30;
+const DEFAULT_DAYS = 365;
 /**
- * The largest world the mock holds with room to read it: every user's plan stays in memory (about
- * 18 KB and 0.2 ms each: 20,000 users start in about 4 s with 500 MB), and the reads that span
- * every user (leaderboards, global stats) still make each user's rows in this phase.
+ * The largest world the mock holds: the people and their credentials are made at start (about
+ * 4 KB each), a user's habits and plan when its history is first read (plans.ts).
  */
-export const MAX_USERS = 20_000;
+export const MAX_USERS = 100_000;
 /** A year, and the leap day of a leap year. */
 export const MAX_DAYS = 366;
 /** Two fixed accounts plus one user per seeded role. */
 export const MIN_USERS = FIRST_SEEDED_ID - 1 + SEEDED_ROLES.length;
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 export interface GenerateOptions {
   seed?: number;
@@ -65,37 +66,6 @@ function checkOptions(seed: number, now: number, users: number, days: number): v
   if (!Number.isInteger(days) || days < 2 || days > MAX_DAYS) throw new RangeError(`days must be 2..${MAX_DAYS}, got ${days}`);
 }
 
-interface PlanContext {
-  root: Random;
-  fixtures: WorldFixtures;
-  now: number;
-  days: number;
-  live: Map<number, number>;
-  testEntryUser: number;
-}
-
-function planFor(person: Person, profile: ActivityProfile, c: PlanContext): UserPlan {
-  const { now } = c;
-  const role: SeededRole | null = person.role;
-  const visibleWhileExcluded = role === 'banned' || role === 'noGithub' || role === 'shadowBanned' || role === 'privateStats';
-  const lastHeartbeatAt = c.live.get(person.user.id);
-  const ai = c.root.fork(`ai:${person.user.id}`);
-  return {
-    userId: person.user.id,
-    zone: person.user.timezone,
-    profile,
-    root: c.root,
-    now,
-    days: c.days,
-    forcedDays: visibleWhileExcluded ? 2 : 0,
-    recentWithinHours: visibleWhileExcluded ? 20 : null,
-    live: lastHeartbeatAt === undefined ? null : { lastHeartbeatAt, project: null },
-    testEntryAt: person.user.id === c.testEntryUser ? now - 2 * DAY - 3 * HOUR : null,
-    aiModel: ai.pick(c.fixtures.aiModels),
-    aiPlan: ai.pick(c.fixtures.aiSubscriptionPlans),
-  };
-}
-
 /**
  * Generates a world.
  * @example
@@ -110,32 +80,30 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   checkOptions(seed, now, userCount, days);
   const fixtures = options.fixtures ?? worldFixtures();
   const root = new Random(seed);
-  const faker = seededFaker(root.fork('faker'));
+  const words = branchWords();
   const { demo, admin } = fixtures.accounts;
 
-  const demoProfile = accountProfile(fixtures, demo, faker, root.fork(`profile:${demo.user.id}`));
+  const demoProfile = accountProfile(fixtures, demo, words, root.fork(`profile:${demo.user.id}`));
   const people: Person[] = [
     { user: fixedUser(demo, now, days, demoProfile?.repoMappings ?? []), firstName: 'Orpheus', role: null },
     { user: fixedUser(admin, now, days, []), firstName: 'Heidi', role: null },
   ];
   const taken = new Set(people.map((p) => p.user.username ?? ''));
   for (const p of people) if (p.user.githubUsername) taken.add(p.user.githubUsername);
+  const names = personNames();
   for (let id = FIRST_SEEDED_ID; id <= userCount; id++) {
     const role = SEEDED_ROLES[id - FIRST_SEEDED_ID] ?? null;
-    people.push(seededPerson(id, role, fixtures, faker, root.fork(`user:${id}`), { now, days, taken }));
+    people.push(seededPerson(id, role, fixtures, names, root.fork(`user:${id}`), { now, days, taken }));
   }
 
-  const profiles = new Map<number, ActivityProfile>();
-  if (demoProfile) profiles.set(demo.user.id, demoProfile);
+  const choices = new Map<number, ProjectChoice>();
   for (const person of people.slice(2)) {
-    const rng = root.fork(`profile:${person.user.id}`);
-    const profile = seededProfile(fixtures, { firstName: person.firstName, githubUsername: person.user.githubUsername }, faker, rng);
-    // Every fourth user imported their older history from WakAPI.
-    if (person.user.id % 4 === 3) profile.importedBefore = now - 21 * DAY;
-    person.user.repoMappings = profile.repoMappings;
-    const primary = profile.projects[0]?.value.name;
+    const rng = root.fork(`projects:${person.user.id}`);
+    const choice = projectChoice(fixtures, person.user.githubUsername, rng);
+    person.user.repoMappings = choice.repoMappings;
+    const primary = choice.projects[0]?.value.name;
     if (person.user.dailyGoal && primary && rng.chance(0.25)) person.user.dailyGoal.projects = [primary];
-    profiles.set(person.user.id, profile);
+    choices.set(person.user.id, choice);
   }
 
   // Who is "currently hacking": demo plus two ordinary users (role users when there are none).
@@ -150,27 +118,32 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   for (const hacker of hackers) live.set(hacker.user.id, now - liveRng.int(10, 200) * 1000);
 
   const testEntryUser = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user.id;
-  const plans = new Map<number, UserPlan>();
-  const context: PlanContext = { root, fixtures, now, days, live, testEntryUser };
-  for (const person of people) {
-    const profile = profiles.get(person.user.id);
-    if (!profile) continue;
-    const plan = planFor(person, profile, context);
-    if (person.user.id === demo.user.id && demo.activity) {
+  const context: PlanContext = { root, words, fixtures, now, days, live, testEntryUser };
+  const fixedPlans = new Map<number, UserPlan>();
+  if (demoProfile) {
+    const plan = planFor(people[0] as Person, demoProfile, context);
+    if (demo.activity) {
       plan.forcedDays = demo.activity.dailyStreakDays;
       if (plan.live) plan.live.project = demo.activity.liveProject;
     }
-    plans.set(person.user.id, plan);
+    fixedPlans.set(demo.user.id, plan);
   }
+  const plans = new SeededPlans(people, choices, context, fixedPlans);
 
   const credentials: Credentials[] = [
     fixedCredentials(demo, (people[0] as Person).user),
     fixedCredentials(admin, (people[1] as Person).user),
   ];
   for (const person of people.slice(2)) credentials.push(seededCredentials(person.user, root.fork(`keys:${person.user.id}`)));
-  const apiKeys = credentials.flatMap((c) => c.apiKeys);
-  const adminKeys = credentials.flatMap((c) => c.adminKeys);
-  const oauthTokens = credentials.flatMap((c) => c.oauthTokens);
+  const apiKeys: Credentials['apiKeys'] = [];
+  const adminKeys: Credentials['adminKeys'] = [];
+  const oauthTokens: Credentials['oauthTokens'] = [];
+  // Loops, not flatMap: a hundred thousand users' keys without an array each.
+  for (const c of credentials) {
+    for (const key of c.apiKeys) apiKeys.push(key);
+    for (const key of c.adminKeys) adminKeys.push(key);
+    for (const token of c.oauthTokens) oauthTokens.push(token);
+  }
 
   const byRole = (role: SeededRole): User => {
     const person = people.find((p) => p.role === role);
@@ -226,7 +199,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
     adminKeys,
     oauthTokens,
     trustLevelChanges: trustLevelChanges(people, now, root.fork('trust')),
-    history: new GeneratedHistory(plans, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
+    history: new GeneratedHistory(plans, { now, maxUserId: userCount }, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
     roles,
     specialTokens,
   };

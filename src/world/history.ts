@@ -12,17 +12,26 @@
  * recent and the live one, a heartbeat every 20 s at the most), and the largest id of
  * this millennium stays under 2^53. Posted heartbeats are numbered from the history's `idCeiling`.
  */
-import { generateDay, type Specials, specialsOf } from './activity.js';
+import { generateDay } from './activity.js';
 import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise, toColumns } from './day-columns.js';
+import { type DayKeys, dayKeys, dayKeysBytes } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
+import { ByteLru } from './lru.js';
+import { daySkeleton, type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
 import { parseDate } from './time-zone.js';
-import type { Heartbeat, History } from './types.js';
+import type { Heartbeat, HeartbeatKeys, History } from './types.js';
 
 const ROWS_PER_DAY = 2 ** 12;
 const MAX_USER_ID = 2 ** 20 - 1;
 const DAY_MS = 86_400_000;
+
+/**
+ * Plans kept made (about 18 KB each): a read over every user of a large world makes each plan
+ * again rather than holding them all; a plan made again is the same plan.
+ */
+const PLANS_KEPT = 2048;
 
 /** A cache of about 64 MB: a default world's whole year of columns with room to spare. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -45,7 +54,7 @@ interface UserDays {
 /**
  * The generated history of a world: per-user plans in, rows out.
  * @example
- * const history = new GeneratedHistory(plans, fixtures);
+ * const history = new GeneratedHistory(plans, { now, maxUserId: 12 }, fixtures);
  * history.between(1, { from: now / 1000 - 3600 });
  */
 export class GeneratedHistory implements History {
@@ -53,21 +62,25 @@ export class GeneratedHistory implements History {
   private readonly users = new Map<number, UserDays>();
   /** Users share time zones, and a calendar costs a few hundred time-zone look-ups. */
   private readonly calendars = new Map<string, Calendar>();
-  private readonly cache = new Map<number, DayColumns>();
-  private cachedBytes = 0;
+  private readonly cache: ByteLru<DayColumns>;
+  /** A day's keyed instants are a tenth of its columns: a quarter of the budget holds many more days. */
+  private readonly keyCache: ByteLru<DayKeys>;
 
+  /**
+   * @param plans a user's plan, made when its history is first read (undefined: no history)
+   * @param world the instant histories end at and the largest user id
+   */
   constructor(
-    private readonly plans: ReadonlyMap<number, UserPlan>,
+    private readonly plans: { of(userId: number): UserPlan | undefined },
+    world: { now: number; maxUserId: number },
     private readonly fixtures: WorldFixtures,
-    private readonly cacheBytes = DEFAULT_CACHE_BYTES,
+    cacheBytes = DEFAULT_CACHE_BYTES,
   ) {
-    let ceiling = 1;
-    for (const plan of plans.values()) {
-      if (plan.userId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
-      // A local date is at most one day ahead of the UTC date.
-      ceiling = Math.max(ceiling, (Math.floor(plan.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY);
-    }
-    this.idCeiling = ceiling;
+    this.cache = new ByteLru(cacheBytes, dayBytes);
+    this.keyCache = new ByteLru(cacheBytes / 4, dayKeysBytes);
+    if (world.maxUserId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
+    // A local date is at most one day ahead of the UTC date.
+    this.idCeiling = (Math.floor(world.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY;
   }
 
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
@@ -90,8 +103,16 @@ export class GeneratedHistory implements History {
 
   private userDays(userId: number): UserDays | undefined {
     let days = this.users.get(userId);
-    if (!days) {
-      const plan = this.plans.get(userId);
+    if (days) {
+      // Map order is the recency order: a hit moves to the back.
+      this.users.delete(userId);
+      this.users.set(userId, days);
+      for (const oldest of this.users.keys()) {
+        if (this.users.size <= PLANS_KEPT) break;
+        this.users.delete(oldest);
+      }
+    } else {
+      const plan = this.plans.of(userId);
       if (!plan) return undefined;
       let cal = this.calendars.get(plan.zone);
       if (!cal) {
@@ -100,6 +121,10 @@ export class GeneratedHistory implements History {
       }
       days = { plan, cal, specials: specialsOf(plan, cal) };
       this.users.set(userId, days);
+      for (const oldest of this.users.keys()) {
+        if (this.users.size <= PLANS_KEPT) break;
+        this.users.delete(oldest);
+      }
     }
     return days;
   }
@@ -107,23 +132,34 @@ export class GeneratedHistory implements History {
   private day(days: UserDays, i: number): DayColumns {
     const key = days.plan.userId * 4096 + i;
     const hit = this.cache.get(key);
-    if (hit) {
-      // Map order is the recency order: a hit moves to the back.
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const rows = generateDay(days.plan, days.cal, days.specials, i, this.fixtures);
     if (rows.length > ROWS_PER_DAY) throw new RangeError(`user ${days.plan.userId} has more than ${ROWS_PER_DAY} heartbeats on one day`);
-    const columns = toColumns(rows);
-    this.cache.set(key, columns);
-    this.cachedBytes += dayBytes(columns);
-    for (const [oldest, value] of this.cache) {
-      if (this.cachedBytes <= this.cacheBytes || oldest === key) break;
-      this.cache.delete(oldest);
-      this.cachedBytes -= dayBytes(value);
+    return this.cache.set(key, toColumns(rows));
+  }
+
+  private keysOf(days: UserDays, i: number): DayKeys {
+    const key = days.plan.userId * 4096 + i;
+    return this.keyCache.get(key) ?? this.keyCache.set(key, dayKeys(daySkeleton(days.plan, days.cal, days.specials, i, this.fixtures)));
+  }
+
+  keyedTimes(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[] {
+    const days = this.userDays(userId);
+    const out: number[] = [];
+    if (!days) return out;
+    const { cal, plan } = days;
+    const first = Math.max(0, dayIndexOf(cal, window.from * 1000) - 1);
+    const last = Math.min(plan.days - 1, dayIndexOf(cal, window.to * 1000));
+    for (let i = first; i <= last; i++) {
+      const { times, keys, table } = this.keysOf(days, i);
+      const kept = table.map(keep);
+      for (let r = 0; r < times.length; r++) {
+        const time = times[r] as number;
+        if (time < window.from || time > window.to || (window.toExclusive && time === window.to)) continue;
+        if (kept[keys[r] as number]) out.push(time);
+      }
     }
-    return columns;
+    return out;
   }
 }
 

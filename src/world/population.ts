@@ -4,9 +4,8 @@
  * `fixtures/world/accounts.json`, seeded users from faker (with the roles tests rely on), API
  * keys, Admin keys, OAuth tokens and the trust-level audit log.
  */
-import type { Faker } from '@faker-js/faker';
 import type { AccountFixture, WorldFixtures } from './fixtures.js';
-import type { Random } from './random.js';
+import type { Random, Weighted } from './random.js';
 import type { AdminKey, ApiKey, OAuthToken, RepoMapping, TrustLevel, TrustLevelChange, User } from './types.js';
 
 const DAY = 86_400_000;
@@ -60,6 +59,45 @@ function githubLogin(firstName: string, lastName: string, rng: Random): string {
   return login.slice(0, 39).replace(/-+$/, '');
 }
 
+const EXTENSION_TEXT_TYPES = [
+  { value: 'simple_text' as const, weight: 8 },
+  { value: 'clock_emoji' as const, weight: 1 },
+  { value: 'compliment_text' as const, weight: 1 },
+];
+
+/** The fixtures' time zones as a weighted list, made once per fixtures (a memo, the same for every world). */
+const zoneLists = new WeakMap<WorldFixtures, Weighted<WorldFixtures['timeZones'][number]>[]>();
+function weightedZones(fixtures: WorldFixtures): Weighted<WorldFixtures['timeZones'][number]>[] {
+  let list = zoneLists.get(fixtures);
+  if (!list) {
+    list = fixtures.timeZones.map((z) => ({ value: z, weight: z.weight }));
+    zoneLists.set(fixtures, list);
+  }
+  return list;
+}
+
+/** The name lists a person is drawn from (faker's English ones). */
+export interface PersonNames {
+  first: readonly string[];
+  last: readonly string[];
+}
+
+/**
+ * A username the way faker's `internet.username` makes them (first and last name with `.` or `_`,
+ * or a number), drawn straight from the user's own stream: a person is a pure function of (seed,
+ * id), and a hundred thousand of them take well under a second.
+ */
+function internetUsername(first: string, last: string, rng: Random): string {
+  switch (rng.int(0, 2)) {
+    case 0:
+      return `${first}${rng.int(0, 99)}`;
+    case 1:
+      return `${first}${rng.pick(['.', '_'])}${last}`;
+    default:
+      return `${first}${rng.pick(['.', '_'])}${last}${rng.int(0, 99)}`;
+  }
+}
+
 function unique(candidate: string, taken: Set<string>, rng: Random): string {
   let name = candidate;
   while (taken.has(name)) name = `${candidate.slice(0, USERNAME_MAX_LENGTH - 3)}${rng.int(10, 999)}`;
@@ -72,27 +110,23 @@ export function seededPerson(
   id: number,
   role: SeededRole | null,
   fixtures: WorldFixtures,
-  faker: Faker,
+  names: PersonNames,
   rng: Random,
   context: { now: number; days: number; taken: Set<string> },
 ): Person {
-  const firstName = faker.person.firstName();
-  const lastName = faker.person.lastName();
-  const username = unique(sanitiseUsername(faker.internet.username({ firstName, lastName })), context.taken, rng);
+  const firstName = rng.pick(names.first);
+  const lastName = rng.pick(names.last);
+  const username = unique(sanitiseUsername(internetUsername(firstName, lastName, rng)), context.taken, rng);
   const hasSlack = role !== 'noSlack';
   const hasGithub = role !== 'noGithub';
   const slackUid = hasSlack ? `U0${rng.chars(BASE36, 8)}` : null;
   const githubUsername = hasGithub ? unique(githubLogin(firstName, lastName, rng), context.taken, rng) : null;
-  const zone = rng.weighted(fixtures.timeZones.map((z) => ({ value: z, weight: z.weight })));
+  const zone = rng.weighted(weightedZones(fixtures));
   const trustLevel: TrustLevel = role === 'banned' ? 'red' : role === 'yellow' ? 'yellow' : rng.chance(0.45) ? 'green' : 'blue';
   const createdAt = context.now - (context.days + rng.int(5, 600)) * DAY - rng.int(0, DAY);
   const email = `${`${firstName}.${lastName}`.toLowerCase().replace(/[^a-z0-9.]/g, '')}${id}@example.com`;
   const emails = rng.chance(0.2) ? [email, `${username.toLowerCase()}@hackclub.test`] : [email];
-  const extension = rng.weighted([
-    { value: 'simple_text' as const, weight: 8 },
-    { value: 'clock_emoji' as const, weight: 1 },
-    { value: 'compliment_text' as const, weight: 1 },
-  ]);
+  const extension = rng.weighted(EXTENSION_TEXT_TYPES);
   const user: User = {
     id,
     username,

@@ -20,6 +20,9 @@ function splitmix32(state: number): () => number {
 }
 
 /** FNV-1a over a label, so `fork('user:3')` names a stream instead of numbering it. */
+/** Two lower-case hex digits per byte value: a draw's hex without a number-to-string conversion. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function hashLabel(label: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < label.length; i++) {
@@ -138,8 +141,11 @@ export class Random {
   /** Lower-case hex digits. */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) {
+      const v = this.nextUint32();
+      out += `${HEX_BYTES[v >>> 24]}${HEX_BYTES[(v >>> 16) & 255]}${HEX_BYTES[(v >>> 8) & 255]}${HEX_BYTES[v & 255]}`;
+    }
+    return out.length === length ? out : out.slice(0, length);
   }
 
   /** Characters drawn from `alphabet`. */
@@ -154,11 +160,9 @@ export class Random {
    * wakatime-cli accepts.
    */
   uuidV4(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[parseInt(h[16] as string, 16) & 3] as string;
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const s = this.hex(32);
+    const variant = '89ab'[Number.parseInt(s.charAt(16), 16) & 3] as string;
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
   }
 }
 

@@ -4,8 +4,10 @@
  * endpoint needs (users by id, name, Slack UID, email and credential; the real server's
  * identifier resolution orders) and version counters the mock caches responses by.
  */
+import { totalSeconds, totalSecondsOfTimes } from './durations.js';
 import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
+import { Lookups } from './lookups.js';
 import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
 import { compareTimed, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
@@ -13,6 +15,7 @@ import type {
   ApiKey,
   Heartbeat,
   HeartbeatDraft,
+  HeartbeatKeys,
   History,
   OAuthToken,
   SpecialTokens,
@@ -42,16 +45,6 @@ export interface AddResult {
   created: boolean;
 }
 
-function indexBy<T, K>(items: readonly T[], keyOf: (item: T) => K | null): Map<K, T> {
-  const map = new Map<K, T>();
-  for (const item of items) {
-    const key = keyOf(item);
-    // The first row wins, as a database without ORDER BY usually answers in insertion order.
-    if (key !== null && !map.has(key)) map.set(key, item);
-  }
-  return map;
-}
-
 /**
  * A world to query and post heartbeats into.
  * @example
@@ -79,14 +72,9 @@ export class World {
   private readonly timelines = new Timelines();
   private readonly sinks = new Set<HeartbeatSink>();
 
-  private readonly byId: Map<number, User>;
-  private readonly byUsername: Map<string, User>;
-  private readonly bySlackUid: Map<string, User>;
-  private readonly byHcaId: Map<string, User>;
-  private readonly byEmail: Map<string, User>;
-  private readonly apiKeyIndex: Map<string, ApiKey>;
-  private readonly adminKeyIndex: Map<string, AdminKey>;
-  private readonly oauthIndex: Map<string, OAuthToken>;
+  private readonly lookups: Lookups;
+  /** A user's version when it has none of its own (since the last reset). */
+  private baseVersion = 0;
 
   constructor(data: WorldData) {
     this.seed = data.seed;
@@ -100,16 +88,7 @@ export class World {
     this.adminKeys = data.adminKeys;
     this.seededOAuthTokens = data.oauthTokens;
     this.history = data.history;
-
-    this.byId = indexBy(data.users, (u) => u.id);
-    this.byUsername = indexBy(data.users, (u) => u.username);
-    this.bySlackUid = indexBy(data.users, (u) => u.slackUid);
-    this.byHcaId = indexBy(data.users, (u) => u.hcaId);
-    this.byEmail = new Map();
-    for (const user of data.users) for (const email of user.emails) if (!this.byEmail.has(email)) this.byEmail.set(email, user);
-    this.apiKeyIndex = indexBy(data.apiKeys, (k) => k.token);
-    this.adminKeyIndex = indexBy(data.adminKeys, (k) => k.token);
-    this.oauthIndex = indexBy(data.oauthTokens, (t) => t.token);
+    this.lookups = new Lookups(data.users, data.apiKeys, data.adminKeys, data.oauthTokens);
     this.reset();
   }
 
@@ -118,7 +97,8 @@ export class World {
     this.posted = new PostedRows();
     this.nextId = this.history.idCeiling;
     this.globalVersion += 1;
-    for (const user of this.users) this.versions.set(user.id, this.globalVersion);
+    this.versions.clear();
+    this.baseVersion = this.globalVersion;
     this.merged = null;
     this.timelines.clear();
     for (const sink of this.sinks) sink.reset();
@@ -144,30 +124,30 @@ export class World {
   // --- users and credentials -------------------------------------------------------------
 
   userById(id: number): User | undefined {
-    return this.byId.get(id);
+    return this.lookups.byId.get(id);
   }
 
   /** Exact, case-sensitive. */
   userByUsername(username: string): User | undefined {
-    return this.byUsername.get(username);
+    return this.lookups.byUsername.get(username);
   }
 
   userBySlackUid(slackUid: string): User | undefined {
-    return this.bySlackUid.get(slackUid);
+    return this.lookups.bySlackUid.get(slackUid);
   }
 
   /** Exact, case-sensitive match against the stored (lower-cased) addresses. */
   userByEmail(email: string): User | undefined {
-    return this.byEmail.get(email);
+    return this.lookups.byEmail.get(email);
   }
 
   apiKey(token: string): ApiKey | undefined {
-    return this.apiKeyIndex.get(token);
+    return this.lookups.apiKeyIndex.get(token);
   }
 
   userByApiKey(token: string): User | undefined {
-    const key = this.apiKeyIndex.get(token);
-    return key ? this.byId.get(key.userId) : undefined;
+    const key = this.lookups.apiKeyIndex.get(token);
+    return key ? this.lookups.byId.get(key.userId) : undefined;
   }
 
   /** A user's keys in creation order; the first is what `/authenticated/api_keys` returns. */
@@ -176,11 +156,11 @@ export class World {
   }
 
   adminKey(token: string): AdminKey | undefined {
-    return this.adminKeyIndex.get(token);
+    return this.lookups.adminKeyIndex.get(token);
   }
 
   oauthToken(token: string): OAuthToken | undefined {
-    return this.oauthIndex.get(token);
+    return this.lookups.oauthIndex.get(token);
   }
 
   /** The generated OAuth tokens (the mock's OAuth server keeps those it issues). */
@@ -194,10 +174,10 @@ export class World {
    */
   lookupByIdentifier(identifier: string): User | undefined {
     if (DIGITS.test(identifier)) {
-      const user = this.byId.get(Number(identifier));
+      const user = this.lookups.byId.get(Number(identifier));
       if (user) return user;
     }
-    return this.bySlackUid.get(identifier) ?? this.byHcaId.get(identifier) ?? this.byUsername.get(identifier);
+    return this.lookups.bySlackUid.get(identifier) ?? this.lookups.byHcaId.get(identifier) ?? this.lookups.byUsername.get(identifier);
   }
 
   /**
@@ -206,9 +186,9 @@ export class World {
    */
   lookupForTrustFactor(identifier: string): User | undefined {
     const candidates = [
-      this.bySlackUid.get(identifier),
-      this.byUsername.get(identifier),
-      DIGITS.test(identifier) ? this.byId.get(Number(identifier)) : undefined,
+      this.lookups.bySlackUid.get(identifier),
+      this.lookups.byUsername.get(identifier),
+      DIGITS.test(identifier) ? this.lookups.byId.get(Number(identifier)) : undefined,
     ].filter((u): u is User => u !== undefined);
     return candidates.sort((a, b) => a.id - b.id)[0];
   }
@@ -216,9 +196,9 @@ export class World {
   /** The badge lookup: Slack UID, then username, then (digits only) id. */
   lookupForBadge(identifier: string): User | undefined {
     return (
-      this.bySlackUid.get(identifier) ??
-      this.byUsername.get(identifier) ??
-      (DIGITS.test(identifier) ? this.byId.get(Number(identifier)) : undefined)
+      this.lookups.bySlackUid.get(identifier) ??
+      this.lookups.byUsername.get(identifier) ??
+      (DIGITS.test(identifier) ? this.lookups.byId.get(Number(identifier)) : undefined)
     );
   }
 
@@ -241,7 +221,25 @@ export class World {
   heartbeatsBetween(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
     const cached = this.timelines.get(userId, this.versionOf(userId));
     if (cached) return sliceWindow(cached, window);
+    // A window over the whole generated history (all-time stats) makes the timeline the next read
+    // of the whole history (the streak) will find made.
+    const historyStart = this.now / 1000 - (this.days + 1) * 86_400;
+    if ((window.from ?? historyStart) <= historyStart && (window.to ?? Number.POSITIVE_INFINITY) >= this.now / 1000) {
+      return sliceWindow(this.heartbeatsOf(userId), window);
+    }
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
+  }
+
+  /**
+   * The 2-minute-rule total of a user's heartbeats inside `window` whose keys `keep` keeps: from
+   * the generated days' keyed instants, without making rows, while the user has posted nothing;
+   * from the rows otherwise. Either way the same figure as `totalSeconds` of the filtered rows.
+   */
+  keyedSeconds(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number {
+    if (this.history.keyedTimes && this.posted.of(userId).length === 0) {
+      return totalSecondsOfTimes(this.history.keyedTimes(userId, window, keep));
+    }
+    return totalSeconds(this.heartbeatsBetween(userId, window).filter(keep));
   }
 
   /**
@@ -275,7 +273,7 @@ export class World {
 
   /** Increases whenever this user's heartbeats change. */
   versionOf(userId: number): number {
-    return this.versions.get(userId) ?? 0;
+    return this.versions.get(userId) ?? this.baseVersion;
   }
 
   /**
@@ -284,7 +282,7 @@ export class World {
    * success status too). The store computes `fields_hash` and assigns the next id.
    */
   addHeartbeat(userId: number, draft: HeartbeatDraft): AddResult {
-    if (!this.byId.has(userId)) throw new RangeError(`no user with id ${userId}`);
+    if (!this.lookups.byId.has(userId)) throw new RangeError(`no user with id ${userId}`);
     const hash = fieldsHash({ ...draft, user_id: userId });
     // The hash covers the time, so a row with the same hash sits at the very same instant.
     const existing = sameHash(this.heartbeatsBetween(userId, { from: draft.time, to: draft.time }), hash);

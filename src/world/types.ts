@@ -142,6 +142,9 @@ export interface Heartbeat {
   deleted_at: string | null;
 }
 
+/** The fields of a heartbeat a keyed read can filter on (its time is the window's business). */
+export type HeartbeatKeys = Pick<Heartbeat, 'category' | 'editor' | 'project'>;
+
 /** What an insert supplies: the store assigns `id`, `user_id` and `fields_hash`. */
 export type HeartbeatDraft = Omit<Heartbeat, 'id' | 'user_id' | 'fields_hash'>;
 
@@ -180,6 +183,11 @@ export interface History {
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[];
   /** Every generated id is below this one: posted heartbeats are numbered from here. */
   readonly idCeiling: number;
+  /**
+   * The times (ascending) of a user's generated rows inside a window whose keys `keep` keeps, made
+   * without making the rows; absent when the history has only rows.
+   */
+  keyedTimes?(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[];
 }
 
 /** Everything generation produces; the store wraps it. */

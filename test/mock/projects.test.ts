@@ -38,10 +38,10 @@ function expectedRow(t: MockTarget, userId: number, project: string, rows: Heart
   };
 }
 
-/** A public user with an archived mapping whose project has heartbeats. */
-async function archivedCase(t: MockTarget): Promise<{ username: string; id: number; project: string }> {
+/** A public user with an archived mapping whose project has heartbeats since `since` (Unix seconds). */
+async function archivedCase(t: MockTarget, since = 0): Promise<{ username: string; id: number; project: string }> {
   for (const user of (await credentials(t)).users.filter((u) => u.public_stats)) {
-    const projects = new Set((await rawHeartbeats(t, user.username)).map((hb) => hb.project));
+    const projects = new Set((await rawHeartbeats(t, user.username)).filter((hb) => hb.time >= since).map((hb) => hb.project));
     const mapping = t.world.userById(user.id)!.repoMappings.find((m) => m.archived && projects.has(m.project));
     if (mapping) return { username: user.username, id: user.id, project: mapping.project };
   }
@@ -55,7 +55,8 @@ describeBoth('GET /api/v1/users/{username}/projects', (t) => {
     new Set(named(rows.filter((hb) => hb.time >= from && hb.time <= to)).map((hb) => hb.project));
 
   it('lists the distinct projects of the last 30 days (from 00:00 UTC), archived ones included', async () => {
-    const { username, project } = await archivedCase(t);
+    // Projects start and end over a year: the archived project must be one of the last 30 days.
+    const { username, project } = await archivedCase(t, at('2026-07-23T00:00:00Z'));
     const rows = await rawHeartbeats(t, username);
     const listed = await names(username);
     expect(new Set(listed)).toEqual(expectedNames(rows, at('2026-07-23T00:00:00Z'), NOW_S));

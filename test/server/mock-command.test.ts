@@ -42,7 +42,7 @@ describe('hackatime-kit mock refuses to start in one line', () => {
   });
 
   it('names the largest world it can hold', async () => {
-    expect(await refusal(['--users', '100000'])).toBe('hackatime-kit mock: --users must be an integer from 9 to 20000, not "100000"');
+    expect(await refusal(['--users', '100001'])).toBe('hackatime-kit mock: --users must be an integer from 9 to 100000, not "100001"');
   });
 
   it('names $PORT when the port came from there', async () => {

@@ -5,14 +5,12 @@
  */
 
 import type { components } from '../../types/hackatime.js';
-import { totalSeconds } from '../../world/durations.js';
-import type { TimeWindow } from '../../world/index.js';
+import type { HeartbeatKeys, TimeWindow } from '../../world/index.js';
 import type { World } from '../../world/store.js';
 import { addDays, utcDate } from '../../world/time-zone.js';
-import type { Heartbeat, User } from '../../world/types.js';
+import type { User } from '../../world/types.js';
 import { avatarUrl, displayName } from '../rails/present/display-names.js';
 import { isoSeconds, weeklyRangeText } from '../rails/present/format-date.js';
-import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
 import type { LeaderboardBuild } from './leaderboard-builds.js';
 
 export type LeaderboardPeriod = 'daily' | 'last_7_days';
@@ -41,13 +39,13 @@ const DAY_SECONDS = 86_400;
 /** A board only lists users with more than this many eligible seconds. */
 const MIN_SECONDS = 60;
 
-/** `leaderboard_eligible`: category exactly `coding`, not a browser editor, project not `<<LAST_PROJECT>>`. */
-function isLeaderboardEligible(hb: Heartbeat): boolean {
+/**
+ * `leaderboard_eligible`: category exactly `coding`, not a browser editor, project not
+ * `<<LAST_PROJECT>>`; its valid-timestamp condition holds for every instant of a board's window.
+ */
+function isLeaderboardEligible(hb: HeartbeatKeys): boolean {
   return (
-    hb.category === 'coding' &&
-    (hb.editor === null || !BROWSER_EDITORS.has(hb.editor.toLowerCase())) &&
-    hb.project !== '<<LAST_PROJECT>>' &&
-    hasValidTimestamp(hb)
+    hb.category === 'coding' && (hb.editor === null || !BROWSER_EDITORS.has(hb.editor.toLowerCase())) && hb.project !== '<<LAST_PROJECT>>'
   );
 }
 
@@ -84,8 +82,8 @@ function totalsInWindow(world: World, window: LeaderboardWindow): { user: User; 
   const totals: { user: User; seconds: number }[] = [];
   for (const user of world.users) {
     if (!isCandidate(user)) continue;
-    const rows = world.heartbeatsBetween(user.id, window).filter(isLeaderboardEligible);
-    const seconds = totalSeconds(rows);
+    // From the days' keyed instants: a board over every user makes no rows.
+    const seconds = world.keyedSeconds(user.id, window, isLeaderboardEligible);
     if (seconds > MIN_SECONDS) totals.push({ user, seconds });
   }
   return totals;

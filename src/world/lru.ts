@@ -1,0 +1,43 @@
+/**
+ * @module
+ * A cache bounded by bytes, least recently used out first: the generated user-days are kept in
+ * two of them (their rows as columns, and their keyed instants).
+ */
+
+/**
+ * Entries by number key; `sizeOf` says what an entry costs against the budget.
+ * @example
+ * const cache = new ByteLru<Uint8Array>(1024, (v) => v.byteLength);
+ * cache.get(1) ?? cache.set(1, new Uint8Array(10));
+ */
+export class ByteLru<V> {
+  private readonly entries = new Map<number, V>();
+  private bytes = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+
+  get(key: number): V | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      // Map order is the recency order: a hit moves to the back.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Keeps `value` (the newest entry always stays) and returns it. */
+  set(key: number, value: V): V {
+    this.entries.set(key, value);
+    this.bytes += this.sizeOf(value);
+    for (const [oldest, old] of this.entries) {
+      if (this.bytes <= this.budget || oldest === key) break;
+      this.entries.delete(oldest);
+      this.bytes -= this.sizeOf(old);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * @module
+ * The skeleton of a user-day: each heartbeat's instant, category, project and setup (editor,
+ * machine, OS), drawn from streams of their own — `times:` and `segments:` forked by (user, day)
+ * — apart from the row details (files, branches, line numbers, AI telemetry) that activity.ts
+ * draws from the `heartbeats:` stream afterwards. So a read that needs only the instants and
+ * those keys (the leaderboards) gets them without making the rows, and the figures it gets are
+ * exactly those of the rows.
+ */
+import type { ProfileProject, Setup } from './activity-profile.js';
+import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
+import type { WorldFixtures } from './fixtures.js';
+import type { Random } from './random.js';
+
+const MINUTE = 60_000;
+
+/** What a user's days need to know of its special instants; computed once per user. */
+export interface Specials {
+  /** The live session's heartbeat instants (empty when the user is not live). */
+  liveTimes: number[];
+  /** No ordinary session runs past this instant. */
+  cutoff: number;
+  /** The day the live session starts in (-1 when none). */
+  liveDay: number;
+  /** The day whose rows hold the test entry (-1 when none). */
+  testEntryDay: number;
+}
+
+/** One run of heartbeats sent from one setup: a session, the live session or the test entry. */
+export interface SkeletonRun {
+  setup: Setup;
+  /** Instants, epoch ms, ascending. */
+  times: number[];
+  categories: string[];
+  /** Null for browsing heartbeats (a domain has no project). */
+  projects: (ProfileProject | null)[];
+  /** True where a new segment (category, and maybe project) starts: a file is picked afresh. */
+  segmentStarts: boolean[];
+  kind: 'session' | 'test' | 'live';
+}
+
+/** Heartbeat instants from `start` while not past `end`. */
+function sessionTimes(start: number, end: number, rng: Random, allowPauses: boolean): number[] {
+  const times: number[] = [];
+  let t = start + rng.int(0, 999);
+  while (t <= end) {
+    times.push(t);
+    const pause = allowPauses && rng.chance(0.05);
+    t += (pause ? rng.int(150, 900) : rng.int(20, 150)) * 1000 + rng.int(0, 999);
+  }
+  return times;
+}
+
+/**
+ * The live session and the cut-off it imposes, and which days own the special rows.
+ * @example
+ * const specials = specialsOf(plan, calendar(plan.now, plan.days, plan.zone));
+ */
+export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
+  let liveTimes: number[] = [];
+  let cutoff = plan.now - 10 * MINUTE;
+  if (plan.live) {
+    const rng = plan.root.fork(`live:${plan.userId}`);
+    const last = plan.live.lastHeartbeatAt;
+    const times = sessionTimes(last - rng.int(25, 90) * MINUTE, last, rng, false);
+    // Shift the run so that its final heartbeat lands exactly on the requested instant.
+    const shift = last - (times[times.length - 1] ?? last);
+    liveTimes = times.length > 0 ? times.map((t) => t + shift) : [last];
+    cutoff = (liveTimes[0] as number) - 10 * MINUTE;
+  }
+  let testEntryDay = -1;
+  if (plan.testEntryAt !== null && plan.testEntryAt <= cutoff) {
+    const day = dayIndexOf(cal, plan.testEntryAt);
+    // Inside the previous day's spill past midnight, the row belongs to that day's rows.
+    testEntryDay = day > 0 && plan.testEntryAt < lastEndOf(plan, cal, day - 1) ? day - 1 : day;
+    if (testEntryDay >= plan.days) testEntryDay = -1;
+  }
+  const liveDay = liveTimes.length > 0 ? Math.max(0, dayIndexOf(cal, liveTimes[0] as number)) : -1;
+  return { liveTimes, cutoff, liveDay, testEntryDay };
+}
+
+function segments(
+  plan: UserPlan,
+  fixtures: WorldFixtures,
+  rng: Random,
+  times: number[],
+  fixedProject: ProfileProject | null,
+  kind: SkeletonRun['kind'],
+): SkeletonRun {
+  const profile = plan.profile;
+  // Sessions pick among the projects alive when they start (all of them when none is).
+  const start = times[0] ?? 0;
+  const alive = profile.projects.filter((p) => (p.value.activeFrom ?? start) <= start && start < (p.value.activeTo ?? start + 1));
+  const pool = alive.length > 0 ? alive : profile.projects;
+  let project = fixedProject ?? rng.weighted(pool);
+  const setup = rng.weighted(profile.setups);
+  const codingOnly = kind === 'live';
+  const categories = codingOnly
+    ? []
+    : fixtures.categories.filter((c) => profile.usesAi || c.name !== 'ai coding').map((c) => ({ value: c.name, weight: c.weight }));
+  const run: SkeletonRun = { setup, times, categories: [], projects: [], segmentStarts: [], kind };
+  let category = 'coding';
+  let segmentLeft = 0;
+  for (let r = 0; r < times.length; r++) {
+    const starts = segmentLeft <= 0;
+    if (starts) {
+      category = codingOnly ? 'coding' : rng.weighted(categories);
+      segmentLeft = category === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
+      if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
+    }
+    segmentLeft--;
+    run.categories.push(category);
+    run.projects.push(category === 'browsing' ? null : project);
+    run.segmentStarts.push(starts);
+  }
+  return run;
+}
+
+/**
+ * Day i's runs in the order their rows are made (sessions, then the test entry, then the live
+ * session); the rows of a day are these runs' heartbeats sorted by time, ties in this order.
+ * @example
+ * const runs = daySkeleton(plan, cal, specialsOf(plan, cal), i, fixtures);
+ */
+export function daySkeleton(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): SkeletonRun[] {
+  const label = `${plan.userId}:${cal.dates[i]}`;
+  const timeRng = plan.root.fork(`times:${label}`);
+  const segmentRng = plan.root.fork(`segments:${label}`);
+  const runs: SkeletonRun[] = [];
+  for (const session of sessionsOf(plan, cal, i)) {
+    if (session.start > specials.cutoff) continue;
+    const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced);
+    runs.push(segments(plan, fixtures, segmentRng, times, null, 'session'));
+  }
+  if (specials.testEntryDay === i && plan.testEntryAt !== null) {
+    const setup = segmentRng.weighted(plan.profile.setups);
+    const project = segmentRng.weighted(plan.profile.projects);
+    runs.push({ setup, times: [plan.testEntryAt], categories: ['coding'], projects: [project], segmentStarts: [true], kind: 'test' });
+  }
+  if (specials.liveDay === i && plan.live) {
+    const liveName = plan.live.project;
+    const project = plan.profile.projects.find((p) => p.value.name === liveName)?.value ?? segmentRng.weighted(plan.profile.projects);
+    runs.push(segments(plan, fixtures, segmentRng, specials.liveTimes, project, 'live'));
+  }
+  return runs;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../src/world/store.js';
+import type { Heartbeat, HeartbeatKeys } from '../../src/world/types.js';
+import { draft, lagSeconds } from '../helpers/heartbeats.js';
+
+const NOW = Date.parse('2026-08-22T14:00:00Z');
+const DAY = 86_400;
+
+const filters: Record<string, (keys: HeartbeatKeys) => boolean> = {
+  coding: (k) => k.category === 'coding',
+  'not browsing': (k) => k.category !== 'browsing',
+  'first editor': (k) => k.editor === 'vscode',
+  everything: () => true,
+};
+
+/** The 2-minute rule over the filtered rows of the window, from the rows themselves. */
+function fromRows(rows: readonly Heartbeat[], window: { from: number; to: number }, keep: (k: HeartbeatKeys) => boolean): number {
+  return lagSeconds(rows.filter((r) => r.time >= window.from && r.time < window.to && keep(r)));
+}
+
+/**
+ * Leaderboards read each user-day's keyed instants (skeleton.ts, day-keys.ts) instead of its rows:
+ * the totals must be those the rows give, for any window (whole local days or not) and filter.
+ */
+describe('totals from the keyed instants of generated days', () => {
+  it('equal the 2-minute rule over the filtered rows, window by window and user by user', () => {
+    const world = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
+    const rowsWorld = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
+    let checked = 0;
+    for (const user of world.users) {
+      const rows = rowsWorld.heartbeatsOf(user.id);
+      for (const [from, to] of [
+        [NOW / 1000 - 7 * DAY, NOW / 1000],
+        [NOW / 1000 - 30.3 * DAY, NOW / 1000 - 2.7 * DAY],
+        [NOW / 1000 - DAY, NOW / 1000],
+        [0, NOW / 1000 + DAY],
+      ] as const) {
+        for (const [name, keep] of Object.entries(filters)) {
+          const window = { from, to, toExclusive: true as const };
+          expect(world.keyedSeconds(user.id, window, keep), `${user.id} ${name} ${from}`).toBe(fromRows(rows, window, keep));
+          if (rows.length > 0) checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('count a posted heartbeat by the same rule as the rows', () => {
+    const world = createWorld({ seed: 9, now: NOW, users: 12, days: 10 });
+    const demo = world.userByUsername('demo') as { id: number };
+    const window = { from: NOW / 1000 - 7 * DAY, to: NOW / 1000, toExclusive: true as const };
+    const before = world.keyedSeconds(demo.id, window, filters.coding as (k: HeartbeatKeys) => boolean);
+    const first = world.heartbeatsBetween(demo.id, window).find((r) => r.category === 'coding') as Heartbeat;
+    world.addHeartbeat(demo.id, draft({ time: first.time - 30, category: 'coding', editor: 'vscode', project: 'posted' }));
+    const after = world.keyedSeconds(demo.id, window, filters.coding as (k: HeartbeatKeys) => boolean);
+    expect(after).toBe(fromRows(world.heartbeatsOf(demo.id), window, filters.coding as (k: HeartbeatKeys) => boolean));
+    expect(after).toBeGreaterThan(before);
+  });
+});
