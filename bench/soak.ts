@@ -185,7 +185,20 @@ async function floods(url: string, demo: Demo, tally: Tally): Promise<{ reads: F
 }
 
 async function main(): Promise<void> {
-  const mock = await startServer(process.execPath, ['bin/hackatime-kit.js', 'mock', '--port', '0', '--now', NOW, '--quiet'], ROOT);
+  const mock = await startServer(
+    process.execPath,
+    [
+      'bin/hackatime-kit.js',
+      'mock',
+      '--port',
+      '0',
+      '--now',
+      NOW,
+      '--quiet',
+      ...(process.env['SOAK_DAYS'] ? ['--days', process.env['SOAK_DAYS']] : []),
+    ],
+    ROOT,
+  );
   const pid = mock.child.pid!;
   try {
     const demo = await demoOf(mock.url);

@@ -56,4 +56,23 @@ describe('totals from the keyed instants of generated days', () => {
     expect(after).toBe(fromRows(world.heartbeatsOf(demo.id), window, filters.coding as (k: HeartbeatKeys) => boolean));
     expect(after).toBeGreaterThan(before);
   });
+
+  it('do not depend on the order of reads, nor on what the caches still hold', () => {
+    const reads = (world: ReturnType<typeof createWorld>, users: readonly number[]) => {
+      const out = new Map<string, string>();
+      for (const id of users) {
+        for (const [name, keep] of Object.entries(filters)) {
+          const window = { from: NOW / 1000 - 9.5 * DAY, to: NOW / 1000, toExclusive: true as const };
+          out.set(`${id} ${name}`, String(world.keyedSeconds(id, window, keep)));
+        }
+        out.set(`${id} rows`, JSON.stringify(world.heartbeatsBetween(id, { from: NOW / 1000 - 3 * DAY, to: NOW / 1000 })));
+      }
+      return out;
+    };
+    const ids = Array.from({ length: 30 }, (_, i) => i + 1);
+    const forward = reads(createWorld({ seed: 11, now: NOW, users: 30, days: 30 }), ids);
+    // 32 kB of cache: nearly every read makes its days again.
+    const backward = reads(createWorld({ seed: 11, now: NOW, users: 30, days: 30, cacheBytes: 32 * 1024 }), ids.slice().reverse());
+    expect([...backward].sort()).toEqual([...forward].sort());
+  });
 });
