@@ -4604,6 +4604,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                "text/html": components["schemas"]["ErrorPageHtml"];
             };
         };
         /**
@@ -4626,6 +4627,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                "text/html": components["schemas"]["ErrorPageHtml"];
             };
         };
         /**
@@ -4855,8 +4857,9 @@ export interface components {
          */
         AdminLookbackDays: string;
         /**
-         * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-         *     (the 404 error page).
+         * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+         *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+         *     `/` leaves the route unmatched (the 404 error page).
          */
         AdminRowId: string;
         /**
@@ -7650,8 +7653,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -7676,6 +7680,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -7686,7 +7691,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The key's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The key's id. The route is `…/:id(.:format)`, so one `.` starts a format suffix the action
+                 *     ignores (`6.json` is `6`); a second `.`, a leading `.` or a `/` leaves the route unmatched
+                 *     (the 404 error page).
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7837,7 +7846,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The user's id. The route is `…/:user_id(.:format)`, so one `.` starts a format suffix the
+                 *     action ignores (`1.json` is `1`); a second `.`, a leading `.` or a `/` leaves the route
+                 *     unmatched (the 404 error page).
+                 */
                 user_id: string;
             };
             cookie?: never;
@@ -7921,8 +7934,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -7949,6 +7963,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -7986,8 +8001,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -8119,7 +8135,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The user's id. The route is `…/:id(.:format)`, so one `.` starts a format suffix the action
+                 *     ignores (`1.json` is `1`); a second `.`, a leading `.` or a `/` leaves the route unmatched
+                 *     (the 404 error page).
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8172,6 +8192,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -8273,6 +8294,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -8853,6 +8875,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description Year or month missing, or the month outside 1–12. */
