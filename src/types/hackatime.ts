@@ -2688,7 +2688,10 @@ export interface components {
          */
         AdminHeartbeat: {
             id: number;
-            /** @description Unix epoch seconds (float). */
+            /**
+             * Format: double
+             * @description Unix epoch seconds, a Float (`t.float "time"`): always written with a fraction, `1787407234.0` when whole.
+             */
             time: number;
             /**
              * Format: date-time
@@ -8798,8 +8801,12 @@ export interface operations {
                             name: string;
                             total_heartbeats: number;
                             total_duration: number;
-                            /** @description Epoch seconds of the earliest heartbeat. */
+                            /**
+                             * Format: double
+                             * @description Epoch seconds of the earliest heartbeat.
+                             */
                             first_heartbeat: number;
+                            /** Format: double */
                             last_heartbeat: number;
                             /** @description Distinct, ascending. */
                             languages: string[];
@@ -8857,8 +8864,13 @@ export interface operations {
                         days: {
                             /** @description UTC midnight of the day. */
                             date_timestamp_s: number;
+                            /**
+                             * Format: double
+                             * @description A Float (a SQL `SUM` over gaps of the float `time` column); the Integer `0` for a day without heartbeats (`daily_totals[day] || 0`).
+                             */
                             total_seconds: number;
                             points: {
+                                /** Format: double */
                                 time: number;
                                 lineno: number | null;
                                 cursorpos: number | null;
@@ -8917,9 +8929,13 @@ export interface operations {
                             user_b_id: number;
                             machine: string;
                             ip_address: string;
+                            /** Format: double */
                             user_a_first_seen_on_combo: number;
+                            /** Format: double */
                             user_a_last_seen_on_combo: number;
+                            /** Format: double */
                             user_b_first_seen_on_combo: number;
+                            /** Format: double */
                             user_b_last_seen_on_combo: number;
                         }[];
                     };
@@ -9060,6 +9076,7 @@ export interface operations {
                         heartbeats: {
                             id: number;
                             user_id: number;
+                            /** Format: double */
                             time: number;
                             project: string | null;
                             language: string | null;
@@ -9130,9 +9147,13 @@ export interface operations {
                             user_b_id: number;
                             machine: string;
                             ip_address: string;
+                            /** Format: double */
                             user_a_first_seen: number;
+                            /** Format: double */
                             user_a_last_seen: number;
+                            /** Format: double */
                             user_b_first_seen: number;
+                            /** Format: double */
                             user_b_last_seen: number;
                         }[];
                     };
@@ -9226,8 +9247,11 @@ export interface operations {
                                 avatar_url: string;
                             };
                             spans: {
+                                /** Format: double */
                                 start_time: number;
+                                /** Format: double */
                                 end_time: number;
+                                /** Format: double */
                                 duration: number;
                                 /** @description Base names of the entities, unique. */
                                 files_edited: string[];
@@ -9242,6 +9266,7 @@ export interface operations {
                         }[];
                         commit_markers: {
                             user_id: number;
+                            /** Format: double */
                             timestamp: number;
                             additions: number | null;
                             deletions: number | null;
