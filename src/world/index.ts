@@ -7,7 +7,7 @@
 
 export * from './durations.js';
 
-export { lowerBound, sliceWindow, type TimeWindow } from './sorted.js';
+export { lowerBound, sliceWindow, type TimeWindow, upperBound } from './sorted.js';
 export { toSpans } from './spans.js';
 export { World } from './store.js';
 export { streakDays } from './streak.js';
