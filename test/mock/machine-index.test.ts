@@ -12,7 +12,9 @@ import { draftOf } from '../helpers/heartbeats.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
 const world = createWorld({ seed: SEED, now: NOW, users: 12, days: 4 });
-const indexes = new MachineIndexes();
+// Built before the writes below, so it takes them row by row.
+const indexes = new MachineIndexes(world);
+indexes.index();
 const rows = world.allHeartbeats();
 // Two users on the demo user's machine and address: shared combos to pair.
 const source = rows.find((hb) => hb.user_id === 1 && hb.machine !== null && hb.ip_address !== null) as Heartbeat;
@@ -37,7 +39,7 @@ function scanCombos(cutoff: number, strict: boolean) {
 
 describe('the machine index', () => {
   it('answers the alts and pairs with the first and last time a pass over the rows finds', () => {
-    const index = indexes.of(world);
+    const index = indexes.index();
     for (const cutoff of [0, source.time, source.time + 100, source.time + 250, Math.floor(NOW / 1000)]) {
       const expected = scanCombos(cutoff, false);
       const { candidates } = altCandidates(index, cutoff);
@@ -72,17 +74,33 @@ describe('the machine index', () => {
   it('lists the rows of an address in time order, as a filter over every row does', () => {
     const ip = source.ip_address as string;
     const expected = world.allHeartbeats().filter((hb) => hb.ip_address === ip);
-    expect(indexes.of(world).byIp.get(ip)).toEqual(expected);
-    expect(usersByIp(indexes.of(world), ip).users.map((u) => u.user_id)).toEqual(expect.arrayContaining([1, 3, 5]));
+    expect(indexes.index().byIp.get(ip)).toEqual(expected);
+    expect(usersByIp(indexes.index(), ip).users.map((u) => u.user_id)).toEqual(expect.arrayContaining([1, 3, 5]));
   });
 
-  it('is kept while the rows stay the same (a user column change too) and rebuilt after an insert', () => {
-    const index = indexes.of(world);
-    world.markChanged();
-    expect(indexes.of(world)).toBe(index);
+  it('answers after row-by-row updates byte for byte as an index built from all rows at once', () => {
     world.addHeartbeat(2, draftOf(source, { time: source.time + 400 }));
-    const rebuilt = indexes.of(world);
-    expect(rebuilt).not.toBe(index);
-    expect(altCandidates(rebuilt, 0).candidates.some((c) => c.user_a_id === 1 && c.user_b_id === 2)).toBe(true);
+    world.addHeartbeat(6, draftOf(source, { time: source.time - 50 }));
+    const updated = indexes.index();
+    const fresh = new MachineIndexes(world).index();
+    for (const cutoff of [0, source.time - 50, source.time, source.time + 300, source.time + 400]) {
+      expect(JSON.stringify(altCandidates(updated, cutoff))).toBe(JSON.stringify(altCandidates(fresh, cutoff)));
+      expect(JSON.stringify(ipMachinePairs(updated, cutoff, 3))).toBe(JSON.stringify(ipMachinePairs(fresh, cutoff, 3)));
+      expect(JSON.stringify(sharedMachines(updated, cutoff, 10))).toBe(JSON.stringify(sharedMachines(fresh, cutoff, 10)));
+    }
+    expect(JSON.stringify(usersByIp(updated, source.ip_address as string))).toBe(
+      JSON.stringify(usersByIp(fresh, source.ip_address as string)),
+    );
+    expect(altCandidates(updated, 0).candidates.some((c) => c.user_a_id === 1 && c.user_b_id === 2)).toBe(true);
+  });
+
+  it('starts again from the generated rows on reset', () => {
+    const mine = createWorld({ seed: SEED, now: NOW, users: 12, days: 4 });
+    const machines = new MachineIndexes(mine);
+    const before = JSON.stringify(altCandidates(machines.index(), 0));
+    mine.addHeartbeat(3, draftOf(mine.allHeartbeats().find((hb) => hb.user_id === 1 && hb.ip_address !== null) as Heartbeat, {}));
+    expect(JSON.stringify(altCandidates(machines.index(), 0))).not.toBe(before);
+    mine.reset();
+    expect(JSON.stringify(altCandidates(machines.index(), 0))).toBe(before);
   });
 });

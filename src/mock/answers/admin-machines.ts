@@ -7,8 +7,8 @@
  * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
  * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
  */
-import type { Heartbeat } from '../../world/index.js';
-import { type ComboTrack, firstFrom, type MachineIndex, startSince } from './machine-index.js';
+import { compareTimed, type Heartbeat, lowerBound, upperBound } from '../../world/index.js';
+import type { ComboTrack, MachineIndex } from './machine-index.js';
 
 const DAY = 86_400;
 
@@ -66,16 +66,14 @@ interface Combo {
  * first appearance since `cutoff` — the order of a pass over those rows.
  */
 function combos(index: MachineIndex, cutoff: number, strict: boolean): Combo[] {
-  const start = startSince(index, cutoff, strict);
-  const found: (Combo & { from: number })[] = [];
-  for (const track of index.combos) {
-    const i = firstFrom(track.at, start);
-    if (i === track.at.length) continue;
-    const from = track.at[i] as number;
-    const last = track.at[track.at.length - 1] as number;
-    found.push({ ...comboOf(track), first: (index.rows[from] as Heartbeat).time, last: (index.rows[last] as Heartbeat).time, from });
+  const found: (Combo & { since: Heartbeat })[] = [];
+  for (const track of index.combos.values()) {
+    const i = strict ? upperBound(track.rows, cutoff) : lowerBound(track.rows, cutoff);
+    const since = track.rows[i];
+    if (since === undefined) continue;
+    found.push({ ...comboOf(track), first: since.time, last: (track.rows[track.rows.length - 1] as Heartbeat).time, since });
   }
-  return found.sort((a, b) => a.userId - b.userId || a.from - b.from);
+  return found.sort((a, b) => a.userId - b.userId || compareTimed(a.since, b.since));
 }
 
 const comboOf = (track: ComboTrack) => ({ userId: track.userId, machine: track.machine, ip: track.ip });
