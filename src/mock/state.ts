@@ -8,6 +8,7 @@
  */
 import type { World } from '../world/store.js';
 import type { LeaderboardCache } from './answers/leaderboard.js';
+import { MachineIndexes } from './answers/machine-index.js';
 import { YswsClaims } from './answers/ysws-claims.js';
 import { type Freshness, FreshnessStore } from './freshness.js';
 import { IngestCounters } from './ingest/counters.js';
@@ -35,6 +36,8 @@ export class MockState {
   readonly claims = new YswsClaims();
   readonly leaderboards: LeaderboardCache = new Map();
   readonly responses = new ResponseCache(RESPONSE_CACHE_URLS);
+  /** The admin analytics' index of every user's rows, kept up to date as rows arrive. */
+  readonly machines: MachineIndexes;
   /** The last requests answered over the socket (`/__mock/requests`); a reset keeps them: they are what happened, the reset among them. */
   readonly requests = new RequestRing();
   /** What answers keep for a while with `--freshness real` (the server's `Rails.cache`). */
@@ -51,6 +54,7 @@ export class MockState {
     this.staff = new StaffStore(world, this.oauth.tokens);
     this.freshness = new FreshnessStore(freshness);
     this.keys = new KeyRevocations(world.seed);
+    this.machines = new MachineIndexes(world);
   }
 
   /**

@@ -2688,7 +2688,10 @@ export interface components {
          */
         AdminHeartbeat: {
             id: number;
-            /** @description Unix epoch seconds (float). */
+            /**
+             * Format: double
+             * @description Unix epoch seconds, a Float (`t.float "time"`): always written with a fraction, `1787407234.0` when whole.
+             */
             time: number;
             /**
              * Format: date-time
@@ -4604,6 +4607,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                "text/html": components["schemas"]["ErrorPageHtml"];
             };
         };
         /**
@@ -4626,6 +4630,7 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                "text/html": components["schemas"]["ErrorPageHtml"];
             };
         };
         /**
@@ -4855,8 +4860,9 @@ export interface components {
          */
         AdminLookbackDays: string;
         /**
-         * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-         *     (the 404 error page).
+         * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+         *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+         *     `/` leaves the route unmatched (the 404 error page).
          */
         AdminRowId: string;
         /**
@@ -7650,8 +7656,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -7676,6 +7683,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -7686,7 +7694,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The key's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The key's id. The route is `…/:id(.:format)`, so one `.` starts a format suffix the action
+                 *     ignores (`6.json` is `6`); a second `.`, a leading `.` or a `/` leaves the route unmatched
+                 *     (the 404 error page).
+                 */
                 id: string;
             };
             cookie?: never;
@@ -7837,7 +7849,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The user's id. The route is `…/:user_id(.:format)`, so one `.` starts a format suffix the
+                 *     action ignores (`1.json` is `1`); a second `.`, a leading `.` or a `/` leaves the route
+                 *     unmatched (the 404 error page).
+                 */
                 user_id: string;
             };
             cookie?: never;
@@ -7921,8 +7937,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -7949,6 +7966,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -7986,8 +8004,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The row's id. A value that is not a number finds nothing; a value with a `.` or `/` does not route
-                 *     (the 404 error page).
+                 * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
+                 *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
+                 *     `/` leaves the route unmatched (the 404 error page).
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -8119,7 +8138,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The user's id. A value with a `.` or `/` does not route (the 404 error page). */
+                /**
+                 * @description The user's id. The route is `…/:id(.:format)`, so one `.` starts a format suffix the action
+                 *     ignores (`1.json` is `1`); a second `.`, a leading `.` or a `/` leaves the route unmatched
+                 *     (the 404 error page).
+                 */
                 id: string;
             };
             cookie?: never;
@@ -8172,6 +8195,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -8273,6 +8297,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /**
@@ -8776,8 +8801,12 @@ export interface operations {
                             name: string;
                             total_heartbeats: number;
                             total_duration: number;
-                            /** @description Epoch seconds of the earliest heartbeat. */
+                            /**
+                             * Format: double
+                             * @description Epoch seconds of the earliest heartbeat.
+                             */
                             first_heartbeat: number;
+                            /** Format: double */
                             last_heartbeat: number;
                             /** @description Distinct, ascending. */
                             languages: string[];
@@ -8835,8 +8864,13 @@ export interface operations {
                         days: {
                             /** @description UTC midnight of the day. */
                             date_timestamp_s: number;
+                            /**
+                             * Format: double
+                             * @description A Float (a SQL `SUM` over gaps of the float `time` column); the Integer `0` for a day without heartbeats (`daily_totals[day] || 0`).
+                             */
                             total_seconds: number;
                             points: {
+                                /** Format: double */
                                 time: number;
                                 lineno: number | null;
                                 cursorpos: number | null;
@@ -8853,6 +8887,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["ErrorPage"];
+                    "text/html": components["schemas"]["ErrorPageHtml"];
                 };
             };
             /** @description Year or month missing, or the month outside 1–12. */
@@ -8894,9 +8929,13 @@ export interface operations {
                             user_b_id: number;
                             machine: string;
                             ip_address: string;
+                            /** Format: double */
                             user_a_first_seen_on_combo: number;
+                            /** Format: double */
                             user_a_last_seen_on_combo: number;
+                            /** Format: double */
                             user_b_first_seen_on_combo: number;
+                            /** Format: double */
                             user_b_last_seen_on_combo: number;
                         }[];
                     };
@@ -9037,6 +9076,7 @@ export interface operations {
                         heartbeats: {
                             id: number;
                             user_id: number;
+                            /** Format: double */
                             time: number;
                             project: string | null;
                             language: string | null;
@@ -9107,9 +9147,13 @@ export interface operations {
                             user_b_id: number;
                             machine: string;
                             ip_address: string;
+                            /** Format: double */
                             user_a_first_seen: number;
+                            /** Format: double */
                             user_a_last_seen: number;
+                            /** Format: double */
                             user_b_first_seen: number;
+                            /** Format: double */
                             user_b_last_seen: number;
                         }[];
                     };
@@ -9203,8 +9247,11 @@ export interface operations {
                                 avatar_url: string;
                             };
                             spans: {
+                                /** Format: double */
                                 start_time: number;
+                                /** Format: double */
                                 end_time: number;
+                                /** Format: double */
                                 duration: number;
                                 /** @description Base names of the entities, unique. */
                                 files_edited: string[];
@@ -9219,6 +9266,7 @@ export interface operations {
                         }[];
                         commit_markers: {
                             user_id: number;
+                            /** Format: double */
                             timestamp: number;
                             additions: number | null;
                             deletions: number | null;

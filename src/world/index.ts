@@ -7,9 +7,9 @@
 
 export * from './durations.js';
 
-export { lowerBound, sliceWindow, type TimeWindow } from './sorted.js';
+export { compareTimed, insertionIndex, lowerBound, sliceWindow, type TimeWindow, upperBound } from './sorted.js';
 export { toSpans } from './spans.js';
-export { World } from './store.js';
+export { type HeartbeatSink, World } from './store.js';
 export { streakDays } from './streak.js';
 export * from './time-zone.js';
 export * from './types.js';

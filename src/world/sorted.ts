@@ -28,7 +28,7 @@ export function lowerBound(rows: readonly Timed[], time: number): number {
 }
 
 /** The first index whose time is `> time` (rows.length when none). */
-function upperBound(rows: readonly Timed[], time: number): number {
+export function upperBound(rows: readonly Timed[], time: number): number {
   let lo = 0;
   let hi = rows.length;
   while (lo < hi) {

@@ -9,7 +9,7 @@ import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
 import { Lookups } from './lookups.js';
 import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
-import { compareTimed, sliceWindow, type TimeWindow } from './sorted.js';
+import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,
   ApiKey,
@@ -45,6 +45,10 @@ export interface AddResult {
   created: boolean;
 }
 
+/** What {@link World.allHeartbeats} keeps its last answer under. */
+const mergedKey = (rowsVersion: number, window: Partial<TimeWindow>) =>
+  `${rowsVersion} ${window.from} ${window.to} ${window.toExclusive === true}`;
+
 /**
  * A world to query and post heartbeats into.
  * @example
@@ -68,6 +72,8 @@ export class World {
   private nextId = 1;
   private globalVersion = 0;
   private versions = new Map<number, number>();
+  /** Increases when the rows change (an insert, a reset), not on {@link markChanged}. */
+  private rowsVersion = 0;
   private merged: { key: string; rows: Heartbeat[] } | null = null;
   private readonly timelines = new Timelines();
   private readonly sinks = new Set<HeartbeatSink>();
@@ -99,6 +105,7 @@ export class World {
     this.globalVersion += 1;
     this.versions.clear();
     this.baseVersion = this.globalVersion;
+    this.rowsVersion += 1;
     this.merged = null;
     this.timelines.clear();
     for (const sink of this.sinks) sink.reset();
@@ -244,11 +251,12 @@ export class World {
 
   /**
    * Every user's heartbeats inside a window (all of them without one) merged into one timeline,
-   * the admin aggregate; the last answer is kept until the next insert. Only the window's days are
-   * made into rows.
+   * the admin aggregate; the last answer is kept until the next insert, which the list of all rows
+   * takes in place of a new pass (a new array: readers holding the old one keep it). Only the
+   * window's days are made into rows.
    */
   allHeartbeats(window: Partial<TimeWindow> = {}): readonly Heartbeat[] {
-    const key = `${this.globalVersion} ${window.from} ${window.to} ${window.toExclusive === true}`;
+    const key = mergedKey(this.rowsVersion, window);
     if (this.merged?.key !== key) {
       const rows: Heartbeat[] = [];
       for (const user of this.users) for (const row of this.heartbeatsBetween(user.id, window)) rows.push(row);
@@ -290,6 +298,12 @@ export class World {
     const row = storedRow(this.nextId++, userId, draft, hash);
     this.posted.add(row);
     const previous = this.versionOf(userId);
+    if (this.merged?.key === mergedKey(this.rowsVersion, {})) {
+      const rows = [...this.merged.rows];
+      rows.splice(insertionIndex(rows, row), 0, row);
+      this.merged = { key: mergedKey(this.rowsVersion + 1, {}), rows };
+    }
+    this.rowsVersion += 1;
     this.globalVersion += 1;
     this.versions.set(userId, this.globalVersion);
     this.timelines.insert(row, previous, this.globalVersion);

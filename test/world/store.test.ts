@@ -146,6 +146,23 @@ describe('addHeartbeat', () => {
     expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 5, 3, 4]);
   });
 
+  it('takes a new row into the list of all rows it kept (a new array, in order), and keeps that list across markChanged', () => {
+    const world = smallWorld();
+    const before = world.allHeartbeats();
+    world.markChanged();
+    expect(world.allHeartbeats()).toBe(before);
+    const { row: at2000 } = world.addHeartbeat(2, draft(2000));
+    const { row: first } = world.addHeartbeat(1, draft(10));
+    const after = world.allHeartbeats();
+    expect(after).not.toBe(before);
+    expect(before.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    // Same (time, id) order as a fresh pass over every user (a window makes one).
+    expect(after.map((r) => r.id)).toEqual(world.allHeartbeats({ from: 0 }).map((r) => r.id));
+    expect(after.map((r) => r.id)).toEqual([first.id, 1, 2, 3, at2000.id, 4]);
+    world.reset();
+    expect(world.allHeartbeats().map((r) => r.id)).toEqual([1, 2, 3, 4]);
+  });
+
   it('shows a new row in a timeline that was read before it came', () => {
     const world = smallWorld();
     const before = world.heartbeatsOf(1);

@@ -7,19 +7,10 @@
  * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
  * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
  */
-import { type Heartbeat, sliceWindow, type World } from '../../world/index.js';
+import { compareTimed, type Heartbeat, lowerBound, upperBound } from '../../world/index.js';
+import type { ComboTrack, MachineIndex } from './machine-index.js';
 
 const DAY = 86_400;
-
-/**
- * Every user's rows since `cutoff` (`time >= cutoff`, or `time > cutoff` when `strict`), from the
- * world's one time-ordered list of all rows (kept until the world changes), so that a different
- * cutoff costs a binary search rather than a pass over every user.
- */
-function rowsSince(world: World, cutoff: number, strict: boolean): readonly Heartbeat[] {
-  const rows = sliceWindow(world.allHeartbeats(), { from: cutoff });
-  return strict ? rows.filter((hb) => hb.time > cutoff) : rows;
-}
 
 /** By user id, then first appearance: the mock's order where the server's SQL has no `ORDER BY`. */
 const byUser = <T extends { user_id: number }>(items: T[]): T[] => items.sort((a, b) => a.user_id - b.user_id);
@@ -38,10 +29,10 @@ function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
  * `get_users_by_ip`: one entry per distinct (ip, user, machine, user agent) among rows stored with
  * exactly that address (all time).
  */
-export function usersByIp(world: World, ip: string) {
+export function usersByIp(index: MachineIndex, ip: string) {
   // A host address is stored with its full prefix, so `/32` (IPv4) or `/128` (IPv6) names the same `inet`.
   const host = ip.replace(/^([\d.]+)\/32$|^([\da-f:]+)\/128$/i, '$1$2');
-  const rows = world.allHeartbeats().filter((hb) => hb.ip_address === host);
+  const rows = index.byIp.get(host) ?? [];
   const distinct = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent]));
   const users = byUser(distinct).map((hb) => ({
     user_id: hb.user_id,
@@ -53,8 +44,8 @@ export function usersByIp(world: World, ip: string) {
 }
 
 /** `get_users_by_machine`: distinct (user, machine) among rows of exactly that machine name. */
-export function usersByMachine(world: World, machine: string) {
-  const rows = world.allHeartbeats().filter((hb) => hb.machine === machine);
+export function usersByMachine(index: MachineIndex, machine: string) {
+  const rows = index.byMachine.get(machine) ?? [];
   return { users: byUser(distinctBy(rows, (hb) => String(hb.user_id))).map((hb) => ({ user_id: hb.user_id, machine })) };
 }
 
@@ -69,36 +60,46 @@ interface Combo {
   last: number;
 }
 
-/** Per (user, machine, ip) with both set: first and last `time` inside the window. */
-function combos(rows: readonly Heartbeat[]): Combo[] {
-  const map = new Map<string, Combo>();
-  for (const hb of rows) {
-    if (hb.machine === null || hb.ip_address === null) continue;
-    const key = `${hb.user_id}\u0000${hb.machine}\u0000${hb.ip_address}`;
-    const combo = map.get(key);
-    if (combo) {
-      combo.first = Math.min(combo.first, hb.time);
-      combo.last = Math.max(combo.last, hb.time);
-    } else map.set(key, { userId: hb.user_id, machine: hb.machine, ip: hb.ip_address, first: hb.time, last: hb.time });
+/**
+ * Per (user, machine, ip) with both set: first and last `time` of its rows since `cutoff` (the
+ * rows are in time order, so those are its first row from there and its last), by user id then
+ * first appearance since `cutoff` — the order of a pass over those rows.
+ */
+function combos(index: MachineIndex, cutoff: number, strict: boolean): Combo[] {
+  const found: (Combo & { since: Heartbeat })[] = [];
+  for (const track of index.combos.values()) {
+    const i = strict ? upperBound(track.rows, cutoff) : lowerBound(track.rows, cutoff);
+    const since = track.rows[i];
+    if (since === undefined) continue;
+    found.push({ ...comboOf(track), first: since.time, last: (track.rows[track.rows.length - 1] as Heartbeat).time, since });
   }
-  return [...map.values()].sort((a, b) => a.userId - b.userId);
+  return found.sort((a, b) => a.userId - b.userId || compareTimed(a.since, b.since));
 }
+
+const comboOf = (track: ComboTrack) => ({ userId: track.userId, machine: track.machine, ip: track.ip });
 
 /** The self-join on (machine, ip) with `r1.user_id < r2.user_id`, at most `limit` pairs. */
 function pairs(all: readonly Combo[], limit: number): [Combo, Combo][] {
+  const groups = new Map<string, Combo[]>();
+  for (const c of all) {
+    const key = `${c.machine}\u0000${c.ip}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
   const out: [Combo, Combo][] = [];
   for (const a of all) {
-    for (const b of all) {
+    for (const b of groups.get(`${a.machine}\u0000${a.ip}`) as Combo[]) {
       if (out.length >= limit) return out;
-      if (a.machine === b.machine && a.ip === b.ip && a.userId < b.userId) out.push([a, b]);
+      if (a.userId < b.userId) out.push([a, b]);
     }
   }
   return out;
 }
 
 /** `alts/candidates`: users sharing a (machine, ip) since `cutoff` (`time >= cutoff`), at most 5000. */
-export function altCandidates(world: World, cutoff: number) {
-  const candidates = pairs(combos(rowsSince(world, cutoff, false)), 5000).map(([a, b]) => ({
+export function altCandidates(index: MachineIndex, cutoff: number) {
+  const candidates = pairs(combos(index, cutoff, false), 5000).map(([a, b]) => ({
     user_a_id: a.userId,
     user_b_id: b.userId,
     machine: a.machine,
@@ -112,8 +113,8 @@ export function altCandidates(world: World, cutoff: number) {
 }
 
 /** `heartbeats/ip_machine_pairs`: as the candidates but `time > cutoff`, `LIMIT limit`, other key names. */
-export function ipMachinePairs(world: World, cutoff: number, limit: number) {
-  const found = pairs(combos(rowsSince(world, cutoff, true)), limit).map(([a, b]) => ({
+export function ipMachinePairs(index: MachineIndex, cutoff: number, limit: number) {
+  const found = pairs(combos(index, cutoff, true), limit).map(([a, b]) => ({
     user_a_id: a.userId,
     user_b_id: b.userId,
     machine: a.machine,
@@ -130,16 +131,12 @@ export function ipMachinePairs(world: World, cutoff: number, limit: number) {
  * `heartbeats/shared_machines`: machines used by more than one user since `cutoff` (`time > cutoff`),
  * most users first then by name; `user_ids` is PostgreSQL's array literal (`"{4,11}"`), a string.
  */
-export function sharedMachines(world: World, cutoff: number, limit: number) {
+export function sharedMachines(index: MachineIndex, cutoff: number, limit: number) {
   const users = new Map<string, Set<number>>();
-  for (const hb of rowsSince(world, cutoff, true)) {
-    if (hb.machine === null) continue;
-    let set = users.get(hb.machine);
-    if (!set) {
-      set = new Set();
-      users.set(hb.machine, set);
-    }
-    set.add(hb.user_id);
+  for (const [machine, lastByUser] of index.machineUsers) {
+    const ids = new Set<number>();
+    for (const [userId, last] of lastByUser) if (last > cutoff) ids.add(userId);
+    users.set(machine, ids);
   }
   const machines = [...users]
     .filter(([, ids]) => ids.size > 1)
@@ -154,7 +151,7 @@ export function sharedMachines(world: World, cutoff: number, limit: number) {
 }
 
 /** `users/active`: ids of users with a heartbeat at or after `since` (at most 50 000). */
-export function activeUserIds(world: World, since: number) {
-  const active = new Set(rowsSince(world, since, false).map((hb) => hb.user_id));
-  return { user_ids: [...active].sort((a, b) => a - b).slice(0, 50_000) };
+export function activeUserIds(index: MachineIndex, since: number) {
+  const active = [...index.userLast].filter(([, last]) => last >= since).map(([userId]) => userId);
+  return { user_ids: active.sort((a, b) => a - b).slice(0, 50_000) };
 }

@@ -39,16 +39,16 @@ const getAdminQuantizedVisualization: OperationHandler = {
 const cutoff = (ctx: RequestContext) => cutoffOf(ctx.now, lookbackDays(ctx.search));
 
 const getAdminAltCandidates: OperationHandler = {
-  handle: (ctx) => json(altCandidates(ctx.world, cutoff(ctx))),
+  handle: (ctx) => json(altCandidates(ctx.state.machines.index(), cutoff(ctx))),
 };
 
 /** `alts/shared_machines` and `heartbeats/shared_machines` are one action of the heartbeats controller. */
 const sharedMachinesHandler: OperationHandler = {
-  handle: (ctx) => json(sharedMachines(ctx.world, cutoff(ctx), sharedLimit(ctx.search))),
+  handle: (ctx) => json(sharedMachines(ctx.state.machines.index(), cutoff(ctx), sharedLimit(ctx.search))),
 };
 
 const getAdminIpMachinePairs: OperationHandler = {
-  handle: (ctx) => json(ipMachinePairs(ctx.world, cutoff(ctx), sharedLimit(ctx.search))),
+  handle: (ctx) => json(ipMachinePairs(ctx.state.machines.index(), cutoff(ctx), sharedLimit(ctx.search))),
 };
 
 /** `since` (`to_i`), negative → 422, then at least 90 days ago. */
@@ -56,7 +56,7 @@ const getAdminActiveUsers: OperationHandler = {
   handle(ctx) {
     const since = rubyToI(railsParam(ctx.search, 'since'));
     if (since < 0) throw error(422, 'invalid since parameter');
-    return json(activeUserIds(ctx.world, Math.max(since, Math.floor(ctx.now / 1000) - 90 * DAY)));
+    return json(activeUserIds(ctx.state.machines.index(), Math.max(since, Math.floor(ctx.now / 1000) - 90 * DAY)));
   },
 };
 

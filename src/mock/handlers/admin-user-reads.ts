@@ -62,11 +62,11 @@ const getAdminUserHeartbeatValues: OperationHandler = {
 
 /** A string `inet` cannot read is cast to NULL, and `ip_address = NULL` matches nothing. */
 const getAdminUsersByIp: OperationHandler = {
-  handle: (ctx) => json(usersByIp(ctx.world, required(ctx.search, 'ip', 'bro dont got the ip'))),
+  handle: (ctx) => json(usersByIp(ctx.state.machines.index(), required(ctx.search, 'ip', 'bro dont got the ip'))),
 };
 
 const getAdminUsersByMachine: OperationHandler = {
-  handle: (ctx) => json(usersByMachine(ctx.world, required(ctx.search, 'machine', 'bro dont got the machine'))),
+  handle: (ctx) => json(usersByMachine(ctx.state.machines.index(), required(ctx.search, 'machine', 'bro dont got the machine'))),
 };
 
 /**

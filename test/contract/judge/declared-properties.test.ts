@@ -47,6 +47,15 @@ describe('undeclared properties', () => {
     expect(names('User', { id: 1, pet: { meow: true, wag: 1 } })).toEqual(['/pet/wag']);
   });
 
+  it('keeps a shape without branches from one walk to the next, and never a branching one', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({ id: i, name: 'a', ...(i === 49 ? { late: 1 } : {}) }));
+    expect(names('List', rows)).toEqual(['/49/late']);
+    expect(names('List', [{ id: 1, extra: 1 }])).toEqual(['/0/extra']);
+    // The same pointer, another anyOf branch: the layout of a Pet depends on the value.
+    expect(names('User', { pet: { meow: true, bark: 1 } })).toEqual(['/pet/bark']);
+    expect(names('User', { pet: { bark: true, meow: 1 } })).toEqual(['/pet/meow']);
+  });
+
   it('merges every allOf branch', () => {
     expect(names('Admin', { id: 1, level: 'x', extra: 1 })).toEqual(['/extra']);
   });

@@ -18,10 +18,24 @@ export interface UndeclaredProperty {
   value: unknown;
 }
 
+/** The schemas that apply at one place of a value, and their children by property name or item. */
+interface Layout {
+  schemas: string[];
+  /** The first schema that declares properties (the one a finding names). */
+  declaring: string | undefined;
+  /** Some schema allows properties it does not declare. */
+  open: boolean;
+  /** Some schema has `prefixItems` (children differ by index). */
+  tuple: boolean;
+  /** Child pointers by `.<property name>`, or `#`/`#<index>` for array items. */
+  children: Map<string, string[]>;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class PropertyWalker {
   private readonly schemas = new Map<string, Record<string, unknown> | undefined>();
+  private readonly layouts = new Map<string, Layout>();
 
   constructor(
     private readonly document: OpenAPIObject,
@@ -59,69 +73,111 @@ export class PropertyWalker {
   }
 
   /** Every subschema that applies to `value` at `pointer`, the schema itself first. */
-  private applicable(pointer: string, value: unknown, seen: Set<string>): string[] {
+  private applicable(pointer: string, value: unknown, seen: Set<string>, branching: { found: boolean }): string[] {
     if (seen.has(pointer)) return [];
     seen.add(pointer);
     const schema = this.schema(pointer);
     if (!schema) return [];
     const found = [pointer];
     const ref = typeof schema['$ref'] === 'string' ? refPointer(schema['$ref']) : undefined;
-    if (ref !== undefined) found.push(...this.applicable(ref, value, seen));
+    if (ref !== undefined) found.push(...this.applicable(ref, value, seen, branching));
     const allOf = schema['allOf'];
-    if (Array.isArray(allOf)) for (let i = 0; i < allOf.length; i++) found.push(...this.applicable(`${pointer}/allOf/${i}`, value, seen));
+    if (Array.isArray(allOf))
+      for (let i = 0; i < allOf.length; i++) found.push(...this.applicable(`${pointer}/allOf/${i}`, value, seen, branching));
     for (const keyword of ['anyOf', 'oneOf'] as const) {
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
+      branching.found = true;
       branches.forEach((_, i) => {
         const branch = `${pointer}/${keyword}/${i}`;
-        if (this.validator.validate(this.canonical(branch), value).ok) found.push(...this.applicable(branch, value, seen));
+        if (this.validator.validate(this.canonical(branch), value).ok) found.push(...this.applicable(branch, value, seen, branching));
       });
     }
     if (schema['if'] !== undefined) {
+      branching.found = true;
       const next = this.validator.validate(this.canonical(`${pointer}/if`), value).ok ? 'then' : 'else';
-      if (schema[next] !== undefined) found.push(...this.applicable(`${pointer}/${next}`, value, seen));
+      if (schema[next] !== undefined) found.push(...this.applicable(`${pointer}/${next}`, value, seen, branching));
     }
     return found;
   }
 
-  private walk(pointers: string[], value: unknown, at: string, out: UndeclaredProperty[]): void {
+  /**
+   * The schemas that apply at a place and what they say about its children. Cached by the pointers
+   * it starts from when no `anyOf`/`oneOf`/`if` made it depend on the value (most places: a page of
+   * heartbeats is one layout per row), else computed for this value.
+   */
+  private layout(pointers: string[], value: unknown): Layout {
+    const key = pointers.length === 1 ? (pointers[0] as string) : pointers.join('\n');
+    const cached = this.layouts.get(key);
+    if (cached) return cached;
     const seen = new Set<string>();
-    const schemas = pointers.flatMap((p) => this.applicable(p, value, seen));
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        const children = schemas.flatMap((p) => {
-          const s = this.schema(p)!;
-          if (Array.isArray(s['prefixItems']) && i < s['prefixItems'].length) return [`${p}/prefixItems/${i}`];
-          return s['items'] !== undefined && s['items'] !== false ? [`${p}/items`] : [];
-        });
-        if (children.length > 0) this.walk(children, item, `${at}/${i}`, out);
-      });
-      return;
-    }
-    if (!isObject(value)) return;
+    const branching = { found: false };
+    const schemas = pointers.flatMap((p) => this.applicable(p, value, seen, branching));
+    const layout = this.layoutOf(schemas);
+    if (!branching.found) this.layouts.set(key, layout);
+    return layout;
+  }
+
+  private layoutOf(schemas: string[]): Layout {
     let declaring: string | undefined;
     let open = false;
+    let tuple = false;
     for (const p of schemas) {
       const s = this.schema(p)!;
       if (isObject(s['properties']) && Object.keys(s['properties']).length > 0) declaring ??= p;
       for (const k of ['additionalProperties', 'unevaluatedProperties']) if (s[k] !== undefined && s[k] !== false) open = true;
+      if (Array.isArray(s['prefixItems'])) tuple = true;
+    }
+    return { schemas, declaring, open, tuple, children: new Map() };
+  }
+
+  private itemChildren(layout: Layout, i: number): string[] {
+    const key = layout.tuple ? `#${i}` : '#';
+    const cached = layout.children.get(key);
+    if (cached) return cached;
+    const children = layout.schemas.flatMap((p) => {
+      const s = this.schema(p)!;
+      if (Array.isArray(s['prefixItems']) && i < s['prefixItems'].length) return [`${p}/prefixItems/${i}`];
+      return s['items'] !== undefined && s['items'] !== false ? [`${p}/items`] : [];
+    });
+    layout.children.set(key, children);
+    return children;
+  }
+
+  private propertyChildren(layout: Layout, name: string): string[] {
+    const cached = layout.children.get(`.${name}`);
+    if (cached) return cached;
+    const children: string[] = [];
+    for (const p of layout.schemas) {
+      const s = this.schema(p)!;
+      if (isObject(s['properties']) && name in s['properties']) children.push(`${p}/properties/${escapePointer(name)}`);
+      if (isObject(s['patternProperties'])) {
+        for (const pattern of Object.keys(s['patternProperties']))
+          if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escapePointer(pattern)}`);
+      }
+    }
+    if (children.length === 0) {
+      for (const p of layout.schemas) if (isObject(this.schema(p)!['additionalProperties'])) children.push(`${p}/additionalProperties`);
+    }
+    layout.children.set(`.${name}`, children);
+    return children;
+  }
+
+  private walk(pointers: string[], value: unknown, at: string, out: UndeclaredProperty[]): void {
+    if (!Array.isArray(value) && !isObject(value)) return;
+    const layout = this.layout(pointers, value);
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        const children = this.itemChildren(layout, i);
+        if (children.length > 0) this.walk(children, item, `${at}/${i}`, out);
+      });
+      return;
     }
     for (const [name, child] of Object.entries(value)) {
-      const children: string[] = [];
-      for (const p of schemas) {
-        const s = this.schema(p)!;
-        if (isObject(s['properties']) && name in s['properties']) children.push(`${p}/properties/${escapePointer(name)}`);
-        if (isObject(s['patternProperties'])) {
-          for (const pattern of Object.keys(s['patternProperties']))
-            if (new RegExp(pattern, 'u').test(name)) children.push(`${p}/patternProperties/${escapePointer(pattern)}`);
-        }
-      }
-      if (children.length === 0) {
-        for (const p of schemas) if (isObject(this.schema(p)!['additionalProperties'])) children.push(`${p}/additionalProperties`);
-      }
+      const children = this.propertyChildren(layout, name);
       if (children.length > 0) this.walk(children, child, `${at}/${escapePointer(name)}`, out);
-      else if (declaring !== undefined && !open)
-        out.push({ pointer: `${at}/${escapePointer(name)}`, name, schemaPointer: declaring, value: child });
+      else if (layout.declaring !== undefined && !layout.open)
+        out.push({ pointer: `${at}/${escapePointer(name)}`, name, schemaPointer: layout.declaring, value: child });
     }
   }
 }
