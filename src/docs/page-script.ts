@@ -20,6 +20,14 @@ export type Prefill =
 
 export const CONFIG_ELEMENT_ID = 'hackatime-docs-config';
 
+/**
+ * Where the admin API's operations live: each lists `AdminToken` then `OAuth2: [admin]`, and Swagger
+ * UI applies every authorized alternative in order (swagger-client's `applySecurities`, whatever the
+ * scopes), so the pre-filled demo OAuth token, which has no `admin` scope, would replace the pre-filled
+ * admin key. On these paths the page's request interceptor puts the admin key back in its place.
+ */
+export const ADMIN_API_PREFIX = '/api/admin/v1/';
+
 export const PAGE_SCRIPT = `'use strict';
 (() => {
   const config = JSON.parse(document.getElementById('${CONFIG_ELEMENT_ID}').textContent);
@@ -37,6 +45,20 @@ export const PAGE_SCRIPT = `'use strict';
         continue;
       }
       if (decoded.indexOf(':') === decoded.length - 1) request.headers[name] = 'Basic ' + btoa(decoded.slice(0, -1));
+    }
+    return request;
+  };
+
+  // The admin API takes the pre-filled admin key rather than the pre-filled demo OAuth token (see
+  // ADMIN_API_PREFIX in src/docs/page-script.ts); a token the reader authorized is left alone.
+  const find = (scheme) => config.prefill.find((item) => item.scheme === scheme);
+  const adminKey = find('AdminToken');
+  const demoToken = find('OAuth2');
+  const adminApiKey = (request) => {
+    if (!adminKey || !demoToken || adminKey.kind !== 'apiKey' || demoToken.kind !== 'oauth2') return request;
+    if (new URL(request.url, window.location.href).pathname.indexOf('${ADMIN_API_PREFIX}') !== 0) return request;
+    for (const name of ['Authorization', 'authorization']) {
+      if (request.headers[name] === 'Bearer ' + demoToken.token) request.headers[name] = 'Bearer ' + adminKey.value;
     }
     return request;
   };
@@ -69,7 +91,7 @@ export const PAGE_SCRIPT = `'use strict';
     // The default validator badge loads an image from validator.swagger.io: the page stays offline.
     validatorUrl: null,
     queryConfigEnabled: false,
-    requestInterceptor: wakatimeBasic,
+    requestInterceptor: (request) => adminApiKey(wakatimeBasic(request)),
     onComplete: () => {
       prefill(ui);
       document.documentElement.dataset.docsReady = 'true';

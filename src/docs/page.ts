@@ -15,7 +15,7 @@ import { CONFIG_ELEMENT_ID, type PageConfig, type Prefill } from './page-script.
 export const PREFILL_SCHEMES: Readonly<Record<string, keyof DemoCredentials>> = {
   ApiKeyBearer: 'apiKey',
   AdminKeyBearer: 'adminKey',
-  AdminToken: 'adminKey',
+  AdminToken: 'superadminKey',
   OAuth2: 'oauthToken',
 };
 

@@ -4863,6 +4863,7 @@ export interface components {
          * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
          *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
          *     `/` leaves the route unmatched (the 404 error page).
+         * @example 1
          */
         AdminRowId: string;
         /**
@@ -4882,6 +4883,7 @@ export interface components {
          * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
          *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
          *     `404 {"error":"user not found"}`. This check runs before any other.
+         * @example 1
          */
         AdminTargetId: string;
         /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -5158,6 +5160,7 @@ export interface operations {
                  *     segment without `/` behaves the same. The route is `/users/:id(.:format)`, so one `.` starts a
                  *     format suffix the action ignores (`current.json` is `current`); a second `.` or a `/` leaves the
                  *     route unmatched (`404` error page).
+                 * @example current
                  */
                 id: string;
             };
@@ -7193,6 +7196,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -7259,6 +7263,7 @@ export interface operations {
                  * @description Comma-separated user ids (also read from a JSON body); each is stripped and read with `to_i`
                  *     (`abc` → 0), duplicates dropped, the first 2000 used. Missing or blank →
                  *     `422 {"error":"ids parameter required"}`; commas only → `422 {"error":"no valid ids provided"}`.
+                 * @example 1,2
                  */
                 ids?: string;
             };
@@ -7312,6 +7317,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -7659,6 +7665,7 @@ export interface operations {
                  * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
                  *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
                  *     `/` leaves the route unmatched (the 404 error page).
+                 * @example 1
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -7940,6 +7947,7 @@ export interface operations {
                  * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
                  *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
                  *     `/` leaves the route unmatched (the 404 error page).
+                 * @example 1
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -8007,6 +8015,7 @@ export interface operations {
                  * @description The row's id. A value that is not a number finds nothing. The route is `…/:id(.:format)`, so one
                  *     `.` starts a format suffix the action ignores (`1.json` is `1`); a second `.`, a leading `.` or a
                  *     `/` leaves the route unmatched (the 404 error page).
+                 * @example 1
                  */
                 id: components["parameters"]["AdminRowId"];
             };
@@ -8466,6 +8475,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -8539,6 +8549,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -8548,6 +8559,7 @@ export interface operations {
                  *     `machines`, `user_agents` or `ips`. Missing or anything else → `422 {"error":"invalid field"}`
                  *     (after the user is found). `ips` makes the server raise (`500`) when the user has an address
                  *     in the window.
+                 * @example languages
                  */
                 field: "languages" | "projects" | "entities" | "branches" | "categories" | "editors" | "machines" | "user_agents" | "ips";
                 /** @description At most this many values before empty strings are dropped; default 5000, `to_i`, clamped to 1–5000. */
@@ -8606,7 +8618,10 @@ export interface operations {
     getAdminUsersByIp: {
         parameters: {
             query: {
-                /** @description The address. Blank or missing → `422 {"error":"bro dont got the ip"}`. */
+                /**
+                 * @description The address. Blank or missing → `422 {"error":"bro dont got the ip"}`.
+                 * @example 203.0.113.10
+                 */
                 ip: string;
             };
             header?: never;
@@ -8647,7 +8662,10 @@ export interface operations {
     getAdminUsersByMachine: {
         parameters: {
             query: {
-                /** @description The machine name, exact. Blank or missing → `422 {"error":"bro dont got the machine"}`. */
+                /**
+                 * @description The machine name, exact. Blank or missing → `422 {"error":"bro dont got the machine"}`.
+                 * @example demo-macbook
+                 */
                 machine: string;
             };
             header?: never;
@@ -8690,6 +8708,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -8763,6 +8782,7 @@ export interface operations {
                  * @description The user's id (also read from a JSON body). Wins over `user_id` when both are sent. Missing or
                  *     blank (and no `user_id`) → `422 {"error":"who?"}`; no such user (a non-numeric value included) →
                  *     `404 {"error":"user not found"}`. This check runs before any other.
+                 * @example 1
                  */
                 id?: components["parameters"]["AdminTargetId"];
                 /** @description The user's id when `id` is not sent (same rules as `id`). */
@@ -8837,9 +8857,15 @@ export interface operations {
     getAdminQuantizedVisualization: {
         parameters: {
             query: {
-                /** @description The year, read with `to_i` (non-numeric → 0, still answered). Missing → `422 {"error":"invalid parameters"}`. */
+                /**
+                 * @description The year, read with `to_i` (non-numeric → 0, still answered). Missing → `422 {"error":"invalid parameters"}`.
+                 * @example 2026
+                 */
                 year: string;
-                /** @description The month, `to_i`; missing or outside 1–12 → `422 {"error":"invalid parameters"}`. */
+                /**
+                 * @description The month, `to_i`; missing or outside 1–12 → `422 {"error":"invalid parameters"}`.
+                 * @example 8
+                 */
                 month: string;
             };
             header?: never;
@@ -9030,6 +9056,7 @@ export interface operations {
                 /**
                  * @description Text to look for in the user agent, at least 3 characters after stripping. Missing or blank →
                  *     `422 {"error":"segment parameter required"}`; shorter → `422 {"error":"segment must be at least 3 characters"}`.
+                 * @example vscode-wakatime
                  */
                 segment: string;
                 /** @description Only this user's heartbeats (when not blank; a non-numeric value matches nothing). */
@@ -9292,7 +9319,10 @@ export interface operations {
     getAdminTimelineSearchUsers: {
         parameters: {
             query: {
-                /** @description What to look for. Missing or blank (white space only) → `422 {"error":"Query parameter is required"}`. */
+                /**
+                 * @description What to look for. Missing or blank (white space only) → `422 {"error":"Query parameter is required"}`.
+                 * @example demo
+                 */
                 query: string;
             };
             header?: never;

@@ -40,12 +40,22 @@ async function listedOperations(page: Page): Promise<{ rows: string[]; hidden: n
   return { rows: rows.sort(), hidden };
 }
 
-/** Expands the status-bar operation, runs it with the pre-filled credentials, returns status and body. */
-async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: string; body: string }> {
-  const block = page.locator('.opblock').filter({ has: page.locator(`[data-path="${TRY_IT_PATH}"]`) });
+/**
+ * Expands the GET operation of `path`, fills the parameters of `fill` Swagger UI left empty, runs it
+ * with the pre-filled credentials, returns status and body.
+ */
+async function tryIt(
+  page: Page,
+  path: string,
+  screenshot: string,
+  fill: Record<string, string> = {},
+): Promise<{ status: string; body: string }> {
+  const block = page.locator('.opblock').filter({ has: page.locator(`[data-path="${path}"]`) });
   await block.locator('.opblock-summary-control').click();
-  const id = block.locator('tr[data-param-name="id"] input');
-  if ((await id.inputValue()) === '') await id.fill('current');
+  for (const [name, value] of Object.entries(fill)) {
+    const input = block.locator(`tr[data-param-name="${name}"] input`);
+    if ((await input.inputValue()) === '') await input.fill(value);
+  }
   await block.locator('button.execute').click();
   const status = block.locator('.live-responses-table .response .response-col_status').first();
   await status.waitFor({ timeout: 15_000 });
@@ -54,6 +64,8 @@ async function tryStatusbar(page: Page, screenshot: string): Promise<{ status: s
   await block.screenshot({ path: join(RESULTS, screenshot) });
   return { status: ((await status.textContent()) ?? '').trim(), body };
 }
+
+const tryStatusbar = (page: Page, screenshot: string) => tryIt(page, TRY_IT_PATH, screenshot, { id: 'current' });
 
 /**
  * What Swagger UI itself pre-filled for a GET operation once rendered (`specSelectors.parameterValues`),
@@ -145,6 +157,11 @@ describeInChromium('the reference page in headless Chromium', () => {
     const answer = await tryStatusbar(page, 'docs-mock-try-it.png');
     expect(answer.status).toBe('200');
     expect(answer.body).toContain('grand_total');
+    // The admin API gets the pre-filled superadmin key, not the demo OAuth token Swagger UI would
+    // apply last (src/docs/page-script.ts); permissions are superadmin-only.
+    const admin = await tryIt(page, '/api/admin/v1/permissions', 'docs-mock-try-it-admin.png');
+    expect(admin.status, admin.body).toBe('200');
+    expect(admin.body).toContain('"admin_level"');
     await page.screenshot({ path: join(RESULTS, 'docs-mock.png'), fullPage: true });
 
     const origin = new URL(mock.url).origin;

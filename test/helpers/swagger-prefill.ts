@@ -12,10 +12,11 @@
  *   a value that is not a string is JSON-stringified. A 3.1 `schema.examples` array is not read.
  * - Credentials: swagger-client's `applySecurities` (src/execute/oas3/build-request.js): every
  *   requirement of the operation's `security` is walked in order and each authorized scheme applied,
- *   so for `Authorization` the last authorized one wins.
+ *   so for `Authorization` the last authorized one wins; then the page's own request interceptor,
+ *   which gives the admin API (`/api/admin/v1/*`) the pre-filled admin key back.
  */
 import type { OpenAPIObject, OperationObject, ParameterObject, SecuritySchemeObject } from 'openapi3-ts/oas31';
-import type { Prefill } from '../../src/docs/page-script.js';
+import { ADMIN_API_PREFIX, type Prefill } from '../../src/docs/page-script.js';
 
 /** Swagger UI's key for a parameter's value (`specSelectors.parameterValues`): `in.name`. */
 export const parameterKey = (p: ParameterObject): string => `${p.in}.${p.name}`;
@@ -83,6 +84,12 @@ export function prefilledRequest(
       else if (given.kind === 'oauth2') headers['Authorization'] = `Bearer ${given.token}`;
       else if (given.kind === 'basic') headers['Authorization'] = `Basic ${btoa(given.username)}`;
     }
+  }
+  // The page's request interceptor: the admin API gets the pre-filled admin key back (src/docs/page-script.ts).
+  const adminKey = authorized.get('AdminToken');
+  const demoToken = authorized.get('OAuth2');
+  if (path.startsWith(ADMIN_API_PREFIX) && adminKey?.kind === 'apiKey' && demoToken?.kind === 'oauth2') {
+    if (headers['Authorization'] === `Bearer ${demoToken.token}`) headers['Authorization'] = `Bearer ${adminKey.value}`;
   }
   const search = query.toString();
   return { url: search === '' ? url : `${url}?${search}`, headers, missing };

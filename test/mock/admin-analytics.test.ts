@@ -123,9 +123,12 @@ describe('machines and addresses shared between users (admin_controller.rb:137-2
   const { world, get } = fresh();
 
   it("a heartbeat of user 3 from the demo user's machine and address makes them alt candidates and a shared machine", async () => {
+    // A row inside the shortest lookback (`lookback_days=0` clamps to one day, `time > cutoff`), so the
+    // machine is shared on every window the test reads.
     const source = world
-      .heartbeatsBetween(1, { from: today - DAY })
+      .heartbeatsBetween(1, { from: NOW / 1000 - DAY + 1 })
       .find((hb) => hb.machine !== null && hb.ip_address !== null) as Heartbeat;
+    expect(source).toBeDefined();
     const before = await get('getAdminAltCandidates', '/api/admin/v1/alts/candidates');
     expect(before.candidates).not.toContainEqual(expect.objectContaining({ user_a_id: 1, user_b_id: 3 }));
     world.addHeartbeat(3, draftOf(source, { time: today - 3600 }));

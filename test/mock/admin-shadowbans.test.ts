@@ -6,7 +6,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { adminCall, resetMock } from '../helpers/admin-api.js';
 import { describeBoth, type MockTarget } from '../helpers/mock.js';
-import { userWithRole } from '../helpers/mock-admin.js';
+import { credentials, userWithRole } from '../helpers/mock-admin.js';
 
 const BANS = '/api/admin/v1/leaderboard_shadowbans';
 
@@ -40,7 +40,11 @@ describeBoth('admin API: leaderboard shadow-bans', (t) => {
 
   it('takes a user off the public boards at once, ranks renumbered, and puts them back', async () => {
     const before = await board(t);
-    const target = before[0]!.user.id;
+    // The admin caller must outrank the user (`User:374-379`): the best-placed user without an admin level.
+    const levels = new Map((await credentials(t)).users.map((u) => [u.id, u.admin_level]));
+    const at = before.findIndex((e) => levels.get(e.user.id) === 'default');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const target = before[at]!.user.id;
     const ban = await adminCall<{ message: string; user: { leaderboard_shadowbanned: boolean } }>(t, 'adminCreateShadowban', BANS, 201, {
       method: 'POST',
       body: { user_id: target, reason: '  Inflated time  ' },
@@ -48,7 +52,7 @@ describeBoth('admin API: leaderboard shadow-bans', (t) => {
     expect(ban.message).toMatch(/ is now hidden from leaderboards\.$/);
     expect(ban.user).toMatchObject({ leaderboard_shadowbanned: true, leaderboard_shadowban_reason: 'Inflated time' });
     const during = await board(t);
-    expect(during.map((e) => e.user.id)).toEqual(before.slice(1).map((e) => e.user.id));
+    expect(during.map((e) => e.user.id)).toEqual(before.filter((_, i) => i !== at).map((e) => e.user.id));
     expect(during.map((e) => e.rank)).toEqual(during.map((_, i) => i + 1));
     const listed = await adminCall<{ leaderboard_shadowbans: { id: number }[] }>(t, 'adminListShadowbans', BANS, 200);
     expect(listed.leaderboard_shadowbans[0]?.id).toBe(target);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { stringifyWithFloats } from '../../src/mock/float-json.js';
 import { floatShape } from '../../src/spec/floats.js';
 import { basic, bearer, DEMO_KEY, describeBoth, type MockTarget, NOW, READ_TOKEN } from '../helpers/mock.js';
-import { userWithRole } from '../helpers/mock-admin.js';
+import { rawHeartbeats, userWithRole } from '../helpers/mock-admin.js';
 import { spec } from '../helpers/spec.js';
 
 const shapeOf = (name: string) => floatShape(spec.document, `/components/schemas/${name}`);
@@ -73,11 +73,9 @@ describe('the serialiser', () => {
   });
 });
 
-/** A day without generated history (the world covers the weeks before NOW), where two whole-second heartbeats are posted. */
-const DAY = '2026-01-10';
-const FIRST = Date.parse(`${DAY}T15:00:00Z`) / 1000;
 /** Whole seconds after the last generated heartbeat, so it is the latest. */
 const LATEST = NOW / 1000 + 30;
+const DAY_SECONDS = 86_400;
 const UA = 'wakatime/v1.115.2 (linux-6.8.0-40-generic-x86_64) go1.23.1 vscode/1.96.0 vscode-wakatime/24.6.0';
 
 async function text(t: MockTarget, path: string, init: RequestInit = {}): Promise<string> {
@@ -85,6 +83,28 @@ async function text(t: MockTarget, path: string, init: RequestInit = {}): Promis
   const body = await res.text();
   expect(res.status, `${path}: ${body}`).toBeLessThan(300);
   return body;
+}
+
+/** A posted day: its date, the next date, and the time of its first posted heartbeat. */
+interface QuietDay {
+  day: string;
+  next: string;
+  first: number;
+}
+
+/**
+ * The latest day before NOW (from a week back) on which the demo user has no heartbeat from its UTC
+ * midnight for two days: the UTC windows of spans and stats, and the demo user's local day of
+ * summaries (America/New_York runs into the next UTC day), then hold only what the test posts.
+ */
+async function quietDay(t: MockTarget): Promise<QuietDay> {
+  const today = Math.floor(NOW / 1000 / DAY_SECONDS) * DAY_SECONDS;
+  for (let start = today - 7 * DAY_SECONDS; start > today - 800 * DAY_SECONDS; start -= DAY_SECONDS) {
+    if ((await rawHeartbeats(t, 'demo', start, start + 2 * DAY_SECONDS)).length > 0) continue;
+    const date = (s: number) => new Date(s * 1000).toISOString().slice(0, 10);
+    return { day: date(start), next: date(start + DAY_SECONDS), first: start + 15 * 3600 };
+  }
+  throw new Error('the demo user has no quiet day');
 }
 
 async function postHeartbeat(t: MockTarget, time: number): Promise<string> {
@@ -97,14 +117,21 @@ async function postHeartbeat(t: MockTarget, time: number): Promise<string> {
 }
 
 describeBoth('whole Floats on the wire', (t) => {
+  let chosen: Promise<QuietDay> | undefined;
+  const posted = (): Promise<QuietDay> => {
+    chosen ??= quietDay(t);
+    return chosen;
+  };
+
   it('heartbeat time: the POST answer, my/heartbeats, most_recent and heartbeats/latest (t.float "time", db/schema.rb:353)', async () => {
-    expect(await postHeartbeat(t, FIRST)).toContain(`"time":${FIRST}.0,`);
-    expect(await postHeartbeat(t, FIRST + 60)).toContain(`"time":${FIRST + 60}.0,`);
-    const mine = await text(t, `/api/v1/my/heartbeats?start_time=${DAY}T00:00:00Z&end_time=${DAY}T23:59:59Z`, {
+    const { day, first } = await posted();
+    expect(await postHeartbeat(t, first)).toContain(`"time":${first}.0,`);
+    expect(await postHeartbeat(t, first + 60)).toContain(`"time":${first + 60}.0,`);
+    const mine = await text(t, `/api/v1/my/heartbeats?start_time=${day}T00:00:00Z&end_time=${day}T23:59:59Z`, {
       headers: bearer(DEMO_KEY),
     });
-    expect(mine).toContain(`"time":${FIRST}.0,`);
-    expect(mine).toContain(`"time":${FIRST + 60}.0,`);
+    expect(mine).toContain(`"time":${first}.0,`);
+    expect(mine).toContain(`"time":${first + 60}.0,`);
     await postHeartbeat(t, LATEST);
     const recent = await text(t, '/api/v1/my/heartbeats/most_recent', { headers: bearer(DEMO_KEY) });
     expect(recent).toContain(`"time":${LATEST}.0,`);
@@ -113,18 +140,21 @@ describeBoth('whole Floats on the wire', (t) => {
   });
 
   it('span start_time and end_time (heartbeatable.rb:52-69: the float time, + 120 integer)', async () => {
-    const body = await text(t, `/api/v1/users/demo/heartbeats/spans?start_date=${DAY}&end_date=2026-01-11`);
-    expect(body).toBe(`{"spans":[{"start_time":${FIRST}.0,"end_time":${FIRST + 60}.0,"duration":60}]}`);
+    const { day, next, first } = await posted();
+    const body = await text(t, `/api/v1/users/demo/heartbeats/spans?start_date=${day}&end_date=${next}`);
+    expect(body).toBe(`{"spans":[{"start_time":${first}.0,"end_time":${first + 60}.0,"duration":60}]}`);
   });
 
   it('stats percent ((100.0 * value / total).round(2), wakatime_service.rb:125)', async () => {
-    const body = await text(t, `/api/v1/users/demo/stats?start_date=${DAY}&end_date=2026-01-11&features=projects,languages`);
+    const { day, next } = await posted();
+    const body = await text(t, `/api/v1/users/demo/stats?start_date=${day}&end_date=${next}&features=projects,languages`);
     expect(body).toContain('"name":"floats","total_seconds":60,"text":"1m","hours":0,"minutes":1,"percent":100.0,');
     expect(body).toContain('"name":"Ruby","total_seconds":60,"text":"1m","hours":0,"minutes":1,"percent":100.0,');
   });
 
   it('summaries project percent (((seconds.to_f / total) * 100).round(2), wakatime_service.rb:234)', async () => {
-    const body = await text(t, `/api/hackatime/v1/users/current/summaries?start=${DAY}&end=${DAY}`, { headers: bearer(DEMO_KEY) });
+    const { day } = await posted();
+    const body = await text(t, `/api/hackatime/v1/users/current/summaries?start=${day}&end=${day}`, { headers: bearer(DEMO_KEY) });
     expect(body).toContain('"name":"floats","percent":100.0}');
   });
 

@@ -6,23 +6,12 @@
  * rows; a pending deletion request for the pending-deletion user and a cancelled one for the
  * no-Slack user; the shadow-banned user's ban.
  */
+import { LEVEL_KEYS, SEEDED_LEVELS, type SeededLevel } from '../../world/level-keys.js';
 import type { World } from '../../world/store.js';
 import type { TrustLevel, User } from '../../world/types.js';
-import type { AdminLevel } from './levels.js';
 import type { DeletionRequest, ShadowBan, StaffKey, TrustLog } from './records.js';
 
 const DAY = 86_400_000;
-
-/** The admin levels other than the world's own `admin` user, each held by one seeded user. */
-export const SEEDED_LEVELS = ['viewer', 'superadmin', 'ultraadmin'] as const satisfies readonly AdminLevel[];
-type SeededLevel = (typeof SEEDED_LEVELS)[number];
-
-/** Fixed, like the demo admin key: `hka_` and 64 times one hex digit. */
-const LEVEL_KEYS: Readonly<Record<SeededLevel, string>> = {
-  viewer: `hka_${'b'.repeat(64)}`,
-  superadmin: `hka_${'c'.repeat(64)}`,
-  ultraadmin: `hka_${'d'.repeat(64)}`,
-};
 
 /** The superadmin's second key. */
 const SPARE_KEY = `hka_${'c'.repeat(60)}0000`;

@@ -6,6 +6,8 @@
  * endpoints, which read those users, see every write at once. `reset()` puts the seeded rows and
  * columns back.
  */
+
+import { SEEDED_LEVELS } from '../../world/level-keys.js';
 import { sha256 } from '../../world/platform.js';
 import type { World } from '../../world/store.js';
 import type { TrustLevel, TrustLevelChange, User } from '../../world/types.js';
@@ -13,7 +15,7 @@ import { hexOf } from '../bytes.js';
 import type { OAuthTokenStore } from '../oauth/token-store.js';
 import { type AdminLevel, hasAdminAccess } from './levels.js';
 import { type DeletionRequest, type ShadowBan, type StaffKey, type TrustLog, type UserColumns, userColumns } from './records.js';
-import { ADMIN_OAUTH_APP, ADMIN_OAUTH_TOKEN, SEEDED_LEVELS, staffSeed } from './seed.js';
+import { ADMIN_OAUTH_APP, ADMIN_OAUTH_TOKEN, staffSeed } from './seed.js';
 
 const DAY = 86_400_000;
 /** Doorkeeper tokens of Hackatime live 16 years (`config/initializers/doorkeeper.rb:33`). */
