@@ -22,6 +22,8 @@ export interface Redactor {
   deep<T>(value: T): T;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 export function createRedactor(secrets: readonly string[]): Redactor {
   const forms = new Set<string>();
   for (const secret of secrets) {
@@ -32,7 +34,11 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   }
   // Longest first, so a secret inside a longer one does not leave a tail behind.
   const ordered = [...forms].sort((a, b) => b.length - a.length);
-  const text = (value: string): string => ordered.reduce((out, secret) => out.split(secret).join(REDACTED), value);
+  // One scan tells whether any form is there at all (most strings, and every large body, hold none);
+  // only then is each form replaced in turn, longest first.
+  const any = ordered.length === 0 ? undefined : new RegExp(ordered.map(escapeRegExp).join('|'));
+  const text = (value: string): string =>
+    any?.test(value) ? ordered.reduce((out, secret) => out.split(secret).join(REDACTED), value) : value;
   const deep = <T>(value: T): T => {
     if (typeof value === 'string') return text(value) as T;
     if (Array.isArray(value)) return value.map((v) => deep(v)) as T;

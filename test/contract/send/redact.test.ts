@@ -34,6 +34,16 @@ describe('the redactor', () => {
     );
   });
 
+  it('takes secrets literally, regular-expression characters included, and hands back a text without any as it is', () => {
+    const odd = createRedactor(['a.b+c(d)|e$', '[x]*y?z\\w']);
+    expect(odd.text('<a.b+c(d)|e$> <[x]*y?z\\w>')).toBe('<[REDACTED]> <[REDACTED]>');
+    // What the characters would match as a pattern is not a secret.
+    expect(odd.text('aXbbc(d)e axbcde')).toBe('aXbbc(d)e axbcde');
+    const body = `{"entity":"${'x'.repeat(100_000)}"}`;
+    expect(redactor.text(body)).toBe(body);
+    expect(createRedactor([]).text('anything')).toBe('anything');
+  });
+
   it('walks values deeply and leaves short strings alone', () => {
     expect(redactor.deep({ a: [SECRET, { b: `key=${SECRET}` }], n: 1, s: 'short' })).toEqual({
       a: ['[REDACTED]', { b: 'key=[REDACTED]' }],
