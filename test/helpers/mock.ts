@@ -35,10 +35,23 @@ export interface MockSetup {
   seed?: number;
   now?: number;
   users?: number;
-  days?: number;
+  /**
+   * Days of generated history; `'default'` is the default world's (a year). Absent:
+   * {@link BEHAVIOUR_DAYS}.
+   */
+  days?: number | 'default';
   /** The removed endpoints answer as they last did (`--legacy-endpoints`). */
   legacyEndpoints?: boolean;
 }
+
+/**
+ * The history most behaviour tests get: a request's rules (auth, validation, ingest, windows) do not
+ * depend on a year of it, and every fresh mock's first reads of a year cost seconds across a file.
+ * The tests that recompute the mock's figures from raw heartbeats (authenticated, summary,
+ * WakaTime reads), the determinism and order-independence tests and the world's own tests run on
+ * the default world.
+ */
+const BEHAVIOUR_DAYS = 30;
 
 /** Runs `fn` twice: in-process and over a socket, each with its own fresh mock. */
 export function describeBoth(title: string, fn: (t: MockTarget) => void, setup: MockSetup = {}): void {
@@ -46,7 +59,7 @@ export function describeBoth(title: string, fn: (t: MockTarget) => void, setup: 
     seed: setup.seed ?? SEED,
     now: setup.now ?? NOW,
     ...(setup.users ? { users: setup.users } : {}),
-    ...(setup.days ? { days: setup.days } : {}),
+    ...(setup.days === 'default' ? {} : { days: setup.days ?? BEHAVIOUR_DAYS }),
     ...(setup.legacyEndpoints ? { legacyEndpoints: true } : {}),
   };
   describe(`${title} (in-process)`, () => {

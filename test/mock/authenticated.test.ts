@@ -164,80 +164,84 @@ describeBoth('GET /api/v1/authenticated/me with a verified, confidential app', (
   });
 });
 
-describeBoth('GET /api/v1/authenticated/hours', (t) => {
-  interface Hours {
-    start_date: string;
-    end_date: string;
-    total_seconds: number;
-  }
-  const window = async (username: string, startDate: string, endDate: string) =>
-    lagSeconds(await raw(t, username, Date.parse(`${startDate}T00:00:00Z`) / 1000, Date.parse(`${endDate}T23:59:59Z`) / 1000));
+describeBoth(
+  'GET /api/v1/authenticated/hours',
+  (t) => {
+    interface Hours {
+      start_date: string;
+      end_date: string;
+      total_seconds: number;
+    }
+    const window = async (username: string, startDate: string, endDate: string) =>
+      lagSeconds(await raw(t, username, Date.parse(`${startDate}T00:00:00Z`) / 1000, Date.parse(`${endDate}T23:59:59Z`) / 1000));
 
-  it('defaults to the last 7 days through today (UTC) and matches the raw heartbeats', async () => {
-    const { status, body, res } = await get<Hours>(t, ENDPOINTS.getAuthenticatedHours);
-    expect(status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedHours', 200, body);
-    expect(body.start_date).toBe(isoDay(NOW - 7 * DAY_MS));
-    expect(body.end_date).toBe(isoDay(NOW));
-    expect(body.total_seconds).toBeGreaterThan(0);
-    expect(body.total_seconds).toBe(await window('demo', body.start_date, body.end_date));
-  });
-
-  it('reads dates leniently, as String#to_date', async () => {
-    const cases: Array<[string, string]> = [
-      ['2026-08-01', '2026-08-01'],
-      ['Aug 1 2026', '2026-08-01'],
-      ['01/08/2026', '2026-08-01'],
-      ['2026-08-10T23:00:00-05:00', '2026-08-10'],
-      ['20260801', '2026-08-01'],
-      ['1st Aug 2026', '2026-08-01'],
-      ['2026-W31-6', '2026-08-01'],
-    ];
-    for (const [input, date] of cases) {
-      const { status, body } = await get<Hours>(
-        t,
-        `${ENDPOINTS.getAuthenticatedHours}?start_date=${encodeURIComponent(input)}&end_date=2026-08-20`,
-      );
-      expect(status, input).toBe(200);
+    it('defaults to the last 7 days through today (UTC) and matches the raw heartbeats', async () => {
+      const { status, body, res } = await get<Hours>(t, ENDPOINTS.getAuthenticatedHours);
+      expect(status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
       expectValid('getAuthenticatedHours', 200, body);
-      expect(body.start_date, input).toBe(date);
-      expect(body.end_date).toBe('2026-08-20');
-      expect(body.total_seconds, input).toBe(await window('demo', date, '2026-08-20'));
-    }
-  });
+      expect(body.start_date).toBe(isoDay(NOW - 7 * DAY_MS));
+      expect(body.end_date).toBe(isoDay(NOW));
+      expect(body.total_seconds).toBeGreaterThan(0);
+      expect(body.total_seconds).toBe(await window('demo', body.start_date, body.end_date));
+    });
 
-  it('does not check the order: an end before the start gives 0; empty values are absent', async () => {
-    const reversed = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=2026-08-22&end_date=2026-08-01`);
-    expectValid('getAuthenticatedHours', 200, reversed.body);
-    expect(reversed.body).toEqual({ start_date: '2026-08-22', end_date: '2026-08-01', total_seconds: 0 });
-    const empty = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=&end_date=%20`);
-    expect(empty.body).toEqual((await get<Hours>(t, ENDPOINTS.getAuthenticatedHours)).body);
-    const oneDay = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=2026-08-21&end_date=2026-08-21`);
-    expect(oneDay.body.total_seconds).toBe(await window('demo', '2026-08-21', '2026-08-21'));
-  });
+    it('reads dates leniently, as String#to_date', async () => {
+      const cases: Array<[string, string]> = [
+        ['2026-08-01', '2026-08-01'],
+        ['Aug 1 2026', '2026-08-01'],
+        ['01/08/2026', '2026-08-01'],
+        ['2026-08-10T23:00:00-05:00', '2026-08-10'],
+        ['20260801', '2026-08-01'],
+        ['1st Aug 2026', '2026-08-01'],
+        ['2026-W31-6', '2026-08-01'],
+      ];
+      for (const [input, date] of cases) {
+        const { status, body } = await get<Hours>(
+          t,
+          `${ENDPOINTS.getAuthenticatedHours}?start_date=${encodeURIComponent(input)}&end_date=2026-08-20`,
+        );
+        expect(status, input).toBe(200);
+        expectValid('getAuthenticatedHours', 200, body);
+        expect(body.start_date, input).toBe(date);
+        expect(body.end_date).toBe('2026-08-20');
+        expect(body.total_seconds, input).toBe(await window('demo', date, '2026-08-20'));
+      }
+    });
 
-  it.each([
-    ['start_date', 'bogus'],
-    ['start_date', '2026-02-30'],
-    ['start_date', '2026'],
-    ['end_date', '10:00'],
-    ['end_date', '08/22/2026'],
-    ['end_date', 'x'.repeat(129)],
-  ])('an unparseable %s (%s) raises: the 500 error page', async (name, value) => {
-    const { status, body } = await get<unknown>(t, `${ENDPOINTS.getAuthenticatedHours}?${name}=${encodeURIComponent(value)}`);
-    expect(status).toBe(500);
-    expect(body).toEqual(INTERNAL_ERROR);
-  });
+    it('does not check the order: an end before the start gives 0; empty values are absent', async () => {
+      const reversed = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=2026-08-22&end_date=2026-08-01`);
+      expectValid('getAuthenticatedHours', 200, reversed.body);
+      expect(reversed.body).toEqual({ start_date: '2026-08-22', end_date: '2026-08-01', total_seconds: 0 });
+      const empty = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=&end_date=%20`);
+      expect(empty.body).toEqual((await get<Hours>(t, ENDPOINTS.getAuthenticatedHours)).body);
+      const oneDay = await get<Hours>(t, `${ENDPOINTS.getAuthenticatedHours}?start_date=2026-08-21&end_date=2026-08-21`);
+      expect(oneDay.body.total_seconds).toBe(await window('demo', '2026-08-21', '2026-08-21'));
+    });
 
-  it('refuses banned and pending-deletion users with {"error":"Unauthorized"}', async () => {
-    for (const role of ['banned', 'pendingDeletion']) {
-      const res = await t.fetch(ENDPOINTS.getAuthenticatedHours, { headers: bearer(fullToken(await userWithRole(t, role))) });
-      expect(res.status, role).toBe(401);
-      expect(await res.json()).toEqual({ error: 'Unauthorized' });
-    }
-  });
-});
+    it.each([
+      ['start_date', 'bogus'],
+      ['start_date', '2026-02-30'],
+      ['start_date', '2026'],
+      ['end_date', '10:00'],
+      ['end_date', '08/22/2026'],
+      ['end_date', 'x'.repeat(129)],
+    ])('an unparseable %s (%s) raises: the 500 error page', async (name, value) => {
+      const { status, body } = await get<unknown>(t, `${ENDPOINTS.getAuthenticatedHours}?${name}=${encodeURIComponent(value)}`);
+      expect(status).toBe(500);
+      expect(body).toEqual(INTERNAL_ERROR);
+    });
+
+    it('refuses banned and pending-deletion users with {"error":"Unauthorized"}', async () => {
+      for (const role of ['banned', 'pendingDeletion']) {
+        const res = await t.fetch(ENDPOINTS.getAuthenticatedHours, { headers: bearer(fullToken(await userWithRole(t, role))) });
+        expect(res.status, role).toBe(401);
+        expect(await res.json()).toEqual({ error: 'Unauthorized' });
+      }
+    });
+  },
+  { days: 'default' },
+);
 
 describeBoth('GET /api/v1/authenticated/streak', (t) => {
   it('counts consecutive local days with 15 minutes of coding, like the raw data says', async () => {
@@ -257,131 +261,135 @@ describeBoth('GET /api/v1/authenticated/streak', (t) => {
   });
 });
 
-describeBoth('GET /api/v1/authenticated/projects', (t) => {
-  interface Project {
-    name: string;
-    total_seconds: number;
-    most_recent_heartbeat: string | null;
-    languages: string[];
-    archived: boolean;
-  }
-
-  /** The project rows recomputed from raw heartbeats in [from, to]. */
-  async function expected(username: string, opts: { from?: number; to?: number; includeArchived?: boolean; only?: string[] } = {}) {
-    const user = t.world.userByUsername(username)!;
-    const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
-    const rows = await raw(t, username, opts.from ?? 0, opts.to ?? NOW / 1000);
-    const groups = new Map<string, Heartbeat[]>();
-    for (const hb of rows) {
-      if (!hb.project) continue;
-      if (opts.only && !opts.only.includes(hb.project)) continue;
-      groups.set(hb.project, [...(groups.get(hb.project) ?? []), hb]);
+describeBoth(
+  'GET /api/v1/authenticated/projects',
+  (t) => {
+    interface Project {
+      name: string;
+      total_seconds: number;
+      most_recent_heartbeat: string | null;
+      languages: string[];
+      archived: boolean;
     }
-    return [...groups]
-      .filter(([name]) => opts.includeArchived || !archived.has(name))
-      .map(([name, hbs]) => ({
-        name,
-        total_seconds: lagSeconds(hbs),
-        most_recent_heartbeat: isoZ(Math.max(...hbs.map((hb) => hb.time))),
-        languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))].sort((a, b) =>
-          a.localeCompare(b, 'en-US'),
-        ),
-        archived: archived.has(name),
-      }))
-      .sort((a, b) => b.total_seconds - a.total_seconds || (a.name < b.name ? -1 : 1));
-  }
 
-  it('lists all-time projects, most coded first, matching per-project totals from the raw data', async () => {
-    const { status, body, res } = await get<{ projects: Project[] }>(t, ENDPOINTS.getAuthenticatedProjects);
-    expect(status).toBe(200);
-    expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
-    expectValid('getAuthenticatedProjects', 200, body);
-    expect(body.projects.length).toBeGreaterThan(2);
-    expect(body.projects).toEqual(await expected('demo'));
-  });
-
-  it('leaves archived projects out unless include_archived is exactly "true"', async () => {
-    const owner = t.world.users.find((u) => u.repoMappings.some((m) => m.archived) && u.trustLevel !== 'red' && !u.pendingDeletion)!;
-    const token = fullToken((await credentials(t)).users.find((u) => u.id === owner.id)!);
-    const archivedName = owner.repoMappings.find((m) => m.archived)!.project;
-    const withArchived = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?include_archived=true`, token);
-    expectValid('getAuthenticatedProjects', 200, withArchived.body);
-    expect(withArchived.body.projects).toEqual(await expected(owner.username!, { includeArchived: true }));
-    expect(withArchived.body.projects.find((p) => p.name === archivedName)?.archived).toBe(true);
-    for (const value of ['', 'True', '1', 'yes']) {
-      const without = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?include_archived=${value}`, token);
-      expect(without.body.projects, value).toEqual(await expected(owner.username!));
-      expect(without.body.projects.some((p) => p.name === archivedName)).toBe(false);
+    /** The project rows recomputed from raw heartbeats in [from, to]. */
+    async function expected(username: string, opts: { from?: number; to?: number; includeArchived?: boolean; only?: string[] } = {}) {
+      const user = t.world.userByUsername(username)!;
+      const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
+      const rows = await raw(t, username, opts.from ?? 0, opts.to ?? NOW / 1000);
+      const groups = new Map<string, Heartbeat[]>();
+      for (const hb of rows) {
+        if (!hb.project) continue;
+        if (opts.only && !opts.only.includes(hb.project)) continue;
+        groups.set(hb.project, [...(groups.get(hb.project) ?? []), hb]);
+      }
+      return [...groups]
+        .filter(([name]) => opts.includeArchived || !archived.has(name))
+        .map(([name, hbs]) => ({
+          name,
+          total_seconds: lagSeconds(hbs),
+          most_recent_heartbeat: isoZ(Math.max(...hbs.map((hb) => hb.time))),
+          languages: [...new Set(hbs.map((hb) => hb.language).filter((l): l is string => l !== null && l.trim() !== ''))].sort((a, b) =>
+            a.localeCompare(b, 'en-US'),
+          ),
+          archived: archived.has(name),
+        }))
+        .sort((a, b) => b.total_seconds - a.total_seconds || (a.name < b.name ? -1 : 1));
     }
-  });
 
-  it('filters by a comma list of names (trimmed, blanks dropped)', async () => {
-    const all = await expected('demo');
-    const names = [all[1]!.name, all[2]!.name];
-    const { body } = await get<{ projects: Project[] }>(
-      t,
-      `${ENDPOINTS.getAuthenticatedProjects}?projects=${encodeURIComponent(` ${names[0]} ,, ${names[1]},no-such-project,${names[0]}`)}`,
-    );
-    expectValid('getAuthenticatedProjects', 200, body);
-    expect(body.projects).toEqual(await expected('demo', { only: names }));
-  });
-
-  it('windows by start/start_date and end/end_date; start wins; bad values are ignored; a date end is 00:00', async () => {
-    const from = Date.parse('2026-08-10T00:00:00Z') / 1000;
-    const to = Date.parse('2026-08-20T00:00:00Z') / 1000;
-    const cases: Array<[string, { from?: number; to?: number }]> = [
-      ['?start=2026-08-10&end=2026-08-20', { from, to }],
-      ['?start_date=2026-08-10&end_date=2026-08-20', { from, to }],
-      ['?start=2026-08-10&start_date=2026-01-01', { from }],
-      ['?start=bogus&start_date=2026-08-10', { from }],
-      ['?start=2026-02-30&end=bogus&end_date=2026-08-20', { to }],
-      [`?start=${encodeURIComponent('2026-08-10T12:00:00+02:00')}`, { from: from + 10 * 3600 }],
-      ['?end=2026-08-22', { to: Date.parse('2026-08-22T00:00:00Z') / 1000 }],
-      ['?start=2026-08-20&end=2026-08-10', { from: to, to: from }],
-    ];
-    for (const [query, window] of cases) {
-      const { status, body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${query}`);
-      expect(status, query).toBe(200);
+    it('lists all-time projects, most coded first, matching per-project totals from the raw data', async () => {
+      const { status, body, res } = await get<{ projects: Project[] }>(t, ENDPOINTS.getAuthenticatedProjects);
+      expect(status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe(SUCCESS_CACHE);
       expectValid('getAuthenticatedProjects', 200, body);
-      const rows = window.from !== undefined && window.to !== undefined && window.from > window.to ? [] : await expected('demo', window);
-      expect(body.projects, query).toEqual(rows);
-    }
-  });
-
-  it('answers the rows of /users/{username}/projects/details, as five fields (one query upstream)', async () => {
-    const demo = t.world.userByUsername('demo')!;
-    const at = NOW / 1000 - 3000;
-    // Languages in the database collation (case-insensitive first), and two projects tied at 0 s.
-    for (const [i, language] of ['tsx', 'TypeScript', 'JSON', 'Javascript', ' '].entries()) {
-      t.world.addHeartbeat(demo.id, draft({ time: at + i * 30, project: 'collation', language }));
-    }
-    t.world.addHeartbeat(demo.id, draft({ time: at + 500, project: 'tie-b' }));
-    t.world.addHeartbeat(demo.id, draft({ time: at + 510, project: 'tie-a' }));
-    const window = '?start=2000-01-01';
-    const details = await get<{ projects: Array<Project & Record<string, unknown>> }>(t, `/api/v1/users/demo/projects/details${window}`);
-    expect(details.status).toBe(200);
-    const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${window}`);
-    expectValid('getAuthenticatedProjects', 200, body);
-    const five = ({ name, total_seconds, most_recent_heartbeat, languages, archived }: Project) => ({
-      name,
-      total_seconds,
-      most_recent_heartbeat,
-      languages,
-      archived,
+      expect(body.projects.length).toBeGreaterThan(2);
+      expect(body.projects).toEqual(await expected('demo'));
     });
-    expect(body.projects).toEqual(details.body.projects.map(five));
-    expect(body.projects).toEqual(await expected('demo'));
-    expect(body.projects.find((p) => p.name === 'collation')!.languages).toEqual(['Javascript', 'JSON', 'tsx', 'TypeScript']);
-    const names = body.projects.map((p) => p.name);
-    expect(names.indexOf('tie-a')).toBeLessThan(names.indexOf('tie-b'));
-  });
 
-  it('refuses banned users with {"error":"Unauthorized"}', async () => {
-    const res = await t.fetch(ENDPOINTS.getAuthenticatedProjects, { headers: bearer(fullToken(await userWithRole(t, 'banned'))) });
-    expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'Unauthorized' });
-  });
-});
+    it('leaves archived projects out unless include_archived is exactly "true"', async () => {
+      const owner = t.world.users.find((u) => u.repoMappings.some((m) => m.archived) && u.trustLevel !== 'red' && !u.pendingDeletion)!;
+      const token = fullToken((await credentials(t)).users.find((u) => u.id === owner.id)!);
+      const archivedName = owner.repoMappings.find((m) => m.archived)!.project;
+      const withArchived = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?include_archived=true`, token);
+      expectValid('getAuthenticatedProjects', 200, withArchived.body);
+      expect(withArchived.body.projects).toEqual(await expected(owner.username!, { includeArchived: true }));
+      expect(withArchived.body.projects.find((p) => p.name === archivedName)?.archived).toBe(true);
+      for (const value of ['', 'True', '1', 'yes']) {
+        const without = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}?include_archived=${value}`, token);
+        expect(without.body.projects, value).toEqual(await expected(owner.username!));
+        expect(without.body.projects.some((p) => p.name === archivedName)).toBe(false);
+      }
+    });
+
+    it('filters by a comma list of names (trimmed, blanks dropped)', async () => {
+      const all = await expected('demo');
+      const names = [all[1]!.name, all[2]!.name];
+      const { body } = await get<{ projects: Project[] }>(
+        t,
+        `${ENDPOINTS.getAuthenticatedProjects}?projects=${encodeURIComponent(` ${names[0]} ,, ${names[1]},no-such-project,${names[0]}`)}`,
+      );
+      expectValid('getAuthenticatedProjects', 200, body);
+      expect(body.projects).toEqual(await expected('demo', { only: names }));
+    });
+
+    it('windows by start/start_date and end/end_date; start wins; bad values are ignored; a date end is 00:00', async () => {
+      const from = Date.parse('2026-08-10T00:00:00Z') / 1000;
+      const to = Date.parse('2026-08-20T00:00:00Z') / 1000;
+      const cases: Array<[string, { from?: number; to?: number }]> = [
+        ['?start=2026-08-10&end=2026-08-20', { from, to }],
+        ['?start_date=2026-08-10&end_date=2026-08-20', { from, to }],
+        ['?start=2026-08-10&start_date=2026-01-01', { from }],
+        ['?start=bogus&start_date=2026-08-10', { from }],
+        ['?start=2026-02-30&end=bogus&end_date=2026-08-20', { to }],
+        [`?start=${encodeURIComponent('2026-08-10T12:00:00+02:00')}`, { from: from + 10 * 3600 }],
+        ['?end=2026-08-22', { to: Date.parse('2026-08-22T00:00:00Z') / 1000 }],
+        ['?start=2026-08-20&end=2026-08-10', { from: to, to: from }],
+      ];
+      for (const [query, window] of cases) {
+        const { status, body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${query}`);
+        expect(status, query).toBe(200);
+        expectValid('getAuthenticatedProjects', 200, body);
+        const rows = window.from !== undefined && window.to !== undefined && window.from > window.to ? [] : await expected('demo', window);
+        expect(body.projects, query).toEqual(rows);
+      }
+    });
+
+    it('answers the rows of /users/{username}/projects/details, as five fields (one query upstream)', async () => {
+      const demo = t.world.userByUsername('demo')!;
+      const at = NOW / 1000 - 3000;
+      // Languages in the database collation (case-insensitive first), and two projects tied at 0 s.
+      for (const [i, language] of ['tsx', 'TypeScript', 'JSON', 'Javascript', ' '].entries()) {
+        t.world.addHeartbeat(demo.id, draft({ time: at + i * 30, project: 'collation', language }));
+      }
+      t.world.addHeartbeat(demo.id, draft({ time: at + 500, project: 'tie-b' }));
+      t.world.addHeartbeat(demo.id, draft({ time: at + 510, project: 'tie-a' }));
+      const window = '?start=2000-01-01';
+      const details = await get<{ projects: Array<Project & Record<string, unknown>> }>(t, `/api/v1/users/demo/projects/details${window}`);
+      expect(details.status).toBe(200);
+      const { body } = await get<{ projects: Project[] }>(t, `${ENDPOINTS.getAuthenticatedProjects}${window}`);
+      expectValid('getAuthenticatedProjects', 200, body);
+      const five = ({ name, total_seconds, most_recent_heartbeat, languages, archived }: Project) => ({
+        name,
+        total_seconds,
+        most_recent_heartbeat,
+        languages,
+        archived,
+      });
+      expect(body.projects).toEqual(details.body.projects.map(five));
+      expect(body.projects).toEqual(await expected('demo'));
+      expect(body.projects.find((p) => p.name === 'collation')!.languages).toEqual(['Javascript', 'JSON', 'tsx', 'TypeScript']);
+      const names = body.projects.map((p) => p.name);
+      expect(names.indexOf('tie-a')).toBeLessThan(names.indexOf('tie-b'));
+    });
+
+    it('refuses banned users with {"error":"Unauthorized"}', async () => {
+      const res = await t.fetch(ENDPOINTS.getAuthenticatedProjects, { headers: bearer(fullToken(await userWithRole(t, 'banned'))) });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'Unauthorized' });
+    });
+  },
+  { days: 'default' },
+);
 
 describeBoth('GET /api/v1/authenticated/heartbeats/latest', (t) => {
   const FIELDS = [

@@ -97,109 +97,113 @@ function checkIntervals(t: MockTarget, windows: Window[]) {
   });
 }
 
-describeBoth('GET /api/summary (Saturday 2026-08-22)', (t) => {
-  checkIntervals(t, [
-    ['today', '2026-08-22', '2026-08-22'],
-    ['yesterday', '2026-08-21', '2026-08-21'],
-    ['week', '2026-08-17', '2026-08-23'],
-    ['7_days', '2026-08-17', '2026-08-23'],
-    ['last_7_days', '2026-08-15', '2026-08-22'],
-    ['month', '2026-08-01', '2026-08-31'],
-    ['30_days', '2026-08-01', '2026-08-31'],
-    ['last_30_days', '2026-07-23', '2026-08-22'],
-    ['6_months', '2026-03-01', '2026-08-31'],
-    ['last_6_months', '2026-02-22', '2026-08-22'],
-    ['year', '2026-01-01', '2026-12-31'],
-    ['12_months', '2026-01-01', '2026-12-31'],
-    ['last_12_months', '2025-08-22', '2026-08-22'],
-    ['last_year', '2025-08-22', '2026-08-22'],
-    ['any', null, '2026-08-22'],
-    ['all_time', null, '2026-08-22'],
-    [undefined, null, '2026-08-22'],
-    ['fortnight', '2026-08-22', '2026-08-22'],
-    ['', '2026-08-22', '2026-08-22'],
-  ]);
+describeBoth(
+  'GET /api/summary (Saturday 2026-08-22)',
+  (t) => {
+    checkIntervals(t, [
+      ['today', '2026-08-22', '2026-08-22'],
+      ['yesterday', '2026-08-21', '2026-08-21'],
+      ['week', '2026-08-17', '2026-08-23'],
+      ['7_days', '2026-08-17', '2026-08-23'],
+      ['last_7_days', '2026-08-15', '2026-08-22'],
+      ['month', '2026-08-01', '2026-08-31'],
+      ['30_days', '2026-08-01', '2026-08-31'],
+      ['last_30_days', '2026-07-23', '2026-08-22'],
+      ['6_months', '2026-03-01', '2026-08-31'],
+      ['last_6_months', '2026-02-22', '2026-08-22'],
+      ['year', '2026-01-01', '2026-12-31'],
+      ['12_months', '2026-01-01', '2026-12-31'],
+      ['last_12_months', '2025-08-22', '2026-08-22'],
+      ['last_year', '2025-08-22', '2026-08-22'],
+      ['any', null, '2026-08-22'],
+      ['all_time', null, '2026-08-22'],
+      [undefined, null, '2026-08-22'],
+      ['fortnight', '2026-08-22', '2026-08-22'],
+      ['', '2026-08-22', '2026-08-22'],
+    ]);
 
-  it('`interval` wins over `range`', async () => {
-    const { body } = await summary(t, 'user_id=demo&interval=yesterday&range=year');
-    expect([body.from, body.to]).toEqual(['2026-08-21T00:00:00Z', '2026-08-21T23:59:59Z']);
-  });
+    it('`interval` wins over `range`', async () => {
+      const { body } = await summary(t, 'user_id=demo&interval=yesterday&range=year');
+      expect([body.from, body.to]).toEqual(['2026-08-21T00:00:00Z', '2026-08-21T23:59:59Z']);
+    });
 
-  it('an explicit range is widened to whole UTC days, takes start/end as aliases and wins over interval', async () => {
-    const cases: [string, string, string][] = [
-      ['from=2026-08-01&to=2026-08-21&interval=today', '2026-08-01T00:00:00Z', '2026-08-21T23:59:59Z'],
-      ['start=2026-08-10T15:00:00Z&end=2026-08-12T01:00:00Z', '2026-08-10T00:00:00Z', '2026-08-12T23:59:59Z'],
-      ['from=2026-08-01T23:00:00-05:00&to=Aug 3 2026', '2026-08-02T00:00:00Z', '2026-08-03T23:59:59Z'],
-      ['from=2026-08-05&end=2026-08-06', '2026-08-05T00:00:00Z', '2026-08-06T23:59:59Z'],
-      ['from=2026-08-20&to=2026-08-10', '2026-08-20T00:00:00Z', '2026-08-10T23:59:59Z'],
-    ];
-    for (const [query, from, to] of cases) {
-      const { status, body } = await summary(t, `user=demo&${query.replace(/ /g, '%20')}`);
-      expect([query, status, body.from, body.to]).toEqual([query, 200, from, to]);
-      expectValid('getSummary', '200', body);
-      await expectTotals(t, 'demo', body);
-    }
-    const backwards = await summary(t, 'user=demo&from=2026-08-20&to=2026-08-10');
-    expect([backwards.body.projects, backwards.body.languages]).toEqual([[], []]);
-  });
+    it('an explicit range is widened to whole UTC days, takes start/end as aliases and wins over interval', async () => {
+      const cases: [string, string, string][] = [
+        ['from=2026-08-01&to=2026-08-21&interval=today', '2026-08-01T00:00:00Z', '2026-08-21T23:59:59Z'],
+        ['start=2026-08-10T15:00:00Z&end=2026-08-12T01:00:00Z', '2026-08-10T00:00:00Z', '2026-08-12T23:59:59Z'],
+        ['from=2026-08-01T23:00:00-05:00&to=Aug 3 2026', '2026-08-02T00:00:00Z', '2026-08-03T23:59:59Z'],
+        ['from=2026-08-05&end=2026-08-06', '2026-08-05T00:00:00Z', '2026-08-06T23:59:59Z'],
+        ['from=2026-08-20&to=2026-08-10', '2026-08-20T00:00:00Z', '2026-08-10T23:59:59Z'],
+      ];
+      for (const [query, from, to] of cases) {
+        const { status, body } = await summary(t, `user=demo&${query.replace(/ /g, '%20')}`);
+        expect([query, status, body.from, body.to]).toEqual([query, 200, from, to]);
+        expectValid('getSummary', '200', body);
+        await expectTotals(t, 'demo', body);
+      }
+      const backwards = await summary(t, 'user=demo&from=2026-08-20&to=2026-08-10');
+      expect([backwards.body.projects, backwards.body.languages]).toEqual([[], []]);
+    });
 
-  it('one side alone, or an empty `from` hiding `start`, is no explicit range', async () => {
-    for (const query of ['from=2026-08-01', 'to=2026-08-01', 'from=&start=2026-08-01&to=2026-08-02', 'from=%20&to=2026-08-02']) {
-      const { body } = await summary(t, `user_id=demo&${query}`);
-      expect([query, body.from, body.to]).toEqual([query, '1970-01-01T00:00:00Z', '2026-08-22T23:59:59Z']);
-    }
-  });
+    it('one side alone, or an empty `from` hiding `start`, is no explicit range', async () => {
+      for (const query of ['from=2026-08-01', 'to=2026-08-01', 'from=&start=2026-08-01&to=2026-08-02', 'from=%20&to=2026-08-02']) {
+        const { body } = await summary(t, `user_id=demo&${query}`);
+        expect([query, body.from, body.to]).toEqual([query, '1970-01-01T00:00:00Z', '2026-08-22T23:59:59Z']);
+      }
+    });
 
-  it('user_id echoes the `user` parameter: null when absent, even when user_id did the lookup', async () => {
-    const demo = t.world.users.find((u) => u.username === 'demo')!;
-    const cases: [string, string | null][] = [
-      ['user=demo', 'demo'],
-      ['user_id=demo', null],
-      [`user_id=${demo.slackUid}&user=whatever`, 'whatever'],
-      [`user_id=${demo.id}`, null],
-    ];
-    const bodies = [];
-    for (const [query, echoed] of cases) {
-      const { status, body } = await summary(t, `${query}&interval=last_7_days`);
-      expect([query, status, body.user_id]).toEqual([query, 200, echoed]);
-      bodies.push({ ...body, user_id: null });
-    }
-    // Username, Slack UID and numeric id all find demo.
-    for (const body of bodies) expect(body).toEqual(bodies[0]);
-  });
+    it('user_id echoes the `user` parameter: null when absent, even when user_id did the lookup', async () => {
+      const demo = t.world.users.find((u) => u.username === 'demo')!;
+      const cases: [string, string | null][] = [
+        ['user=demo', 'demo'],
+        ['user_id=demo', null],
+        [`user_id=${demo.slackUid}&user=whatever`, 'whatever'],
+        [`user_id=${demo.id}`, null],
+      ];
+      const bodies = [];
+      for (const [query, echoed] of cases) {
+        const { status, body } = await summary(t, `${query}&interval=last_7_days`);
+        expect([query, status, body.user_id]).toEqual([query, 200, echoed]);
+        bodies.push({ ...body, user_id: null });
+      }
+      // Username, Slack UID and numeric id all find demo.
+      for (const body of bodies) expect(body).toEqual(bodies[0]);
+    });
 
-  it('another user, found by Slack UID, with totals recomputed', async () => {
-    const other = t.world.users.find(
-      (u) => u.username !== 'demo' && u.allowPublicStats && u.slackUid !== null && t.world.heartbeatsOf(u.id).length > 0,
-    )!;
-    const { status, body } = await summary(t, `user_id=${other.slackUid}&interval=last_30_days`);
-    expect(status).toBe(200);
-    expect(await expectTotals(t, other.username!, body)).toBeGreaterThan(0);
-  });
+    it('another user, found by Slack UID, with totals recomputed', async () => {
+      const other = t.world.users.find(
+        (u) => u.username !== 'demo' && u.allowPublicStats && u.slackUid !== null && t.world.heartbeatsOf(u.id).length > 0,
+      )!;
+      const { status, body } = await summary(t, `user_id=${other.slackUid}&interval=last_30_days`);
+      expect(status).toBe(200);
+      expect(await expectTotals(t, other.username!, body)).toBeGreaterThan(0);
+    });
 
-  it('4xx in the server order with its exact bodies; no credential is read', async () => {
-    const privateUser = t.world.roles.privateStats;
-    const cases: [string, number, string][] = [
-      ['', 400, 'Missing required parameter: user_id'],
-      ['interval=today', 400, 'Missing required parameter: user_id'],
-      ['user_id=&user=demo', 400, 'Missing required parameter: user_id'],
-      ['user=%20%20', 400, 'Missing required parameter: user_id'],
-      ['from=nope&to=nope', 400, 'Missing required parameter: user_id'],
-      ['user_id=no-such-user-anywhere', 404, 'User not found'],
-      ['user_id=Demo', 404, 'User not found'],
-      [`user_id=${privateUser}`, 403, 'User has disabled public stats'],
-      [`user_id=${privateUser}&from=nope&to=nope`, 403, 'User has disabled public stats'],
-      ['user_id=demo&from=nope&to=2026-08-21', 400, 'Invalid date range'],
-      ['user_id=demo&from=2026-08-01&to=2026-13-01', 400, 'Invalid date range'],
-      ['user_id=demo&start=2026-08-01&end=1787407234', 400, 'Invalid date range'],
-    ];
-    for (const [query, status, message] of cases) {
-      const res = await summary(t, query, bearer('not-a-key'));
-      expect([query, res.status, res.body]).toEqual([query, status, { error: message }]);
-      expectValid('getSummary', String(status), res.body);
-    }
-  });
-});
+    it('4xx in the server order with its exact bodies; no credential is read', async () => {
+      const privateUser = t.world.roles.privateStats;
+      const cases: [string, number, string][] = [
+        ['', 400, 'Missing required parameter: user_id'],
+        ['interval=today', 400, 'Missing required parameter: user_id'],
+        ['user_id=&user=demo', 400, 'Missing required parameter: user_id'],
+        ['user=%20%20', 400, 'Missing required parameter: user_id'],
+        ['from=nope&to=nope', 400, 'Missing required parameter: user_id'],
+        ['user_id=no-such-user-anywhere', 404, 'User not found'],
+        ['user_id=Demo', 404, 'User not found'],
+        [`user_id=${privateUser}`, 403, 'User has disabled public stats'],
+        [`user_id=${privateUser}&from=nope&to=nope`, 403, 'User has disabled public stats'],
+        ['user_id=demo&from=nope&to=2026-08-21', 400, 'Invalid date range'],
+        ['user_id=demo&from=2026-08-01&to=2026-13-01', 400, 'Invalid date range'],
+        ['user_id=demo&start=2026-08-01&end=1787407234', 400, 'Invalid date range'],
+      ];
+      for (const [query, status, message] of cases) {
+        const res = await summary(t, query, bearer('not-a-key'));
+        expect([query, res.status, res.body]).toEqual([query, status, { error: message }]);
+        expectValid('getSummary', String(status), res.body);
+      }
+    });
+  },
+  { days: 'default' },
+);
 
 describeBoth(
   'GET /api/summary windows at a month end (Monday 2026-08-31)',
@@ -215,7 +219,7 @@ describeBoth(
       ['last_12_months', '2025-08-31', '2026-08-31'],
     ]);
   },
-  { now: Date.parse('2026-08-31T12:00:00Z') },
+  { now: Date.parse('2026-08-31T12:00:00Z'), days: 'default' },
 );
 
 it('NOW is the Saturday the expectations above were written for', () => {

@@ -200,328 +200,332 @@ describe('daily goal progress', () => {
 
 // --- over HTTP -------------------------------------------------------------------------------
 
-describeBoth('WakaTime-compatible reads', (t) => {
-  describe('GET /users/{id}', () => {
-    it('answers the key owner, whatever the id segment, with every key present', async () => {
-      const creds = (await (await t.fetch('/__mock/credentials')).json()) as {
-        users: { id: number; username: string; display_name: string; timezone: string }[];
-      };
-      const demo = creds.users.find((u) => u.username === 'demo')!;
-      for (const path of [WAKA, '/api/hackatime/v1/users/42', '/api/hackatime/v1/users/somebody-else']) {
-        const { status, body } = await getJson(t, path, bearer(DEMO_KEY));
-        expect(status).toBe(200);
-        expectValid('getCurrentUser', '200', body);
-        const user = named(t, 'demo');
-        expect(body.data).toEqual({
-          id: String(demo.id),
-          username: 'demo',
-          display_name: demo.display_name,
-          full_name: demo.display_name,
-          photo: expect.stringMatching(/^https:\/\//),
-          timezone: demo.timezone,
-          created_at: isoZ(Math.floor(user.createdAt / 1000) * 1000),
-          modified_at: isoZ(Math.floor(user.updatedAt / 1000) * 1000),
-          plan: 'free',
-        });
-      }
-    });
-    it('accepts Basic base64(key) and ?api_key=, still answers banned and pending-deletion users', async () => {
-      expect((await t.fetch(WAKA, { headers: basic(DEMO_KEY) })).status).toBe(200);
-      expect((await t.fetch(`${WAKA}?api_key=${DEMO_KEY}`)).status).toBe(200);
-      for (const role of ['banned', 'pendingDeletion'] as const) {
-        const user = named(t, t.world.roles[role]);
-        const { status, body } = await getJson(t, WAKA, bearer(keyOf(t, user)));
-        expect(status).toBe(200);
-        expect(body.data.id).toBe(String(user.id));
-      }
-    });
-    it('401 {"error":"Unauthorized"} without a valid API key; OAuth tokens are not keys', async () => {
-      for (const headers of [{}, bearer('00000000-0000-4000-8000-000000000000'), bearer(READ_TOKEN)]) {
-        const { status, body } = await getJson(t, WAKA, headers);
-        expect(status).toBe(401);
-        expect(body).toEqual({ error: 'Unauthorized' });
-      }
-    });
-    // routes.rb:342 `/users/:id(.:format)`: one dot starts the format, a second one leaves the route unmatched.
-    it('one dot in the id segment is a format the action ignores; a second one is an unmatched route', async () => {
-      expect((await t.fetch('/api/hackatime/v1/users/current.json', { headers: bearer(DEMO_KEY) })).status).toBe(200);
-      expect((await t.fetch('/api/hackatime/v1/users/cur.rent.json', { headers: bearer(DEMO_KEY) })).status).toBe(404);
-    });
-  });
-
-  describe('GET /users/{id}/statusbar/today', () => {
-    it("every user: today's LAG total over the raw heartbeats of their local today, the text rule, the goal", async () => {
-      for (const user of t.world.users) {
-        const zone = user.timezone;
-        const today = localDateOf(NOW, zone);
-        const from = localMidnight(today, zone) / 1000;
-        const to = localMidnight(shiftDate(today, 1), zone) / 1000 - 1;
-        const rows = await rawHeartbeats(t, user.username!, from, to);
-        const { status, body } = await getJson(t, `${WAKA}/statusbar/today`, bearer(keyOf(t, user)));
-        expect(status, user.username!).toBe(200);
-        expectValid('getStatusbarToday', '200', body);
-        const total = lagSeconds(rows);
-        expect(body.data.grand_total.total_seconds, user.username!).toBe(total);
-
-        const goal = user.dailyGoal;
-        if (goal === null) {
-          expect('goal' in body.data).toBe(false);
-        } else {
-          const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
-          const counted = rows.filter(
-            (hb) =>
-              (hb.project === null || !archived.has(hb.project)) &&
-              (goal.projects.length === 0 || goal.projects.includes(hb.project ?? '')),
-          );
-          const tracked =
-            goal.languages.length === 0
-              ? lagSeconds(counted)
-              : lagSeconds(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
-          expect(body.data.goal).toEqual({
-            target_seconds: goal.targetSeconds,
-            tracked_seconds: tracked,
-            completion_percent: Math.min(Math.round((tracked / goal.targetSeconds) * 100), 100),
-            complete: tracked >= goal.targetSeconds,
+describeBoth(
+  'WakaTime-compatible reads',
+  (t) => {
+    describe('GET /users/{id}', () => {
+      it('answers the key owner, whatever the id segment, with every key present', async () => {
+        const creds = (await (await t.fetch('/__mock/credentials')).json()) as {
+          users: { id: number; username: string; display_name: string; timezone: string }[];
+        };
+        const demo = creds.users.find((u) => u.username === 'demo')!;
+        for (const path of [WAKA, '/api/hackatime/v1/users/42', '/api/hackatime/v1/users/somebody-else']) {
+          const { status, body } = await getJson(t, path, bearer(DEMO_KEY));
+          expect(status).toBe(200);
+          expectValid('getCurrentUser', '200', body);
+          const user = named(t, 'demo');
+          expect(body.data).toEqual({
+            id: String(demo.id),
+            username: 'demo',
+            display_name: demo.display_name,
+            full_name: demo.display_name,
+            photo: expect.stringMatching(/^https:\/\//),
+            timezone: demo.timezone,
+            created_at: isoZ(Math.floor(user.createdAt / 1000) * 1000),
+            modified_at: isoZ(Math.floor(user.updatedAt / 1000) * 1000),
+            plan: 'free',
           });
         }
-
-        const text = body.data.grand_total.text as string;
-        if (user.extensionTextType === 'simple_text') {
-          const suffix = goal !== null && user.showGoalsInStatusbar ? ` / ${simpleText(goal.targetSeconds)} goal` : '';
-          expect(text, user.username!).toBe(simpleText(total) + suffix);
-        } else if (user.extensionTextType === 'compliment_text') {
-          expect(COMPLIMENTS).toContain(text);
-        } else {
-          expect(text).toMatch(/^\p{Extended_Pictographic}$/u);
+      });
+      it('accepts Basic base64(key) and ?api_key=, still answers banned and pending-deletion users', async () => {
+        expect((await t.fetch(WAKA, { headers: basic(DEMO_KEY) })).status).toBe(200);
+        expect((await t.fetch(`${WAKA}?api_key=${DEMO_KEY}`)).status).toBe(200);
+        for (const role of ['banned', 'pendingDeletion'] as const) {
+          const user = named(t, t.world.roles[role]);
+          const { status, body } = await getJson(t, WAKA, bearer(keyOf(t, user)));
+          expect(status).toBe(200);
+          expect(body.data.id).toBe(String(user.id));
         }
-      }
-    });
-    it("agrees with the day of today's summaries", async () => {
-      for (const user of [named(t, 'demo'), eastUser(t), ...t.world.users.filter((u) => u.username === t.world.roles.pendingDeletion)]) {
-        const today = localDateOf(NOW, user.timezone);
-        const bar = await getJson(t, `${WAKA}/statusbar/today`, bearer(keyOf(t, user)));
-        const sums = await getJson(t, `${WAKA}/summaries?start=${today}&end=${today}`, bearer(keyOf(t, user)));
-        expect(sums.body.data[0].range.text).toBe('Today');
-        expect(bar.body.data.grand_total.total_seconds).toBe(sums.body.data[0].grand_total.total_seconds);
-      }
-    });
-    it('demo has a daily goal and a non-zero day: text carries the goal suffix', async () => {
-      const { body } = await getJson(t, `${WAKA}/statusbar/today`, basic(DEMO_KEY));
-      expect(body.data.grand_total.total_seconds).toBeGreaterThan(0);
-      expect(body.data.grand_total.text).toMatch(/^(\d+h )?\d+m \/ 2h goal$|^\d+h \/ 2h goal$/);
-    });
-    it('401 without a valid key', async () => {
-      const { status, body } = await getJson(t, `${WAKA}/statusbar/today`, bearer(READ_TOKEN));
-      expect([status, body]).toEqual([401, { error: 'Unauthorized' }]);
-    });
-  });
-
-  describe('GET /users/{id}/summaries', () => {
-    async function checkSummaries(user: User, start: string, end: string, extra: { timezone?: string; project?: string } = {}) {
-      const zone = extra.timezone ?? user.timezone;
-      const query = new URLSearchParams({ start, end, ...extra });
-      const { status, body } = await getJson(t, `${WAKA}/summaries?${query}`, bearer(keyOf(t, user)));
-      expect(status, `${user.username} ${query}`).toBe(200);
-      expectValid('getSummaries', '200', body);
-      const from = localMidnight(start, zone) / 1000;
-      const until = localMidnight(shiftDate(end, 1), zone) / 1000;
-      const rows = (await rawHeartbeats(t, user.username!, from, until)).filter(
-        (hb) => hb.time < until && (extra.project === undefined || hb.project === extra.project),
-      );
-      const days = leadByDay(rows, zone);
-      const today = localDateOf(NOW, zone);
-
-      let date = start;
-      let total = 0;
-      let active = 0;
-      expect(body.start).toBe(start);
-      expect(body.end).toBe(end);
-      for (const day of body.data) {
-        const expected = days.get(date) ?? { total: 0, projects: new Map<string, number>() };
-        expect(day.range).toEqual({
-          date,
-          start: isoZ(localMidnight(date, zone)),
-          end: isoZ(localMidnight(shiftDate(date, 1), zone) - 1000),
-          text: date === today ? 'Today' : date === shiftDate(today, -1) ? 'Yesterday' : longDate(date),
-          timezone: zone,
-        });
-        expect(day.grand_total.total_seconds, date).toBe(expected.total);
-        const projects = [...expected.projects]
-          .filter(([, s]) => s > 0)
-          .sort(([an, as], [bn, bs]) => bs - as || (an < bn ? -1 : an > bn ? 1 : 0));
-        expect(
-          day.projects.map((p: { name: string; total_seconds: number; percent: number }) => [p.name, p.total_seconds, p.percent]),
-        ).toEqual(projects.map(([name, s]) => [name, s, round2((s / expected.total) * 100)]));
-        for (const key of ['branches', 'categories', 'dependencies', 'editors', 'entities', 'languages', 'machines', 'operating_systems'])
-          expect(day[key]).toEqual([]);
-        total += expected.total;
-        if (expected.total > 0) active += 1;
-        date = shiftDate(date, 1);
-      }
-      expect(date).toBe(shiftDate(end, 1));
-      const n = body.data.length;
-      expect(body.cumulative_total).toMatchObject({
-        seconds: total,
-        hours: Math.floor(total / 3600),
-        minutes: Math.floor((total % 3600) / 60),
       });
-      expect(body.daily_average).toMatchObject({
-        holidays: n - active,
-        days_including_holidays: n,
-        days_minus_holidays: active,
-        seconds: Math.floor(total / n),
+      it('401 {"error":"Unauthorized"} without a valid API key; OAuth tokens are not keys', async () => {
+        for (const headers of [{}, bearer('00000000-0000-4000-8000-000000000000'), bearer(READ_TOKEN)]) {
+          const { status, body } = await getJson(t, WAKA, headers);
+          expect(status).toBe(401);
+          expect(body).toEqual({ error: 'Unauthorized' });
+        }
       });
-      expect(body.daily_average.seconds_including_other_language).toBe(body.daily_average.seconds);
-      return body;
-    }
+      // routes.rb:342 `/users/:id(.:format)`: one dot starts the format, a second one leaves the route unmatched.
+      it('one dot in the id segment is a format the action ignores; a second one is an unmatched route', async () => {
+        expect((await t.fetch('/api/hackatime/v1/users/current.json', { headers: bearer(DEMO_KEY) })).status).toBe(200);
+        expect((await t.fetch('/api/hackatime/v1/users/cur.rent.json', { headers: bearer(DEMO_KEY) })).status).toBe(404);
+      });
+    });
 
-    it('several windows for demo (UTC−4) and a user east of UTC, per-day LEAD recomputed', async () => {
-      for (const user of [named(t, 'demo'), eastUser(t)]) {
-        const today = localDateOf(NOW, user.timezone);
-        await checkSummaries(user, today, today);
-        await checkSummaries(user, shiftDate(today, -2), today);
-        const month = await checkSummaries(user, shiftDate(today, -29), today);
-        expect(month.cumulative_total.seconds).toBeGreaterThan(0);
-        await checkSummaries(user, shiftDate(today, -20), shiftDate(today, -14));
-      }
-    });
-    it('the longest range allowed (366 days inclusive) and the timezone and project parameters', async () => {
-      const demo = named(t, 'demo');
-      const today = localDateOf(NOW, demo.timezone);
-      const year = await checkSummaries(demo, shiftDate(today, -365), today);
-      expect(year.data).toHaveLength(366);
-      await checkSummaries(demo, '2026-08-10', '2026-08-16', { timezone: 'Asia/Kolkata' });
-      await checkSummaries(demo, '2026-08-10', '2026-08-16', { timezone: 'Pacific/Auckland', project: 'hackatime' });
-      const none = await checkSummaries(demo, '2026-08-10', '2026-08-12', { project: 'no-such-project' });
-      expect(none.cumulative_total.seconds).toBe(0);
-    });
-    it('400s in the server order, with its exact messages', async () => {
-      const cases: [string, string][] = [
-        ['end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-2-3&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-02-30&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-08-01&end=2026-02-29', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-08-01T00:00:00Z&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
-        ['start=2026-08-22&end=2026-08-21', 'end must not be before start'],
-        ['start=2026-08-22&end=2026-08-21&timezone=Nowhere/Special', 'end must not be before start'],
-        ['start=2025-08-21&end=2026-08-22', 'date range cannot exceed 366 days'],
-        ['start=2025-08-21&end=2026-08-22&timezone=Nowhere/Special', 'date range cannot exceed 366 days'],
-        ['start=2026-08-01&end=2026-08-22&timezone=Nowhere/Special', 'Invalid timezone'],
-        ['start=2026-08-01&end=2026-08-22&timezone=america/new_york', 'Invalid timezone'],
-      ];
-      for (const [query, message] of cases) {
-        const { status, body } = await getJson(t, `${WAKA}/summaries?${query}`, bearer(DEMO_KEY));
-        expect([query, status, body]).toEqual([query, 400, { error: message }]);
-        expectValid('getSummaries', '400', body);
-      }
-      // 2028 is a leap year: Feb 29 exists.
-      expect((await t.fetch(`${WAKA}/summaries?start=2028-02-29&end=2028-03-01`, { headers: bearer(DEMO_KEY) })).status).toBe(200);
-    });
-    it('the credential is checked before the parameters', async () => {
-      for (const headers of [{}, bearer('00000000-0000-4000-8000-000000000000'), bearer(READ_TOKEN)]) {
-        const { status, body } = await getJson(t, `${WAKA}/summaries?start=nope&end=2026-02-30&timezone=Nowhere`, headers);
+    describe('GET /users/{id}/statusbar/today', () => {
+      it("every user: today's LAG total over the raw heartbeats of their local today, the text rule, the goal", async () => {
+        for (const user of t.world.users) {
+          const zone = user.timezone;
+          const today = localDateOf(NOW, zone);
+          const from = localMidnight(today, zone) / 1000;
+          const to = localMidnight(shiftDate(today, 1), zone) / 1000 - 1;
+          const rows = await rawHeartbeats(t, user.username!, from, to);
+          const { status, body } = await getJson(t, `${WAKA}/statusbar/today`, bearer(keyOf(t, user)));
+          expect(status, user.username!).toBe(200);
+          expectValid('getStatusbarToday', '200', body);
+          const total = lagSeconds(rows);
+          expect(body.data.grand_total.total_seconds, user.username!).toBe(total);
+
+          const goal = user.dailyGoal;
+          if (goal === null) {
+            expect('goal' in body.data).toBe(false);
+          } else {
+            const archived = new Set(user.repoMappings.filter((m) => m.archived).map((m) => m.project));
+            const counted = rows.filter(
+              (hb) =>
+                (hb.project === null || !archived.has(hb.project)) &&
+                (goal.projects.length === 0 || goal.projects.includes(hb.project ?? '')),
+            );
+            const tracked =
+              goal.languages.length === 0
+                ? lagSeconds(counted)
+                : lagSeconds(counted.filter((hb) => goal.languages.includes(displayLanguageName(hb.language))));
+            expect(body.data.goal).toEqual({
+              target_seconds: goal.targetSeconds,
+              tracked_seconds: tracked,
+              completion_percent: Math.min(Math.round((tracked / goal.targetSeconds) * 100), 100),
+              complete: tracked >= goal.targetSeconds,
+            });
+          }
+
+          const text = body.data.grand_total.text as string;
+          if (user.extensionTextType === 'simple_text') {
+            const suffix = goal !== null && user.showGoalsInStatusbar ? ` / ${simpleText(goal.targetSeconds)} goal` : '';
+            expect(text, user.username!).toBe(simpleText(total) + suffix);
+          } else if (user.extensionTextType === 'compliment_text') {
+            expect(COMPLIMENTS).toContain(text);
+          } else {
+            expect(text).toMatch(/^\p{Extended_Pictographic}$/u);
+          }
+        }
+      });
+      it("agrees with the day of today's summaries", async () => {
+        for (const user of [named(t, 'demo'), eastUser(t), ...t.world.users.filter((u) => u.username === t.world.roles.pendingDeletion)]) {
+          const today = localDateOf(NOW, user.timezone);
+          const bar = await getJson(t, `${WAKA}/statusbar/today`, bearer(keyOf(t, user)));
+          const sums = await getJson(t, `${WAKA}/summaries?start=${today}&end=${today}`, bearer(keyOf(t, user)));
+          expect(sums.body.data[0].range.text).toBe('Today');
+          expect(bar.body.data.grand_total.total_seconds).toBe(sums.body.data[0].grand_total.total_seconds);
+        }
+      });
+      it('demo has a daily goal and a non-zero day: text carries the goal suffix', async () => {
+        const { body } = await getJson(t, `${WAKA}/statusbar/today`, basic(DEMO_KEY));
+        expect(body.data.grand_total.total_seconds).toBeGreaterThan(0);
+        expect(body.data.grand_total.text).toMatch(/^(\d+h )?\d+m \/ 2h goal$|^\d+h \/ 2h goal$/);
+      });
+      it('401 without a valid key', async () => {
+        const { status, body } = await getJson(t, `${WAKA}/statusbar/today`, bearer(READ_TOKEN));
         expect([status, body]).toEqual([401, { error: 'Unauthorized' }]);
-      }
-    });
-  });
-
-  describe('GET /users/current/stats/last_7_days', () => {
-    async function checkLast7(user: User) {
-      const zone = user.timezone;
-      const today = localDateOf(NOW, zone);
-      const startMs = localMidnight(shiftDate(today, -7), zone);
-      const endMs = localMidnight(shiftDate(today, 1), zone);
-      const rows = await rawHeartbeats(t, user.username!, startMs / 1000, endMs / 1000 - 1);
-      const { status, body } = await getJson(t, `${WAKA}/stats/last_7_days`, bearer(keyOf(t, user)));
-      expect(status).toBe(200);
-      expectValid('getLast7Days', '200', body);
-      const data = body.data;
-      const total = lagSeconds(rows);
-      const days = new Set(rows.map((hb) => localDateOf(hb.time * 1000, zone))).size;
-      const average = days === 0 ? 0 : Math.round((total / days) * 10) / 10;
-      const hrs = (s: number) => `${Math.floor(s / 3600)} hrs ${Math.floor((s % 3600) / 60)} mins`;
-      expect(data).toMatchObject({
-        username: user.slackUid,
-        user_id: user.slackUid,
-        start: `${shiftDate(today, -7)}T00:00:00${offsetText(startMs, zone)}`,
-        end: `${today}T23:59:59${offsetText(endMs - 1000, zone)}`,
-        status: 'ok',
-        total_seconds: total,
-        daily_average: average,
-        days_including_holidays: days,
-        range: 'last_7_days',
-        human_readable_range: 'Last 7 Days',
-        human_readable_total: hrs(total),
-        human_readable_daily_average: hrs(Math.trunc(average)),
-        is_coding_activity_visible: true,
-        is_other_usage_visible: true,
       });
-      expect(data.categories).toEqual([
-        {
-          name: 'coding',
-          total_seconds: total,
-          percent: 100,
-          digital: `${Math.floor(total / 3600)}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`,
-          text: hrs(total),
+    });
+
+    describe('GET /users/{id}/summaries', () => {
+      async function checkSummaries(user: User, start: string, end: string, extra: { timezone?: string; project?: string } = {}) {
+        const zone = extra.timezone ?? user.timezone;
+        const query = new URLSearchParams({ start, end, ...extra });
+        const { status, body } = await getJson(t, `${WAKA}/summaries?${query}`, bearer(keyOf(t, user)));
+        expect(status, `${user.username} ${query}`).toBe(200);
+        expectValid('getSummaries', '200', body);
+        const from = localMidnight(start, zone) / 1000;
+        const until = localMidnight(shiftDate(end, 1), zone) / 1000;
+        const rows = (await rawHeartbeats(t, user.username!, from, until)).filter(
+          (hb) => hb.time < until && (extra.project === undefined || hb.project === extra.project),
+        );
+        const days = leadByDay(rows, zone);
+        const today = localDateOf(NOW, zone);
+
+        let date = start;
+        let total = 0;
+        let active = 0;
+        expect(body.start).toBe(start);
+        expect(body.end).toBe(end);
+        for (const day of body.data) {
+          const expected = days.get(date) ?? { total: 0, projects: new Map<string, number>() };
+          expect(day.range).toEqual({
+            date,
+            start: isoZ(localMidnight(date, zone)),
+            end: isoZ(localMidnight(shiftDate(date, 1), zone) - 1000),
+            text: date === today ? 'Today' : date === shiftDate(today, -1) ? 'Yesterday' : longDate(date),
+            timezone: zone,
+          });
+          expect(day.grand_total.total_seconds, date).toBe(expected.total);
+          const projects = [...expected.projects]
+            .filter(([, s]) => s > 0)
+            .sort(([an, as], [bn, bs]) => bs - as || (an < bn ? -1 : an > bn ? 1 : 0));
+          expect(
+            day.projects.map((p: { name: string; total_seconds: number; percent: number }) => [p.name, p.total_seconds, p.percent]),
+          ).toEqual(projects.map(([name, s]) => [name, s, round2((s / expected.total) * 100)]));
+          for (const key of ['branches', 'categories', 'dependencies', 'editors', 'entities', 'languages', 'machines', 'operating_systems'])
+            expect(day[key]).toEqual([]);
+          total += expected.total;
+          if (expected.total > 0) active += 1;
+          date = shiftDate(date, 1);
+        }
+        expect(date).toBe(shiftDate(end, 1));
+        const n = body.data.length;
+        expect(body.cumulative_total).toMatchObject({
+          seconds: total,
           hours: Math.floor(total / 3600),
           minutes: Math.floor((total % 3600) / 60),
-          seconds: total % 60,
-        },
-      ]);
-      const lists: [string, keyof Heartbeat, (v: string) => string][] = [
-        ['editors', 'editor', displayEditorName],
-        ['languages', 'language', displayLanguageName],
-        ['machines', 'machine', (v) => v],
-        ['projects', 'project', (v) => v],
-        ['operating_systems', 'operating_system', displayOsName],
-      ];
-      for (const [list, field, display] of lists) {
-        const groups = groupedLag(rows, (hb) => hb[field] as string | null);
-        const sum = [...groups.values()].reduce((a, b) => a + b, 0);
-        const expected =
-          sum === 0
-            ? []
-            : [...groups]
-                .filter(([, s]) => s > 0)
-                .map(([k, s]) => [display(k === null || k.trim() === '' ? 'unknown' : k), s, round2((s / sum) * 100)]);
-        const got = data[list].map((i: { name: string; total_seconds: number; percent: number }) => [i.name, i.total_seconds, i.percent]);
-        const order = (a: (string | number)[], b: (string | number)[]) =>
-          (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]));
-        expect([...got].sort(order), list).toEqual([...expected].sort(order));
-        const seconds = got.map((g: [string, number]) => g[1]);
-        expect(seconds, `${list} sorted longest first`).toEqual([...seconds].sort((a: number, b: number) => b - a));
+        });
+        expect(body.daily_average).toMatchObject({
+          holidays: n - active,
+          days_including_holidays: n,
+          days_minus_holidays: active,
+          seconds: Math.floor(total / n),
+        });
+        expect(body.daily_average.seconds_including_other_language).toBe(body.daily_average.seconds);
+        return body;
       }
-      return data;
-    }
 
-    it('the 8 local days of demo (UTC−4), a user east of UTC and a user without Slack', async () => {
-      const demo = await checkLast7(named(t, 'demo'));
-      expect(demo.total_seconds).toBeGreaterThan(0);
-      expect(demo.start).toMatch(/-04:00$/);
-      const east = await checkLast7(eastUser(t));
-      expect(east.start).toMatch(/\+\d\d:\d\d$/);
-      const noSlack = await checkLast7(named(t, t.world.roles.noSlack));
-      expect([noSlack.username, noSlack.user_id]).toEqual([null, null]);
-    });
-    it('a user without heartbeats: zeros, empty lists, one coding category', async () => {
-      const data = await checkLast7(named(t, t.world.roles.noHeartbeats));
-      expect(data).toMatchObject({
-        total_seconds: 0,
-        daily_average: 0,
-        days_including_holidays: 0,
-        editors: [],
-        languages: [],
-        machines: [],
-        projects: [],
-        operating_systems: [],
+      it('several windows for demo (UTC−4) and a user east of UTC, per-day LEAD recomputed', async () => {
+        for (const user of [named(t, 'demo'), eastUser(t)]) {
+          const today = localDateOf(NOW, user.timezone);
+          await checkSummaries(user, today, today);
+          await checkSummaries(user, shiftDate(today, -2), today);
+          const month = await checkSummaries(user, shiftDate(today, -29), today);
+          expect(month.cumulative_total.seconds).toBeGreaterThan(0);
+          await checkSummaries(user, shiftDate(today, -20), shiftDate(today, -14));
+        }
       });
-      expect(data.categories).toHaveLength(1);
+      it('the longest range allowed (366 days inclusive) and the timezone and project parameters', async () => {
+        const demo = named(t, 'demo');
+        const today = localDateOf(NOW, demo.timezone);
+        const year = await checkSummaries(demo, shiftDate(today, -365), today);
+        expect(year.data).toHaveLength(366);
+        await checkSummaries(demo, '2026-08-10', '2026-08-16', { timezone: 'Asia/Kolkata' });
+        await checkSummaries(demo, '2026-08-10', '2026-08-16', { timezone: 'Pacific/Auckland', project: 'hackatime' });
+        const none = await checkSummaries(demo, '2026-08-10', '2026-08-12', { project: 'no-such-project' });
+        expect(none.cumulative_total.seconds).toBe(0);
+      });
+      it('400s in the server order, with its exact messages', async () => {
+        const cases: [string, string][] = [
+          ['end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-2-3&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-02-30&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-08-01&end=2026-02-29', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-08-01T00:00:00Z&end=2026-08-22', 'start and end must be valid dates in YYYY-MM-DD format'],
+          ['start=2026-08-22&end=2026-08-21', 'end must not be before start'],
+          ['start=2026-08-22&end=2026-08-21&timezone=Nowhere/Special', 'end must not be before start'],
+          ['start=2025-08-21&end=2026-08-22', 'date range cannot exceed 366 days'],
+          ['start=2025-08-21&end=2026-08-22&timezone=Nowhere/Special', 'date range cannot exceed 366 days'],
+          ['start=2026-08-01&end=2026-08-22&timezone=Nowhere/Special', 'Invalid timezone'],
+          ['start=2026-08-01&end=2026-08-22&timezone=america/new_york', 'Invalid timezone'],
+        ];
+        for (const [query, message] of cases) {
+          const { status, body } = await getJson(t, `${WAKA}/summaries?${query}`, bearer(DEMO_KEY));
+          expect([query, status, body]).toEqual([query, 400, { error: message }]);
+          expectValid('getSummaries', '400', body);
+        }
+        // 2028 is a leap year: Feb 29 exists.
+        expect((await t.fetch(`${WAKA}/summaries?start=2028-02-29&end=2028-03-01`, { headers: bearer(DEMO_KEY) })).status).toBe(200);
+      });
+      it('the credential is checked before the parameters', async () => {
+        for (const headers of [{}, bearer('00000000-0000-4000-8000-000000000000'), bearer(READ_TOKEN)]) {
+          const { status, body } = await getJson(t, `${WAKA}/summaries?start=nope&end=2026-02-30&timezone=Nowhere`, headers);
+          expect([status, body]).toEqual([401, { error: 'Unauthorized' }]);
+        }
+      });
     });
-    it('only the literal "current" is routed; 401 without a valid key', async () => {
-      expect((await t.fetch('/api/hackatime/v1/users/demo/stats/last_7_days', { headers: bearer(DEMO_KEY) })).status).toBe(404);
-      const { status, body } = await getJson(t, `${WAKA}/stats/last_7_days`, {});
-      expect([status, body]).toEqual([401, { error: 'Unauthorized' }]);
+
+    describe('GET /users/current/stats/last_7_days', () => {
+      async function checkLast7(user: User) {
+        const zone = user.timezone;
+        const today = localDateOf(NOW, zone);
+        const startMs = localMidnight(shiftDate(today, -7), zone);
+        const endMs = localMidnight(shiftDate(today, 1), zone);
+        const rows = await rawHeartbeats(t, user.username!, startMs / 1000, endMs / 1000 - 1);
+        const { status, body } = await getJson(t, `${WAKA}/stats/last_7_days`, bearer(keyOf(t, user)));
+        expect(status).toBe(200);
+        expectValid('getLast7Days', '200', body);
+        const data = body.data;
+        const total = lagSeconds(rows);
+        const days = new Set(rows.map((hb) => localDateOf(hb.time * 1000, zone))).size;
+        const average = days === 0 ? 0 : Math.round((total / days) * 10) / 10;
+        const hrs = (s: number) => `${Math.floor(s / 3600)} hrs ${Math.floor((s % 3600) / 60)} mins`;
+        expect(data).toMatchObject({
+          username: user.slackUid,
+          user_id: user.slackUid,
+          start: `${shiftDate(today, -7)}T00:00:00${offsetText(startMs, zone)}`,
+          end: `${today}T23:59:59${offsetText(endMs - 1000, zone)}`,
+          status: 'ok',
+          total_seconds: total,
+          daily_average: average,
+          days_including_holidays: days,
+          range: 'last_7_days',
+          human_readable_range: 'Last 7 Days',
+          human_readable_total: hrs(total),
+          human_readable_daily_average: hrs(Math.trunc(average)),
+          is_coding_activity_visible: true,
+          is_other_usage_visible: true,
+        });
+        expect(data.categories).toEqual([
+          {
+            name: 'coding',
+            total_seconds: total,
+            percent: 100,
+            digital: `${Math.floor(total / 3600)}:${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`,
+            text: hrs(total),
+            hours: Math.floor(total / 3600),
+            minutes: Math.floor((total % 3600) / 60),
+            seconds: total % 60,
+          },
+        ]);
+        const lists: [string, keyof Heartbeat, (v: string) => string][] = [
+          ['editors', 'editor', displayEditorName],
+          ['languages', 'language', displayLanguageName],
+          ['machines', 'machine', (v) => v],
+          ['projects', 'project', (v) => v],
+          ['operating_systems', 'operating_system', displayOsName],
+        ];
+        for (const [list, field, display] of lists) {
+          const groups = groupedLag(rows, (hb) => hb[field] as string | null);
+          const sum = [...groups.values()].reduce((a, b) => a + b, 0);
+          const expected =
+            sum === 0
+              ? []
+              : [...groups]
+                  .filter(([, s]) => s > 0)
+                  .map(([k, s]) => [display(k === null || k.trim() === '' ? 'unknown' : k), s, round2((s / sum) * 100)]);
+          const got = data[list].map((i: { name: string; total_seconds: number; percent: number }) => [i.name, i.total_seconds, i.percent]);
+          const order = (a: (string | number)[], b: (string | number)[]) =>
+            (b[1] as number) - (a[1] as number) || String(a[0]).localeCompare(String(b[0]));
+          expect([...got].sort(order), list).toEqual([...expected].sort(order));
+          const seconds = got.map((g: [string, number]) => g[1]);
+          expect(seconds, `${list} sorted longest first`).toEqual([...seconds].sort((a: number, b: number) => b - a));
+        }
+        return data;
+      }
+
+      it('the 8 local days of demo (UTC−4), a user east of UTC and a user without Slack', async () => {
+        const demo = await checkLast7(named(t, 'demo'));
+        expect(demo.total_seconds).toBeGreaterThan(0);
+        expect(demo.start).toMatch(/-04:00$/);
+        const east = await checkLast7(eastUser(t));
+        expect(east.start).toMatch(/\+\d\d:\d\d$/);
+        const noSlack = await checkLast7(named(t, t.world.roles.noSlack));
+        expect([noSlack.username, noSlack.user_id]).toEqual([null, null]);
+      });
+      it('a user without heartbeats: zeros, empty lists, one coding category', async () => {
+        const data = await checkLast7(named(t, t.world.roles.noHeartbeats));
+        expect(data).toMatchObject({
+          total_seconds: 0,
+          daily_average: 0,
+          days_including_holidays: 0,
+          editors: [],
+          languages: [],
+          machines: [],
+          projects: [],
+          operating_systems: [],
+        });
+        expect(data.categories).toHaveLength(1);
+      });
+      it('only the literal "current" is routed; 401 without a valid key', async () => {
+        expect((await t.fetch('/api/hackatime/v1/users/demo/stats/last_7_days', { headers: bearer(DEMO_KEY) })).status).toBe(404);
+        const { status, body } = await getJson(t, `${WAKA}/stats/last_7_days`, {});
+        expect([status, body]).toEqual([401, { error: 'Unauthorized' }]);
+      });
     });
-  });
-});
+  },
+  { days: 'default' },
+);
