@@ -22,7 +22,8 @@ import { fixedClock } from '../../src/world/clock.js';
 import { createWorld } from '../../src/world/store.js';
 import { NOW, SEED } from '../helpers/mock.js';
 
-const RUNS = 200;
+// Requests per operation: 82 operations × 100 (more than 200 × 37 before the admin API came in).
+const RUNS = 100;
 const spec = loadSpec();
 /** Operations with a parameter whose bad value the spec documents as a 500 (getMyHeartbeats' start_time, …). */
 const DOCUMENTED_CRASHES = spec.operations.filter((op) => crashingParameters(spec.document, op).size > 0).map((op) => op.operationId);
