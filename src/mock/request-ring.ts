@@ -36,18 +36,21 @@ const DEFAULT_CAPACITY = 200;
  * ring.after(0).map((e) => e.id); // [2, 3]
  */
 export class RequestRing {
-  private readonly entries: NumberedRequest[] = [];
+  /** Kept as given: an entry may compute its fields when read (the request log's lazy path). */
+  private readonly entries: { id: number; entry: RequestLogEntry }[] = [];
   private next = 1;
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
   add(entry: RequestLogEntry): void {
-    this.entries.push({ id: this.next++, ...entry });
+    this.entries.push({ id: this.next++, entry });
     if (this.entries.length > this.capacity) this.entries.shift();
   }
 
   /** The kept entries numbered above `id`, oldest first. */
   after(id: number): NumberedRequest[] {
-    return this.entries.filter((e) => e.id > id);
+    return this.entries
+      .filter((e) => e.id > id)
+      .map(({ id: n, entry: { time, method, path, status, ms, user } }) => ({ id: n, time, method, path, status, ms, user }));
   }
 }

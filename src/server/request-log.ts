@@ -12,6 +12,9 @@ import type { RequestLogEntry } from '../mock/request-ring.js';
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
+/** The host's own hook: the entry, and the request it came from (its raw URL is never printed). */
+type AnsweredHook = (entry: RequestLogEntry, request: Request) => void;
+
 /** Query parameters whose values may be credentials (`api_key`, `access_token`, `client_secret`, `code`…). */
 const SECRET_PARAM = /key|token|secret|password|code|assertion|signature/i;
 
@@ -64,19 +67,60 @@ export function formatEntry(entry: RequestLogEntry, format: 'text' | 'json'): st
 type AppFetch = (request: Request, env?: object) => Response | Promise<Response>;
 
 /**
+ * One answered request, kept as taken: the time and the redacted path are written only when
+ * someone reads the entry (a printed log line, `/__mock/requests`), so a mock under load does not
+ * format and redact every URL it answers.
+ */
+class AnsweredRequest implements RequestLogEntry {
+  // Private fields: the raw URL may carry a secret and must not show in a spread or an inspect.
+  readonly #at: number;
+  readonly #url: string;
+
+  constructor(
+    at: number,
+    url: string,
+    readonly method: string,
+    readonly status: number,
+    readonly ms: number,
+    readonly user: string | null,
+  ) {
+    this.#at = at;
+    this.#url = url;
+  }
+
+  get time(): string {
+    return new Date(this.#at).toISOString();
+  }
+
+  get path(): string {
+    return redactedPath(this.#url);
+  }
+
+  toJSON(): RequestLogEntry {
+    return plainEntry(this);
+  }
+}
+
+/** An entry as a plain object, every field written (what a `log` option of the library receives). */
+export function plainEntry(entry: RequestLogEntry): RequestLogEntry {
+  const { time, method, path, status, ms, user } = entry;
+  return { time, method, path, status, ms, user };
+}
+
+/**
  * `fetch` that hands each answered request to `log`; an answer ready at once is still returned at
  * once (no promise), as the app gives it.
  * @example
  * serve({ fetch: withRequestLog(app.fetch, (e) => console.log(formatEntry(e, 'text'))) });
  */
-export function withRequestLog(fetch: AppFetch, log: RequestLogger): (request: Request, env?: object) => Response | Promise<Response> {
+export function withRequestLog(fetch: AppFetch, log: AnsweredHook): (request: Request, env?: object) => Response | Promise<Response> {
   return (request, env) => {
-    const time = new Date().toISOString();
+    const at = Date.now();
     const started = performance.now();
     const requestNote: RequestNote = {};
     const done = (response: Response): Response => {
       const ms = Math.round((performance.now() - started) * 100) / 100;
-      log({ time, method: request.method, path: redactedPath(request.url), status: response.status, ms, user: requestNote.user ?? null });
+      log(new AnsweredRequest(at, request.url, request.method, response.status, ms, requestNote.user ?? null), request);
       return response;
     };
     const answer = fetch(request, { ...env, requestNote });

@@ -13,7 +13,7 @@ import type { MockState } from '../mock/state.js';
 import type { Clock } from '../world/clock.js';
 import type { World } from '../world/store.js';
 import { adminTokenFor, requireAdminToken } from './admin-token.js';
-import { type RequestLogger, withRequestLog } from './request-log.js';
+import { plainEntry, type RequestLogger, withRequestLog } from './request-log.js';
 
 /** The mock's options (`MockConfig`, shared with the browser build) and the socket's. */
 export interface MockServerOptions extends MockConfig {
@@ -46,6 +46,8 @@ export interface RunningMock {
 }
 
 export const DEFAULT_PORT = 4010;
+/** The path of an absolute URL without parsing it (the request log's filter runs on every request). */
+const pathOf = (url: string): string => url.slice(url.indexOf('/', url.indexOf('//') + 2));
 const REQUESTS_PATH = '/__mock/requests';
 export const DEFAULT_HOST = '127.0.0.1';
 export { DEFAULT_SEED };
@@ -82,10 +84,10 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
-        fetch: withRequestLog(app.fetch, (entry) => {
+        fetch: withRequestLog(app.fetch, (entry, request) => {
           // The home page's own polling would fill the list it shows.
-          if (!entry.path.startsWith(REQUESTS_PATH)) state.requests.add(entry);
-          options.log?.(entry);
+          if (!pathOf(request.url).startsWith(REQUESTS_PATH)) state.requests.add(entry);
+          if (options.log) options.log(plainEntry(entry));
         }),
         port: options.port ?? DEFAULT_PORT,
         hostname: host,
