@@ -17,6 +17,9 @@ function rawPathOf(url: string): string {
   return end < 0 ? url.slice(start) : url.slice(start, start + end);
 }
 
+/** Method and raw path pairs whose recognition is kept. */
+const SEEN_PATHS = 2_000;
+
 export interface RailsRouting {
   /** Hono's `getPath`; it notes what it recognised for `recognized`. */
   getPath(request: Request): string;
@@ -33,17 +36,32 @@ export interface RailsRouting {
  */
 export function railsRouting(operations: readonly IndexedOperation[]): RailsRouting {
   const recognizeRaw = routeRecognizer(operations, routeOrder);
-  const recognize = (request: Request) => recognizeRaw(request.method, normalizePath(rawPathOf(request.url)));
+  // The same method and raw path are recognised the same way every time: a client repeats its
+  // requests, and trying every route's pattern on each was a visible share of a read's cost.
+  // Bounded: emptied when full (paths with ever-new parameters would otherwise grow it).
+  const seen = new Map<string, { recognized: Recognized; path: string } | null>();
+  const lookup = (request: Request) => {
+    const raw = rawPathOf(request.url);
+    const key = `${request.method} ${raw}`;
+    let hit = seen.get(key);
+    if (hit === undefined) {
+      const recognized = recognizeRaw(request.method, normalizePath(raw));
+      hit = recognized === undefined ? null : { recognized, path: canonicalPath(recognized) };
+      if (seen.size >= SEEN_PATHS) seen.clear();
+      seen.set(key, hit);
+    }
+    return hit;
+  };
   // Per request, not per mock: a Request is answered once and then let go.
   const noted = new WeakMap<Request, Recognized>();
   return {
-    recognize,
+    recognize: (request) => lookup(request)?.recognized,
     recognized: (request) => noted.get(request),
     getPath(request) {
-      const recognized = recognize(request);
-      if (recognized === undefined) return honoPath(request);
-      noted.set(request, recognized);
-      return canonicalPath(recognized);
+      const hit = lookup(request);
+      if (hit === null) return honoPath(request);
+      noted.set(request, hit.recognized);
+      return hit.path;
     },
   };
 }
