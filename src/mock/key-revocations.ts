@@ -6,21 +6,13 @@
  * revokes are the admin API's, `MockState.staff`.) Authentication reads the world's keys through this,
  * so a rotated key stops working on every endpoint at once.
  */
-import { sha256 } from '../world/platform.js';
-import { hexOf } from './bytes.js';
+import { Random } from '../world/random.js';
 
 /**
  * The key `POST /api/internal/revoke` takes, the server's `HKA_REVOCATION_KEY`: the mock's is this
  * one, or the `HKA_REVOCATION_KEY` of its environment (`createMock`'s `revocationKey`).
  */
 export const DEMO_REVOCATION_KEY = 'demo-revocation-key';
-
-/** A UUID v4 made from a seed and a counter: reproducible, like the OAuth server's secrets. */
-function uuidV4(seed: string): string {
-  const hex = hexOf(sha256(seed));
-  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /**
  * @example
@@ -55,7 +47,8 @@ export class KeyRevocations {
   /** Gives the key whose token is `token` (a world key or an earlier rotation) a new token. */
   rotate(token: string, ownerId: number): string {
     this.counter += 1;
-    const fresh = uuidV4(`hackatime-kit:${this.seed}:api-key:${this.counter}`);
+    // Reproducible, like the OAuth server's secrets: the world's stream forked by the rotation's number.
+    const fresh = new Random(this.seed).fork(`rotated-api-key:${this.counter}`).uuidV4();
     const original = [...this.rotated].find(([, now]) => now === token)?.[0] ?? token;
     this.owners.delete(token);
     this.rotated.set(token, fresh);

@@ -10,7 +10,7 @@ import { canonicalPath, normalizePath, type Recognized, routeRecognizer } from '
 import { routeOrder } from './routes.js';
 
 /** The raw path of a request URL: no query, no fragment, nothing unescaped. */
-function rawPathOf(url: string): string {
+export function rawPathOf(url: string): string {
   const start = url.indexOf('/', url.indexOf(':') + 3);
   if (start < 0) return '/';
   const end = url.slice(start).search(/[?#]/);

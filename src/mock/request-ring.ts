@@ -21,6 +21,12 @@ export interface RequestLogEntry {
   user: string | null;
 }
 
+/** An entry as a plain object, every field written (an entry may compute its fields when read). */
+export function plainEntry(entry: RequestLogEntry): RequestLogEntry {
+  const { time, method, path, status, ms, user } = entry;
+  return { time, method, path, status, ms, user };
+}
+
 /** An entry as `/__mock/requests` lists it: numbered from 1 in the order the answers were ready. */
 export interface NumberedRequest extends RequestLogEntry {
   id: number;
@@ -49,8 +55,6 @@ export class RequestRing {
 
   /** The kept entries numbered above `id`, oldest first. */
   after(id: number): NumberedRequest[] {
-    return this.entries
-      .filter((e) => e.id > id)
-      .map(({ id: n, entry: { time, method, path, status, ms, user } }) => ({ id: n, time, method, path, status, ms, user }));
+    return this.entries.filter((e) => e.id > id).map(({ id: n, entry }) => ({ id: n, ...plainEntry(entry) }));
   }
 }

@@ -8,7 +8,7 @@
  * entries for `GET /__mock/requests` (the home page's live list) and prints them only when asked.
  */
 import type { RequestNote } from '../mock/request-note.js';
-import type { RequestLogEntry } from '../mock/request-ring.js';
+import { plainEntry, type RequestLogEntry } from '../mock/request-ring.js';
 
 export type RequestLogger = (entry: RequestLogEntry) => void;
 
@@ -99,12 +99,6 @@ class AnsweredRequest implements RequestLogEntry {
   toJSON(): RequestLogEntry {
     return plainEntry(this);
   }
-}
-
-/** An entry as a plain object, every field written (what a `log` option of the library receives). */
-export function plainEntry(entry: RequestLogEntry): RequestLogEntry {
-  const { time, method, path, status, ms, user } = entry;
-  return { time, method, path, status, ms, user };
 }
 
 /**

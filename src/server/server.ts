@@ -9,11 +9,13 @@ import { mountDocs } from '../docs/routes.js';
 import { mountHome } from '../home/routes.js';
 import { assembleMock, DEFAULT_SEED, type MockConfig } from '../mock/assemble.js';
 import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js';
+import { rawPathOf } from '../mock/rails-path.js';
+import { plainEntry } from '../mock/request-ring.js';
 import type { MockState } from '../mock/state.js';
 import type { Clock } from '../world/clock.js';
 import type { World } from '../world/store.js';
 import { adminTokenFor, requireAdminToken } from './admin-token.js';
-import { plainEntry, type RequestLogger, withRequestLog } from './request-log.js';
+import { type RequestLogger, withRequestLog } from './request-log.js';
 
 /** The mock's options (`MockConfig`, shared with the browser build) and the socket's. */
 export interface MockServerOptions extends MockConfig {
@@ -46,8 +48,6 @@ export interface RunningMock {
 }
 
 export const DEFAULT_PORT = 4010;
-/** The path of an absolute URL without parsing it (the request log's filter runs on every request). */
-const pathOf = (url: string): string => url.slice(url.indexOf('/', url.indexOf('//') + 2));
 const REQUESTS_PATH = '/__mock/requests';
 export const DEFAULT_HOST = '127.0.0.1';
 export { DEFAULT_SEED };
@@ -86,7 +86,7 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
       {
         fetch: withRequestLog(app.fetch, (entry, request) => {
           // The home page's own polling would fill the list it shows.
-          if (!pathOf(request.url).startsWith(REQUESTS_PATH)) state.requests.add(entry);
+          if (!rawPathOf(request.url).startsWith(REQUESTS_PATH)) state.requests.add(entry);
           if (options.log) options.log(plainEntry(entry));
         }),
         port: options.port ?? DEFAULT_PORT,
