@@ -6,6 +6,7 @@
  * costs about 100 bytes a row instead of about 700 for the object.
  */
 import { LAZY_HASH_ROW } from './fields-hash.js';
+import { partitionPoint } from './sorted.js';
 import type { Heartbeat, SourceType } from './types.js';
 
 /** What activity generation emits for one row: the stored fields less those the store assigns. */
@@ -22,6 +23,22 @@ export type DraftRow = Omit<Heartbeat, 'id' | 'user_id' | 'fields_hash' | 'creat
 // through a list of keys: keyed reads of many names are what made this slow.
 const S = 15;
 const N = 13;
+/** Where each string column a row view reads sits among the string columns. */
+const STRING_COLUMN = {
+  category: 2,
+  project: 3,
+  language: 5,
+  editor: 6,
+  operating_system: 7,
+  machine: 8,
+  ai_model: 10,
+} as const;
+/** Where each count column a row view reads sits among the number columns. */
+const COUNT_COLUMN = { ai_input_tokens: 7, ai_output_tokens: 8, ai_line_changes: 10 } as const;
+/** The string fields a day hands out as a column. */
+export type DayStringField = keyof typeof STRING_COLUMN;
+/** The count fields a day hands out as a column. */
+export type DayCountField = keyof typeof COUNT_COLUMN;
 /** Every number column holds a count that is never negative. */
 const NULL_NUMBER = -1;
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
@@ -197,26 +214,24 @@ export function materialise(day: DayColumns, userId: number, firstId: number, fr
 
 /** The first row whose time is `>= time` (Unix seconds). */
 export function dayLowerBound(day: DayColumns, time: number): number {
-  let lo = 0;
-  let hi = day.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((day.times[mid] as number) < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(day.length, (r) => (day.times[r] as number) < time);
 }
 
 /** The first row whose time is `> time`. */
 export function dayUpperBound(day: DayColumns, time: number): number {
-  let lo = 0;
-  let hi = day.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((day.times[mid] as number) <= time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(day.length, (r) => (day.times[r] as number) <= time);
+}
+
+/** A string column of a day: row r's index into `day.table` at r (a view, not a copy). */
+export function dayStrings(day: DayColumns, field: DayStringField): Uint16Array {
+  const start = STRING_COLUMN[field] * day.length;
+  return day.strings.subarray(start, start + day.length);
+}
+
+/** A count column of a day (-1 is null; a view, not a copy). */
+export function dayCounts(day: DayColumns, field: DayCountField): Int32Array {
+  const start = COUNT_COLUMN[field] * day.length;
+  return day.numbers.subarray(start, start + day.length);
 }
 
 /** Bytes a cached day holds, roughly: what the cache's budget counts. */

@@ -6,6 +6,7 @@
  *
  * Callers filter first (user, project, category, time window); these functions only measure.
  */
+import { type InternedColumn, RowView } from './row-view.js';
 import type { Timed } from './sorted.js';
 import { localDater } from './time-zone.js';
 
@@ -29,12 +30,7 @@ export function pgInteger(value: number): number {
  * totalSeconds([{ id: 1, time: 0 }, { id: 2, time: 60 }, { id: 3, time: 600 }]) // 180
  */
 export function totalSeconds(rows: readonly Timed[]): number {
-  let sum = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const gap = (rows[i] as Timed).time - (rows[i - 1] as Timed).time;
-    sum += Math.min(gap, HEARTBEAT_TIMEOUT_SECONDS);
-  }
-  return pgInteger(sum);
+  return totalSecondsOfTimes(rows.map((row) => row.time));
 }
 
 /**
@@ -42,7 +38,7 @@ export function totalSeconds(rows: readonly Timed[]): number {
  * @example
  * totalSecondsOfTimes([0, 60, 600]) // 180
  */
-export function totalSecondsOfTimes(times: readonly number[]): number {
+export function totalSecondsOfTimes(times: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 1; i < times.length; i++) sum += Math.min((times[i] as number) - (times[i - 1] as number), HEARTBEAT_TIMEOUT_SECONDS);
   return pgInteger(sum);
@@ -56,17 +52,31 @@ export function totalSecondsOfTimes(times: readonly number[]): number {
  * groupedSeconds(rows, (hb) => hb.language) // Map { 'Ruby' => 300, null => 60 }
  */
 export function groupedSeconds<T extends Timed>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string | null, number> {
-  const last = new Map<string | null, number>();
-  const sums = new Map<string | null, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const previous = last.get(key);
-    const gap = previous === undefined ? 0 : Math.min(row.time - previous, HEARTBEAT_TIMEOUT_SECONDS);
-    sums.set(key, (sums.get(key) ?? 0) + gap);
-    last.set(key, row.time);
+  return groupedSecondsOf(
+    rows.map((row) => row.time),
+    RowView.column(rows, keyOf),
+  );
+}
+
+/**
+ * {@link groupedSeconds} of rows given as their times and one interned column; groups come out
+ * in order of first appearance, each sum added up in row order.
+ */
+export function groupedSecondsOf(times: ArrayLike<number>, column: InternedColumn): Map<string | null, number> {
+  const { ids, values } = column;
+  const last = new Float64Array(values.length).fill(Number.NaN);
+  const sums = new Float64Array(values.length);
+  const order: number[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const id = ids[i] as number;
+    const time = times[i] as number;
+    const previous = last[id] as number;
+    if (Number.isNaN(previous)) order.push(id);
+    else sums[id] = (sums[id] as number) + Math.min(time - previous, HEARTBEAT_TIMEOUT_SECONDS);
+    last[id] = time;
   }
   const out = new Map<string | null, number>();
-  for (const [key, sum] of sums) out.set(key, pgInteger(sum));
+  for (const id of order) out.set(values[id] as string | null, pgInteger(sums[id] as number));
   return out;
 }
 
@@ -81,26 +91,42 @@ export function dailyLeadSeconds<T extends Timed>(
   zone: string,
   keyOf: (row: T) => string = () => '',
 ): Map<string, Map<string, number>> {
+  return dailyLeadSecondsOf(
+    rows.map((row) => row.time),
+    RowView.column(rows, keyOf),
+    zone,
+  );
+}
+
+/** {@link dailyLeadSeconds} of rows given as their times and one interned column of non-null keys. */
+export function dailyLeadSecondsOf(times: ArrayLike<number>, column: InternedColumn, zone: string): Map<string, Map<string, number>> {
+  const { ids, values } = column;
   const dateOf = localDater(zone);
   const raw = new Map<string, Map<string, number>>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as T;
-    const date = dateOf(row.time * 1000);
-    const next = rows[i + 1];
+  let date = '';
+  let day: Map<string, number> | undefined;
+  let nextDate = times.length > 0 ? dateOf((times[0] as number) * 1000) : '';
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i] as number;
+    if (nextDate !== date || day === undefined) {
+      date = nextDate;
+      day = raw.get(date);
+      if (!day) {
+        day = new Map();
+        raw.set(date, day);
+      }
+    }
     let owned = 0;
-    if (next !== undefined && dateOf(next.time * 1000) === date) {
-      owned = Math.min(next.time - row.time, HEARTBEAT_TIMEOUT_SECONDS);
+    if (i + 1 < times.length) {
+      const next = times[i + 1] as number;
+      nextDate = dateOf(next * 1000);
+      if (nextDate === date) owned = Math.min(next - time, HEARTBEAT_TIMEOUT_SECONDS);
     }
-    let day = raw.get(date);
-    if (!day) {
-      day = new Map();
-      raw.set(date, day);
-    }
-    const key = keyOf(row);
+    const key = values[ids[i] as number] as string;
     day.set(key, (day.get(key) ?? 0) + owned);
   }
-  for (const day of raw.values()) {
-    for (const [key, sum] of day) day.set(key, pgInteger(sum));
+  for (const sums of raw.values()) {
+    for (const [key, sum] of sums) sums.set(key, pgInteger(sum));
   }
   return raw;
 }
@@ -110,17 +136,18 @@ export function dailyLeadSeconds<T extends Timed>(
  * first heartbeat of each day contributes 0.
  * @returns day → integer seconds, only for days with heartbeats.
  */
-export function dailyLagSeconds(rows: readonly Timed[], zone: string): Map<string, number> {
+export function dailyLagSeconds(times: ArrayLike<number>, zone: string): Map<string, number> {
   const dateOf = localDater(zone);
   const sums = new Map<string, number>();
   let previousDate = '';
   let previousTime = 0;
-  for (const row of rows) {
-    const date = dateOf(row.time * 1000);
-    const gap = date === previousDate ? Math.min(row.time - previousTime, HEARTBEAT_TIMEOUT_SECONDS) : 0;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i] as number;
+    const date = dateOf(time * 1000);
+    const gap = date === previousDate ? Math.min(time - previousTime, HEARTBEAT_TIMEOUT_SECONDS) : 0;
     sums.set(date, (sums.get(date) ?? 0) + gap);
     previousDate = date;
-    previousTime = row.time;
+    previousTime = time;
   }
   for (const [date, sum] of sums) sums.set(date, pgInteger(sum));
   return sums;
@@ -130,10 +157,10 @@ export function dailyLagSeconds(rows: readonly Timed[], zone: string): Map<strin
  * `unique_total_seconds` of the stats endpoint: gaps of more than 0 and at most 120 s are
  * summed, longer gaps count nothing (not 120), and the sum is truncated (`to_i`).
  */
-export function uniqueTotalSeconds(rows: readonly Timed[]): number {
+export function uniqueTotalSeconds(times: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const gap = (rows[i] as Timed).time - (rows[i - 1] as Timed).time;
+  for (let i = 1; i < times.length; i++) {
+    const gap = (times[i] as number) - (times[i - 1] as number);
     if (gap > 0 && gap <= HEARTBEAT_TIMEOUT_SECONDS) sum += gap;
   }
   return Math.trunc(sum);

@@ -18,6 +18,7 @@ import { type DayKeys, dayKeys, dayKeysBytes } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
+import type { DaySlice } from './row-view.js';
 import { daySkeleton, type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
 import { parseDate } from './time-zone.js';
@@ -51,13 +52,22 @@ interface UserDays {
   specials: Specials;
 }
 
+/** A history whose rows are generated days' columns, which a row view can read without rows. */
+export interface ColumnHistory extends History {
+  /** The rows of {@link History.between} as ranges of day columns. */
+  daySlices(userId: number, window: Partial<TimeWindow>): DaySlice[];
+}
+
+/** Whether a history can hand out its days' columns (a generated one can; fixed rows cannot). */
+export const hasDaySlices = (history: History): history is ColumnHistory => 'daySlices' in history;
+
 /**
  * The generated history of a world: per-user plans in, rows out.
  * @example
  * const history = new GeneratedHistory(plans, { now, maxUserId: 12 }, fixtures);
  * history.between(1, { from: now / 1000 - 3600 });
  */
-export class GeneratedHistory implements History {
+export class GeneratedHistory implements ColumnHistory {
   readonly idCeiling: number;
   private readonly users = new Map<number, UserDays>();
   /** Users share time zones, and a calendar costs a few hundred time-zone look-ups. */
@@ -84,8 +94,19 @@ export class GeneratedHistory implements History {
   }
 
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
-    const days = this.userDays(userId);
     const out: Heartbeat[] = [];
+    for (const { day, from, to, firstId } of this.slicesOf(userId, window)) materialise(day, userId, firstId, from, to, out);
+    return out;
+  }
+
+  daySlices(userId: number, window: Partial<TimeWindow>): DaySlice[] {
+    return this.slicesOf(userId, window);
+  }
+
+  /** The rows of each generated day inside a window, as ranges of its columns. */
+  private slicesOf(userId: number, window: Partial<TimeWindow>): (DaySlice & { firstId: number })[] {
+    const days = this.userDays(userId);
+    const out: (DaySlice & { firstId: number })[] = [];
     if (!days) return out;
     const { cal, plan } = days;
     // Day D's rows lie in [start of D, start of D + 2): a window can only reach into those days.
@@ -96,7 +117,7 @@ export class GeneratedHistory implements History {
       const from = window.from === undefined ? 0 : dayLowerBound(day, window.from);
       let to = day.length;
       if (window.to !== undefined) to = window.toExclusive ? dayLowerBound(day, window.to) : dayUpperBound(day, window.to);
-      if (from < to) materialise(day, userId, firstIdOf(cal.dates[i] as string, userId), from, to, out);
+      if (from < to) out.push({ day, from, to, firstId: firstIdOf(cal.dates[i] as string, userId) });
     }
     return out;
   }

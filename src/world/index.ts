@@ -6,10 +6,10 @@
  */
 
 export * from './durations.js';
-
+export { RowView } from './row-view.js';
 export { compareTimed, insertionIndex, lowerBound, sliceWindow, type TimeWindow, upperBound } from './sorted.js';
 export { toSpans } from './spans.js';
 export { type HeartbeatSink, World } from './store.js';
-export { streakDays } from './streak.js';
+export { streakDays, streakWindow } from './streak.js';
 export * from './time-zone.js';
 export * from './types.js';

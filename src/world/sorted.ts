@@ -15,40 +15,36 @@ export function compareTimed(a: Timed, b: Timed): number {
   return a.time - b.time || a.id - b.id;
 }
 
-/** The first index whose time is `>= time` (rows.length when none). */
-export function lowerBound(rows: readonly Timed[], time: number): number {
+/**
+ * The first index in `0..length` for which `before` is false, given that it is true for a prefix
+ * and false after it (a partition point: one binary search for every bound the world looks up).
+ * @example
+ * partitionPoint(times.length, (i) => times[i] < 60) // the first index whose time is >= 60
+ */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
   let lo = 0;
-  let hi = rows.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((rows[mid] as Timed).time < time) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The first index whose time is `>= time` (rows.length when none). */
+export function lowerBound(rows: readonly Timed[], time: number): number {
+  return partitionPoint(rows.length, (i) => (rows[i] as Timed).time < time);
 }
 
 /** The first index whose time is `> time` (rows.length when none). */
 export function upperBound(rows: readonly Timed[], time: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((rows[mid] as Timed).time <= time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(rows.length, (i) => (rows[i] as Timed).time <= time);
 }
 
 /** Where `row` goes to keep the array ordered by (time, id). */
 export function insertionIndex(rows: readonly Timed[], row: Timed): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareTimed(rows[mid] as Timed, row) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(rows.length, (i) => compareTimed(rows[i] as Timed, row) <= 0);
 }
 
 /**

@@ -4,7 +4,6 @@
  * apart.
  */
 import { HEARTBEAT_TIMEOUT_SECONDS } from './durations.js';
-import type { Timed } from './sorted.js';
 
 export interface Span {
   /** Float epoch seconds of the span's first heartbeat. */
@@ -16,21 +15,20 @@ export interface Span {
 }
 
 /**
- * Spans of heartbeats sorted by (time, id). A span closes when the next heartbeat is more than
+ * Spans of heartbeats sorted by (time, id), given by their times. A span closes when the next heartbeat is more than
  * 120 s away; spans of duration 0 are dropped, so a lone final heartbeat yields nothing while a
  * lone heartbeat followed by a far one yields a 120 s span.
  * @example
- * toSpans([{ id: 1, time: 0 }, { id: 2, time: 1000 }])
+ * toSpans([0, 1000])
  * // [{ start_time: 0, end_time: 120, duration: 120 }]
  */
-export function toSpans(rows: readonly Timed[]): Span[] {
+export function toSpans(times: ArrayLike<number>): Span[] {
   const spans: Span[] = [];
-  const first = rows[0];
-  if (!first) return spans;
-  let spanStart = first.time;
-  for (let i = 0; i < rows.length; i++) {
-    const current = (rows[i] as Timed).time;
-    const next = rows[i + 1]?.time;
+  if (times.length === 0) return spans;
+  let spanStart = times[0] as number;
+  for (let i = 0; i < times.length; i++) {
+    const current = times[i] as number;
+    const next = i + 1 < times.length ? (times[i + 1] as number) : undefined;
     if (next !== undefined && next - current <= HEARTBEAT_TIMEOUT_SECONDS) continue;
     // Ruby's Float#round: half away from zero (the difference is never negative here).
     const base = Math.round(current - spanStart);

@@ -7,8 +7,10 @@
 import { totalSeconds, totalSecondsOfTimes } from './durations.js';
 import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
+import { hasDaySlices } from './history.js';
 import { Lookups } from './lookups.js';
 import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
+import { RowView } from './row-view.js';
 import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,
@@ -235,6 +237,16 @@ export class World {
       return sliceWindow(this.heartbeatsOf(userId), window);
     }
     return mergeTimed(this.history.between(userId, window), this.posted.between(userId, window));
+  }
+
+  /**
+   * A user's heartbeats inside a window as columns (row-view.ts): read from the generated days'
+   * columns without making rows while the user has posted nothing; from the rows otherwise.
+   * Either way the same rows in the same order as {@link heartbeatsBetween}.
+   */
+  viewBetween(userId: number, window: Partial<TimeWindow>): RowView {
+    if (hasDaySlices(this.history) && this.posted.of(userId).length === 0) return RowView.ofDays(this.history.daySlices(userId, window));
+    return RowView.ofRows(this.heartbeatsBetween(userId, window));
   }
 
   /**

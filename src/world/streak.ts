@@ -3,7 +3,8 @@
  * The coding streak (`Heartbeatable.daily_streaks_for_users`, endpoints 9 and 21).
  */
 import { dailyLagSeconds } from './durations.js';
-import { sliceWindow, type Timed } from './sorted.js';
+import type { RowView } from './row-view.js';
+import type { TimeWindow } from './sorted.js';
 import { addDays, isValidTimeZone, localDate } from './time-zone.js';
 
 /** A day counts toward the streak from 15 minutes on. */
@@ -11,24 +12,33 @@ const STREAK_MIN_SECONDS = 15 * 60;
 /** Only heartbeats of the last 31 days are read. */
 const STREAK_LOOKBACK_DAYS = 31;
 
-export interface StreakHeartbeat extends Timed {
-  readonly category: string | null;
+/**
+ * The window the streak query reads: `[now - 31 days, now]`.
+ * @example
+ * streakDays(world.viewBetween(userId, streakWindow(now)), zone, now);
+ */
+export function streakWindow(nowMs: number): TimeWindow {
+  const nowSeconds = nowMs / 1000;
+  return { from: nowSeconds - STREAK_LOOKBACK_DAYS * 86_400, to: nowSeconds };
 }
 
 /**
  * Consecutive local days ending today or yesterday with at least 15 minutes each. Time counts
  * from heartbeats whose category is set and is not `browsing` (SQL's `category <> 'browsing'`
  * also drops NULL), gaps are taken within each local day (120 s cap), and only the window
- * `[now - 31 days, now]` is read. An unknown zone falls back to UTC, as upstream.
- * @param rows one user's heartbeats, ascending by (time, id)
+ * {@link streakWindow} is read. An unknown zone falls back to UTC, as upstream.
+ * @param rows one user's heartbeats (at least those of the window), in (time, id) order
  */
-export function streakDays(rows: readonly StreakHeartbeat[], zone: string, nowMs: number): number {
+export function streakDays(rows: RowView, zone: string, nowMs: number): number {
   const tz = isValidTimeZone(zone) ? zone : 'UTC';
-  const nowSeconds = nowMs / 1000;
-  const window = sliceWindow(rows, { from: nowSeconds - STREAK_LOOKBACK_DAYS * 86_400, to: nowSeconds });
-  const counted = window.filter((row) => row.category !== null && row.category !== 'browsing');
+  const window = rows.slice(streakWindow(nowMs));
+  const { ids, values } = window.strings('category');
+  const counted = window.where((r) => {
+    const category = values[ids[r] as number];
+    return category !== null && category !== undefined && category !== 'browsing';
+  });
   const today = localDate(nowMs, tz);
-  const eligible = [...dailyLagSeconds(counted, tz)]
+  const eligible = [...dailyLagSeconds(counted.times, tz)]
     .filter(([date, seconds]) => date <= today && seconds >= STREAK_MIN_SECONDS)
     .map(([date]) => date)
     .sort()

@@ -106,14 +106,21 @@ describe('dailyLeadSeconds', () => {
 describe('dailyLagSeconds', () => {
   it('restarts at each local midnight', () => {
     const rows = timed([at('2026-08-22T03:58:00Z'), at('2026-08-22T03:59:30Z'), at('2026-08-22T04:00:30Z'), at('2026-08-22T04:01:00Z')]);
-    expect(Object.fromEntries(dailyLagSeconds(rows, 'America/New_York'))).toEqual({ '2026-08-21': 90, '2026-08-22': 30 });
+    expect(
+      Object.fromEntries(
+        dailyLagSeconds(
+          rows.map((r) => r.time),
+          'America/New_York',
+        ),
+      ),
+    ).toEqual({ '2026-08-21': 90, '2026-08-22': 30 });
   });
 });
 
 describe('uniqueTotalSeconds', () => {
   it('sums gaps of at most 120 s, drops longer ones entirely and truncates', () => {
-    expect(uniqueTotalSeconds(timed([0, 60, 260, 260, 290.7]))).toBe(90);
-    expect(uniqueTotalSeconds(timed([0, 120, 240.5]))).toBe(120);
+    expect(uniqueTotalSeconds([0, 60, 260, 260, 290.7])).toBe(90);
+    expect(uniqueTotalSeconds([0, 120, 240.5])).toBe(120);
     expect(uniqueTotalSeconds([])).toBe(0);
   });
 });

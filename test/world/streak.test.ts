@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RowView } from '../../src/world/row-view.js';
 import { streakDays } from '../../src/world/streak.js';
 import { at, series } from './heartbeat-rows.js';
 
@@ -9,11 +10,9 @@ function codingDay(startIso: string, category: string | null = 'coding', beats =
   return series(at(startIso), 60, beats).map((time) => ({ time, category }));
 }
 
+/** The days' heartbeats as the view a streak reads. */
 function rows(...days: { time: number; category: string | null }[][]) {
-  return days
-    .flat()
-    .sort((a, b) => a.time - b.time)
-    .map((r, i) => ({ id: i + 1, ...r }));
+  return RowView.ofRows(days.flat().sort((a, b) => a.time - b.time));
 }
 
 describe('streakDays', () => {

@@ -5,10 +5,10 @@
  */
 
 import type { components } from '../../types/hackatime.js';
-import { dailyLeadSeconds } from '../../world/durations.js';
+import { dailyLeadSecondsOf } from '../../world/durations.js';
+import { RowView } from '../../world/row-view.js';
 import type { World } from '../../world/store.js';
 import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
-import type { Heartbeat } from '../../world/types.js';
 import { compareUtf8 } from '../bytes.js';
 import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
@@ -46,28 +46,38 @@ function compareBytes(a: string, b: string): number {
 }
 
 /** The server groups by (day, project, ai_model) before casting each sum to an integer. */
-const groupKey = (hb: Heartbeat): string => JSON.stringify([hb.project, hb.ai_model]);
+const groupKey = (project: string | null, aiModel: string | null): string => JSON.stringify([project, aiModel]);
 
-function aiByDay(rows: readonly Heartbeat[], zone: string): Map<string, DayAi> {
+function aiByDay(rows: RowView, zone: string): Map<string, DayAi> {
   const dateOf = localDater(zone);
   const days = new Map<string, DayAi>();
-  for (const hb of rows) {
-    if (hb.ai_input_tokens === null && hb.ai_output_tokens === null && isBlank(hb.ai_model)) continue;
-    const date = dateOf(hb.time * 1000);
+  const model = rows.strings('ai_model');
+  const inputs = rows.counts('ai_input_tokens');
+  const outputs = rows.counts('ai_output_tokens');
+  const lineChanges = rows.counts('ai_line_changes');
+  for (let r = 0; r < rows.length; r++) {
+    const aiModel = model.values[model.ids[r] as number] ?? null;
+    const input = inputs[r] as number;
+    const output = outputs[r] as number;
+    if (Number.isNaN(input) && Number.isNaN(output) && isBlank(aiModel)) continue;
+    const date = dateOf((rows.times[r] as number) * 1000);
     let day = days.get(date);
     if (!day) {
       day = { inputTokens: 0, inputCount: 0, outputTokens: 0, outputCount: 0, models: new Map() };
       days.set(date, day);
     }
-    if (hb.ai_input_tokens !== null) {
-      day.inputTokens += hb.ai_input_tokens;
+    if (!Number.isNaN(input)) {
+      day.inputTokens += input;
       day.inputCount += 1;
     }
-    if (hb.ai_output_tokens !== null) {
-      day.outputTokens += hb.ai_output_tokens;
+    if (!Number.isNaN(output)) {
+      day.outputTokens += output;
       day.outputCount += 1;
     }
-    if (!isBlank(hb.ai_model)) day.models.set(hb.ai_model, (day.models.get(hb.ai_model) ?? 0) + (hb.ai_line_changes ?? 0));
+    if (!isBlank(aiModel)) {
+      const lines = lineChanges[r] as number;
+      day.models.set(aiModel, (day.models.get(aiModel) ?? 0) + (Number.isNaN(lines) ? 0 : lines));
+    }
   }
   return days;
 }
@@ -106,13 +116,16 @@ function projectsOf(groups: ReadonlyMap<string, number> | undefined): { total: n
 
 export function dailySummaries(world: World, userId: number, req: SummariesRequest, nowMs: number) {
   const { start, end, timezone } = req;
-  let rows = world.heartbeatsBetween(userId, {
+  let rows = world.viewBetween(userId, {
     from: Math.floor(startOfLocalDay(start, timezone) / 1000),
     to: Math.floor(endOfLocalDay(end, timezone) / 1000),
     toExclusive: true,
   });
-  if (req.project !== undefined) rows = rows.filter((hb) => hb.project === req.project);
-  const seconds = dailyLeadSeconds(rows, timezone, groupKey);
+  if (req.project !== undefined) {
+    const project = rows.strings('project');
+    rows = rows.where((r) => project.values[project.ids[r] as number] === req.project);
+  }
+  const seconds = dailyLeadSecondsOf(rows.times, RowView.paired(rows.strings('project'), rows.strings('ai_model'), groupKey), timezone);
   const ai = aiByDay(rows, timezone);
   const today = localDate(nowMs, timezone);
 

@@ -4,7 +4,7 @@
  * or per project, each group measured against its own previous heartbeat.
  */
 import type { components } from '../../types/hackatime.js';
-import { groupedSeconds, type Heartbeat } from '../../world/index.js';
+import { groupedSecondsOf, type RowView } from '../../world/index.js';
 import { displayLanguageName, isBlank, languageColor } from '../rails/present/display-names.js';
 import { digitalTime, percent, shortTimeSimple } from '../rails/present/format.js';
 
@@ -24,8 +24,8 @@ export interface BreakdownOptions {
  * leaves it open — and cut to the limit.
  * @param total the summary's `total_seconds`, the base of `percent` (`null` when 0).
  */
-export function breakdown(rows: readonly Heartbeat[], by: 'language' | 'project', total: number, options: BreakdownOptions): StatsItem[] {
-  const items = [...groupedSeconds(rows, (hb) => hb[by])].map(([key, seconds]) => {
+export function breakdown(rows: RowView, by: 'language' | 'project', total: number, options: BreakdownOptions): StatsItem[] {
+  const items = [...groupedSecondsOf(rows.times, rows.strings(by))].map(([key, seconds]) => {
     const stored = isBlank(key) ? 'Other' : key;
     const item: StatsItem = {
       name: by === 'language' && !options.rawNames ? displayLanguageName(stored) : stored,

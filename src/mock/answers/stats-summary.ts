@@ -3,13 +3,13 @@
  * The `data` object of the user stats endpoint (`WakatimeService#build_summary`, uncached): totals
  * over `start <= time < end` in whole seconds, the daily average, and the requested lists.
  */
-import { type Heartbeat, type TimeWindow, totalSeconds, type User, type World } from '../../world/index.js';
+import { type Heartbeat, type RowView, type TimeWindow, totalSecondsOfTimes, type User, type World } from '../../world/index.js';
 import { fromTemplate, INTERNAL_ERROR_PAGE } from '../errors.js';
 import { displayName } from '../rails/present/display-names.js';
 import { shortTimeDetailed } from '../rails/present/format.js';
 import { strftimeUtc } from '../rails/ruby/active-support-time.js';
-import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from '../rails/scopes/boundary-aware.js';
-import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, categoryNotIn } from '../rails/scopes/boundary-aware.js';
+import { isValidTime } from '../rails/scopes/valid-timestamps.js';
 import { breakdown, type StatsItem } from './stats-breakdown.js';
 
 const DAY = 86_400;
@@ -54,16 +54,30 @@ export interface SummaryData {
 /** Ruby's Integer#/ (floor division); `|| 0` keeps `-0` out of the JSON. */
 const floorDiv = (a: number, b: number) => Math.floor(a / b) || 0;
 
+/** What the service's scope keeps, of a row's time, category and project. */
+type Scope = (time: number, category: string | null, project: string | null) => boolean;
+
 /** What the service's scope keeps: the user's valid heartbeats, the projects asked for, the categories not excluded. */
-function scopeFilter(request: SummaryRequest): (hb: Heartbeat) => boolean {
+function scopeFilter(request: SummaryRequest): Scope {
   const excluded = request.testMode
     ? [...BOUNDARY_EXCLUDED, ...(request.noAiCoding ? ['ai coding'] : [])]
     : request.noAiCoding
       ? ['ai coding']
       : [];
-  const outside = notInCategories(excluded);
+  const outside = categoryNotIn(excluded);
   const { projects } = request;
-  return (hb) => hasValidTimestamp(hb) && outside(hb) && (projects === undefined || (hb.project !== null && projects.includes(hb.project)));
+  return (time, category, project) =>
+    isValidTime(time) && outside(category) && (projects === undefined || (project !== null && projects.includes(project)));
+}
+
+/** The rows of a view the scope keeps (each distinct category and project judged once). */
+function scoped(view: RowView, scope: Scope): RowView {
+  const category = view.strings('category');
+  const project = view.strings('project');
+  const { times } = view;
+  return view.where((r) =>
+    scope(times[r] as number, category.values[category.ids[r] as number] ?? null, project.values[project.ids[r] as number] ?? null),
+  );
 }
 
 /**
@@ -73,9 +87,11 @@ function scopeFilter(request: SummaryRequest): (hb: Heartbeat) => boolean {
 export function buildSummary(world: World, request: SummaryRequest): SummaryData {
   const { user } = request;
   const { from: start, to: end } = request.window;
-  const matches = scopeFilter(request);
-  const rows = world.heartbeatsBetween(user.id, { from: start, to: end, toExclusive: true }).filter(matches);
-  const total = request.testMode ? boundaryAwareSeconds(world.heartbeatsOf(user.id), start, end, matches) : totalSeconds(rows);
+  const scope = scopeFilter(request);
+  const rows = scoped(world.viewBetween(user.id, { from: start, to: end, toExclusive: true }), scope);
+  const total = request.testMode
+    ? boundaryAwareSeconds(world.heartbeatsOf(user.id), start, end, (hb: Heartbeat) => scope(hb.time, hb.category, hb.project))
+    : totalSecondsOfTimes(rows.times);
   const days = floorDiv(end - start, DAY);
   const average = days === 0 ? 0 : floorDiv(total, days);
   const data: SummaryData = {

@@ -3,10 +3,19 @@
  * `GET /api/v1/users/{username}/stats` after access is settled: the body the options ask for
  * (`{"total_seconds"}` alone, or the summary with streak and trust factor) and the total-only query.
  */
-import { type Heartbeat, streakDays, type TimeWindow, totalSeconds, type User, uniqueTotalSeconds, type World } from '../../world/index.js';
+import {
+  type Heartbeat,
+  streakDays,
+  streakWindow,
+  type TimeWindow,
+  totalSeconds,
+  type User,
+  uniqueTotalSeconds,
+  type World,
+} from '../../world/index.js';
 import type { StatsOptions } from '../params/user-stats-options.js';
 import { BOUNDARY_EXCLUDED, boundaryAwareSeconds, notInCategories } from '../rails/scopes/boundary-aware.js';
-import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+import { hasValidTimestamp, isValidTime } from '../rails/scopes/valid-timestamps.js';
 import { buildSummary, type SummaryData } from './stats-summary.js';
 import { publicTrustFactor } from './trust-factor.js';
 
@@ -57,11 +66,17 @@ export function userStats(
   });
   if (o.totalOnly) return { total_seconds: data.total_seconds };
   if (o.featuresRaw?.includes('projects') && o.projects !== undefined) {
-    const coding = world
-      .heartbeatsBetween(user.id, { from: window.from, to: window.to })
-      .filter((hb) => hb.category === 'coding' && hasValidTimestamp(hb) && inList(o.projects, hb.project));
-    data.unique_total_seconds = uniqueTotalSeconds(coding);
+    const rows = world.viewBetween(user.id, { from: window.from, to: window.to });
+    const category = rows.strings('category');
+    const project = rows.strings('project');
+    const coding = rows.where(
+      (r) =>
+        category.values[category.ids[r] as number] === 'coding' &&
+        isValidTime(rows.times[r] as number) &&
+        inList(o.projects, project.values[project.ids[r] as number] ?? null),
+    );
+    data.unique_total_seconds = uniqueTotalSeconds(coding.times);
   }
-  data.streak = streakOf(() => streakDays(world.heartbeatsOf(user.id), user.timezone, nowMs));
+  data.streak = streakOf(() => streakDays(world.viewBetween(user.id, streakWindow(nowMs)), user.timezone, nowMs));
   return { data, trust_factor: publicTrustFactor(user) };
 }

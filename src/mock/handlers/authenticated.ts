@@ -2,7 +2,7 @@
  * @module
  * The OAuth-protected `/api/v1/authenticated/*` endpoints.
  */
-import { streakDays } from '../../world/streak.js';
+import { streakDays, streakWindow } from '../../world/streak.js';
 import type { Heartbeat, User } from '../../world/types.js';
 import { authenticatedHours } from '../answers/authenticated-hours.js';
 import { authenticatedApiKey, authenticatedMe } from '../answers/authenticated-profile.js';
@@ -39,7 +39,7 @@ const getAuthenticatedStreak: OperationHandler = {
   handle(ctx) {
     const user = owner(ctx);
     const streak = ctx.state.freshness.fetch(`streak:${user.id}`, ctx.now, STREAK_TTL_MS, () =>
-      streakDays(ctx.world.heartbeatsOf(user.id), user.timezone, ctx.now),
+      streakDays(ctx.world.viewBetween(user.id, streakWindow(ctx.now)), user.timezone, ctx.now),
     );
     return json({ streak_days: streak });
   },

@@ -15,7 +15,7 @@ import { statsTarget } from '../params/stats-target.js';
 import { statsOptions } from '../params/user-stats-options.js';
 import { presentParam } from '../rails/ruby/rails-params.js';
 import { rubySplit } from '../rails/ruby/string-methods.js';
-import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+import { isValidTime } from '../rails/scopes/valid-timestamps.js';
 
 /** Admin key already checked by the app; the body is bare integer seconds. */
 const getGlobalStats: OperationHandler = {
@@ -44,10 +44,13 @@ const getUserSpans: OperationHandler = {
     const project = presentParam(ctx.search, 'project');
     const list = project === undefined ? presentParam(ctx.search, 'filter_by_project') : undefined;
     const projects = project !== undefined ? [project] : list === undefined ? undefined : rubySplit(list);
-    const rows = ctx.world
-      .heartbeatsBetween(user.id, window)
-      .filter((hb) => hasValidTimestamp(hb) && (projects === undefined || (hb.project !== null && projects.includes(hb.project))));
-    return json({ spans: toSpans(rows) });
+    const rows = ctx.world.viewBetween(user.id, window);
+    const rowProject = rows.strings('project');
+    const kept = rows.where((r) => {
+      const name = rowProject.values[rowProject.ids[r] as number] ?? null;
+      return isValidTime(rows.times[r] as number) && (projects === undefined || (name !== null && projects.includes(name)));
+    });
+    return json({ spans: toSpans(kept.times) });
   },
 };
 

@@ -8,9 +8,15 @@ import { HEARTBEAT_TIMEOUT_SECONDS, type Heartbeat, lowerBound, pgInteger } from
 /** The categories boundary-aware totals always leave out (compared lower-cased). */
 export const BOUNDARY_EXCLUDED = ['browsing', 'meeting', 'communicating'];
 
+/** `NOT (LOWER(category) IN (…))` of a category: SQL NULL semantics drop uncategorised rows too. */
+export const categoryNotIn = (excluded: readonly string[]) => (category: string | null) =>
+  excluded.length === 0 || (category !== null && !excluded.includes(category.toLowerCase()));
+
 /** `NOT (LOWER(category) IN (…))`: SQL NULL semantics drop uncategorised rows too. */
-export const notInCategories = (excluded: readonly string[]) => (hb: Heartbeat) =>
-  excluded.length === 0 || (hb.category !== null && !excluded.includes(hb.category.toLowerCase()));
+export const notInCategories = (excluded: readonly string[]) => {
+  const outside = categoryNotIn(excluded);
+  return (hb: Heartbeat) => outside(hb.category);
+};
 
 /**
  * The real server rebuilds the scope from the user, project and category conditions only, so the

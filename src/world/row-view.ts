@@ -1,0 +1,220 @@
+/**
+ * @module
+ * A user's heartbeats in a window as columns, for the reads that measure a long history (all-time
+ * stats, a year of summaries, spans, streaks): the times in one Float64Array and each string field
+ * a reader asks for as ids into a table of its distinct values, made from the cached day columns
+ * without making one object per heartbeat. A year of a heavy user is about 30,000 rows: as
+ * `Heartbeat` objects that was most of a first read's time and most of the garbage a busy mock
+ * left behind. Rows are in (time, id) order, as the row lists are.
+ */
+import { type DayColumns, type DayCountField, type DayStringField, dayCounts, dayStrings } from './day-columns.js';
+import { partitionPoint, type TimeWindow } from './sorted.js';
+import type { Heartbeat } from './types.js';
+
+/** The string fields a view hands out as interned columns. */
+export type ViewStringField = DayStringField;
+/** The count fields a view hands out (null as NaN). */
+export type ViewCountField = DayCountField;
+
+/** What a view reads of a row object: its time and, where present, the fields it is asked for. */
+export type ViewRow = Pick<Heartbeat, 'time'> & Partial<Pick<Heartbeat, ViewStringField | ViewCountField>>;
+
+/** One string field of every row: `values[ids[r]]` is row r's value; each value has one id. */
+export interface InternedColumn {
+  readonly ids: Uint32Array;
+  readonly values: readonly (string | null)[];
+}
+
+interface ViewSource {
+  strings(field: ViewStringField): InternedColumn;
+  counts(field: ViewCountField): Float64Array;
+}
+
+/** A row range of one generated day. */
+export interface DaySlice {
+  day: DayColumns;
+  from: number;
+  to: number;
+}
+
+/** Gives each distinct value one id, in order of first appearance. */
+class Interner {
+  readonly values: (string | null)[] = [];
+  private readonly index = new Map<string | null, number>();
+
+  id(value: string | null): number {
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.index.set(value, id);
+    }
+    return id;
+  }
+}
+
+function memo<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * Rows as columns; a field's column is made on first use and kept with the view.
+ * @example
+ * const view = RowView.ofRows(rows);
+ * const { ids, values } = view.strings('project');
+ */
+export class RowView {
+  readonly strings: (field: ViewStringField) => InternedColumn;
+  readonly counts: (field: ViewCountField) => Float64Array;
+
+  private constructor(
+    /** Unix seconds, ascending. */
+    readonly times: Float64Array,
+    source: ViewSource,
+  ) {
+    this.strings = memo((field) => source.strings(field));
+    this.counts = memo((field) => source.counts(field));
+  }
+
+  get length(): number {
+    return this.times.length;
+  }
+
+  /**
+   * One value per row as an interned column.
+   * @example
+   * const column = RowView.column(rows, (hb) => hb.project);
+   */
+  static column<T>(rows: readonly T[], nameOf: (row: T) => string | null): InternedColumn {
+    const interner = new Interner();
+    const ids = Uint32Array.from(rows, (row) => interner.id(nameOf(row)));
+    return { ids, values: interner.values };
+  }
+
+  /**
+   * Two columns of the same rows as one, a value per distinct pair (`nameOf` of the pair).
+   * @example
+   * RowView.paired(view.strings('project'), view.strings('ai_model'), (p, m) => JSON.stringify([p, m]));
+   */
+  static paired(a: InternedColumn, b: InternedColumn, nameOf: (a: string | null, b: string | null) => string): InternedColumn {
+    const pairs = new Map<number, number>();
+    const values: string[] = [];
+    const width = b.values.length;
+    const ids = Uint32Array.from(a.ids, (first, r) => {
+      const second = b.ids[r] as number;
+      const key = first * width + second;
+      let id = pairs.get(key);
+      if (id === undefined) {
+        id = values.length;
+        values.push(nameOf(a.values[first] ?? null, b.values[second] ?? null));
+        pairs.set(key, id);
+      }
+      return id;
+    });
+    return { ids, values };
+  }
+
+  /** Rows given as objects (posted heartbeats merged in, fixed histories); an absent field is null. */
+  static ofRows(rows: readonly ViewRow[]): RowView {
+    return new RowView(
+      Float64Array.from(rows, (row) => row.time),
+      {
+        strings: (field) => RowView.column(rows, (row) => row[field] ?? null),
+        counts: (field) => Float64Array.from(rows, (row) => row[field] ?? Number.NaN),
+      },
+    );
+  }
+
+  /** Slices of generated days, in time order. */
+  static ofDays(slices: readonly DaySlice[]): RowView {
+    let n = 0;
+    for (const slice of slices) n += slice.to - slice.from;
+    const times = new Float64Array(n);
+    let at = 0;
+    for (const { day, from, to } of slices) {
+      times.set(day.times.subarray(from, to), at);
+      at += to - from;
+    }
+    return new RowView(times, {
+      strings(field) {
+        const interner = new Interner();
+        const ids = new Uint32Array(n);
+        let r = 0;
+        for (const { day, from, to } of slices) {
+          // A day's own table is small: translate each of its indexes once.
+          const local = dayStrings(day, field);
+          const translated = new Int32Array(day.table.length).fill(-1);
+          for (let k = from; k < to; k++, r++) {
+            const index = local[k] as number;
+            let id = translated[index] as number;
+            if (id < 0) {
+              id = interner.id(day.table[index] as string | null);
+              translated[index] = id;
+            }
+            ids[r] = id;
+          }
+        }
+        return { ids, values: interner.values };
+      },
+      counts(field) {
+        const out = new Float64Array(n);
+        let r = 0;
+        for (const { day, from, to } of slices) {
+          const local = dayCounts(day, field);
+          for (let k = from; k < to; k++, r++) {
+            const value = local[k] as number;
+            out[r] = value < 0 ? Number.NaN : value;
+          }
+        }
+        return out;
+      },
+    });
+  }
+
+  /** The rows `keep` keeps, in order. */
+  where(keep: (row: number) => boolean): RowView {
+    const kept: number[] = [];
+    for (let r = 0; r < this.times.length; r++) if (keep(r)) kept.push(r);
+    if (kept.length === this.times.length) return this;
+    const rows = Uint32Array.from(kept);
+    return new RowView(
+      Float64Array.from(rows, (r) => this.times[r] as number),
+      {
+        strings: (field) => {
+          const { ids, values } = this.strings(field);
+          return { ids: Uint32Array.from(rows, (r) => ids[r] as number), values };
+        },
+        counts: (field) => {
+          const counts = this.counts(field);
+          return Float64Array.from(rows, (r) => counts[r] as number);
+        },
+      },
+    );
+  }
+
+  /** The rows inside a window, by binary search (`to` inclusive unless `toExclusive`). */
+  slice(window: TimeWindow): RowView {
+    const { times } = this;
+    const first = partitionPoint(times.length, (r) => (times[r] as number) < window.from);
+    const end = Math.max(
+      first,
+      partitionPoint(times.length, (r) => (window.toExclusive ? (times[r] as number) < window.to : (times[r] as number) <= window.to)),
+    );
+    if (first === 0 && end === times.length) return this;
+    return new RowView(times.slice(first, end), {
+      strings: (field) => {
+        const { ids, values } = this.strings(field);
+        return { ids: ids.slice(first, end), values };
+      },
+      counts: (field) => this.counts(field).slice(first, end),
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { groupedSecondsOf } from '../../src/world/durations.js';
+import type { RowView, ViewCountField, ViewStringField } from '../../src/world/row-view.js';
+import type { TimeWindow } from '../../src/world/sorted.js';
+import { createWorld, type World } from '../../src/world/store.js';
+import type { Heartbeat } from '../../src/world/types.js';
+import { draft, groupedLag } from '../helpers/heartbeats.js';
+
+const NOW = Date.parse('2026-08-22T14:00:00Z');
+const DAY = 86_400;
+const STRINGS: ViewStringField[] = ['category', 'project', 'language', 'editor', 'operating_system', 'machine', 'ai_model'];
+const COUNTS: ViewCountField[] = ['ai_input_tokens', 'ai_output_tokens', 'ai_line_changes'];
+
+const WINDOWS: Partial<TimeWindow>[] = [
+  {},
+  { from: NOW / 1000 - 7 * DAY, to: NOW / 1000, toExclusive: true },
+  { from: NOW / 1000 - 30.3 * DAY, to: NOW / 1000 - 2.7 * DAY },
+  { from: NOW / 1000 - DAY, to: NOW / 1000 },
+  { from: NOW / 1000 - 400 * DAY, to: NOW / 1000 + DAY, toExclusive: true },
+];
+
+/** Every column of the view against the same field of the rows, row by row. */
+function expectSameRows(view: RowView, rows: readonly Heartbeat[], label: string): void {
+  expect([...view.times], `${label}: times`).toEqual(rows.map((r) => r.time));
+  for (const field of STRINGS) {
+    const { ids, values } = view.strings(field);
+    expect(
+      Array.from(ids, (id) => values[id]),
+      `${label}: ${field}`,
+    ).toEqual(rows.map((r) => r[field]));
+    // One id per value: the grouping rules count on it.
+    expect(new Set(values).size, `${label}: ${field} values are distinct`).toBe(values.length);
+  }
+  for (const field of COUNTS) {
+    expect(
+      Array.from(view.counts(field), (n) => (Number.isNaN(n) ? null : n)),
+      `${label}: ${field}`,
+    ).toEqual(rows.map((r) => r[field]));
+  }
+}
+
+function checkWorld(world: World, rowsWorld: World): number {
+  let checked = 0;
+  for (const user of world.users) {
+    for (const window of WINDOWS) {
+      const label = `user ${user.id} ${JSON.stringify(window)}`;
+      const rows = rowsWorld.heartbeatsBetween(user.id, window);
+      const view = world.viewBetween(user.id, window);
+      expectSameRows(view, rows, label);
+      checked += rows.length;
+    }
+  }
+  return checked;
+}
+
+/**
+ * Long reads (all-time stats, a year of summaries, spans, streaks) read a user's rows as columns
+ * made from the generated days' columns: they must be the rows `heartbeatsBetween` gives, field by
+ * field and in the same order, so every rule over them gives the same figures.
+ */
+describe('row views of a world', () => {
+  it('hold the rows heartbeatsBetween gives, for every user and window', () => {
+    const checked = checkWorld(
+      createWorld({ seed: 5, now: NOW, users: 12, days: 60 }),
+      createWorld({ seed: 5, now: NOW, users: 12, days: 60 }),
+    );
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('hold the posted rows merged in once a user has posted', () => {
+    const world = createWorld({ seed: 5, now: NOW, users: 9, days: 20 });
+    const rowsWorld = createWorld({ seed: 5, now: NOW, users: 9, days: 20 });
+    const existing = world.heartbeatsBetween(1, { from: NOW / 1000 - DAY, to: NOW / 1000 });
+    const at = (existing[3] as Heartbeat).time;
+    for (const w of [world, rowsWorld]) {
+      w.addHeartbeat(1, draft({ time: at + 0.25, project: 'posted', language: 'Zig', category: 'coding', ai_input_tokens: 7 }));
+      w.addHeartbeat(1, draft({ time: NOW / 1000 - 10, project: null, category: null }));
+    }
+    expect(checkWorld(world, rowsWorld)).toBeGreaterThan(1000);
+  });
+
+  it('slices and filters as the row lists do', () => {
+    const world = createWorld({ seed: 5, now: NOW, users: 9, days: 20 });
+    const all = world.viewBetween(1, {});
+    const rows = world.heartbeatsBetween(1, {});
+    const window = { from: NOW / 1000 - 5.5 * DAY, to: NOW / 1000 - 2 * DAY, toExclusive: true };
+    const inWindow = (r: Heartbeat) => r.time >= window.from && r.time < window.to;
+    expectSameRows(all.slice(window), rows.filter(inWindow), 'slice');
+    const category = all.strings('category');
+    const coding = all.where((r) => category.values[category.ids[r] as number] === 'coding');
+    expectSameRows(
+      coding,
+      rows.filter((r) => r.category === 'coding'),
+      'where',
+    );
+    expectSameRows(
+      coding.slice(window),
+      rows.filter((r) => r.category === 'coding' && inWindow(r)),
+      'where, then slice',
+    );
+  });
+
+  it('give the grouped rule the figures the rows give', () => {
+    const world = createWorld({ seed: 8, now: NOW, users: 9, days: 45 });
+    for (const user of world.users) {
+      const rows = world.heartbeatsBetween(user.id, {});
+      const view = world.viewBetween(user.id, {});
+      for (const field of ['language', 'project'] as const) {
+        expect([...groupedSecondsOf(view.times, view.strings(field))], `user ${user.id} ${field}`).toEqual([
+          ...groupedLag(rows, (r) => r[field]),
+        ]);
+      }
+    }
+  });
+});
