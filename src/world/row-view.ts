@@ -179,6 +179,55 @@ export class RowView {
     });
   }
 
+  /**
+   * Two views' rows in one time order; on equal times `first`'s rows come first (generated rows
+   * before posted ones, whose ids are all higher).
+   * @example
+   * RowView.merged(RowView.ofDays(slices), RowView.ofRows(posted));
+   */
+  static merged(first: RowView, second: RowView): RowView {
+    if (second.length === 0) return first;
+    if (first.length === 0) return second;
+    const n = first.length + second.length;
+    // fromSecond[r]: whether merged row r is the second view's; at[r]: its index there.
+    const fromSecond = new Uint8Array(n);
+    const at = new Uint32Array(n);
+    const times = new Float64Array(n);
+    let i = 0;
+    let j = 0;
+    for (let r = 0; r < n; r++) {
+      const takeSecond = i >= first.length || (j < second.length && (second.times[j] as number) < (first.times[i] as number));
+      fromSecond[r] = takeSecond ? 1 : 0;
+      at[r] = takeSecond ? j++ : i++;
+      times[r] = takeSecond ? (second.times[at[r] as number] as number) : (first.times[at[r] as number] as number);
+    }
+    return new RowView(times, {
+      strings(field) {
+        const interner = new Interner();
+        const columns = [first.strings(field), second.strings(field)] as const;
+        const translated = columns.map((column) => new Int32Array(column.values.length).fill(-1));
+        const ids = new Uint32Array(n);
+        for (let r = 0; r < n; r++) {
+          const source = fromSecond[r] as number;
+          const column = columns[source as 0 | 1];
+          const map = translated[source] as Int32Array;
+          const local = column.ids[at[r] as number] as number;
+          let id = map[local] as number;
+          if (id < 0) {
+            id = interner.id(column.values[local] ?? null);
+            map[local] = id;
+          }
+          ids[r] = id;
+        }
+        return { ids, values: interner.values };
+      },
+      counts(field) {
+        const sources = [first.counts(field), second.counts(field)] as const;
+        return Float64Array.from(times, (_, r) => sources[fromSecond[r] as 0 | 1][at[r] as number] as number);
+      },
+    });
+  }
+
   /** The rows `keep` keeps, in order. */
   where(keep: (row: number) => boolean): RowView {
     const kept: number[] = [];

@@ -240,13 +240,15 @@ export class World {
   }
 
   /**
-   * A user's heartbeats inside a window as columns (row-view.ts): read from the generated days'
-   * columns without making rows while the user has posted nothing; from the rows otherwise.
-   * Either way the same rows in the same order as {@link heartbeatsBetween}.
+   * A user's heartbeats inside a window as columns (row-view.ts): the generated days' columns,
+   * read without making rows, merged with what the user posted; the same rows in the same order
+   * as {@link heartbeatsBetween}.
    */
   viewBetween(userId: number, window: Partial<TimeWindow>): RowView {
-    if (hasDaySlices(this.history) && this.posted.of(userId).length === 0) return RowView.ofDays(this.history.daySlices(userId, window));
-    return RowView.ofRows(this.heartbeatsBetween(userId, window));
+    if (!hasDaySlices(this.history)) return RowView.ofRows(this.heartbeatsBetween(userId, window));
+    // Posted rows never repeat a generated one (inserts are de-duplicated), so merging is all.
+    const generated = RowView.ofDays(this.history.daySlices(userId, window));
+    return RowView.merged(generated, RowView.ofRows(this.posted.between(userId, window)));
   }
 
   /**

@@ -75,6 +75,8 @@ describe('row views of a world', () => {
     for (const w of [world, rowsWorld]) {
       w.addHeartbeat(1, draft({ time: at + 0.25, project: 'posted', language: 'Zig', category: 'coding', ai_input_tokens: 7 }));
       w.addHeartbeat(1, draft({ time: NOW / 1000 - 10, project: null, category: null }));
+      // At the very instant of a generated row: the generated one (lower id) comes first.
+      w.addHeartbeat(1, draft({ time: at, project: 'same instant', ai_model: 'm', ai_line_changes: 3 }));
     }
     expect(checkWorld(world, rowsWorld)).toBeGreaterThan(1000);
   });
