@@ -94,7 +94,10 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
         serverOptions: {
           headersTimeout: options.timeouts?.headers ?? 10_000,
           requestTimeout: options.timeouts?.request ?? 30_000,
-          keepAliveTimeout: options.timeouts?.keepAlive ?? 5_000,
+          // Far longer than a client keeps an idle socket for reuse (undici: the server's hint less a
+          // second). At Node's 5 s, a client whose loop was busy past it could send on a socket
+          // the server's idle check closed in the same turn: ECONNRESET for a valid request.
+          keepAliveTimeout: options.timeouts?.keepAlive ?? 65_000,
           // How often Node looks for connections past those timeouts (its default is 30 s).
           connectionsCheckingInterval: Math.min(1_000, options.timeouts?.headers ?? 1_000),
         },

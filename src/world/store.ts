@@ -252,6 +252,32 @@ export class World {
   }
 
   /**
+   * A user's latest row (by time, then id) that `matches`, looked for from the newest days back,
+   * a few days at a time, so rows are made only for the days searched.
+   */
+  latestHeartbeat(userId: number, matches: (row: Heartbeat) => boolean): Heartbeat | undefined {
+    const historyStart = this.now / 1000 - (this.days + 1) * 86_400;
+    // Windows from the newest back: [to - span, to), the first open above (posted rows may lie
+    // ahead of now), the last open below (posted rows may predate the history).
+    let to: number | undefined;
+    for (let span = 2 * 86_400; ; span *= 4) {
+      const from = (to ?? this.now / 1000) - span;
+      const window: Partial<TimeWindow> = { toExclusive: true };
+      if (to !== undefined) window.to = to;
+      if (from > historyStart) window.from = from;
+      const rows = this.heartbeatsBetween(userId, window);
+      for (let i = rows.length - 1; i >= 0; i--) if (matches(rows[i] as Heartbeat)) return rows[i];
+      if (window.from === undefined) return undefined;
+      to = from;
+    }
+  }
+
+  /** How many heartbeats a user has, generated and posted, counted without making rows. */
+  heartbeatCount(userId: number): number {
+    return this.viewBetween(userId, {}).length;
+  }
+
+  /**
    * The 2-minute-rule total of a user's heartbeats inside `window` whose keys `keep` keeps: from
    * the generated days' keyed instants, without making rows, while the user has posted nothing;
    * from the rows otherwise. Either way the same figure as `totalSeconds` of the filtered rows.

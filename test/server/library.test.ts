@@ -23,6 +23,19 @@ describe('startMock', () => {
     await again.close();
   });
 
+  it('keeps an idle connection far longer than a client reuses one', async () => {
+    // Node's 5 s default raced clients: a test whose loop was busy past the client's 4 s could
+    // send on a socket the server's idle check closed in the same turn (ECONNRESET).
+    const mock = await startMock({ seed: SEED, now: NOW });
+    try {
+      const res = await fetch(`${mock.url}/api/v1/users/demo/trust_factor`);
+      await res.arrayBuffer();
+      expect(res.headers.get('keep-alive')).toBe('timeout=65');
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('gives each call its own mock', async () => {
     const [a, b] = await Promise.all([startMock({ now: NOW }), startMock({ now: NOW })]);
     expect(a.url).not.toBe(b.url);

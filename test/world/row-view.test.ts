@@ -115,3 +115,38 @@ describe('row views of a world', () => {
     }
   });
 });
+
+/**
+ * The latest matching row is looked for from the newest days back, a few days at a time: it must
+ * be the one a scan of the whole timeline finds, wherever it lies (today, months ago, posted ahead
+ * of now or before the history), and the count must be the timeline's length.
+ */
+describe('the latest matching heartbeat and the count', () => {
+  it('are those of the whole timeline', () => {
+    const world = createWorld({ seed: 3, now: NOW, users: 9, days: 120 });
+    const rowsWorld = createWorld({ seed: 3, now: NOW, users: 9, days: 120 });
+    for (const w of [world, rowsWorld]) {
+      w.addHeartbeat(2, draft({ time: NOW / 1000 + 3 * DAY, project: 'ahead', category: 'coding' }));
+      w.addHeartbeat(2, draft({ time: NOW / 1000 - 500 * DAY, project: 'long ago', category: 'coding' }));
+    }
+    let found = 0;
+    for (const user of world.users) {
+      const rows = rowsWorld.heartbeatsOf(user.id);
+      expect(world.heartbeatCount(user.id), `user ${user.id} count`).toBe(rows.length);
+      const oldest = rows[0]?.project ?? null;
+      const predicates: Record<string, (hb: Heartbeat) => boolean> = {
+        any: () => true,
+        'not a test entry': (hb) => hb.source_type !== 'test_entry',
+        'the oldest row’s project': (hb) => hb.project === oldest,
+        'long ago': (hb) => hb.project === 'long ago',
+        never: () => false,
+      };
+      for (const [name, matches] of Object.entries(predicates)) {
+        const expected = rows.findLast(matches);
+        expect(world.latestHeartbeat(user.id, matches)?.id, `user ${user.id}: ${name}`).toBe(expected?.id);
+        if (expected) found += 1;
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+  });
+});

@@ -5,13 +5,13 @@
  * query parameters with `&` and no `?`.
  */
 
-import { totalSeconds } from '../../world/durations.js';
+import { totalSecondsOfTimes } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
-import type { Heartbeat, User } from '../../world/types.js';
+import type { User } from '../../world/types.js';
 import { utf8Bytes } from '../bytes.js';
 import { badgeTime } from '../rails/present/format.js';
 import { isBlankString } from '../rails/ruby/blank.js';
-import { hasValidTimestamp } from '../rails/scopes/valid-timestamps.js';
+import { isValidTime } from '../rails/scopes/valid-timestamps.js';
 
 /** `Repository.parse_url`: host, owner and name of a mapped repository URL. */
 const REPOSITORY_URL = /^https?:\/\/([^/]+)\/([^/]+)\/([^/]+)\/?$/;
@@ -38,7 +38,7 @@ function rubyUrlEncode(value: string): string {
  */
 export function resolveBadgeProject(world: World, user: User, param: string): string | undefined {
   if (isBlankString(param)) return undefined;
-  if (world.heartbeatsOf(user.id).some((hb) => hb.project === param)) return param;
+  if (world.viewBetween(user.id, {}).strings('project').values.includes(param)) return param;
   const slash = param.indexOf('/');
   if (slash === -1) return undefined;
   const owner = param.slice(0, slash);
@@ -52,8 +52,13 @@ export function resolveBadgeProject(world: World, user: User, param: string): st
 
 /** `user.heartbeats.where(project: names).duration_seconds`: one timeline over all the named projects. */
 export function projectsSeconds(world: World, userId: number, names: ReadonlySet<string>): number {
-  const rows = world.heartbeatsOf(userId).filter((hb: Heartbeat) => hb.project !== null && names.has(hb.project) && hasValidTimestamp(hb));
-  return totalSeconds(rows);
+  const rows = world.viewBetween(userId, {});
+  const project = rows.strings('project');
+  const named = rows.where((r) => {
+    const name = project.values[project.ids[r] as number] ?? null;
+    return name !== null && names.has(name) && isValidTime(rows.times[r] as number);
+  });
+  return totalSecondsOfTimes(named.times);
 }
 
 /** The redirect target: label, time text and colour URL-encoded, then every unconsumed parameter as `&k=v`. */

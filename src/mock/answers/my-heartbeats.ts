@@ -42,12 +42,7 @@ function sourceTypeFilter(value: string): (row: Heartbeat) => boolean {
 export function mostRecentHeartbeat(world: World, userId: number, { sourceType, editor }: MostRecentFilters, nowMs: number) {
   const bySource = sourceType === undefined ? (row: Heartbeat) => row.source_type !== 'test_entry' : sourceTypeFilter(sourceType);
   const wanted = editor?.toLowerCase();
-  const rows = world.heartbeatsOf(userId);
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i] as Heartbeat;
-    if (!bySource(row)) continue;
-    if (wanted !== undefined && row.editor?.toLowerCase() !== wanted) continue;
-    return { has_heartbeat: true, heartbeat: row, editor: row.editor, time_ago: timeAgo(row.time * 1000, nowMs) };
-  }
+  const row = world.latestHeartbeat(userId, (hb) => bySource(hb) && (wanted === undefined || hb.editor?.toLowerCase() === wanted));
+  if (row) return { has_heartbeat: true, heartbeat: row, editor: row.editor, time_ago: timeAgo(row.time * 1000, nowMs) };
   return { has_heartbeat: false, heartbeat: null, editor: null, time_ago: null };
 }

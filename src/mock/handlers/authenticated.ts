@@ -2,8 +2,10 @@
  * @module
  * The OAuth-protected `/api/v1/authenticated/*` endpoints.
  */
+
+import type { World } from '../../world/store.js';
 import { streakDays, streakWindow } from '../../world/streak.js';
-import type { Heartbeat, User } from '../../world/types.js';
+import type { User } from '../../world/types.js';
 import { authenticatedHours } from '../answers/authenticated-hours.js';
 import { authenticatedApiKey, authenticatedMe } from '../answers/authenticated-profile.js';
 import { authenticatedProjects } from '../answers/authenticated-projects.js';
@@ -53,18 +55,15 @@ const getAuthenticatedProjects: OperationHandler = {
 };
 
 /** The latest heartbeat (by time, then id) that is not a test entry, as ten fields. */
-function latestHeartbeat(rows: readonly Heartbeat[]) {
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const hb = rows[i] as Heartbeat;
-    if (hb.source_type === 'test_entry') continue;
-    const { id, created_at, time, category, project, language, editor, operating_system, machine, entity } = hb;
-    return { id, created_at, time, category, project, language, editor, operating_system, machine, entity };
-  }
-  return { heartbeat: null };
+function latestHeartbeat(world: World, userId: number) {
+  const hb = world.latestHeartbeat(userId, (row) => row.source_type !== 'test_entry');
+  if (!hb) return { heartbeat: null };
+  const { id, created_at, time, category, project, language, editor, operating_system, machine, entity } = hb;
+  return { id, created_at, time, category, project, language, editor, operating_system, machine, entity };
 }
 
 const getAuthenticatedLatestHeartbeat: OperationHandler = {
-  handle: (ctx) => json(latestHeartbeat(ctx.world.heartbeatsOf(owner(ctx).id))),
+  handle: (ctx) => json(latestHeartbeat(ctx.world, owner(ctx).id)),
 };
 
 const getAuthenticatedApiKeys: OperationHandler = {

@@ -34,14 +34,11 @@ const projectKey = (project: unknown): string | undefined => (present(project) ?
 
 /** The latest stored value of `field` in `project`, skipping nil, `""` and the placeholder. */
 function latestStored(world: World, userId: number, project: unknown, field: 'language' | 'branch', placeholder: string): string | null {
-  const rows = world.heartbeatsOf(userId);
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i]!;
-    if (row.project !== project) continue;
-    const value = row[field];
-    if (value !== null && value !== '' && value !== placeholder) return value;
-  }
-  return null;
+  const row = world.latestHeartbeat(userId, (hb) => {
+    const value = hb[field];
+    return hb.project === project && value !== null && value !== '' && value !== placeholder;
+  });
+  return row ? row[field] : null;
 }
 
 export interface PlaceholderFields {
