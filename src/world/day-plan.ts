@@ -11,7 +11,8 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { addDays, localDate, offsetMinutes, parseDate, startOfLocalDay } from './time-zone.js';
+import { parseDate, utcDate } from './time-zone.js';
+import { ZoneOffsets } from './zone-offsets.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -55,32 +56,20 @@ export interface Calendar {
 }
 
 /**
- * The last `days` local days up to `now`'s, in `zone`. A day starts 24 hours after the one before
- * unless the zone's offset changed in between (twice a year at most): only then is the start
- * searched for, which saves most of the time-zone look-ups a year of days would cost.
+ * The last `days` local days up to `now`'s, in `zone`: each day's start as `startOfLocalDay`
+ * gives it, from the zone's offsets found once over the span (zone-offsets.ts), so a year costs
+ * about a hundred time-zone look-ups rather than a few per day.
  */
 export function calendar(now: number, days: number, zone: string): Calendar {
-  const today = localDate(now, zone);
+  // The starts reach a day and 26 hours either side of the days' UTC midnights.
+  const offsets = new ZoneOffsets(zone, now - (days + 4) * DAY, now + 4 * DAY);
+  const first = offsets.localDay(now) - (days - 1) * DAY;
   const dates: string[] = [];
   const starts: number[] = [];
-  let searched = true;
-  let offset = Number.NaN;
   for (let i = 0; i <= days; i++) {
-    const date = addDays(today, i - days + 1);
-    if (i < days) dates.push(date);
-    const previous = starts[i - 1];
-    const guess = previous === undefined ? Number.NaN : previous + DAY;
-    const guessOffset = searched ? Number.NaN : offsetMinutes(guess, zone);
-    if (guessOffset === offset) {
-      starts.push(guess);
-      searched = false;
-    } else {
-      const start = startOfLocalDay(date, zone);
-      starts.push(start);
-      offset = offsetMinutes(start, zone);
-      // A start found after an offset change may not be a midnight: search the next one too.
-      searched = previous !== undefined;
-    }
+    const midnight = first + i * DAY;
+    if (i < days) dates.push(utcDate(midnight));
+    starts.push(offsets.startOfDay(midnight));
   }
   return { dates, starts };
 }
