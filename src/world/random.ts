@@ -66,6 +66,16 @@ export class Random {
     return new Random((this.seed ^ hashLabel(label)) >>> 0);
   }
 
+  /** A copy of the stream as it is now: both go on to draw the same numbers. */
+  clone(): Random {
+    const copy = new Random(this.seed);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
+  }
+
   nextUint32(): number {
     const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
     this.d = (this.d + 1) >>> 0;
