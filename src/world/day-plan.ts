@@ -11,7 +11,7 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { parseDate, utcDate } from './time-zone.js';
+import { utcDate } from './time-zone.js';
 import { ZoneOffsets } from './zone-offsets.js';
 
 const MINUTE = 60_000;
@@ -53,6 +53,8 @@ export interface Calendar {
   dates: string[];
   /** `starts[i]` is when day i begins; `starts[days]` is when tomorrow does. */
   starts: number[];
+  /** Day 0's date as days since 1970-01-01 (day i's is this plus i). */
+  firstEpochDay: number;
 }
 
 /**
@@ -71,7 +73,7 @@ export function calendar(now: number, days: number, zone: string): Calendar {
     if (i < days) dates.push(utcDate(midnight));
     starts.push(offsets.startOfDay(midnight));
   }
-  return { dates, starts };
+  return { dates, starts, firstEpochDay: first / DAY };
 }
 
 /** The day index holding `instant` (-1 before the first day, `days` from tomorrow on). */
@@ -84,12 +86,6 @@ export function dayIndexOf(cal: Calendar, instant: number): number {
     else hi = mid;
   }
   return lo - 1;
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-function epochDay(date: string): number {
-  const { year, month, day } = parseDate(date);
-  return Date.UTC(year, month - 1, day) / DAY;
 }
 
 /** Sorts by start and pushes each session to start at least 5 minutes after the one before. */
@@ -113,7 +109,7 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
   const dayStart = cal.starts[i] as number;
   const forced = i >= plan.days - plan.forcedDays;
   const sessions: Session[] = [];
-  const day = epochDay(cal.dates[i] as string);
+  const day = cal.firstEpochDay + i;
   // 1970-01-01 was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
   const weekend = day % 7 === 2 || day % 7 === 3;
   const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));

@@ -76,6 +76,13 @@ export class ZoneOffsets {
     return this.offsets[k] as number;
   }
 
+  /** Whether the offset is the same from `a` through `b`, as far as the span tells. */
+  private unchanged(a: number, b: number): boolean {
+    if (a < this.from || b > this.to) return false;
+    for (const change of this.changes) if (change > a && change <= b) return false;
+    return true;
+  }
+
   /** The local wall time of an instant, to the second, as epoch ms of the same UTC wall time. */
   private local(instant: number): number {
     return Math.floor(instant / SECOND) * SECOND + this.offsetAt(instant) * SECOND;
@@ -92,6 +99,9 @@ export class ZoneOffsets {
    * is one; else the first second of the day after a gap).
    */
   startOfDay(utcMidnight: number): number {
+    // No change within a day either side and a whole-minute offset: every candidate is local midnight.
+    const before = this.offsetAt(utcMidnight - DAY);
+    if (before % 60 === 0 && this.unchanged(utcMidnight - DAY, utcMidnight + DAY)) return utcMidnight - before * SECOND;
     const minutes = (at: number) => Math.round(this.offsetAt(at) / 60) * 60_000;
     const candidates = [
       utcMidnight - minutes(utcMidnight - DAY),
