@@ -6,21 +6,15 @@
  * the rows share them.
  */
 import type { AccountFixture, WorldFixtures } from './fixtures.js';
+import { ProjectFiles } from './profile-files.js';
 import { holidayBreaks, type ProjectChoice, withLife } from './project-life.js';
 import type { Random, Weighted } from './random.js';
 import type { RepoMapping } from './types.js';
 
-export interface ProfileFile {
-  entity: string;
-  language: string;
-  lines: number;
-  dependencies: string[];
-}
-
 export interface ProfileProject {
   name: string;
-  files: ProfileFile[];
-  testFiles: ProfileFile[];
+  /** Drawn when row details first need them (the keyed instants never do). */
+  files: ProjectFiles;
   branches: Weighted<string>[];
   projectRootCount: number;
   /** The project's life (epoch ms; null: open): sessions outside it pick other projects. */
@@ -58,8 +52,6 @@ export interface ActivityProfile {
   repoMappings: RepoMapping[];
 }
 
-const EMPTY: string[] = Object.freeze([]) as unknown as string[];
-
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -70,55 +62,6 @@ function fillPattern(pattern: string, first: string, rng: Random): string {
     .replaceAll('{First}', capitalise(first.toLowerCase()))
     .replaceAll('{FIRST}', first.toUpperCase())
     .replaceAll('{HEX7}', rng.hex(7).toUpperCase());
-}
-
-function buildFiles(
-  fixtures: WorldFixtures,
-  root: string,
-  languages: readonly string[],
-  dependencies: string[],
-  rng: Random,
-): { files: ProfileFile[]; testFiles: ProfileFile[] } {
-  const byName = new Map(fixtures.languages.map((l) => [l.name, l]));
-  const files: ProfileFile[] = [];
-  const seen = new Set<string>();
-  const add = (relative: string, language: string, deps: string[]): ProfileFile | undefined => {
-    if (seen.has(relative)) return undefined;
-    seen.add(relative);
-    const file = { entity: `${root}/${relative}`, language, lines: rng.int(12, 900), dependencies: deps };
-    files.push(file);
-    return file;
-  };
-  languages.forEach((language, index) => {
-    const special = fixtures.files.specialFiles[language];
-    const fixture = byName.get(language);
-    if (special) {
-      for (const name of rng.sample(special, rng.int(1, special.length))) add(name, language, EMPTY);
-      return;
-    }
-    const extension = fixture?.extensions[0] ?? '';
-    // The main language gets most files, and only its files carry the project's dependencies.
-    const count = index === 0 ? rng.int(5, 9) : rng.int(1, 3);
-    for (let i = 0; i < count; i++) {
-      const dir = rng.pick(fixtures.files.directories);
-      const base = rng.pick(fixtures.files.baseNames);
-      add(`${dir}/${base}${extension}`, language, index === 0 && dependencies.length > 0 ? dependencies : EMPTY);
-    }
-  });
-  const main = languages[0] ?? 'Text';
-  const mainExtension = byName.get(main)?.extensions[0] ?? '.txt';
-  const testFiles: ProfileFile[] = [];
-  if (!fixtures.files.specialFiles[main]) {
-    for (let i = rng.int(1, 3); i > 0; i--) {
-      const dir = rng.pick(fixtures.files.testDirectories);
-      const base = rng.pick(fixtures.files.baseNames);
-      const relative = `${dir}/${base}${fixtures.files.testSuffix}${mainExtension}`;
-      if (seen.has(relative)) continue;
-      seen.add(relative);
-      testFiles.push({ entity: `${root}/${relative}`, language: main, lines: rng.int(20, 400), dependencies: EMPTY });
-    }
-  }
-  return { files, testFiles };
 }
 
 /** Words of feature-branch names (faker's hacker nouns and verbs, as its `git.branch` uses them). */
@@ -203,17 +146,10 @@ function profileProject(
   rng: Random,
 ): ProfileProject {
   const projectRoot = `${root}/${project.name}`;
-  const { files, testFiles } = buildFiles(
-    fixtures,
-    projectRoot,
-    project.languages,
-    Object.freeze(project.dependencies.slice()) as string[],
-    rng,
-  );
+  const dependencies = Object.freeze(project.dependencies.slice()) as string[];
   return {
     name: project.name,
-    files,
-    testFiles,
+    files: ProjectFiles.skip({ fixtures, root: projectRoot, languages: project.languages, dependencies }, rng),
     branches: buildBranches(fixtures, words, rng),
     projectRootCount: projectRoot.split('/').filter((part) => part.length > 0).length,
     activeFrom: null,

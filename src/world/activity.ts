@@ -6,10 +6,11 @@
  * user's special instants (the live session, the test entry) belong to the day they start in.
  * Nothing is ever placed after `now`.
  */
-import type { ProfileFile, ProfileProject, Setup } from './activity-profile.js';
+import type { ProfileProject, Setup } from './activity-profile.js';
 import type { DraftRow } from './day-columns.js';
 import type { Calendar, UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
+import type { ProfileFile } from './profile-files.js';
 import type { Random } from './random.js';
 import { daySkeleton, type SkeletonRun, type Specials } from './skeleton.js';
 import type { SourceType } from './types.js';
@@ -153,8 +154,9 @@ function emitRun(e: Emitter, run: SkeletonRun): void {
       branch = rng.weighted(project.branches);
       file = null;
     }
-    if (run.segmentStarts[r] || file === null) file = rng.pick(project.files);
-    const pool = category === 'writing tests' && project.testFiles.length > 0 ? project.testFiles : project.files;
+    const { all, tests } = project.files;
+    if (run.segmentStarts[r] || file === null) file = rng.pick(all);
+    const pool = category === 'writing tests' && tests.length > 0 ? tests : all;
     if (rng.chance(0.3) || !pool.includes(file)) file = rng.pick(pool);
     fileHeartbeat(e, ms, category, project, file, rng.chance(0.97) ? branch : rng.weighted(project.branches), setup, aiSession, source);
   }

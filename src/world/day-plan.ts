@@ -11,7 +11,8 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { addDays, localDate, offsetMinutes, parseDate, startOfLocalDay } from './time-zone.js';
+import { utcDate } from './time-zone.js';
+import { ZoneOffsets } from './zone-offsets.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,37 +53,27 @@ export interface Calendar {
   dates: string[];
   /** `starts[i]` is when day i begins; `starts[days]` is when tomorrow does. */
   starts: number[];
+  /** Day 0's date as days since 1970-01-01 (day i's is this plus i). */
+  firstEpochDay: number;
 }
 
 /**
- * The last `days` local days up to `now`'s, in `zone`. A day starts 24 hours after the one before
- * unless the zone's offset changed in between (twice a year at most): only then is the start
- * searched for, which saves most of the time-zone look-ups a year of days would cost.
+ * The last `days` local days up to `now`'s, in `zone`: each day's start as `startOfLocalDay`
+ * gives it, from the zone's offsets found once over the span (zone-offsets.ts), so a year costs
+ * about a hundred time-zone look-ups rather than a few per day.
  */
 export function calendar(now: number, days: number, zone: string): Calendar {
-  const today = localDate(now, zone);
+  // The starts reach a day and 26 hours either side of the days' UTC midnights.
+  const offsets = new ZoneOffsets(zone, now - (days + 4) * DAY, now + 4 * DAY);
+  const first = offsets.localDay(now) - (days - 1) * DAY;
   const dates: string[] = [];
   const starts: number[] = [];
-  let searched = true;
-  let offset = Number.NaN;
   for (let i = 0; i <= days; i++) {
-    const date = addDays(today, i - days + 1);
-    if (i < days) dates.push(date);
-    const previous = starts[i - 1];
-    const guess = previous === undefined ? Number.NaN : previous + DAY;
-    const guessOffset = searched ? Number.NaN : offsetMinutes(guess, zone);
-    if (guessOffset === offset) {
-      starts.push(guess);
-      searched = false;
-    } else {
-      const start = startOfLocalDay(date, zone);
-      starts.push(start);
-      offset = offsetMinutes(start, zone);
-      // A start found after an offset change may not be a midnight: search the next one too.
-      searched = previous !== undefined;
-    }
+    const midnight = first + i * DAY;
+    if (i < days) dates.push(utcDate(midnight));
+    starts.push(offsets.startOfDay(midnight));
   }
-  return { dates, starts };
+  return { dates, starts, firstEpochDay: first / DAY };
 }
 
 /** The day index holding `instant` (-1 before the first day, `days` from tomorrow on). */
@@ -95,12 +86,6 @@ export function dayIndexOf(cal: Calendar, instant: number): number {
     else hi = mid;
   }
   return lo - 1;
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-function epochDay(date: string): number {
-  const { year, month, day } = parseDate(date);
-  return Date.UTC(year, month - 1, day) / DAY;
 }
 
 /** Sorts by start and pushes each session to start at least 5 minutes after the one before. */
@@ -124,7 +109,7 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
   const dayStart = cal.starts[i] as number;
   const forced = i >= plan.days - plan.forcedDays;
   const sessions: Session[] = [];
-  const day = epochDay(cal.dates[i] as string);
+  const day = cal.firstEpochDay + i;
   // 1970-01-01 was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
   const weekend = day % 7 === 2 || day % 7 === 3;
   const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));

@@ -14,12 +14,12 @@
  */
 import { generateDay } from './activity.js';
 import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise, toColumns } from './day-columns.js';
-import { type DayKeys, dayKeys, dayKeysBytes } from './day-keys.js';
+import { type DayKeys, dayKeysBytes, keyedDay } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
 import type { DaySlice } from './row-view.js';
-import { daySkeleton, type Specials, specialsOf } from './skeleton.js';
+import { type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
 import { parseDate } from './time-zone.js';
 import type { Heartbeat, HeartbeatKeys, History } from './types.js';
@@ -161,7 +161,7 @@ export class GeneratedHistory implements ColumnHistory {
 
   private keysOf(days: UserDays, i: number): DayKeys {
     const key = days.plan.userId * 4096 + i;
-    return this.keyCache.get(key) ?? this.keyCache.set(key, dayKeys(daySkeleton(days.plan, days.cal, days.specials, i, this.fixtures)));
+    return this.keyCache.get(key) ?? this.keyCache.set(key, keyedDay(days.plan, days.cal, days.specials, i, this.fixtures));
   }
 
   keyedTimes(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[] {

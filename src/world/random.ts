@@ -7,16 +7,12 @@
 import type { Faker } from '@faker-js/faker';
 import { englishFaker } from './faker.js';
 
-/** splitmix32: spreads a 32-bit seed into well-mixed state words. */
-function splitmix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
+/** splitmix32's `k`-th output from `state`: spreads a 32-bit seed into well-mixed state words. */
+function splitmix32(state: number, k: number): number {
+  let z = (state + k * 0x9e3779b9) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
 /** FNV-1a over a label, so `fork('user:3')` names a stream instead of numbering it. */
@@ -53,17 +49,26 @@ export class Random {
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.seed = seed >>> 0;
-    const mix = splitmix32(this.seed);
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
+    this.a = splitmix32(this.seed, 1);
+    this.b = splitmix32(this.seed, 2);
+    this.c = splitmix32(this.seed, 3);
+    this.d = splitmix32(this.seed, 4);
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   /** An independent stream named by `label`: adding draws to one stream never shifts another. */
   fork(label: string): Random {
     return new Random((this.seed ^ hashLabel(label)) >>> 0);
+  }
+
+  /** A copy of the stream as it is now: both go on to draw the same numbers. */
+  clone(): Random {
+    const copy = new Random(this.seed);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
   }
 
   nextUint32(): number {

@@ -10,7 +10,7 @@
 import type { ProfileProject, Setup } from './activity-profile.js';
 import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
-import type { Random } from './random.js';
+import type { Random, Weighted } from './random.js';
 
 const MINUTE = 60_000;
 
@@ -30,7 +30,7 @@ export interface Specials {
 export interface SkeletonRun {
   setup: Setup;
   /** Instants, epoch ms, ascending. */
-  times: number[];
+  times: readonly number[];
   categories: string[];
   /** Null for browsing heartbeats (a domain has no project). */
   projects: (ProfileProject | null)[];
@@ -79,6 +79,29 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
   return { liveTimes, cutoff, liveDay, testEntryDay };
 }
 
+/**
+ * Where a day's skeleton goes as it is drawn: `run` once per run (its setup drawn, its instants
+ * known), then `row` once per heartbeat of that run, in order. The rows (activity.ts, through
+ * {@link daySkeleton}) and the keyed instants (day-keys.ts) take the same draws this way.
+ */
+export interface SkeletonSink {
+  run(setup: Setup, times: readonly number[], kind: SkeletonRun['kind']): void;
+  /** `project` null: a browsing heartbeat. `segmentStart`: a new segment (a file is picked afresh). */
+  row(category: string, project: ProfileProject | null, segmentStart: boolean): void;
+}
+
+/** The fixtures' categories as weights, with or without AI coding (a memo, the same for every world). */
+const categoryLists = new WeakMap<WorldFixtures, { withAi: Weighted<string>[]; withoutAi: Weighted<string>[] }>();
+function categoriesOf(fixtures: WorldFixtures, usesAi: boolean): Weighted<string>[] {
+  let lists = categoryLists.get(fixtures);
+  if (!lists) {
+    const all = fixtures.categories.map((c) => ({ value: c.name, weight: c.weight }));
+    lists = { withAi: all, withoutAi: all.filter((c) => c.value !== 'ai coding') };
+    categoryLists.set(fixtures, lists);
+  }
+  return usesAi ? lists.withAi : lists.withoutAi;
+}
+
 function segments(
   plan: UserPlan,
   fixtures: WorldFixtures,
@@ -86,19 +109,17 @@ function segments(
   times: number[],
   fixedProject: ProfileProject | null,
   kind: SkeletonRun['kind'],
-): SkeletonRun {
+  sink: SkeletonSink,
+): void {
   const profile = plan.profile;
   // Sessions pick among the projects alive when they start (all of them when none is).
   const start = times[0] ?? 0;
   const alive = profile.projects.filter((p) => (p.value.activeFrom ?? start) <= start && start < (p.value.activeTo ?? start + 1));
   const pool = alive.length > 0 ? alive : profile.projects;
   let project = fixedProject ?? rng.weighted(pool);
-  const setup = rng.weighted(profile.setups);
+  sink.run(rng.weighted(profile.setups), times, kind);
   const codingOnly = kind === 'live';
-  const categories = codingOnly
-    ? []
-    : fixtures.categories.filter((c) => profile.usesAi || c.name !== 'ai coding').map((c) => ({ value: c.name, weight: c.weight }));
-  const run: SkeletonRun = { setup, times, categories: [], projects: [], segmentStarts: [], kind };
+  const categories = codingOnly ? [] : categoriesOf(fixtures, profile.usesAi);
   let category = 'coding';
   let segmentLeft = 0;
   for (let r = 0; r < times.length; r++) {
@@ -109,38 +130,58 @@ function segments(
       if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
     }
     segmentLeft--;
-    run.categories.push(category);
-    run.projects.push(category === 'browsing' ? null : project);
-    run.segmentStarts.push(starts);
+    sink.row(category, category === 'browsing' ? null : project, starts);
   }
-  return run;
 }
 
 /**
- * Day i's runs in the order their rows are made (sessions, then the test entry, then the live
- * session); the rows of a day are these runs' heartbeats sorted by time, ties in this order.
+ * Draws day i's runs into `sink` in the order their rows are made (sessions, then the test entry,
+ * then the live session); the rows of a day are these runs' heartbeats sorted by time, ties in
+ * this order.
  * @example
- * const runs = daySkeleton(plan, cal, specialsOf(plan, cal), i, fixtures);
+ * drawDay(plan, cal, specialsOf(plan, cal), i, fixtures, sink);
  */
-export function daySkeleton(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): SkeletonRun[] {
+export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: SkeletonSink): void {
   const label = `${plan.userId}:${cal.dates[i]}`;
   const timeRng = plan.root.fork(`times:${label}`);
   const segmentRng = plan.root.fork(`segments:${label}`);
-  const runs: SkeletonRun[] = [];
   for (const session of sessionsOf(plan, cal, i)) {
     if (session.start > specials.cutoff) continue;
     const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced);
-    runs.push(segments(plan, fixtures, segmentRng, times, null, 'session'));
+    segments(plan, fixtures, segmentRng, times, null, 'session', sink);
   }
   if (specials.testEntryDay === i && plan.testEntryAt !== null) {
     const setup = segmentRng.weighted(plan.profile.setups);
     const project = segmentRng.weighted(plan.profile.projects);
-    runs.push({ setup, times: [plan.testEntryAt], categories: ['coding'], projects: [project], segmentStarts: [true], kind: 'test' });
+    sink.run(setup, [plan.testEntryAt], 'test');
+    sink.row('coding', project, true);
   }
   if (specials.liveDay === i && plan.live) {
     const liveName = plan.live.project;
     const project = plan.profile.projects.find((p) => p.value.name === liveName)?.value ?? segmentRng.weighted(plan.profile.projects);
-    runs.push(segments(plan, fixtures, segmentRng, specials.liveTimes, project, 'live'));
+    segments(plan, fixtures, segmentRng, specials.liveTimes, project, 'live', sink);
   }
+}
+
+/**
+ * Day i's runs, as {@link drawDay} draws them.
+ * @example
+ * const runs = daySkeleton(plan, cal, specialsOf(plan, cal), i, fixtures);
+ */
+export function daySkeleton(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): SkeletonRun[] {
+  const runs: SkeletonRun[] = [];
+  let current: SkeletonRun | undefined;
+  drawDay(plan, cal, specials, i, fixtures, {
+    run(setup, times, kind) {
+      current = { setup, times, categories: [], projects: [], segmentStarts: [], kind };
+      runs.push(current);
+    },
+    row(category, project, segmentStart) {
+      if (!current) throw new Error('a row before its run');
+      current.categories.push(category);
+      current.projects.push(project);
+      current.segmentStarts.push(segmentStart);
+    },
+  });
   return runs;
 }

@@ -100,12 +100,19 @@ export function localDate(instantMs: number, zone: string): string {
   return dateString(p.year, p.month, p.day);
 }
 
-/** The zone's offset from UTC at an instant, in whole minutes (east positive). */
-export function offsetMinutes(instantMs: number, zone: string): number {
+/**
+ * The zone's offset from UTC at an instant, in seconds (east positive): the local time Intl
+ * writes, to the second, less the instant's whole second.
+ */
+export function offsetSeconds(instantMs: number, zone: string): number {
   const p = localParts(instantMs, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const floored = Math.floor(instantMs / 1000) * 1000;
-  return Math.round((asUtc - floored) / 60_000);
+  return (asUtc - Math.floor(instantMs / 1000) * 1000) / 1000;
+}
+
+/** The zone's offset from UTC at an instant, in whole minutes (east positive). */
+export function offsetMinutes(instantMs: number, zone: string): number {
+  return Math.round(offsetSeconds(instantMs, zone) / 60);
 }
 
 /**

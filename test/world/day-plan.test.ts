@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendar, dayIndexOf } from '../../src/world/day-plan.js';
-import { startOfLocalDay } from '../../src/world/time-zone.js';
+import { worldFixtures } from '../../src/world/fixtures.js';
+import { addDays, localDate, startOfLocalDay } from '../../src/world/time-zone.js';
 
 // Zones with DST at midnight (Havana, Santiago), half-hour shifts (Lord Howe), odd offsets
 // (Chatham, Kolkata) and a skipped day (Apia, 2011-12-30).
@@ -13,6 +14,10 @@ const ZONES = [
   'Asia/Kolkata',
   'Pacific/Apia',
   'UTC',
+  // Ramadan suspends DST (a month apart), and a two-hour DST.
+  'Africa/Casablanca',
+  'Asia/Gaza',
+  'Antarctica/Troll',
 ];
 const NOWS = ['2026-08-22T18:30:00Z', '2026-03-08T05:03:00Z', '2012-06-30T12:00:00Z'].map((iso) => Date.parse(iso));
 
@@ -24,6 +29,26 @@ describe('calendar', () => {
         expect(cal.dates).toHaveLength(366);
         expect(cal.starts).toHaveLength(367);
         for (const [i, date] of cal.dates.entries()) expect(cal.starts[i], `${zone} ${date}`).toBe(startOfLocalDay(date, zone));
+      }
+    }
+  });
+
+  it('is the days before now, each starting where startOfLocalDay says, in every zone of the fixtures', () => {
+    const zones = [...new Set([...worldFixtures().timeZones.map((z) => z.zone), ...ZONES])];
+    // Now just after a local midnight, across a spring-forward and a fall-back, and a leap year.
+    const nows = [...NOWS, '2026-11-01T06:30:00Z', '2024-03-31T00:30:00Z', '2025-01-01T00:00:00Z'].map((n) =>
+      typeof n === 'number' ? n : Date.parse(n),
+    );
+    for (const now of nows) {
+      for (const zone of zones) {
+        const cal = calendar(now, 365, zone);
+        const today = localDate(now, zone);
+        expect(cal.dates.at(-1), `${zone} today`).toBe(today);
+        expect(cal.starts[365], `${zone} tomorrow`).toBe(startOfLocalDay(addDays(today, 1), zone));
+        for (const [i, date] of cal.dates.entries()) {
+          expect(date).toBe(addDays(today, i - 364));
+          expect(cal.starts[i], `${zone} ${date}`).toBe(startOfLocalDay(date, zone));
+        }
       }
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateWorld } from '../../src/world/generate.js';
 import { createWorld } from '../../src/world/store.js';
 import type { Heartbeat, HeartbeatKeys } from '../../src/world/types.js';
 import { draft, lagSeconds } from '../helpers/heartbeats.js';
@@ -55,6 +56,28 @@ describe('totals from the keyed instants of generated days', () => {
     const after = world.keyedSeconds(demo.id, window, filters.coding as (k: HeartbeatKeys) => boolean);
     expect(after).toBe(fromRows(world.heartbeatsOf(demo.id), window, filters.coding as (k: HeartbeatKeys) => boolean));
     expect(after).toBeGreaterThan(before);
+  });
+
+  it('are each row’s instant with its category, editor and project, row for row', () => {
+    const world = generateWorld({ seed: 5, now: NOW, users: 16, days: 20 });
+    const keyedTimes = world.history.keyedTimes?.bind(world.history);
+    if (!keyedTimes) throw new Error('the generated history reads keyed instants');
+    const window = { from: 0, to: NOW / 1000 + DAY };
+    let keys = 0;
+    for (const user of world.users) {
+      const rows = world.history.between(user.id, {});
+      const distinct = new Map(rows.map((r) => [`${r.category}|${r.editor}|${r.project}`, r]));
+      // One filter per distinct key: every row's keys, not only totals, must match.
+      for (const key of distinct.values()) {
+        const same = (k: HeartbeatKeys) => k.category === key.category && k.editor === key.editor && k.project === key.project;
+        expect(keyedTimes(user.id, window, same), `${user.id} ${key.category} ${key.project}`).toEqual(
+          rows.filter(same).map((r) => r.time),
+        );
+        keys++;
+      }
+      expect(keyedTimes(user.id, window, () => true)).toEqual(rows.map((r) => r.time));
+    }
+    expect(keys).toBeGreaterThan(100);
   });
 
   it('do not depend on the order of reads, nor on what the caches still hold', () => {

@@ -1,0 +1,121 @@
+/**
+ * @module
+ * A zone's UTC offsets over a span of time, found once: the offset is asked of Intl once a week
+ * across the span, and where two answers differ the second it changed is searched for. Within
+ * the span, a local day's start or an instant's local date is then arithmetic, with the very
+ * answers of `startOfLocalDay` and `localDate` (time-zone.ts), which cost Intl look-ups each.
+ * A year of a user's calendar so costs about a hundred look-ups instead of a few per day.
+ *
+ * The one assumption: a zone does not change its offset and change it back within a week (the
+ * shortest-lived offsets of the IANA database, the Ramadan suspensions of DST in Morocco and
+ * Palestine, last about a month). Instants outside the span are asked of Intl.
+ */
+import { offsetSeconds } from './time-zone.js';
+
+const SECOND = 1000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** How far apart the offsets are sampled. */
+const STEP = 7 * DAY;
+
+/**
+ * The offsets of one zone between two instants.
+ * @example
+ * const offsets = new ZoneOffsets('America/New_York', Date.parse('2026-01-01'), Date.parse('2027-01-01'));
+ * offsets.startOfDay(Date.UTC(2026, 2, 8)); // Date.parse('2026-03-08T05:00:00Z'), as startOfLocalDay says
+ */
+export class ZoneOffsets {
+  private readonly from: number;
+  private readonly to: number;
+  /** Instants (whole seconds, ascending) at which the offset changes. */
+  private readonly changes: number[] = [];
+  /** `offsets[k]` (seconds) holds before `changes[k]` and from `changes[k - 1]` on. */
+  private readonly offsets: number[];
+
+  constructor(
+    private readonly zone: string,
+    from: number,
+    to: number,
+  ) {
+    this.from = Math.floor(from / SECOND) * SECOND;
+    let at = this.from;
+    let offset = offsetSeconds(at, zone);
+    this.offsets = [offset];
+    while (at < to) {
+      const next = Math.min(at + STEP, Math.ceil(to / SECOND) * SECOND);
+      const nextOffset = offsetSeconds(next, zone);
+      if (nextOffset !== offset) this.findChanges(at, offset, next, nextOffset);
+      at = next;
+      offset = nextOffset;
+    }
+    this.to = at;
+  }
+
+  /** Records every change between `a` (offset `offA`) and `b` (offset `offB`), whole seconds. */
+  private findChanges(a: number, offA: number, b: number, offB: number): void {
+    let lo = a;
+    let hi = b;
+    // The first second whose offset is no longer `offA`.
+    while (hi - lo > SECOND) {
+      const mid = lo + Math.floor((hi - lo) / (2 * SECOND)) * SECOND;
+      if (offsetSeconds(mid, this.zone) === offA) lo = mid;
+      else hi = mid;
+    }
+    const offset = offsetSeconds(hi, this.zone);
+    this.changes.push(hi);
+    this.offsets.push(offset);
+    // Two changes between samples (never seen in a week, but cheap to honour).
+    if (offset !== offB) this.findChanges(hi, offset, b, offB);
+  }
+
+  /** The offset at an instant in seconds, as `offsetSeconds` gives it. */
+  offsetAt(instant: number): number {
+    if (instant < this.from || instant > this.to) return offsetSeconds(instant, this.zone);
+    let k = 0;
+    while (k < this.changes.length && instant >= (this.changes[k] as number)) k++;
+    return this.offsets[k] as number;
+  }
+
+  /** Whether the offset is the same from `a` through `b`, as far as the span tells. */
+  private unchanged(a: number, b: number): boolean {
+    if (a < this.from || b > this.to) return false;
+    for (const change of this.changes) if (change > a && change <= b) return false;
+    return true;
+  }
+
+  /** The local wall time of an instant, to the second, as epoch ms of the same UTC wall time. */
+  private local(instant: number): number {
+    return Math.floor(instant / SECOND) * SECOND + this.offsetAt(instant) * SECOND;
+  }
+
+  /** The UTC midnight of the local date of `instant` (`localDate`, as a number). */
+  localDay(instant: number): number {
+    return Math.floor(this.local(instant) / DAY) * DAY;
+  }
+
+  /**
+   * The first instant of the local day whose date is `utcMidnight`'s: `startOfLocalDay`'s answer,
+   * by its steps (local midnight by the offsets a day either side and on the day, the earliest that
+   * is one; else the first second of the day after a gap).
+   */
+  startOfDay(utcMidnight: number): number {
+    // No change within a day either side and a whole-minute offset: every candidate is local midnight.
+    const before = this.offsetAt(utcMidnight - DAY);
+    if (before % 60 === 0 && this.unchanged(utcMidnight - DAY, utcMidnight + DAY)) return utcMidnight - before * SECOND;
+    const minutes = (at: number) => Math.round(this.offsetAt(at) / 60) * 60_000;
+    const candidates = [
+      utcMidnight - minutes(utcMidnight - DAY),
+      utcMidnight - minutes(utcMidnight + DAY),
+      utcMidnight - minutes(utcMidnight),
+    ].sort((a, b) => a - b);
+    for (const candidate of candidates) if (this.local(candidate) === utcMidnight) return candidate;
+    let lo = utcMidnight - 26 * HOUR;
+    let hi = utcMidnight + 26 * HOUR;
+    while (hi - lo > SECOND) {
+      const mid = lo + Math.floor((hi - lo) / (2 * SECOND)) * SECOND;
+      if (this.local(mid) < utcMidnight) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+}
