@@ -8,7 +8,7 @@
  */
 import { type InternedColumn, RowView } from './row-view.js';
 import type { Timed } from './sorted.js';
-import { localDater } from './time-zone.js';
+import { localDater } from './zone-offsets.js';
 
 /** `heartbeat_timeout_duration`: the most a gap between two heartbeats can count. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120;
@@ -102,33 +102,42 @@ export function dailyLeadSeconds<T extends Timed>(
 export function dailyLeadSecondsOf(times: ArrayLike<number>, column: InternedColumn, zone: string): Map<string, Map<string, number>> {
   const { ids, values } = column;
   const dateOf = localDater(zone);
-  const raw = new Map<string, Map<string, number>>();
-  let date = '';
-  let day: Map<string, number> | undefined;
-  let nextDate = times.length > 0 ? dateOf((times[0] as number) * 1000) : '';
+  const out = new Map<string, Map<string, number>>();
+  // One day's sums by key id, and the ids in the order the day first met them.
+  const sums = new Float64Array(values.length);
+  const met = new Uint8Array(values.length);
+  const order: number[] = [];
+  const close = (date: string) => {
+    const day = new Map<string, number>();
+    for (const id of order) {
+      day.set(values[id] as string, pgInteger(sums[id] as number));
+      sums[id] = 0;
+      met[id] = 0;
+    }
+    order.length = 0;
+    out.set(date, day);
+  };
+  let date = times.length > 0 ? dateOf((times[0] as number) * 1000) : '';
   for (let i = 0; i < times.length; i++) {
     const time = times[i] as number;
-    if (nextDate !== date || day === undefined) {
-      date = nextDate;
-      day = raw.get(date);
-      if (!day) {
-        day = new Map();
-        raw.set(date, day);
-      }
+    const id = ids[i] as number;
+    if (met[id] === 0) {
+      met[id] = 1;
+      order.push(id);
     }
-    let owned = 0;
     if (i + 1 < times.length) {
       const next = times[i + 1] as number;
-      nextDate = dateOf(next * 1000);
-      if (nextDate === date) owned = Math.min(next - time, HEARTBEAT_TIMEOUT_SECONDS);
+      const nextDate = dateOf(next * 1000);
+      if (nextDate === date) {
+        sums[id] = (sums[id] as number) + Math.min(next - time, HEARTBEAT_TIMEOUT_SECONDS);
+        continue;
+      }
+      close(date);
+      date = nextDate;
     }
-    const key = values[ids[i] as number] as string;
-    day.set(key, (day.get(key) ?? 0) + owned);
   }
-  for (const sums of raw.values()) {
-    for (const [key, sum] of sums) sums.set(key, pgInteger(sum));
-  }
-  return raw;
+  if (order.length > 0) close(date);
+  return out;
 }
 
 /**

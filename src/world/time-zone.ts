@@ -185,20 +185,3 @@ export function isValidTimeZone(name: string): boolean {
   // IANA's convention that every path segment starts with a capital letter.
   return name.split('/').every((segment) => /^[A-Z]/.test(segment));
 }
-
-/**
- * A fast `instant → local date` function for one zone, for walking sorted heartbeats: it
- * remembers the current day's bounds and only asks Intl again when an instant leaves them.
- */
-export function localDater(zone: string): (instantMs: number) => string {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  let current = '';
-  return (instantMs: number): string => {
-    if (instantMs >= start && instantMs < end) return current;
-    current = localDate(instantMs, zone);
-    start = startOfLocalDay(current, zone);
-    end = endOfLocalDay(current, zone);
-    return current;
-  };
-}

@@ -10,7 +10,7 @@
  * shortest-lived offsets of the IANA database, the Ramadan suspensions of DST in Morocco and
  * Palestine, last about a month). Instants outside the span are asked of Intl.
  */
-import { offsetSeconds } from './time-zone.js';
+import { offsetSeconds, parseDate } from './time-zone.js';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
@@ -118,4 +118,59 @@ export class ZoneOffsets {
     }
     return hi;
   }
+}
+
+/**
+ * Tables made so far, one per zone and UTC year (padded by a few days each side): facts about
+ * zones, the same for every world and mock, so kept for the process (a bounded number).
+ */
+const YEAR_TABLES = new Map<string, ZoneOffsets>();
+const YEAR_TABLES_KEPT = 1024;
+const PAD = 3 * DAY;
+
+function tableFor(zone: string, instant: number): ZoneOffsets {
+  const year = new Date(instant).getUTCFullYear();
+  const key = `${year} ${zone}`;
+  let table = YEAR_TABLES.get(key);
+  if (!table) {
+    if (YEAR_TABLES.size >= YEAR_TABLES_KEPT) YEAR_TABLES.clear();
+    table = new ZoneOffsets(zone, Date.UTC(year, 0, 1) - PAD, Date.UTC(year + 1, 0, 1) + PAD);
+    YEAR_TABLES.set(key, table);
+  }
+  return table;
+}
+
+const startOfDay = (zone: string, utcMidnight: number) => tableFor(zone, utcMidnight).startOfDay(utcMidnight);
+
+/**
+ * `startOfLocalDay` (time-zone.ts) by the zone's offset tables: the same instant, without Intl
+ * once the zone's year is known.
+ * @example
+ * localDayStart('2026-03-08', 'America/New_York') // Date.parse('2026-03-08T05:00:00Z')
+ */
+export function localDayStart(date: string, zone: string): number {
+  const { year, month, day } = parseDate(date);
+  return startOfDay(zone, Date.UTC(year, month - 1, day));
+}
+
+/**
+ * A fast `instant → local date` function for one zone, for walking sorted heartbeats: it
+ * remembers the current day's bounds and reads the zone's offset tables when an instant leaves
+ * them (the answers of `localDate`, time-zone.ts).
+ * @example
+ * const dateOf = localDater('America/New_York');
+ * dateOf(Date.parse('2026-08-22T03:30:00Z')) // '2026-08-21'
+ */
+export function localDater(zone: string): (instantMs: number) => string {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  let current = '';
+  return (instantMs: number): string => {
+    if (instantMs >= start && instantMs < end) return current;
+    const midnight = tableFor(zone, instantMs).localDay(instantMs);
+    current = new Date(midnight).toISOString().slice(0, 10);
+    start = startOfDay(zone, midnight);
+    end = startOfDay(zone, midnight + DAY);
+    return current;
+  };
 }

@@ -6,7 +6,6 @@ import {
   endOfLocalDay,
   isValidTimeZone,
   localDate,
-  localDater,
   offsetString,
   startOfLocalDay,
   utcDate,
@@ -81,15 +80,6 @@ describe('calendar arithmetic', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(daysBetween('2026-08-15', '2026-08-22')).toBe(7);
     expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
-  });
-});
-
-describe('localDater', () => {
-  it('agrees with localDate on instants walked across a DST change', () => {
-    const dateOf = localDater('America/New_York');
-    for (let t = Date.parse('2026-03-07T00:00:00Z'); t < Date.parse('2026-03-10T00:00:00Z'); t += 17 * 60_000) {
-      expect(dateOf(t)).toBe(localDate(t, 'America/New_York'));
-    }
   });
 });
 

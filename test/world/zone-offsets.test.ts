@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/world/random.js';
-import { localDate, offsetSeconds, startOfLocalDay, utcDate } from '../../src/world/time-zone.js';
-import { ZoneOffsets } from '../../src/world/zone-offsets.js';
+import { addDays, localDate, offsetSeconds, startOfLocalDay, utcDate } from '../../src/world/time-zone.js';
+import { localDater, localDayStart, ZoneOffsets } from '../../src/world/zone-offsets.js';
 
 const DAY = 86_400_000;
 const FROM = Date.parse('2025-08-01T00:00:00Z');
@@ -49,6 +49,36 @@ describe('ZoneOffsets', () => {
         const start = offsets.startOfDay(midnight);
         expect(start, `${zone} ${date}`).toBe(startOfLocalDay(date, zone));
         expect(utcDate(offsets.localDay(start + 3_600_000))).toBe(localDate(start + 3_600_000, zone));
+      }
+    }
+  });
+});
+
+/**
+ * Reads that walk a long history (a year of summaries, daily totals, streaks) ask each instant's
+ * local date and each day's start of the zone's yearly offset tables instead of Intl: the answers
+ * must be Intl's, across DST changes, year ends and zones with odd offsets.
+ */
+describe('localDater and localDayStart', () => {
+  const zones = [...ZONES, 'Pacific/Chatham', 'America/St_Johns', 'Europe/Dublin', 'Asia/Kathmandu', 'Pacific/Kiritimati'];
+
+  it('give localDate’s date for instants walked across two years', () => {
+    for (const zone of zones) {
+      const dateOf = localDater(zone);
+      for (let t = Date.parse('2025-01-01T00:00:00Z'); t < Date.parse('2027-01-03T00:00:00Z'); t += 301 * 60_000 + 1_234) {
+        expect(dateOf(t), `${zone} ${new Date(t).toISOString()}`).toBe(localDate(t, zone));
+      }
+    }
+  });
+
+  it('give localDate’s date just either side of every local midnight, and startOfLocalDay’s start', () => {
+    for (const zone of zones) {
+      const dateOf = localDater(zone);
+      for (let date = '2025-12-20'; date <= '2026-12-31'; date = addDays(date, 1)) {
+        const start = startOfLocalDay(date, zone);
+        expect(localDayStart(date, zone), `${zone} ${date}`).toBe(start);
+        expect(dateOf(start), `${zone} ${date}`).toBe(date);
+        expect(dateOf(start - 1), `${zone} before ${date}`).toBe(localDate(start - 1, zone));
       }
     }
   });

@@ -8,7 +8,8 @@ import type { components } from '../../types/hackatime.js';
 import { dailyLeadSecondsOf } from '../../world/durations.js';
 import { RowView } from '../../world/row-view.js';
 import type { World } from '../../world/store.js';
-import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
+import { addDays, localDate } from '../../world/time-zone.js';
+import { localDater, localDayStart } from '../../world/zone-offsets.js';
 import { compareUtf8 } from '../bytes.js';
 import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
@@ -117,8 +118,8 @@ function projectsOf(groups: ReadonlyMap<string, number> | undefined): { total: n
 export function dailySummaries(world: World, userId: number, req: SummariesRequest, nowMs: number) {
   const { start, end, timezone } = req;
   let rows = world.viewBetween(userId, {
-    from: Math.floor(startOfLocalDay(start, timezone) / 1000),
-    to: Math.floor(endOfLocalDay(end, timezone) / 1000),
+    from: Math.floor(localDayStart(start, timezone) / 1000),
+    to: Math.floor(localDayStart(addDays(end, 1), timezone) / 1000),
     toExclusive: true,
   });
   if (req.project !== undefined) {
@@ -131,9 +132,9 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
 
   const data = [];
   // Each day ends where the next begins: one Intl search per day instead of two.
-  let dayStart = startOfLocalDay(start, timezone);
+  let dayStart = localDayStart(start, timezone);
   for (let date = start; date <= end; date = addDays(date, 1)) {
-    const nextStart = endOfLocalDay(date, timezone);
+    const nextStart = localDayStart(addDays(date, 1), timezone);
     const { total, projects } = projectsOf(seconds.get(date));
     data.push({
       grand_total: grandTotal(total, ai.get(date)),

@@ -7,8 +7,9 @@
 import type { components } from '../../types/hackatime.js';
 import { groupedSeconds, totalSeconds } from '../../world/durations.js';
 import type { World } from '../../world/store.js';
-import { addDays, endOfLocalDay, localDate, localDater, startOfLocalDay } from '../../world/time-zone.js';
+import { addDays, endOfLocalDay, localDate, startOfLocalDay } from '../../world/time-zone.js';
 import type { Heartbeat, User } from '../../world/types.js';
+import { localDater } from '../../world/zone-offsets.js';
 import { displayEditorName, displayLanguageName, displayOsName, isBlank } from '../rails/present/display-names.js';
 import { digitalTimeUnpadded, hms, hrsMins, percent, rubyRound } from '../rails/present/format.js';
 import { isoInZone } from '../rails/present/format-date.js';
