@@ -70,35 +70,42 @@ export function toColumns(rows: readonly DraftRow[]): DayColumns {
   const tableIndex = new Map<string, number>();
   const lists: string[][] = [EMPTY];
   const listIndex = new Map<string[], number>();
-  const intern = (value: string | null): number => {
+  // Most fields repeat the previous row's string (a run shares its setup, a file its language):
+  // each column remembers its last value and index, so a repeat costs a comparison, not a lookup.
+  const lastValue: (string | null)[] = new Array<string | null>(S).fill(null);
+  const lastIndex = new Uint16Array(S);
+  const intern = (column: number, value: string | null): number => {
     if (value === null) return 0;
+    if (value === lastValue[column]) return lastIndex[column] as number;
     let index = tableIndex.get(value);
     if (index === undefined) {
       index = table.length;
       table.push(value);
       tableIndex.set(value, index);
     }
+    lastValue[column] = value;
+    lastIndex[column] = index;
     return index;
   };
   for (let r = 0; r < n; r++) {
     const row = rows[r] as DraftRow;
     times[r] = row.time;
     times[n + r] = row.createdMs;
-    str[r] = intern(row.entity);
-    str[n + r] = intern(row.type);
-    str[2 * n + r] = intern(row.category);
-    str[3 * n + r] = intern(row.project);
-    str[4 * n + r] = intern(row.branch);
-    str[5 * n + r] = intern(row.language);
-    str[6 * n + r] = intern(row.editor);
-    str[7 * n + r] = intern(row.operating_system);
-    str[8 * n + r] = intern(row.machine);
-    str[9 * n + r] = intern(row.user_agent);
-    str[10 * n + r] = intern(row.ai_model);
-    str[11 * n + r] = intern(row.ai_session);
-    str[12 * n + r] = intern(row.ai_subscription_plan);
-    str[13 * n + r] = intern(row.source_type);
-    str[14 * n + r] = intern(row.ip_address);
+    str[r] = intern(0, row.entity);
+    str[n + r] = intern(1, row.type);
+    str[2 * n + r] = intern(2, row.category);
+    str[3 * n + r] = intern(3, row.project);
+    str[4 * n + r] = intern(4, row.branch);
+    str[5 * n + r] = intern(5, row.language);
+    str[6 * n + r] = intern(6, row.editor);
+    str[7 * n + r] = intern(7, row.operating_system);
+    str[8 * n + r] = intern(8, row.machine);
+    str[9 * n + r] = intern(9, row.user_agent);
+    str[10 * n + r] = intern(10, row.ai_model);
+    str[11 * n + r] = intern(11, row.ai_session);
+    str[12 * n + r] = intern(12, row.ai_subscription_plan);
+    str[13 * n + r] = intern(13, row.source_type);
+    str[14 * n + r] = intern(14, row.ip_address);
     if (row.dependencies.length > 0) {
       // Dependency lists are the profile's frozen arrays, so identity finds the shared ones.
       let index = listIndex.get(row.dependencies);
