@@ -74,6 +74,11 @@ export class People implements Population {
     this.adminKeys = seed.fixed.flatMap((f) => f.credentials.adminKeys);
   }
 
+  /** How many users (the fixed accounts included) are made so far. */
+  get made(): number {
+    return this.persons.length;
+  }
+
   /** The person with this id, made with every one before it on first read. */
   person(id: number): Person | undefined {
     if (!Number.isInteger(id) || id < 1 || id > this.count) return undefined;
