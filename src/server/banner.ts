@@ -19,14 +19,14 @@ export function banner(mock: RunningMock, faults: MockServerOptions['faults'] = 
   const demo = world.userByUsername(world.roles.demo);
   const demoKey = demo ? world.apiKeysOf(demo.id)[0]?.token : undefined;
   const adminKey = world.adminKeys.find((k) => k.active)?.token;
-  const tokens = world.oauthTokens
-    .filter((t) => t.userId === demo?.id && t.revokedAt === null)
+  const tokens = (demo ? world.oauthTokensOf(demo.id) : [])
+    .filter((t) => t.revokedAt === null)
     .map((t) => `${t.token} (${t.scopes.join(' ')})`);
   const clock = `now ${new Date(mock.clock.now()).toISOString()}`;
   return [
     `hackatime-kit mock listening on ${url}`,
     `  home       ${url}/  (accounts, a year of activity, today's leaderboard, requests live)`,
-    `  world      seed ${world.seed}, ${world.users.length} users, ${world.days} days, ${clock}`,
+    `  world      seed ${world.seed}, ${world.userCount} users, ${world.days} days, ${clock}`,
     `  user       ${world.roles.demo}  API key ${demoKey ?? '-'}`,
     `  admin key  ${adminKey ?? '-'}`,
     `  OAuth      ${tokens.join(', ')}`,

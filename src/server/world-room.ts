@@ -6,7 +6,10 @@
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_CACHE_BYTES } from '../world/history.js';
 
-/** Heap a user's row, credentials and lookups take (about 3.5 KB measured at 100,000 users), with room. */
+/**
+ * Heap a user's row, credentials and lookups take once made (about 3.5 KB measured at 100,000 users),
+ * with room: users are made when first read, and a read of them all (a leaderboard) makes every one.
+ */
 const HEAP_BYTES_PER_USER = 5 * 1024;
 /** Everything else: the spec, the app, a read's rows, the generated days' cache. */
 const BASE_HEAP_BYTES = 96 * 1024 * 1024 + DEFAULT_CACHE_BYTES;

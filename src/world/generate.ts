@@ -10,9 +10,9 @@ import type { UserPlan } from './day-plan.js';
 import { branchWords, personNames } from './faker.js';
 import { type WorldFixtures, worldFixtures } from './fixtures.js';
 import { DEFAULT_CACHE_BYTES, GeneratedHistory } from './history.js';
+import { People } from './people.js';
 import { type PlanContext, planFor, SeededPlans } from './plans.js';
 import {
-  type Credentials,
   FIRST_SEEDED_ID,
   fixedCredentials,
   fixedUser,
@@ -20,21 +20,18 @@ import {
   type Person,
   SEEDED_ROLES,
   type SeededRole,
-  seededCredentials,
-  seededPerson,
   trustLevelChanges,
 } from './population.js';
-import { type ProjectChoice, projectChoice } from './project-life.js';
 import { Random } from './random.js';
 import { localDate, startOfLocalDay } from './time-zone.js';
-import type { OAuthToken, SpecialTokens, User, WorldData, WorldRoles } from './types.js';
+import type { OAuthToken, SpecialTokens, TrustLevelChange, WorldData, WorldRoles } from './types.js';
 
 const DEFAULT_SEED = 42;
 const DEFAULT_USERS = 12;
 const DEFAULT_DAYS = 365;
 /**
- * The largest world the mock holds: the people and their credentials are made at start (about
- * 4 KB each), a user's habits and plan when its history is first read (plans.ts).
+ * The largest world the mock holds: a user, its credentials (about 4 KB), its habits and plan are
+ * made when first read (people.ts, plans.ts).
  */
 export const MAX_USERS = 100_000;
 /** A year, and the leap day of a leap year. */
@@ -84,74 +81,25 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   const { demo, admin } = fixtures.accounts;
 
   const demoProfile = accountProfile(fixtures, demo, words, root.fork(`profile:${demo.user.id}`));
-  const people: Person[] = [
-    { user: fixedUser(demo, now, days, demoProfile?.repoMappings ?? []), firstName: 'Orpheus', role: null },
-    { user: fixedUser(admin, now, days, []), firstName: 'Heidi', role: null },
-  ];
-  const taken = new Set(people.map((p) => p.user.username ?? ''));
-  for (const p of people) if (p.user.githubUsername) taken.add(p.user.githubUsername);
-  const names = personNames();
-  for (let id = FIRST_SEEDED_ID; id <= userCount; id++) {
-    const role = SEEDED_ROLES[id - FIRST_SEEDED_ID] ?? null;
-    people.push(seededPerson(id, role, fixtures, names, root.fork(`user:${id}`), { now, days, taken }));
-  }
+  const demoPerson: Person = { user: fixedUser(demo, now, days, demoProfile?.repoMappings ?? []), firstName: 'Orpheus', role: null };
+  const adminPerson: Person = { user: fixedUser(admin, now, days, []), firstName: 'Heidi', role: null };
 
-  const choices = new Map<number, ProjectChoice>();
-  for (const person of people.slice(2)) {
-    const rng = root.fork(`projects:${person.user.id}`);
-    const choice = projectChoice(fixtures, person.user.githubUsername, rng);
-    person.user.repoMappings = choice.repoMappings;
-    const primary = choice.projects[0]?.value.name;
-    if (person.user.dailyGoal && primary && rng.chance(0.25)) person.user.dailyGoal.projects = [primary];
-    choices.set(person.user.id, choice);
-  }
-
+  // Roles go to ids 3.. in order, so who holds what is known before any seeded user is made.
+  const roleId = (role: SeededRole): number => FIRST_SEEDED_ID + SEEDED_ROLES.indexOf(role);
+  const firstOrdinary = FIRST_SEEDED_ID + SEEDED_ROLES.length;
   // Who is "currently hacking": demo plus two ordinary users (role users when there are none).
-  const ordinary = people.filter((p) => p.role === null && p.user.id >= FIRST_SEEDED_ID);
-  const fallback = people.filter((p) => p.role === 'noSlack' || p.role === 'noGithub');
+  const ordinary = [firstOrdinary, firstOrdinary + 1].filter((id) => id <= userCount);
+  const fallback = [roleId('noSlack'), roleId('noGithub')];
   const hackers = [...ordinary, ...fallback].slice(0, 2);
   const liveRng = root.fork('live');
   const live = new Map<number, number>();
   const demoTodayStart = startOfLocalDay(localDate(now, demo.user.timezone), demo.user.timezone);
   // However early in demo's local day `now` is, its last heartbeat still falls on that day.
   live.set(demo.user.id, now - Math.min(liveRng.int(20, 110) * 1000, Math.floor((now - demoTodayStart) / 2)));
-  for (const hacker of hackers) live.set(hacker.user.id, now - liveRng.int(10, 200) * 1000);
+  for (const hacker of hackers) live.set(hacker, now - liveRng.int(10, 200) * 1000);
 
-  const testEntryUser = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user.id;
-  const context: PlanContext = { root, words, fixtures, now, days, live, testEntryUser };
-  const fixedPlans = new Map<number, UserPlan>();
-  if (demoProfile) {
-    const plan = planFor(people[0] as Person, demoProfile, context);
-    if (demo.activity) {
-      plan.forcedDays = demo.activity.dailyStreakDays;
-      if (plan.live) plan.live.project = demo.activity.liveProject;
-    }
-    fixedPlans.set(demo.user.id, plan);
-  }
-  const plans = new SeededPlans(people, choices, context, fixedPlans);
-
-  const credentials: Credentials[] = [
-    fixedCredentials(demo, (people[0] as Person).user),
-    fixedCredentials(admin, (people[1] as Person).user),
-  ];
-  for (const person of people.slice(2)) credentials.push(seededCredentials(person.user, root.fork(`keys:${person.user.id}`)));
-  const apiKeys: Credentials['apiKeys'] = [];
-  const adminKeys: Credentials['adminKeys'] = [];
-  const oauthTokens: Credentials['oauthTokens'] = [];
-  // Loops, not flatMap: a hundred thousand users' keys without an array each.
-  for (const c of credentials) {
-    for (const key of c.apiKeys) apiKeys.push(key);
-    for (const key of c.adminKeys) adminKeys.push(key);
-    for (const token of c.oauthTokens) oauthTokens.push(token);
-  }
-
-  const byRole = (role: SeededRole): User => {
-    const person = people.find((p) => p.role === role);
-    if (!person) throw new Error(`no user holds role ${role}`);
-    return person.user;
-  };
   const tokenRng = root.fork('special-tokens');
-  const tokenHolder = (ordinary[0] ?? fallback[0] ?? (people[0] as Person)).user;
+  const tokenHolder = ordinary[0] ?? fallback[0] ?? demo.user.id;
   const special = (userId: number, extra: Partial<OAuthToken>): OAuthToken => ({
     token: oauthTokenString(tokenRng),
     userId,
@@ -162,25 +110,52 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
     expiresAt: now + 16 * 365 * DAY,
     ...extra,
   });
-  const readOnly = special(tokenHolder.id, { scopes: ['read'] });
-  const revoked = special(tokenHolder.id, { revokedAt: now - 2 * DAY });
-  const expired = special(tokenHolder.id, { expiresAt: now - DAY });
-  const verified = special(byRole('yellow').id, { appVerified: true, appConfidential: true });
-  oauthTokens.push(readOnly, revoked, expired, verified);
-  const inactiveAdminKey = adminKeys.find((k) => !k.active);
+  const readOnly = special(tokenHolder, { scopes: ['read'] });
+  const revoked = special(tokenHolder, { revokedAt: now - 2 * DAY });
+  const expired = special(tokenHolder, { expiresAt: now - DAY });
+  const verified = special(roleId('yellow'), { appVerified: true, appConfidential: true });
+
+  const people = new People({
+    root,
+    fixtures,
+    names: personNames(),
+    now,
+    days,
+    count: userCount,
+    fixed: [
+      { person: demoPerson, credentials: fixedCredentials(demo, demoPerson.user) },
+      { person: adminPerson, credentials: fixedCredentials(admin, adminPerson.user) },
+    ],
+    specialTokens: [readOnly, revoked, expired, verified],
+  });
+
+  const context: PlanContext = { root, words, fixtures, now, days, live, testEntryUser: tokenHolder };
+  const fixedPlans = new Map<number, UserPlan>();
+  if (demoProfile) {
+    const plan = planFor(demoPerson, demoProfile, context);
+    if (demo.activity) {
+      plan.forcedDays = demo.activity.dailyStreakDays;
+      if (plan.live) plan.live.project = demo.activity.liveProject;
+    }
+    fixedPlans.set(demo.user.id, plan);
+  }
+  const plans = new SeededPlans(people, context, fixedPlans);
+
+  const inactiveAdminKey = people.adminKeys.find((k) => !k.active);
   if (!inactiveAdminKey) throw new Error('fixtures/world/accounts.json: admin needs an inactive admin key');
+  const nameOf = (id: number): string => people.user(id)?.username ?? '';
 
   const roles: WorldRoles = {
     demo: demo.user.username,
     admin: admin.user.username,
-    banned: byRole('banned').username ?? '',
-    pendingDeletion: byRole('pendingDeletion').username ?? '',
-    privateStats: byRole('privateStats').username ?? '',
-    yellow: byRole('yellow').username ?? '',
-    noSlack: byRole('noSlack').username ?? '',
-    noGithub: byRole('noGithub').username ?? '',
-    shadowBanned: byRole('shadowBanned').username ?? '',
-    currentlyHacking: [demo.user.username, ...hackers.map((h) => h.user.username ?? '')],
+    banned: nameOf(roleId('banned')),
+    pendingDeletion: nameOf(roleId('pendingDeletion')),
+    privateStats: nameOf(roleId('privateStats')),
+    yellow: nameOf(roleId('yellow')),
+    noSlack: nameOf(roleId('noSlack')),
+    noGithub: nameOf(roleId('noGithub')),
+    shadowBanned: nameOf(roleId('shadowBanned')),
+    currentlyHacking: [demo.user.username, ...hackers.map(nameOf)],
     noHeartbeats: admin.user.username,
   };
   const specialTokens: SpecialTokens = {
@@ -190,15 +165,27 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
     verifiedConfidential: verified.token,
     inactiveAdminKey: inactiveAdminKey.token,
   };
+  let trust: TrustLevelChange[] | null = null;
   return {
     seed,
     now,
     days,
-    users: people.map((p) => p.user),
-    apiKeys,
-    adminKeys,
-    oauthTokens,
-    trustLevelChanges: trustLevelChanges(people, now, root.fork('trust')),
+    // Every user at once only for a read of them all: the lookups ask `people`.
+    get users() {
+      return people.users();
+    },
+    get apiKeys() {
+      return people.apiKeys();
+    },
+    adminKeys: people.adminKeys.slice(),
+    get oauthTokens() {
+      return people.oauthTokens();
+    },
+    get trustLevelChanges() {
+      trust ??= trustLevelChanges(people.all(), now, root.fork('trust'));
+      return trust;
+    },
+    people,
     history: new GeneratedHistory(plans, { now, maxUserId: userCount }, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
     roles,
     specialTokens,

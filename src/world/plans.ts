@@ -8,8 +8,8 @@
 import { type ActivityProfile, type BranchWords, seededProfile } from './activity-profile.js';
 import type { UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
+import type { People } from './people.js';
 import type { Person, SeededRole } from './population.js';
-import type { ProjectChoice } from './project-life.js';
 import type { Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -54,13 +54,12 @@ export function planFor(person: Person, profile: ActivityProfile, c: PlanContext
 /**
  * Every user's plan, made when asked for (the same plan each time).
  * @example
- * const plans = new SeededPlans(people, choices, context, demoPlan);
+ * const plans = new SeededPlans(people, context, demoPlan);
  * plans.of(3)?.zone;
  */
 export class SeededPlans {
   constructor(
-    private readonly people: readonly Person[],
-    private readonly choices: ReadonlyMap<number, ProjectChoice>,
+    private readonly people: People,
     private readonly context: PlanContext,
     /** Fixed accounts' plans, made at start. */
     private readonly fixed: ReadonlyMap<number, UserPlan>,
@@ -69,10 +68,9 @@ export class SeededPlans {
   of(userId: number): UserPlan | undefined {
     const fixed = this.fixed.get(userId);
     if (fixed) return fixed;
-    // Users are ids 1..n in order.
-    const person = this.people[userId - 1];
-    const choice = this.choices.get(userId);
-    if (!person || person.user.id !== userId || !choice) return undefined;
+    const person = this.people.person(userId);
+    const choice = this.people.choice(userId);
+    if (!person || !choice) return undefined;
     const c = this.context;
     const profile = seededProfile(c.fixtures, person.firstName, choice, c.words, c.root.fork(`profile:${userId}`), c.now);
     // Every fourth user imported their older history from WakAPI.

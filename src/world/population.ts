@@ -188,13 +188,30 @@ export function oauthTokenString(rng: Random): string {
   return rng.chars(TOKEN_ALPHABET, 43);
 }
 
-/** Seeded API keys (UUID v4) and one read-scoped OAuth token per seeded user. */
-export function seededCredentials(user: User, rng: Random): Credentials {
-  const apiKeys: ApiKey[] = [{ token: rng.uuidV4(), userId: user.id, name: 'Hackatime key', createdAt: user.createdAt }];
-  if (rng.chance(0.2)) apiKeys.push({ token: rng.uuidV4(), userId: user.id, name: 'Key 2', createdAt: user.updatedAt });
+/** The token strings of a seeded user's credentials, drawn from its `keys:<id>` stream. */
+export interface SeededTokens {
+  apiKeys: string[];
+  oauthToken: string;
+}
+
+/** A seeded user's tokens: one API key (UUID v4), a second one time in five, one OAuth token. */
+export function seededTokens(rng: Random): SeededTokens {
+  const apiKeys = [rng.uuidV4()];
+  if (rng.chance(0.2)) apiKeys.push(rng.uuidV4());
+  return { apiKeys, oauthToken: oauthTokenString(rng) };
+}
+
+/** Seeded API keys and one read-scoped OAuth token per seeded user, from its tokens. */
+export function seededCredentials(user: User, tokens: SeededTokens): Credentials {
+  const apiKeys: ApiKey[] = tokens.apiKeys.map((token, i) => ({
+    token,
+    userId: user.id,
+    name: i === 0 ? 'Hackatime key' : `Key ${i + 1}`,
+    createdAt: i === 0 ? user.createdAt : user.updatedAt,
+  }));
   const oauthTokens: OAuthToken[] = [
     {
-      token: oauthTokenString(rng),
+      token: tokens.oauthToken,
       userId: user.id,
       scopes: ['profile', 'read'],
       appVerified: false,
@@ -205,6 +222,19 @@ export function seededCredentials(user: User, rng: Random): Credentials {
   ];
   return { apiKeys, adminKeys: [], oauthTokens };
 }
+
+/**
+ * The only shapes in which seeded users' names and credentials are made (above): a value of
+ * another shape can belong to a fixed account only, so a lookup of it needs no seeded user made.
+ */
+export const SEEDED_SHAPES = {
+  username: /^[A-Za-z0-9_-]{1,21}$/,
+  slackUid: /^U0[0-9A-Z]{8}$/,
+  hcaId: /^hca_[0-9a-z]{10}$/,
+  email: /^[a-z0-9._-]+@(example\.com|hackclub\.test)$/,
+  apiKey: /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  oauthToken: /^[A-Za-z0-9_-]{43}$/,
+} as const;
 
 /**
  * The trust-level audit log: the banned user went red within the last day, one user was red

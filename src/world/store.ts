@@ -61,13 +61,12 @@ export class World {
   readonly seed: number;
   readonly now: number;
   readonly days: number;
-  readonly users: readonly User[];
   readonly roles: WorldRoles;
   readonly specialTokens: SpecialTokens;
-  readonly trustLevelChanges: readonly TrustLevelChange[];
-  readonly apiKeys: readonly ApiKey[];
   readonly adminKeys: readonly AdminKey[];
-  private readonly seededOAuthTokens: readonly OAuthToken[];
+  /** Users 1..userCount: a generated world's are made when first read (people.ts). */
+  readonly userCount: number;
+  private readonly data: WorldData;
 
   private readonly history: History;
   private posted = new PostedRows();
@@ -88,15 +87,13 @@ export class World {
     this.seed = data.seed;
     this.now = data.now;
     this.days = data.days;
-    this.users = data.users;
+    this.data = data;
     this.roles = data.roles;
     this.specialTokens = data.specialTokens;
-    this.trustLevelChanges = data.trustLevelChanges;
-    this.apiKeys = data.apiKeys;
     this.adminKeys = data.adminKeys;
-    this.seededOAuthTokens = data.oauthTokens;
+    this.userCount = data.people?.count ?? data.users.length;
     this.history = data.history;
-    this.lookups = new Lookups(data.users, data.apiKeys, data.adminKeys, data.oauthTokens);
+    this.lookups = new Lookups(data, data.people);
     this.reset();
   }
 
@@ -132,49 +129,69 @@ export class World {
 
   // --- users and credentials -------------------------------------------------------------
 
+  /** Every user in id order; in a generated world, reading it makes every user (prefer a lookup). */
+  get users(): readonly User[] {
+    return this.data.users;
+  }
+
+  /** Every user's API keys, in the order of users (makes every user). */
+  get apiKeys(): readonly ApiKey[] {
+    return this.data.apiKeys;
+  }
+
+  /** The trust-level audit log the world was seeded with (made on first read). */
+  get trustLevelChanges(): readonly TrustLevelChange[] {
+    return this.data.trustLevelChanges;
+  }
+
   userById(id: number): User | undefined {
-    return this.lookups.byId.get(id);
+    return this.lookups.userById(id);
   }
 
   /** Exact, case-sensitive. */
   userByUsername(username: string): User | undefined {
-    return this.lookups.byUsername.get(username);
+    return this.lookups.user('username', username);
   }
 
   userBySlackUid(slackUid: string): User | undefined {
-    return this.lookups.bySlackUid.get(slackUid);
+    return this.lookups.user('slackUid', slackUid);
   }
 
   /** Exact, case-sensitive match against the stored (lower-cased) addresses. */
   userByEmail(email: string): User | undefined {
-    return this.lookups.byEmail.get(email);
+    return this.lookups.user('email', email);
   }
 
   apiKey(token: string): ApiKey | undefined {
-    return this.lookups.apiKeyIndex.get(token);
+    return this.lookups.apiKey(token);
   }
 
   userByApiKey(token: string): User | undefined {
-    const key = this.lookups.apiKeyIndex.get(token);
-    return key ? this.lookups.byId.get(key.userId) : undefined;
+    const key = this.lookups.apiKey(token);
+    return key ? this.lookups.userById(key.userId) : undefined;
   }
 
   /** A user's keys in creation order; the first is what `/authenticated/api_keys` returns. */
   apiKeysOf(userId: number): ApiKey[] {
-    return this.apiKeys.filter((k) => k.userId === userId);
+    return this.lookups.apiKeysOf(userId);
   }
 
   adminKey(token: string): AdminKey | undefined {
-    return this.lookups.adminKeyIndex.get(token);
+    return this.lookups.adminKey(token);
   }
 
   oauthToken(token: string): OAuthToken | undefined {
-    return this.lookups.oauthIndex.get(token);
+    return this.lookups.oauthToken(token);
   }
 
-  /** The generated OAuth tokens (the mock's OAuth server keeps those it issues). */
+  /** The generated OAuth tokens (the mock's OAuth server keeps those it issues); makes every user. */
   get oauthTokens(): readonly OAuthToken[] {
-    return this.seededOAuthTokens;
+    return this.data.oauthTokens;
+  }
+
+  /** A user's generated OAuth tokens, in the order of {@link oauthTokens}. */
+  oauthTokensOf(userId: number): OAuthToken[] {
+    return this.lookups.oauthTokensOf(userId);
   }
 
   /**
@@ -183,10 +200,10 @@ export class World {
    */
   lookupByIdentifier(identifier: string): User | undefined {
     if (DIGITS.test(identifier)) {
-      const user = this.lookups.byId.get(Number(identifier));
+      const user = this.lookups.userById(Number(identifier));
       if (user) return user;
     }
-    return this.lookups.bySlackUid.get(identifier) ?? this.lookups.byHcaId.get(identifier) ?? this.lookups.byUsername.get(identifier);
+    return this.userBySlackUid(identifier) ?? this.lookups.user('hcaId', identifier) ?? this.userByUsername(identifier);
   }
 
   /**
@@ -195,9 +212,9 @@ export class World {
    */
   lookupForTrustFactor(identifier: string): User | undefined {
     const candidates = [
-      this.lookups.bySlackUid.get(identifier),
-      this.lookups.byUsername.get(identifier),
-      DIGITS.test(identifier) ? this.lookups.byId.get(Number(identifier)) : undefined,
+      this.userBySlackUid(identifier),
+      this.userByUsername(identifier),
+      DIGITS.test(identifier) ? this.lookups.userById(Number(identifier)) : undefined,
     ].filter((u): u is User => u !== undefined);
     return candidates.sort((a, b) => a.id - b.id)[0];
   }
@@ -205,9 +222,9 @@ export class World {
   /** The badge lookup: Slack UID, then username, then (digits only) id. */
   lookupForBadge(identifier: string): User | undefined {
     return (
-      this.lookups.bySlackUid.get(identifier) ??
-      this.lookups.byUsername.get(identifier) ??
-      (DIGITS.test(identifier) ? this.lookups.byId.get(Number(identifier)) : undefined)
+      this.userBySlackUid(identifier) ??
+      this.userByUsername(identifier) ??
+      (DIGITS.test(identifier) ? this.lookups.userById(Number(identifier)) : undefined)
     );
   }
 
@@ -330,7 +347,7 @@ export class World {
    * success status too). The store computes `fields_hash` and assigns the next id.
    */
   addHeartbeat(userId: number, draft: HeartbeatDraft): AddResult {
-    if (!this.lookups.byId.has(userId)) throw new RangeError(`no user with id ${userId}`);
+    if (this.lookups.userById(userId) === undefined) throw new RangeError(`no user with id ${userId}`);
     const hash = fieldsHash({ ...draft, user_id: userId });
     // The hash covers the time, so a row with the same hash sits at the very same instant.
     const existing = sameHash(this.heartbeatsBetween(userId, { from: draft.time, to: draft.time }), hash);

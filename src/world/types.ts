@@ -190,16 +190,42 @@ export interface History {
   keyedTimes?(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[];
 }
 
+/** A field a user is looked up by. */
+export type UserField = 'username' | 'slackUid' | 'hcaId' | 'email';
+
+/**
+ * A generated world's users and credentials, each made when first read (people.ts): what the
+ * lookups ask it instead of indexing every user.
+ */
+export interface Population {
+  /** Users 1..count. */
+  readonly count: number;
+  /** A user holding this value that is certainly the first by id to hold it, if one is known without making more users. */
+  known(field: UserField, value: string): User | undefined;
+  user(id: number): User | undefined;
+  /** The user with this username (makes users only as far as it must). */
+  named(username: string): User | undefined;
+  /** Whether a user after the fixed accounts can hold this value at all. */
+  seededMayHold(field: UserField, value: string): boolean;
+  apiKey(token: string): ApiKey | undefined;
+  oauthToken(token: string): OAuthToken | undefined;
+  apiKeysOf(userId: number): ApiKey[];
+  oauthTokensOf(userId: number): OAuthToken[];
+}
+
 /** Everything generation produces; the store wraps it. */
 export interface WorldData {
   seed: number;
   now: number;
   days: number;
-  users: User[];
-  apiKeys: ApiKey[];
+  /** Every user in id order; a generated world makes them all when this is first read. */
+  readonly users: User[];
+  readonly apiKeys: ApiKey[];
   adminKeys: AdminKey[];
-  oauthTokens: OAuthToken[];
-  trustLevelChanges: TrustLevelChange[];
+  readonly oauthTokens: OAuthToken[];
+  readonly trustLevelChanges: TrustLevelChange[];
+  /** A generated world's users made on demand: lookups ask it rather than the lists above. */
+  people?: Population;
   /** The generated heartbeats, made on demand. */
   history: History;
   roles: WorldRoles;

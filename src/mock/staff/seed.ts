@@ -24,13 +24,13 @@ export interface StaffSeed {
   /** Level holders by level (user ids). */
   levels: Partial<Record<SeededLevel, number>>;
   keys: StaffKey[];
-  trustLogs: TrustLog[];
+  /** Who the seeded trust-level log rows name as their author ({@link seededTrustLogs}). */
+  actorId: number;
   deletionRequests: DeletionRequest[];
   shadowBans: Map<number, ShadowBan>;
 }
 
-const holderOf = (world: World, username: string): User | undefined =>
-  world.users.find((u) => u.username !== null && u.username === username);
+const holderOf = (world: World, username: string): User | undefined => world.userByUsername(username);
 
 /**
  * The first users (by id) who hold none of the world's one-person roles (the currently-hacking ones
@@ -38,12 +38,14 @@ const holderOf = (world: World, username: string): User | undefined =>
  */
 function levelHolders(world: World): Partial<Record<SeededLevel, number>> {
   const taken = new Set(Object.values(world.roles).filter((holder): holder is string => typeof holder === 'string'));
-  const free = world.users.filter((u) => u.username !== null && !taken.has(u.username) && u.adminLevel === 'default');
   const holders: Partial<Record<SeededLevel, number>> = {};
-  SEEDED_LEVELS.forEach((level, i) => {
-    const user = free[i];
-    if (user) holders[level] = user.id;
-  });
+  const levels: readonly SeededLevel[] = SEEDED_LEVELS;
+  // By id, and no further than the last level needs: users are made when first read.
+  let found = 0;
+  for (let id = 1; id <= world.userCount && found < levels.length; id++) {
+    const u = world.userById(id);
+    if (u && u.username !== null && !taken.has(u.username) && u.adminLevel === 'default') holders[levels[found++] as SeededLevel] = u.id;
+  }
   return holders;
 }
 
@@ -83,7 +85,7 @@ function seededKeys(world: World, levels: Partial<Record<SeededLevel, number>>):
 }
 
 /** The world's changes as rows: each says what the user's level was before, as the log does. */
-function seededTrustLogs(world: World, actorId: number): TrustLog[] {
+export function seededTrustLogs(world: World, actorId: number): TrustLog[] {
   const last = new Map<number, TrustLevel>();
   return world.trustLevelChanges.map((change, i) => {
     const previous = last.get(change.userId) ?? 'blue';
@@ -151,7 +153,7 @@ export function staffSeed(world: World): StaffSeed {
   return {
     levels,
     keys: seededKeys(world, levels),
-    trustLogs: seededTrustLogs(world, actorId),
+    actorId,
     deletionRequests: seededDeletionRequests(world),
     shadowBans,
   };

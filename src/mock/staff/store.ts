@@ -15,7 +15,7 @@ import { hexOf } from '../bytes.js';
 import type { OAuthTokenStore } from '../oauth/token-store.js';
 import { type AdminLevel, hasAdminAccess } from './levels.js';
 import { type DeletionRequest, type ShadowBan, type StaffKey, type TrustLog, type UserColumns, userColumns } from './records.js';
-import { ADMIN_OAUTH_APP, ADMIN_OAUTH_TOKEN, staffSeed } from './seed.js';
+import { ADMIN_OAUTH_APP, ADMIN_OAUTH_TOKEN, seededTrustLogs, staffSeed } from './seed.js';
 
 const DAY = 86_400_000;
 /** Doorkeeper tokens of Hackatime live 16 years (`config/initializers/doorkeeper.rb:33`). */
@@ -23,37 +23,55 @@ const OAUTH_LIFETIME = 16 * 365 * DAY;
 
 export class StaffStore {
   keys: StaffKey[] = [];
-  trustLogs: TrustLog[] = [];
   deletionRequests: DeletionRequest[] = [];
   shadowBans = new Map<number, ShadowBan>();
   /** The users seeded with the viewer, superadmin and ultraadmin levels (roles of `/__mock/credentials`). */
   levelHolders: Partial<Record<AdminLevel, number>> = {};
+  /** The seeded columns of each user the store wrote, taken before its first write (users are made when first read). */
   private readonly seededColumns = new Map<number, UserColumns>();
+  /** The seeded log is made on first read: it looks at every user of the world. */
+  private logs: TrustLog[] | null = null;
+  private actorId = 2;
   private counter = 0;
 
   constructor(
     private readonly world: World,
     private readonly tokens: OAuthTokenStore,
   ) {
-    for (const user of world.users) this.seededColumns.set(user.id, userColumns(user));
     this.reset();
+  }
+
+  /** The trust-level audit log: the seeded rows, then every change since. */
+  get trustLogs(): TrustLog[] {
+    this.logs ??= seededTrustLogs(this.world, this.actorId);
+    return this.logs;
+  }
+
+  /** Keeps a user's seeded columns before the store first writes them, for {@link reset}. */
+  private remember(user: User): void {
+    if (!this.seededColumns.has(user.id)) this.seededColumns.set(user.id, userColumns(user));
   }
 
   /** The seeded rows and user columns; call after the OAuth server's reset (it re-adds its token). */
   reset(): void {
-    for (const user of this.world.users) {
-      const columns = this.seededColumns.get(user.id);
-      if (columns) Object.assign(user, columns);
+    for (const [id, columns] of this.seededColumns) {
+      const user = this.world.userById(id);
+      if (user) Object.assign(user, columns);
     }
+    this.seededColumns.clear();
     const seed = staffSeed(this.world);
     this.levelHolders = seed.levels;
     for (const level of SEEDED_LEVELS) {
       const id = seed.levels[level];
       const holder = id === undefined ? undefined : this.world.userById(id);
-      if (holder) holder.adminLevel = level;
+      if (holder) {
+        this.remember(holder);
+        holder.adminLevel = level;
+      }
     }
     this.keys = seed.keys;
-    this.trustLogs = seed.trustLogs;
+    this.actorId = seed.actorId;
+    this.logs = null;
     this.deletionRequests = seed.deletionRequests;
     this.shadowBans = seed.shadowBans;
     this.counter = 0;
@@ -145,6 +163,7 @@ export class StaffStore {
       notes,
       createdAt: now,
     });
+    this.remember(target);
     target.trustLevel = level;
     this.touch(target, now);
     return true;
@@ -159,6 +178,7 @@ export class StaffStore {
 
   setAdminLevel(target: User, level: AdminLevel, now: number): void {
     if (target.adminLevel === level) return;
+    this.remember(target);
     target.adminLevel = level;
     this.touch(target, now);
   }
@@ -166,12 +186,14 @@ export class StaffStore {
   // --- leaderboard shadow-bans (`User:164-189`) -------------------------------------------
 
   shadowBan(actor: User, target: User, reason: string, expiresAt: number | null, now: number): void {
+    this.remember(target);
     target.leaderboardShadowBanned = true;
     this.shadowBans.set(target.id, { reason, expiresAt, byId: actor.id });
     this.touch(target, now);
   }
 
   liftShadowBan(target: User, now: number): void {
+    this.remember(target);
     target.leaderboardShadowBanned = false;
     this.shadowBans.delete(target.id);
     this.touch(target, now);
@@ -198,6 +220,7 @@ export class StaffStore {
   private restrictFromRequests(userId: number): void {
     const user = this.world.userById(userId);
     if (!user) return;
+    this.remember(user);
     user.pendingDeletion = this.deletionRequests.some((r) => r.userId === userId && (r.status === 'pending' || r.status === 'approved'));
     // The request changed even when the user's flag did not.
     this.world.markChanged();
