@@ -8,7 +8,7 @@
  *     every one 200 with its body; single heartbeat posts, every one 202 and counted.
  *   - Targets: 0 errors (connection errors, timeouts, non-2xx); every heartbeat the mock acknowledged
  *     (201 per item) is counted by its admin API (`GET /__mock/stats`), and nothing is counted that
- *     was not sent; RSS at the end within 20% of RSS after the warm-up.
+ *     was not sent; RSS at the end within 10% of RSS after the warm-up (issue 13: memory stays flat while heartbeats flow in).
  * Stored heartbeats are part of RSS (about 1.5 KB each), so the batch is small: the load is mostly
  * reads, and the RSS target is about leaks, not about data the mock is asked to keep.
  */
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
       ['heartbeats rejected per item', String(tally.rejected), '0', tally.rejected === 0],
       ['RSS at start / after warm-up / at end', `${rssStart.toFixed(0)} / ${rssWarm.toFixed(0)} / ${rssEnd.toFixed(0)} MB`, '', true],
       ['RSS every 10 s of the soak', samples.map((m) => m.toFixed(0)).join(' '), 'MB', true],
-      ['RSS end / after warm-up', ratio.toFixed(2), '≤ 1.20', ratio <= 1.2],
+      ['RSS end / after warm-up', ratio.toFixed(2), '≤ 1.10', ratio <= 1.1],
       [
         `flood: ${FLOOD} parallel reads, failed · seconds`,
         `${burst.reads.failures} · ${burst.reads.seconds.toFixed(1)} s`,
