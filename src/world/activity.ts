@@ -7,7 +7,7 @@
  * Nothing is ever placed after `now`.
  */
 import type { ProfileProject, Setup } from './activity-profile.js';
-import type { DraftRow } from './day-columns.js';
+import { DayBuilder, type DayColumns, NUMBER, STRING } from './day-columns.js';
 import type { Calendar, UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { ProfileFile } from './profile-files.js';
@@ -20,53 +20,24 @@ const HOUR = 60 * MINUTE;
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 
 interface Emitter {
-  rows: DraftRow[];
+  out: DayBuilder;
   plan: UserPlan;
   fixtures: WorldFixtures;
   rng: Random;
 }
 
-/** A row with every optional field null; the caller fills what its kind of heartbeat has. */
-function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): DraftRow {
+/** Starts a row with every optional field null; the caller fills what its kind of heartbeat has. */
+function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): void {
   const imported = source === 'wakapi_import';
   const createdMs = imported ? (e.plan.profile.importedBefore as number) + 2 * HOUR : Math.min(ms + e.rng.int(200, 30_000), e.plan.now);
-  return {
-    time: ms / 1000,
-    entity: null,
-    type: null,
-    category: null,
-    project: null,
-    branch: null,
-    language: null,
-    editor: null,
-    operating_system: setup.os,
-    machine: null,
-    user_agent: null,
-    is_write: null,
-    lineno: null,
-    lines: null,
-    cursorpos: null,
-    line_additions: null,
-    line_deletions: null,
-    project_root_count: null,
-    dependencies: EMPTY,
-    ai_model: null,
-    ai_session: null,
-    ai_subscription_plan: null,
-    ai_input_tokens: null,
-    ai_output_tokens: null,
-    ai_prompt_length: null,
-    ai_line_changes: null,
-    human_line_changes: null,
-    source_type: source,
-    ip_address: imported ? null : setup.ipAddress,
-    ja4_id: imported ? null : setup.ja4Id,
-    createdMs: Math.floor(createdMs),
-  };
-}
-
-function finish(e: Emitter, row: DraftRow): void {
-  e.rows.push(row);
+  const { out } = e;
+  out.add(ms / 1000, Math.floor(createdMs));
+  out.string(STRING.operating_system, setup.os);
+  out.string(STRING.source_type, source);
+  if (!imported) {
+    out.string(STRING.ip_address, setup.ipAddress);
+    out.number(NUMBER.ja4_id, setup.ja4Id);
+  }
 }
 
 function fileHeartbeat(
@@ -80,49 +51,50 @@ function fileHeartbeat(
   aiSession: string | null,
   source: SourceType,
 ): void {
-  const rng = e.rng;
-  const row = baseRow(e, ms, setup, source);
-  row.entity = file.entity;
-  row.type = 'file';
-  row.category = category;
-  row.project = project.name;
-  row.branch = branch;
-  row.language = file.language;
-  row.editor = setup.editor;
-  row.machine = setup.machine;
-  row.user_agent = setup.userAgent;
-  row.is_write = rng.chance(0.25);
-  row.lineno = rng.int(1, file.lines);
-  row.lines = file.lines;
-  row.cursorpos = rng.int(1, 80);
-  if (row.is_write && rng.chance(0.3)) {
-    row.line_additions = rng.int(0, 12);
-    row.line_deletions = rng.int(0, 6);
+  const { rng, out } = e;
+  baseRow(e, ms, setup, source);
+  out.string(STRING.entity, file.entity);
+  out.string(STRING.type, 'file');
+  out.string(STRING.category, category);
+  out.string(STRING.project, project.name);
+  out.string(STRING.branch, branch);
+  out.string(STRING.language, file.language);
+  out.string(STRING.editor, setup.editor);
+  out.string(STRING.machine, setup.machine);
+  out.string(STRING.user_agent, setup.userAgent);
+  // The draws in this order: is_write, lineno, cursorpos, then the line counts of some writes.
+  const isWrite = rng.chance(0.25);
+  out.number(NUMBER.is_write, isWrite ? 1 : 0);
+  out.number(NUMBER.lineno, rng.int(1, file.lines));
+  out.number(NUMBER.lines, file.lines);
+  out.number(NUMBER.cursorpos, rng.int(1, 80));
+  if (isWrite && rng.chance(0.3)) {
+    out.number(NUMBER.line_additions, rng.int(0, 12));
+    out.number(NUMBER.line_deletions, rng.int(0, 6));
   }
-  row.project_root_count = project.projectRootCount;
-  row.dependencies = file.dependencies;
+  out.number(NUMBER.project_root_count, project.projectRootCount);
+  out.dependencies(file.dependencies);
   if (category === 'ai coding') {
-    row.ai_model = e.plan.aiModel;
-    row.ai_session = aiSession;
-    row.ai_subscription_plan = e.plan.aiPlan;
-    row.ai_input_tokens = rng.int(800, 60_000);
-    row.ai_output_tokens = rng.int(100, 8_000);
-    row.ai_prompt_length = rng.int(20, 1_200);
-    row.ai_line_changes = rng.int(0, 80);
-    row.human_line_changes = rng.int(0, 20);
+    out.string(STRING.ai_model, e.plan.aiModel);
+    out.string(STRING.ai_session, aiSession);
+    out.string(STRING.ai_subscription_plan, e.plan.aiPlan);
+    out.number(NUMBER.ai_input_tokens, rng.int(800, 60_000));
+    out.number(NUMBER.ai_output_tokens, rng.int(100, 8_000));
+    out.number(NUMBER.ai_prompt_length, rng.int(20, 1_200));
+    out.number(NUMBER.ai_line_changes, rng.int(0, 80));
+    out.number(NUMBER.human_line_changes, rng.int(0, 20));
   }
-  finish(e, row);
 }
 
 /** What the browser extension sends: a domain, no project, no machine name. */
 function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceType): void {
-  const row = baseRow(e, ms, setup, source);
-  row.entity = e.rng.pick(e.fixtures.browsingDomains);
-  row.type = 'domain';
-  row.category = 'browsing';
-  row.editor = setup.browserEditor;
-  row.user_agent = setup.browserUserAgent;
-  finish(e, row);
+  const { out } = e;
+  baseRow(e, ms, setup, source);
+  out.string(STRING.entity, e.rng.pick(e.fixtures.browsingDomains));
+  out.string(STRING.type, 'domain');
+  out.string(STRING.category, 'browsing');
+  out.string(STRING.editor, setup.browserEditor);
+  out.string(STRING.user_agent, setup.browserUserAgent);
 }
 
 /** A run's rows, its details drawn from the day's `heartbeats:` stream. */
@@ -163,14 +135,13 @@ function emitRun(e: Emitter, run: SkeletonRun): void {
 }
 
 /**
- * Day i's heartbeats, ascending by time, from the streams of (user, day i) only.
+ * Day i's heartbeats as columns, ascending by time, from the streams of (user, day i) only.
  * @example
  * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.dates.length - 1, fixtures);
  */
-export function generateDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DraftRow[] {
+export function generateDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DayColumns {
   const rng = plan.root.fork(`heartbeats:${plan.userId}:${cal.dates[i]}`);
-  const e: Emitter = { rows: [], plan, fixtures, rng };
+  const e: Emitter = { out: new DayBuilder(), plan, fixtures, rng };
   for (const run of daySkeleton(plan, cal, specials, i, fixtures)) emitRun(e, run);
-  e.rows.sort((a, b) => a.time - b.time);
-  return e.rows;
+  return e.out.build();
 }

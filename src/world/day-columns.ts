@@ -9,36 +9,48 @@ import { LAZY_HASH_ROW } from './fields-hash.js';
 import { partitionPoint } from './sorted.js';
 import type { Heartbeat, SourceType } from './types.js';
 
-/** What activity generation emits for one row: the stored fields less those the store assigns. */
-export type DraftRow = Omit<Heartbeat, 'id' | 'user_id' | 'fields_hash' | 'created_at' | 'updated_at' | 'deleted_at'> & {
-  /** `created_at` (= `updated_at`) as epoch ms. */
-  createdMs: number;
-};
-
-// The string columns, in this order: entity, type, category, project, branch, language, editor,
-// operating_system, machine, user_agent, ai_model, ai_session, ai_subscription_plan, source_type,
-// ip_address; then the dependencies list. The number columns: is_write (0/1), lineno, lines,
-// cursorpos, line_additions, line_deletions, project_root_count, ai_input_tokens, ai_output_tokens,
-// ai_prompt_length, ai_line_changes, human_line_changes, ja4_id. Each field is read by name, not
-// through a list of keys: keyed reads of many names are what made this slow.
-const S = 15;
-const N = 13;
-/** Where each string column a row view reads sits among the string columns. */
-const STRING_COLUMN = {
+// The string columns, then the dependencies list; the number columns (is_write as 0/1). Each field
+// is read by name, not through a list of keys: keyed reads of many names are what made this slow.
+/** Where each string field sits among a day's string columns. */
+export const STRING = {
+  entity: 0,
+  type: 1,
   category: 2,
   project: 3,
+  branch: 4,
   language: 5,
   editor: 6,
   operating_system: 7,
   machine: 8,
+  user_agent: 9,
   ai_model: 10,
+  ai_session: 11,
+  ai_subscription_plan: 12,
+  source_type: 13,
+  ip_address: 14,
 } as const;
-/** Where each count column a row view reads sits among the number columns. */
-const COUNT_COLUMN = { ai_input_tokens: 7, ai_output_tokens: 8, ai_line_changes: 10 } as const;
+/** Where each number field sits among a day's number columns. */
+export const NUMBER = {
+  is_write: 0,
+  lineno: 1,
+  lines: 2,
+  cursorpos: 3,
+  line_additions: 4,
+  line_deletions: 5,
+  project_root_count: 6,
+  ai_input_tokens: 7,
+  ai_output_tokens: 8,
+  ai_prompt_length: 9,
+  ai_line_changes: 10,
+  human_line_changes: 11,
+  ja4_id: 12,
+} as const;
+const S = 15;
+const N = 13;
 /** The string fields a day hands out as a column. */
-export type DayStringField = keyof typeof STRING_COLUMN;
+export type DayStringField = keyof typeof STRING;
 /** The count fields a day hands out as a column. */
-export type DayCountField = keyof typeof COUNT_COLUMN;
+export type DayCountField = 'ai_input_tokens' | 'ai_output_tokens' | 'ai_line_changes';
 /** Every number column holds a count that is never negative. */
 const NULL_NUMBER = -1;
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
@@ -56,83 +68,93 @@ export interface DayColumns {
   readonly lists: readonly string[][];
 }
 
-function numberOf(value: number | null): number {
-  return value === null ? NULL_NUMBER : value;
-}
-
-/** The columns of `rows`, which must already be ascending by time. */
-export function toColumns(rows: readonly DraftRow[]): DayColumns {
-  const n = rows.length;
-  const times = new Float64Array(2 * n);
-  const str = new Uint16Array((S + 1) * n);
-  const num = new Int32Array(N * n);
-  const table: (string | null)[] = [null];
-  const tableIndex = new Map<string, number>();
-  const lists: string[][] = [EMPTY];
-  const listIndex = new Map<string[], number>();
+/**
+ * A day's rows as generation emits them, written straight into row-major arrays (no object per
+ * row), then sorted by time — ties in the order emitted — and laid out as columns.
+ * @example
+ * const b = new DayBuilder();
+ * b.add(1787400000.5, 1787400001000);
+ * b.string(STRING.category, 'coding');
+ * const day = b.build();
+ */
+export class DayBuilder {
+  private readonly times: number[] = [];
+  private readonly created: number[] = [];
+  /** Row r's string indexes at r * (S + 1), its dependencies list's index last. */
+  private readonly str: number[] = [];
+  /** Row r's numbers at r * N, -1 for null. */
+  private readonly num: number[] = [];
+  private readonly table: (string | null)[] = [null];
+  private readonly tableIndex = new Map<string, number>();
+  private readonly lists: string[][] = [EMPTY];
+  private readonly listIndex = new Map<string[], number>();
   // Most fields repeat the previous row's string (a run shares its setup, a file its language):
   // each column remembers its last value and index, so a repeat costs a comparison, not a lookup.
-  const lastValue: (string | null)[] = new Array<string | null>(S).fill(null);
-  const lastIndex = new Uint16Array(S);
-  const intern = (column: number, value: string | null): number => {
-    if (value === null) return 0;
-    if (value === lastValue[column]) return lastIndex[column] as number;
-    let index = tableIndex.get(value);
-    if (index === undefined) {
-      index = table.length;
-      table.push(value);
-      tableIndex.set(value, index);
-    }
-    lastValue[column] = value;
-    lastIndex[column] = index;
-    return index;
-  };
-  for (let r = 0; r < n; r++) {
-    const row = rows[r] as DraftRow;
-    times[r] = row.time;
-    times[n + r] = row.createdMs;
-    str[r] = intern(0, row.entity);
-    str[n + r] = intern(1, row.type);
-    str[2 * n + r] = intern(2, row.category);
-    str[3 * n + r] = intern(3, row.project);
-    str[4 * n + r] = intern(4, row.branch);
-    str[5 * n + r] = intern(5, row.language);
-    str[6 * n + r] = intern(6, row.editor);
-    str[7 * n + r] = intern(7, row.operating_system);
-    str[8 * n + r] = intern(8, row.machine);
-    str[9 * n + r] = intern(9, row.user_agent);
-    str[10 * n + r] = intern(10, row.ai_model);
-    str[11 * n + r] = intern(11, row.ai_session);
-    str[12 * n + r] = intern(12, row.ai_subscription_plan);
-    str[13 * n + r] = intern(13, row.source_type);
-    str[14 * n + r] = intern(14, row.ip_address);
-    if (row.dependencies.length > 0) {
-      // Dependency lists are the profile's frozen arrays, so identity finds the shared ones.
-      let index = listIndex.get(row.dependencies);
-      if (index === undefined) {
-        index = lists.length;
-        lists.push(row.dependencies);
-        listIndex.set(row.dependencies, index);
-      }
-      str[S * n + r] = index;
-    }
-    num[r] = row.is_write === null ? NULL_NUMBER : row.is_write ? 1 : 0;
-    num[n + r] = numberOf(row.lineno);
-    num[2 * n + r] = numberOf(row.lines);
-    num[3 * n + r] = numberOf(row.cursorpos);
-    num[4 * n + r] = numberOf(row.line_additions);
-    num[5 * n + r] = numberOf(row.line_deletions);
-    num[6 * n + r] = numberOf(row.project_root_count);
-    num[7 * n + r] = numberOf(row.ai_input_tokens);
-    num[8 * n + r] = numberOf(row.ai_output_tokens);
-    num[9 * n + r] = numberOf(row.ai_prompt_length);
-    num[10 * n + r] = numberOf(row.ai_line_changes);
-    num[11 * n + r] = numberOf(row.human_line_changes);
-    num[12 * n + r] = numberOf(row.ja4_id);
+  private readonly lastValue: (string | null)[] = new Array<string | null>(S).fill(null);
+  private readonly lastIndex = new Uint16Array(S);
+  private row = -1;
+
+  /** Starts a row: every string and list empty (null), every number null. */
+  add(time: number, createdMs: number): void {
+    this.row += 1;
+    this.times.push(time);
+    this.created.push(createdMs);
+    for (let c = 0; c <= S; c++) this.str.push(0);
+    for (let c = 0; c < N; c++) this.num.push(NULL_NUMBER);
   }
-  if (table.length > 0xffff || lists.length > 0xffff)
-    throw new RangeError('a user-day holds more distinct strings than its columns can index');
-  return { length: n, times, strings: str, numbers: num, table, lists };
+
+  string(column: number, value: string | null): void {
+    if (value === null) return;
+    let index: number;
+    if (value === this.lastValue[column]) index = this.lastIndex[column] as number;
+    else {
+      const known = this.tableIndex.get(value);
+      if (known === undefined) {
+        index = this.table.length;
+        this.table.push(value);
+        this.tableIndex.set(value, index);
+      } else index = known;
+      this.lastValue[column] = value;
+      this.lastIndex[column] = index;
+    }
+    this.str[this.row * (S + 1) + column] = index;
+  }
+
+  number(column: number, value: number | null): void {
+    if (value !== null) this.num[this.row * N + column] = value;
+  }
+
+  /** The row's dependencies: the profile's frozen arrays, so identity finds the shared ones. */
+  dependencies(list: string[]): void {
+    if (list.length === 0) return;
+    let index = this.listIndex.get(list);
+    if (index === undefined) {
+      index = this.lists.length;
+      this.lists.push(list);
+      this.listIndex.set(list, index);
+    }
+    this.str[this.row * (S + 1) + S] = index;
+  }
+
+  build(): DayColumns {
+    const n = this.times.length;
+    if (this.table.length > 0xffff || this.lists.length > 0xffff)
+      throw new RangeError('a user-day holds more distinct strings than its columns can index');
+    const order = Array.from({ length: n }, (_, r) => r);
+    const { times: t } = this;
+    order.sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
+    const times = new Float64Array(2 * n);
+    const strings = new Uint16Array((S + 1) * n);
+    const numbers = new Int32Array(N * n);
+    for (let r = 0; r < n; r++) {
+      const from = order[r] as number;
+      times[r] = t[from] as number;
+      times[n + r] = this.created[from] as number;
+      for (let c = 0; c <= S; c++) strings[c * n + r] = this.str[from * (S + 1) + c] as number;
+      for (let c = 0; c < N; c++) numbers[c * n + r] = this.num[from * N + c] as number;
+    }
+    return { length: n, times, strings, numbers, table: this.table, lists: this.lists };
+  }
 }
 
 const DAY = 86_400_000;
@@ -231,13 +253,13 @@ export function dayUpperBound(day: DayColumns, time: number): number {
 
 /** A string column of a day: row r's index into `day.table` at r (a view, not a copy). */
 export function dayStrings(day: DayColumns, field: DayStringField): Uint16Array {
-  const start = STRING_COLUMN[field] * day.length;
+  const start = STRING[field] * day.length;
   return day.strings.subarray(start, start + day.length);
 }
 
 /** A count column of a day (-1 is null; a view, not a copy). */
 export function dayCounts(day: DayColumns, field: DayCountField): Int32Array {
-  const start = COUNT_COLUMN[field] * day.length;
+  const start = NUMBER[field] * day.length;
   return day.numbers.subarray(start, start + day.length);
 }
 

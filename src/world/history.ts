@@ -13,7 +13,7 @@
  * this millennium stays under 2^53. Posted heartbeats are numbered from the history's `idCeiling`.
  */
 import { generateDay } from './activity.js';
-import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise, toColumns } from './day-columns.js';
+import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
 import { type DayKeys, dayKeysBytes, keyedDay } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
@@ -154,9 +154,9 @@ export class GeneratedHistory implements ColumnHistory {
     const key = days.plan.userId * 4096 + i;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const rows = generateDay(days.plan, days.cal, days.specials, i, this.fixtures);
-    if (rows.length > ROWS_PER_DAY) throw new RangeError(`user ${days.plan.userId} has more than ${ROWS_PER_DAY} heartbeats on one day`);
-    return this.cache.set(key, toColumns(rows));
+    const day = generateDay(days.plan, days.cal, days.specials, i, this.fixtures);
+    if (day.length > ROWS_PER_DAY) throw new RangeError(`user ${days.plan.userId} has more than ${ROWS_PER_DAY} heartbeats on one day`);
+    return this.cache.set(key, day);
   }
 
   private keysOf(days: UserDays, i: number): DayKeys {
