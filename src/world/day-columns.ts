@@ -78,12 +78,13 @@ export interface DayColumns {
  * const day = b.build();
  */
 export class DayBuilder {
-  private readonly times: number[] = [];
-  private readonly created: number[] = [];
+  private capacity = 256;
+  private times = new Float64Array(this.capacity);
+  private created = new Float64Array(this.capacity);
   /** Row r's string indexes at r * (S + 1), its dependencies list's index last. */
-  private readonly str: number[] = [];
+  private str = new Uint16Array(this.capacity * (S + 1));
   /** Row r's numbers at r * N, -1 for null. */
-  private readonly num: number[] = [];
+  private num = new Int32Array(this.capacity * N);
   private readonly table: (string | null)[] = [null];
   private readonly tableIndex = new Map<string, number>();
   private readonly lists: string[][] = [EMPTY];
@@ -97,10 +98,28 @@ export class DayBuilder {
   /** Starts a row: every string and list empty (null), every number null. */
   add(time: number, createdMs: number): void {
     this.row += 1;
-    this.times.push(time);
-    this.created.push(createdMs);
-    for (let c = 0; c <= S; c++) this.str.push(0);
-    for (let c = 0; c < N; c++) this.num.push(NULL_NUMBER);
+    const r = this.row;
+    if (r === this.capacity) this.grow();
+    this.times[r] = time;
+    this.created[r] = createdMs;
+    this.num.fill(NULL_NUMBER, r * N, r * N + N);
+  }
+
+  /** Twice the room, rows kept (new string slots are 0: null). */
+  private grow(): void {
+    this.capacity *= 2;
+    const times = new Float64Array(this.capacity);
+    times.set(this.times);
+    this.times = times;
+    const created = new Float64Array(this.capacity);
+    created.set(this.created);
+    this.created = created;
+    const str = new Uint16Array(this.capacity * (S + 1));
+    str.set(this.str);
+    this.str = str;
+    const num = new Int32Array(this.capacity * N);
+    num.set(this.num);
+    this.num = num;
   }
 
   string(column: number, value: string | null): void {
@@ -137,12 +156,15 @@ export class DayBuilder {
   }
 
   build(): DayColumns {
-    const n = this.times.length;
+    const n = this.row + 1;
     if (this.table.length > 0xffff || this.lists.length > 0xffff)
       throw new RangeError('a user-day holds more distinct strings than its columns can index');
-    const order = Array.from({ length: n }, (_, r) => r);
     const { times: t } = this;
-    order.sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
+    const order = Array.from({ length: n }, (_, r) => r);
+    let sorted = true;
+    for (let r = 1; r < n && sorted; r++) sorted = (t[r] as number) >= (t[r - 1] as number);
+    // Runs come in time order but for the live session and the test entry: sort only then.
+    if (!sorted) order.sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
     const times = new Float64Array(2 * n);
     const strings = new Uint16Array((S + 1) * n);
     const numbers = new Int32Array(N * n);
