@@ -73,7 +73,7 @@ describe("the command's bundle", () => {
     expect([...mock].filter((input) => /^src\/(contract|docs\/lint)\//.test(input) || input.startsWith('@stoplight/'))).toEqual([]);
     // The packages the mock starts with are inside; Ajv stays a package, loaded on first use.
     expect([...mock].some((input) => input.startsWith('node_modules/hono/'))).toBe(true);
-    expect([...mock].filter((input) => input.includes('ajv'))).toEqual([]);
+    expect([...mock].filter((input) => input.startsWith('node_modules/ajv'))).toEqual([]);
   });
 
   it('runs from a folder of its own and answers as the library does', async () => {
