@@ -51,9 +51,8 @@ export function writeBundleCache(rootFile: string, cacheFile = cachePathFor(root
   writeFileSync(cacheFile, JSON.stringify(cache));
 }
 
-/** Whether the file is as the cache saw it: same size and time, or same size and content. */
-function unchanged(base: string, f: Fingerprint): boolean {
-  const path = resolve(base, f.path);
+/** Whether the file at `path` is as the cache saw it: same size and time, or same size and content. */
+function unchanged(path: string, f: Fingerprint): boolean {
   const { size, mtimeMs } = statSync(path);
   return size === f.size && (mtimeMs === f.mtimeMs || sha256(path) === f.sha256);
 }
@@ -68,8 +67,15 @@ export function readBundleCache(rootFile: string, cacheFile = cachePathFor(rootF
   }
   const base = dirname(resolve(rootFile));
   if (cache.files[0]?.path !== basename(rootFile)) return undefined;
+  // Each file is named in `files` and again in `origins`: joined once (a start-up reads every one).
+  const absolute = new Map<string, string>();
+  const from = (path: string) => {
+    let full = absolute.get(path);
+    if (full === undefined) absolute.set(path, (full = join(base, path)));
+    return full;
+  };
   try {
-    return cache.files.every((f) => unchanged(base, f)) ? withPaths(cache.bundle, (path) => resolve(base, path)) : undefined;
+    return cache.files.every((f) => unchanged(from(f.path), f)) ? withPaths(cache.bundle, from) : undefined;
   } catch {
     return undefined;
   }
