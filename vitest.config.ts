@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 const SYSTEM = [
   'test/browser/**/*.test.ts',
   'test/package/install.test.ts',
+  'test/package/node-bundle.test.ts',
   'test/server/mock-log.test.ts',
   'test/types/types-current.test.ts',
   'test/readme.test.ts',

@@ -26,10 +26,10 @@ function newest(dir: string): number {
 }
 
 function ensureBuild(): void {
-  // tsc rewrites every output on each build, so the entry's age is the build's age.
+  // The build writes the command's bundle after tsc's output, so its entry's age is the build's age.
   let built = 0;
   try {
-    built = statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs;
+    built = statSync(join(ROOT, 'dist', 'node', 'cli.js')).mtimeMs;
   } catch {
     // No build yet.
   }

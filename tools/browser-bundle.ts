@@ -1,6 +1,6 @@
 /**
  * @module
- * The browser build (`npm run build` runs it after tsc, through tools/build-browser.ts): `src/browser.ts` and `src/msw.ts` bundled by
+ * The browser build (`npm run build` runs it after tsc, through tools/build-bundles.ts): `src/browser.ts` and `src/msw.ts` bundled by
  * esbuild for `platform=browser` into `dist/bundle/`, with everything they need but `msw` inside. Two
  * things differ from the Node build, both at the platform seam:
  *   - each `platform.ts` (src/world, src/spec, src/mock) is replaced by its `platform.browser.ts`;

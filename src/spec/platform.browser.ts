@@ -4,7 +4,7 @@
  * bundles `openapi/` into it), Ajv is imported with the rest.
  */
 import { specDocuments } from 'hackatime-kit:bundled-data';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { BundleResult } from './bundle.js';
 import { SpecError } from './errors.js';
@@ -20,3 +20,8 @@ export function readSpecDocument(rootFile: string): Pick<BundleResult, 'document
 }
 
 export const loadAjv = () => ({ Ajv: Ajv2020, addFormats: addFormats as unknown as (ajv: Ajv2020) => Ajv2020 });
+
+/** The browser build compiles every parameter schema when first used: no generated validators. */
+export function loadParameterValidators(): ReadonlyMap<string, ValidateFunction> {
+  return new Map();
+}
