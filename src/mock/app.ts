@@ -21,6 +21,7 @@ import { normalizePath } from './rails/scopes/route-recognition.js';
 import { type RailsRouting, railsRouting } from './rails-path.js';
 import { renderReply, replyFromError } from './render.js';
 import { answerRequest, type MountPlan, planOperation } from './request-steps.js';
+import { memoRouter } from './route-memo.js';
 import { honoPath, routeOrder } from './routes.js';
 import type { MockState } from './state.js';
 
@@ -83,7 +84,7 @@ export function buildApp(options: MockAppOptions): Hono {
   // Rails' router decides what reaches an action (format suffix, slashes, escaped dots).
   const legacyEndpoints = options.legacyEndpoints === true;
   const routing = railsRouting(spec.operations.filter((op) => isMounted(op, legacyEndpoints)));
-  const app = new Hono({ getPath: routing.getPath });
+  const app = new Hono({ getPath: routing.getPath, router: memoRouter() });
   // Preflights as a route and faults only when asked for: no middleware on the hot path.
   app.options('/api/*', corsPreflight);
   if (options.faults?.latency || options.faults?.faultRate)

@@ -42,19 +42,31 @@ const DEFAULT_CAPACITY = 200;
  * ring.after(0).map((e) => e.id); // [2, 3]
  */
 export class RequestRing {
-  /** Kept as given: an entry may compute its fields when read (the request log's lazy path). */
-  private readonly entries: { id: number; entry: RequestLogEntry }[] = [];
+  /**
+   * Kept as given (an entry may compute its fields when read: the request log's lazy path), in a
+   * circular buffer: entry `n` sits in slot `n % capacity`, so adding one overwrites the oldest
+   * instead of shifting the others down, and numbers need no storage of their own.
+   */
+  private readonly slots: (RequestLogEntry | undefined)[];
+  /** The number the next entry gets. */
   private next = 1;
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {
+    this.slots = new Array<RequestLogEntry | undefined>(capacity).fill(undefined);
+  }
 
   add(entry: RequestLogEntry): void {
-    this.entries.push({ id: this.next++, entry });
-    if (this.entries.length > this.capacity) this.entries.shift();
+    this.slots[this.next % this.capacity] = entry;
+    this.next++;
   }
 
   /** The kept entries numbered above `id`, oldest first. */
   after(id: number): NumberedRequest[] {
-    return this.entries.filter((e) => e.id > id).map(({ id: n, entry }) => ({ id: n, ...plainEntry(entry) }));
+    const listed: NumberedRequest[] = [];
+    for (let n = Math.max(Math.floor(id) + 1, this.next - this.capacity, 1); n < this.next; n++) {
+      const entry = this.slots[n % this.capacity];
+      if (entry !== undefined) listed.push({ id: n, ...plainEntry(entry) });
+    }
+    return listed;
   }
 }

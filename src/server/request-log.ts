@@ -102,6 +102,17 @@ class AnsweredRequest implements RequestLogEntry {
 }
 
 /**
+ * The host's bindings with the note in them. @hono/node-server makes its `{ incoming, outgoing }`
+ * afresh for each request, so the note is written into that object: a copy with one key more
+ * (`{ ...env, requestNote }`) takes V8's slow path, most of a microsecond on every request.
+ */
+function withNote(env: object | undefined, requestNote: RequestNote): object {
+  if (env === undefined) return { requestNote };
+  (env as { requestNote?: RequestNote }).requestNote = requestNote;
+  return env;
+}
+
+/**
  * `fetch` that hands each answered request to `log`; an answer ready at once is still returned at
  * once (no promise), as the app gives it.
  * @example
@@ -117,7 +128,7 @@ export function withRequestLog(fetch: AppFetch, log: AnsweredHook): (request: Re
       log(new AnsweredRequest(at, request.url, request.method, response.status, ms, requestNote.user ?? null), request);
       return response;
     };
-    const answer = fetch(request, { ...env, requestNote });
+    const answer = fetch(request, withNote(env, requestNote));
     return answer instanceof Promise ? answer.then(done) : done(answer);
   };
 }

@@ -21,6 +21,21 @@ describe('the request ring', () => {
     expect(ring.after(2).map((e) => e.id)).toEqual([3]);
     expect(ring.after(3)).toEqual([]);
   });
+
+  it('keeps numbering across many turns of the ring, and lists from a number inside it', () => {
+    const ring = new RequestRing(3);
+    expect(ring.after(0)).toEqual([]);
+    ring.add(entry);
+    expect(ring.after(0).map((e) => e.id)).toEqual([1]);
+    for (let i = 0; i < 9; i++) ring.add({ ...entry, path: `/p${i + 2}` });
+    expect(ring.after(0).map((e) => [e.id, e.path])).toEqual([
+      [8, '/p8'],
+      [9, '/p9'],
+      [10, '/p10'],
+    ]);
+    expect(ring.after(8).map((e) => e.id)).toEqual([9, 10]);
+    expect(ring.after(10)).toEqual([]);
+  });
 });
 
 describe('/__mock/requests of a running mock', () => {
