@@ -23,6 +23,9 @@ export interface DayKeys {
 /**
  * Takes the keyed instants of the runs a day draws, in the runs' order; one serves every day a
  * history makes (its buffers only grow), and each day's keys are copied out of it.
+ * @example
+ * const sink = new KeySink();
+ * const today = keyedDay(plan, cal, specials, plan.days - 1, fixtures, sink);
  */
 export class KeySink implements SkeletonSink {
   times = new Float64Array(1024);
