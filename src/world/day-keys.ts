@@ -20,12 +20,18 @@ export interface DayKeys {
   table: HeartbeatKeys[];
 }
 
-/** Takes the keyed instants of the runs a day draws, in the runs' order. */
-class KeySink implements SkeletonSink {
-  times = new Float64Array(64);
-  keys = new Uint8Array(64);
+/**
+ * Takes the keyed instants of the runs a day draws, in the runs' order; one serves every day a
+ * history makes (its buffers only grow), and each day's keys are copied out of it.
+ * @example
+ * const sink = new KeySink();
+ * const today = keyedDay(plan, cal, specials, plan.days - 1, fixtures, sink);
+ */
+export class KeySink implements SkeletonSink {
+  times = new Float64Array(1024);
+  keys = new Uint8Array(1024);
   length = 0;
-  readonly table: HeartbeatKeys[] = [];
+  table: HeartbeatKeys[] = [];
   private setup: Setup | null = null;
   private runTimes: readonly number[] = [];
   private k = 0;
@@ -49,6 +55,12 @@ class KeySink implements SkeletonSink {
       grownKeys.set(this.keys);
       this.keys = grownKeys;
     }
+  }
+
+  /** Empties the sink for the next day. */
+  reset(): void {
+    this.length = 0;
+    this.table = [];
   }
 
   row(category: string, project: ProfileProject | null): void {
@@ -83,10 +95,10 @@ class KeySink implements SkeletonSink {
 /**
  * Day i's keyed instants, ordered as generateDay orders the rows.
  * @example
- * const keys = keyedDay(plan, cal, specialsOf(plan, cal), i, fixtures);
+ * const keys = keyedDay(plan, cal, specialsOf(plan, cal), i, fixtures, new KeySink());
  */
-export function keyedDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DayKeys {
-  const sink = new KeySink();
+export function keyedDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: KeySink): DayKeys {
+  sink.reset();
   drawDay(plan, cal, specials, i, fixtures, sink);
   const n = sink.length;
   const times = sink.times.slice(0, n);

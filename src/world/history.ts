@@ -14,8 +14,8 @@
  */
 import { generateDay } from './activity.js';
 import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
-import { type DayKeys, dayKeysBytes, keyedDay } from './day-keys.js';
-import { type Calendar, calendar, dayIndexOf, type UserPlan } from './day-plan.js';
+import { type DayKeys, dayKeysBytes, KeySink, keyedDay } from './day-keys.js';
+import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
 import type { DaySlice } from './row-view.js';
@@ -75,6 +75,8 @@ export class GeneratedHistory implements ColumnHistory {
   private readonly cache: ByteLru<DayColumns>;
   /** A day's keyed instants are a tenth of its columns: a quarter of the budget holds many more days. */
   private readonly keyCache: ByteLru<DayKeys>;
+  /** Where each day's keyed instants are taken before they are copied into the cache. */
+  private readonly keySink = new KeySink();
 
   /**
    * @param plans a user's plan, made when its history is first read (undefined: no history)
@@ -159,9 +161,21 @@ export class GeneratedHistory implements ColumnHistory {
     return this.cache.set(key, day);
   }
 
-  private keysOf(days: UserDays, i: number): DayKeys {
+  /**
+   * Day i's keyed instants; not made (undefined) when the read wants only those from `needFrom` on
+   * and the day's sessions all end before it.
+   */
+  private keysOf(days: UserDays, i: number, needFrom: number | null): DayKeys | undefined {
     const key = days.plan.userId * 4096 + i;
-    return this.keyCache.get(key) ?? this.keyCache.set(key, keyedDay(days.plan, days.cal, days.specials, i, this.fixtures));
+    const hit = this.keyCache.get(key);
+    if (hit || (needFrom !== null && this.endsBefore(days, i, needFrom))) return hit;
+    return this.keyCache.set(key, keyedDay(days.plan, days.cal, days.specials, i, this.fixtures, this.keySink));
+  }
+
+  /** Whether every row of day i comes before `instant`, found from its sessions without its rows. */
+  private endsBefore(days: UserDays, i: number, instant: number): boolean {
+    const { plan, cal, specials } = days;
+    return specials.testEntryDay !== i && specials.liveDay !== i && lastEndOf(plan, cal, i) < instant;
   }
 
   keyedTimes(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[] {
@@ -171,8 +185,12 @@ export class GeneratedHistory implements ColumnHistory {
     const { cal, plan } = days;
     const first = Math.max(0, dayIndexOf(cal, window.from * 1000) - 1);
     const last = Math.min(plan.days - 1, dayIndexOf(cal, window.to * 1000));
+    const from = window.from * 1000;
     for (let i = first; i <= last; i++) {
-      const { times, keys, table } = this.keysOf(days, i);
+      // The day before the window's first reaches into it only if a session runs past its midnight.
+      const day = this.keysOf(days, i, i === first && (cal.starts[i + 1] as number) <= from ? from : null);
+      if (!day) continue;
+      const { times, keys, table } = day;
       const kept = table.map(keep);
       for (let r = 0; r < times.length; r++) {
         const time = times[r] as number;

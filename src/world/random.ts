@@ -41,18 +41,13 @@ export interface Weighted<T> {
  */
 export class Random {
   readonly seed: number;
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** sfc32's four state words (a, b, c, d): typed, so a draw stores no boxed number. */
+  private readonly state = new Uint32Array(4);
 
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.seed = seed >>> 0;
-    this.a = splitmix32(this.seed, 1);
-    this.b = splitmix32(this.seed, 2);
-    this.c = splitmix32(this.seed, 3);
-    this.d = splitmix32(this.seed, 4);
+    for (let k = 0; k < 4; k++) this.state[k] = splitmix32(this.seed, k + 1);
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
@@ -64,20 +59,22 @@ export class Random {
   /** A copy of the stream as it is now: both go on to draw the same numbers. */
   clone(): Random {
     const copy = new Random(this.seed);
-    copy.a = this.a;
-    copy.b = this.b;
-    copy.c = this.c;
-    copy.d = this.d;
+    copy.state.set(this.state);
     return copy;
   }
 
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) >>> 0;
+    const s = this.state;
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = s[3] as number;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    // The array keeps each word's low 32 bits: the `>>> 0` of each step.
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   }
 

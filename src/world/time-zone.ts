@@ -103,6 +103,8 @@ export function localDate(instantMs: number, zone: string): string {
 /**
  * The zone's offset from UTC at an instant, in seconds (east positive): the local time Intl
  * writes, to the second, less the instant's whole second.
+ * @example
+ * offsetSeconds(Date.parse('2026-08-22T12:00:00Z'), 'Asia/Kathmandu') // 20_700
  */
 export function offsetSeconds(instantMs: number, zone: string): number {
   const p = localParts(instantMs, zone);

@@ -58,6 +58,25 @@ describe('totals from the keyed instants of generated days', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  it('count the rows a day’s late session adds past midnight, from windows that start on any hour', () => {
+    // A window starting in the small hours reaches into the day before's sessions (they run to 06:00).
+    const world = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
+    const rowsWorld = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
+    const keep = filters.everything as (k: HeartbeatKeys) => boolean;
+    let withRows = 0;
+    for (const user of world.users) {
+      const rows = rowsWorld.heartbeatsOf(user.id);
+      // Latest first: a day made for an earlier window would be kept, and not be left out again.
+      for (let from = NOW / 1000 - 3600; from > NOW / 1000 - 20 * DAY; from -= 3600) {
+        const window = { from, to: from + 2 * 3600, toExclusive: true as const };
+        const expected = fromRows(rows, window, keep);
+        expect(world.keyedSeconds(user.id, window, keep), `${user.id} ${from}`).toBe(expected);
+        if (expected > 0) withRows++;
+      }
+    }
+    expect(withRows).toBeGreaterThan(500);
+  });
+
   it('are each row’s instant with its category, editor and project, row for row', () => {
     const world = generateWorld({ seed: 5, now: NOW, users: 16, days: 20 });
     const keyedTimes = world.history.keyedTimes?.bind(world.history);
