@@ -78,7 +78,8 @@ export interface DayColumns {
  * const day = b.build();
  */
 export class DayBuilder {
-  private capacity = 256;
+  /** Most days hold a few dozen rows: start small, double when full. */
+  private capacity = 64;
   private times = new Float64Array(this.capacity);
   private created = new Float64Array(this.capacity);
   /** Row r's string indexes at r * (S + 1), its dependencies list's index last. */
@@ -160,16 +161,15 @@ export class DayBuilder {
     if (this.table.length > 0xffff || this.lists.length > 0xffff)
       throw new RangeError('a user-day holds more distinct strings than its columns can index');
     const { times: t } = this;
-    const order = Array.from({ length: n }, (_, r) => r);
     let sorted = true;
     for (let r = 1; r < n && sorted; r++) sorted = (t[r] as number) >= (t[r - 1] as number);
     // Runs come in time order but for the live session and the test entry: sort only then.
-    if (!sorted) order.sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
+    const order = sorted ? null : Array.from({ length: n }, (_, r) => r).sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
     const times = new Float64Array(2 * n);
     const strings = new Uint16Array((S + 1) * n);
     const numbers = new Int32Array(N * n);
     for (let r = 0; r < n; r++) {
-      const from = order[r] as number;
+      const from = order === null ? r : (order[r] as number);
       times[r] = t[from] as number;
       times[n + r] = this.created[from] as number;
       for (let c = 0; c <= S; c++) strings[c * n + r] = this.str[from * (S + 1) + c] as number;
