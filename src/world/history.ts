@@ -106,9 +106,9 @@ export class GeneratedHistory implements ColumnHistory {
   }
 
   /** The rows of each generated day inside a window, as ranges of its columns. */
-  private slicesOf(userId: number, window: Partial<TimeWindow>): (DaySlice & { firstId: number })[] {
+  private slicesOf(userId: number, window: Partial<TimeWindow>): DaySlice[] {
     const days = this.userDays(userId);
-    const out: (DaySlice & { firstId: number })[] = [];
+    const out: DaySlice[] = [];
     if (!days) return out;
     const { cal, plan } = days;
     // Day D's rows lie in [start of D, start of D + 2): a window can only reach into those days.

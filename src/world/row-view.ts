@@ -17,7 +17,7 @@ export type ViewStringField = DayStringField;
 export type ViewCountField = DayCountField;
 
 /** What a view reads of a row object: its time and, where present, the fields it is asked for. */
-export type ViewRow = Pick<Heartbeat, 'time'> & Partial<Pick<Heartbeat, ViewStringField | ViewCountField>>;
+export type ViewRow = Pick<Heartbeat, 'time'> & Partial<Pick<Heartbeat, 'id' | ViewStringField | ViewCountField>>;
 
 /** One string field of every row: `values[ids[r]]` is row r's value; each value has one id. */
 export interface InternedColumn {
@@ -28,6 +28,7 @@ export interface InternedColumn {
 interface ViewSource {
   strings(field: ViewStringField): InternedColumn;
   counts(field: ViewCountField): Float64Array;
+  ids(): Float64Array;
 }
 
 /** A row range of one generated day. */
@@ -35,6 +36,8 @@ export interface DaySlice {
   day: DayColumns;
   from: number;
   to: number;
+  /** The id of the day's row 0: row r's id is `firstId + r`. */
+  firstId: number;
 }
 
 /** Gives each distinct value one id, in order of first appearance. */
@@ -82,6 +85,16 @@ export class RowView {
   ) {
     this.strings = memo((field) => source.strings(field));
     this.counts = memo((field) => source.counts(field));
+    this.source = source;
+  }
+
+  private readonly source: ViewSource;
+  private idColumn: Float64Array | undefined;
+
+  /** Each row's id (made on first use). */
+  get ids(): Float64Array {
+    this.idColumn ??= this.source.ids();
+    return this.idColumn;
   }
 
   get length(): number {
@@ -129,6 +142,7 @@ export class RowView {
       {
         strings: (field) => RowView.column(rows, (row) => row[field] ?? null),
         counts: (field) => Float64Array.from(rows, (row) => row[field] ?? Number.NaN),
+        ids: () => Float64Array.from(rows, (row) => row.id ?? Number.NaN),
       },
     );
   }
@@ -163,6 +177,12 @@ export class RowView {
           }
         }
         return { ids, values: interner.values };
+      },
+      ids() {
+        const out = new Float64Array(n);
+        let r = 0;
+        for (const { from, to, firstId } of slices) for (let k = from; k < to; k++, r++) out[r] = firstId + k;
+        return out;
       },
       counts(field) {
         const out = new Float64Array(n);
@@ -225,6 +245,10 @@ export class RowView {
         const sources = [first.counts(field), second.counts(field)] as const;
         return Float64Array.from(times, (_, r) => sources[fromSecond[r] as 0 | 1][at[r] as number] as number);
       },
+      ids() {
+        const sources = [first.ids, second.ids] as const;
+        return Float64Array.from(times, (_, r) => sources[fromSecond[r] as 0 | 1][at[r] as number] as number);
+      },
     });
   }
 
@@ -245,6 +269,10 @@ export class RowView {
           const counts = this.counts(field);
           return Float64Array.from(rows, (r) => counts[r] as number);
         },
+        ids: () => {
+          const ids = this.ids;
+          return Float64Array.from(rows, (r) => ids[r] as number);
+        },
       },
     );
   }
@@ -264,6 +292,7 @@ export class RowView {
         return { ids: ids.slice(first, end), values };
       },
       counts: (field) => this.counts(field).slice(first, end),
+      ids: () => this.ids.slice(first, end),
     });
   }
 }

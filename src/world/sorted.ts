@@ -38,7 +38,7 @@ export function lowerBound(rows: readonly Timed[], time: number): number {
 }
 
 /** The first index whose time is `> time` (rows.length when none). */
-export function upperBound(rows: readonly Timed[], time: number): number {
+function upperBound(rows: readonly Timed[], time: number): number {
   return partitionPoint(rows.length, (i) => (rows[i] as Timed).time <= time);
 }
 

@@ -71,11 +71,18 @@ describe('the machine index', () => {
     expect(sharedMachines(index, 0, 10).machines).toContainEqual(expect.objectContaining({ machine: source.machine }));
   });
 
-  it('lists the rows of an address in time order, as a filter over every row does', () => {
+  it('lists the users of an address as a pass over every row does: distinct, by user, then first seen', () => {
     const ip = source.ip_address as string;
-    const expected = world.allHeartbeats().filter((hb) => hb.ip_address === ip);
-    expect(indexes.index().byIp.get(ip)).toEqual(expected);
-    expect(usersByIp(indexes.index(), ip).users.map((u) => u.user_id)).toEqual(expect.arrayContaining([1, 3, 5]));
+    const seen = new Map<string, Heartbeat>();
+    for (const hb of world.allHeartbeats()) {
+      const key = JSON.stringify([hb.user_id, hb.machine, hb.user_agent]);
+      if (hb.ip_address === ip && !seen.has(key)) seen.set(key, hb);
+    }
+    const expected = [...seen.values()]
+      .sort((a, b) => a.user_id - b.user_id)
+      .map((hb) => ({ user_id: hb.user_id, ip_address: ip, machine: hb.machine, user_agent: hb.user_agent }));
+    expect(usersByIp(indexes.index(), ip).users).toEqual(expected);
+    expect(expected.map((u) => u.user_id)).toEqual(expect.arrayContaining([1, 3, 5]));
   });
 
   it('answers after row-by-row updates byte for byte as an index built from all rows at once', () => {

@@ -22,6 +22,7 @@ const WINDOWS: Partial<TimeWindow>[] = [
 /** Every column of the view against the same field of the rows, row by row. */
 function expectSameRows(view: RowView, rows: readonly Heartbeat[], label: string): void {
   expect([...view.times], `${label}: times`).toEqual(rows.map((r) => r.time));
+  expect([...view.ids], `${label}: ids`).toEqual(rows.map((r) => r.id));
   for (const field of STRINGS) {
     const { ids, values } = view.strings(field);
     expect(

@@ -5,7 +5,7 @@
  * `heartbeats/by_user_agent_segment` (`app/controllers/api/admin/v1/admin_controller.rb:222-272`).
  * Every row comes from the world's heartbeats, the ones the public endpoints read.
  */
-import { type Heartbeat, sliceWindow, type TimeWindow, type User, type World } from '../../world/index.js';
+import type { Heartbeat, TimeWindow, User, World } from '../../world/index.js';
 
 /** Exact-match filters of `user/heartbeats`, each applied when present. */
 interface HeartbeatFilters {
@@ -158,17 +158,59 @@ const segmentRow = (hb: Heartbeat) => ({
   source_type: hb.source_type,
 });
 
+/** A matching row of some user, by where it sits. */
+interface SegmentHit {
+  time: number;
+  id: number;
+  userId: number;
+}
+
+/**
+ * `by_user_agent_segment` over every user: read from each user's rows as columns, keeping only the
+ * newest matches a page can reach (a year of a thousand users is millions of rows), and making
+ * rows only for the page.
+ */
+function everyUsersSegment(world: World, q: SegmentQuery) {
+  const reach = q.offset + q.limit + 1;
+  let count = 0;
+  const hits: SegmentHit[] = [];
+  for (const user of world.users) {
+    const rows = world.viewBetween(user.id, q.window);
+    const agent = rows.strings('user_agent');
+    const matches = agent.values.map((value) => containsIgnoringCase(value ?? null, q.segment));
+    let kept = 0;
+    // Newest first: a user's rows are ascending by (time, id).
+    for (let r = rows.length - 1; r >= 0; r--) {
+      if (!matches[agent.ids[r] as number]) continue;
+      count += 1;
+      if (!q.countOnly && kept < reach) {
+        hits.push({ time: rows.times[r] as number, id: rows.ids[r] as number, userId: user.id });
+        kept += 1;
+      }
+    }
+  }
+  if (q.countOnly) return { segment: q.segment, total_count: count };
+  // `ORDER BY time DESC` (ties in id order descending, as the world's rows are ascending by (time, id)).
+  hits.sort((a, b) => b.time - a.time || b.id - a.id);
+  const page = hits.slice(q.offset, q.offset + q.limit + 1);
+  const rowOf = (hit: SegmentHit) =>
+    world.heartbeatsBetween(hit.userId, { from: hit.time, to: hit.time }).find((hb) => hb.id === hit.id) as Heartbeat;
+  return {
+    segment: q.segment,
+    limit: q.limit,
+    offset: q.offset,
+    heartbeats: page.slice(0, q.limit).map((hit) => segmentRow(rowOf(hit))),
+    has_more: page.length > q.limit,
+  };
+}
+
 /**
  * `heartbeats/by_user_agent_segment`: every user's rows (or one user's) whose user agent contains the
  * segment, newest first; `count_only` answers the count alone.
  */
 export function heartbeatsByUserAgentSegment(world: World, q: SegmentQuery) {
-  const source =
-    q.userId === undefined
-      ? sliceWindow(world.allHeartbeats(), q.window)
-      : q.userId === null
-        ? []
-        : world.heartbeatsBetween(q.userId, q.window);
+  if (q.userId === undefined) return everyUsersSegment(world, q);
+  const source = q.userId === null ? [] : world.heartbeatsBetween(q.userId, q.window);
   const rows = source.filter((hb) => containsIgnoringCase(hb.user_agent, q.segment));
   if (q.countOnly) return { segment: q.segment, total_count: rows.length };
   // `ORDER BY time DESC` (ties in id order descending, as the world's rows are ascending by (time, id)).

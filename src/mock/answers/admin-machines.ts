@@ -7,23 +7,10 @@
  * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
  * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
  */
-import { compareTimed, type Heartbeat, lowerBound, upperBound } from '../../world/index.js';
+import { partitionPoint } from '../../world/sorted.js';
 import type { ComboTrack, MachineIndex } from './machine-index.js';
 
 const DAY = 86_400;
-
-/** By user id, then first appearance: the mock's order where the server's SQL has no `ORDER BY`. */
-const byUser = <T extends { user_id: number }>(items: T[]): T[] => items.sort((a, b) => a.user_id - b.user_id);
-
-/** Distinct tuples, first appearance kept. */
-function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (!seen.has(key)) seen.set(key, item);
-  }
-  return [...seen.values()];
-}
 
 /**
  * `get_users_by_ip`: one entry per distinct (ip, user, machine, user agent) among rows stored with
@@ -32,21 +19,18 @@ function distinctBy<T>(items: Iterable<T>, keyOf: (item: T) => string): T[] {
 export function usersByIp(index: MachineIndex, ip: string) {
   // A host address is stored with its full prefix, so `/32` (IPv4) or `/128` (IPv6) names the same `inet`.
   const host = ip.replace(/^([\d.]+)\/32$|^([\da-f:]+)\/128$/i, '$1$2');
-  const rows = index.byIp.get(host) ?? [];
-  const distinct = distinctBy(rows, (hb) => JSON.stringify([hb.user_id, hb.machine, hb.user_agent]));
-  const users = byUser(distinct).map((hb) => ({
-    user_id: hb.user_id,
-    ip_address: hb.ip_address,
-    machine: hb.machine,
-    user_agent: hb.user_agent,
-  }));
+  // By user id, then first appearance: the mock's order where the server's SQL has no `ORDER BY`.
+  const uses = [...(index.byIp.get(host)?.values() ?? [])].sort(
+    (a, b) => a.userId - b.userId || a.firstTime - b.firstTime || a.firstId - b.firstId,
+  );
+  const users = uses.map((use) => ({ user_id: use.userId, ip_address: host, machine: use.machine, user_agent: use.userAgent }));
   return { users };
 }
 
 /** `get_users_by_machine`: distinct (user, machine) among rows of exactly that machine name. */
 export function usersByMachine(index: MachineIndex, machine: string) {
-  const rows = index.byMachine.get(machine) ?? [];
-  return { users: byUser(distinctBy(rows, (hb) => String(hb.user_id))).map((hb) => ({ user_id: hb.user_id, machine })) };
+  const ids = [...(index.machineUsers.get(machine)?.keys() ?? [])].sort((a, b) => a - b);
+  return { users: ids.map((userId) => ({ user_id: userId, machine })) };
 }
 
 /** `lookback_days.days.ago.to_i`. */
@@ -66,14 +50,14 @@ interface Combo {
  * first appearance since `cutoff` — the order of a pass over those rows.
  */
 function combos(index: MachineIndex, cutoff: number, strict: boolean): Combo[] {
-  const found: (Combo & { since: Heartbeat })[] = [];
+  const found: (Combo & { sinceId: number })[] = [];
   for (const track of index.combos.values()) {
-    const i = strict ? upperBound(track.rows, cutoff) : lowerBound(track.rows, cutoff);
-    const since = track.rows[i];
-    if (since === undefined) continue;
-    found.push({ ...comboOf(track), first: since.time, last: (track.rows[track.rows.length - 1] as Heartbeat).time, since });
+    const { times } = track;
+    const i = partitionPoint(times.length, (k) => (strict ? (times[k] as number) <= cutoff : (times[k] as number) < cutoff));
+    if (i === times.length) continue;
+    found.push({ ...comboOf(track), first: times[i] as number, last: times[times.length - 1] as number, sinceId: track.ids[i] as number });
   }
-  return found.sort((a, b) => a.userId - b.userId || compareTimed(a.since, b.since));
+  return found.sort((a, b) => a.userId - b.userId || a.first - b.first || a.sinceId - b.sinceId);
 }
 
 const comboOf = (track: ComboTrack) => ({ userId: track.userId, machine: track.machine, ip: track.ip });

@@ -1,27 +1,40 @@
 /**
  * @module
  * The admin analytics' view of every user's heartbeats (`admin-machines.ts`), built once and then
- * kept up to date row by row as heartbeats arrive, instead of a pass over all rows per request:
- * rows by address and by machine, the rows of each (user, machine, address) combination, the last
- * time of each user on each machine and of each user. The server answers these with SQL over the
- * whole `heartbeats` table; the mock's answers stay what a pass over the rows would give, in the
- * same order.
+ * kept up to date row by row as heartbeats arrive, instead of a pass over all rows per request. It
+ * keeps only what those answers read: per address, each distinct (user, machine, user agent) with
+ * its earliest row; the times and ids of each (user, machine, address) combination; the last time
+ * of each user on each machine and of each user. It is built from each user's rows as columns
+ * (`World.viewBetween`), never as row objects: a year of a thousand users is millions of rows. The
+ * server answers these with SQL over the whole `heartbeats` table; the mock's answers stay what a
+ * pass over the rows would give, in the same order.
  */
-import { compareTimed, type Heartbeat, type HeartbeatSink, insertionIndex, type World } from '../../world/index.js';
+import type { Heartbeat, HeartbeatSink, World } from '../../world/index.js';
 
-/** One (user, machine, ip) with both set, and its rows ascending by (time, id). */
+/** (time, id) order, as the rows are kept. */
+const before = (time: number, id: number, otherTime: number, otherId: number) => time - otherTime || id - otherId;
+
+/** One (user, machine, user agent) seen at an address, and its earliest row there. */
+interface AddressUse {
+  userId: number;
+  machine: string | null;
+  userAgent: string | null;
+  firstTime: number;
+  firstId: number;
+}
+
+/** One (user, machine, ip) with both set, and its rows' times and ids ascending by (time, id). */
 export interface ComboTrack {
   userId: number;
   machine: string;
   ip: string;
-  rows: Heartbeat[];
+  times: number[];
+  ids: number[];
 }
 
 export interface MachineIndex {
-  /** Rows by address, ascending by (time, id). */
-  byIp: Map<string, Heartbeat[]>;
-  /** Rows by machine name, ascending by (time, id). */
-  byMachine: Map<string, Heartbeat[]>;
+  /** Address → `[user, machine, user agent]` (JSON) → that use. */
+  byIp: Map<string, Map<string, AddressUse>>;
   /** By `user_id`, machine and address. */
   combos: Map<string, ComboTrack>;
   /** Machine → user → that user's last `time` on it. */
@@ -30,38 +43,86 @@ export interface MachineIndex {
   userLast: Map<number, number>;
 }
 
-/** Puts `row` into a list ascending by (time, id). */
-function insert(map: Map<string, Heartbeat[]>, key: string, row: Heartbeat): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [row]);
-  else if (compareTimed(list[list.length - 1] as Heartbeat, row) <= 0) list.push(row);
-  else list.splice(insertionIndex(list, row), 0, row);
+/** One row, as the index reads it. */
+interface IndexedRow {
+  time: number;
+  id: number;
+  userId: number;
+  ip: string | null;
+  machine: string | null;
+  userAgent: string | null;
 }
 
 const later = (map: Map<number, number>, key: number, time: number) => map.set(key, Math.max(map.get(key) ?? time, time));
 
-function add(index: MachineIndex, hb: Heartbeat): void {
-  later(index.userLast, hb.user_id, hb.time);
-  if (hb.ip_address !== null) insert(index.byIp, hb.ip_address, hb);
-  if (hb.machine === null) return;
-  insert(index.byMachine, hb.machine, hb);
-  let users = index.machineUsers.get(hb.machine);
-  if (!users) index.machineUsers.set(hb.machine, (users = new Map()));
-  later(users, hb.user_id, hb.time);
-  if (hb.ip_address === null) return;
-  const key = `${hb.user_id}\u0000${hb.machine}\u0000${hb.ip_address}`;
+/** Where (time, id) goes in a combination's ascending lists. */
+function slot(track: ComboTrack, time: number, id: number): number {
+  let lo = 0;
+  let hi = track.times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(track.times[mid] as number, track.ids[mid] as number, time, id) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function add(index: MachineIndex, row: IndexedRow): void {
+  const { time, id, userId, ip, machine, userAgent } = row;
+  later(index.userLast, userId, time);
+  if (ip !== null) {
+    let uses = index.byIp.get(ip);
+    if (!uses) index.byIp.set(ip, (uses = new Map()));
+    const key = JSON.stringify([userId, machine, userAgent]);
+    const use = uses.get(key);
+    if (!use) uses.set(key, { userId, machine, userAgent, firstTime: time, firstId: id });
+    else if (before(time, id, use.firstTime, use.firstId) < 0) {
+      use.firstTime = time;
+      use.firstId = id;
+    }
+  }
+  if (machine === null) return;
+  let users = index.machineUsers.get(machine);
+  if (!users) index.machineUsers.set(machine, (users = new Map()));
+  later(users, userId, time);
+  if (ip === null) return;
+  const key = `${userId}\u0000${machine}\u0000${ip}`;
   const track = index.combos.get(key);
-  if (!track) index.combos.set(key, { userId: hb.user_id, machine: hb.machine, ip: hb.ip_address, rows: [hb] });
-  else if (compareTimed(track.rows[track.rows.length - 1] as Heartbeat, hb) <= 0) track.rows.push(hb);
-  else track.rows.splice(insertionIndex(track.rows, hb), 0, hb);
+  if (!track) {
+    index.combos.set(key, { userId, machine, ip, times: [time], ids: [id] });
+    return;
+  }
+  const last = track.times.length - 1;
+  const at = before(track.times[last] as number, track.ids[last] as number, time, id) <= 0 ? last + 1 : slot(track, time, id);
+  track.times.splice(at, 0, time);
+  track.ids.splice(at, 0, id);
+}
+
+/** Every row of a user, from its columns. */
+function addUser(index: MachineIndex, world: World, userId: number): void {
+  const rows = world.viewBetween(userId, {});
+  const { times, ids } = rows;
+  const ip = rows.strings('ip_address');
+  const machine = rows.strings('machine');
+  const agent = rows.strings('user_agent');
+  for (let r = 0; r < times.length; r++) {
+    add(index, {
+      time: times[r] as number,
+      id: ids[r] as number,
+      userId,
+      ip: ip.values[ip.ids[r] as number] ?? null,
+      machine: machine.values[machine.ids[r] as number] ?? null,
+      userAgent: agent.values[agent.ids[r] as number] ?? null,
+    });
+  }
 }
 
 /**
- * The index of one mock's world, in its `MockState`: made on the first read from
- * `world.allHeartbeats()`, told of each new row by the world (as a data file is), dropped on reset.
+ * The index of one mock's world, in its `MockState`: made on the first read from every user's
+ * rows, told of each new row by the world (as a data file is), dropped on reset.
  * @example
  * const machines = new MachineIndexes(world);
- * machines.index().byIp.get('203.0.113.7')?.length;
+ * machines.index().byIp.get('203.0.113.7')?.size;
  */
 export class MachineIndexes implements HeartbeatSink {
   private built: MachineIndex | undefined;
@@ -72,21 +133,24 @@ export class MachineIndexes implements HeartbeatSink {
 
   index(): MachineIndex {
     if (!this.built) {
-      const index: MachineIndex = {
-        byIp: new Map(),
-        byMachine: new Map(),
-        combos: new Map(),
-        machineUsers: new Map(),
-        userLast: new Map(),
-      };
-      for (const hb of this.world.allHeartbeats()) add(index, hb);
+      const index: MachineIndex = { byIp: new Map(), combos: new Map(), machineUsers: new Map(), userLast: new Map() };
+      for (const user of this.world.users) addUser(index, this.world, user.id);
       this.built = index;
     }
     return this.built;
   }
 
   added(row: Heartbeat): void {
-    if (this.built) add(this.built, row);
+    if (this.built) {
+      add(this.built, {
+        time: row.time,
+        id: row.id,
+        userId: row.user_id,
+        ip: row.ip_address,
+        machine: row.machine,
+        userAgent: row.user_agent,
+      });
+    }
   }
 
   reset(): void {
