@@ -80,6 +80,8 @@ export class World {
   private readonly sinks = new Set<HeartbeatSink>();
 
   private readonly lookups: Lookups;
+  /** {@link generatedCount}, once counted. */
+  private generatedTotal: number | undefined;
   /** A user's version when it has none of its own (since the last reset). */
   private baseVersion = 0;
 
@@ -289,9 +291,27 @@ export class World {
     }
   }
 
-  /** How many heartbeats a user has, generated and posted, counted without making rows. */
-  heartbeatCount(userId: number): number {
-    return this.viewBetween(userId, {}).length;
+  /**
+   * How many heartbeats the world generated: counted once, from each user-day's keyed instants
+   * (one per row, drawn without the rows' details), and the same ever after.
+   */
+  generatedCount(): number {
+    if (this.generatedTotal === undefined) {
+      const everything = { from: 0, to: this.now / 1000 + 2 * 86_400 };
+      let count = 0;
+      for (const user of this.users) {
+        count += this.history.keyedTimes
+          ? this.history.keyedTimes(user.id, everything, () => true).length
+          : this.history.between(user.id, {}).length;
+      }
+      this.generatedTotal = count;
+    }
+    return this.generatedTotal;
+  }
+
+  /** Every heartbeat of the world, generated and posted. */
+  heartbeatTotal(): number {
+    return this.generatedCount() + this.posted.accepted.length;
   }
 
   /**

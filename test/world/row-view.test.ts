@@ -131,9 +131,10 @@ describe('the latest matching heartbeat and the count', () => {
       w.addHeartbeat(2, draft({ time: NOW / 1000 - 500 * DAY, project: 'long ago', category: 'coding' }));
     }
     let found = 0;
+    let total = 0;
     for (const user of world.users) {
       const rows = rowsWorld.heartbeatsOf(user.id);
-      expect(world.heartbeatCount(user.id), `user ${user.id} count`).toBe(rows.length);
+      total += rows.length;
       const oldest = rows[0]?.project ?? null;
       const predicates: Record<string, (hb: Heartbeat) => boolean> = {
         any: () => true,
@@ -149,5 +150,8 @@ describe('the latest matching heartbeat and the count', () => {
       }
     }
     expect(found).toBeGreaterThan(20);
+    // Counted from the days' keyed instants, one per row: the rows' count.
+    expect(world.heartbeatTotal()).toBe(total);
+    expect(world.generatedCount()).toBe(total - world.postedHeartbeats().length);
   });
 });

@@ -90,7 +90,7 @@ export const adminHandlers: HandlerMap = {
       state.reset();
       // With a data file, the reset is on disk before it is acknowledged.
       await world.flushed();
-      const heartbeats = world.users.reduce((n, u) => n + world.heartbeatCount(u.id), 0);
+      const heartbeats = world.heartbeatTotal();
       return json({ reset: true, heartbeats });
     },
   },

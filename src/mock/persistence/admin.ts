@@ -43,7 +43,7 @@ export async function importHeartbeats(world: World, body: unknown, nowMs: numbe
 /** What `/__mock/stats` reports: the world's heartbeats and what ingestion was sent (`ingest`). */
 export function heartbeatStats(world: World, ingest: IngestCounts) {
   const posted = world.postedHeartbeats();
-  const total = world.users.reduce((n, u) => n + world.heartbeatCount(u.id), 0);
+  const total = world.heartbeatTotal();
   const perUser = new Map<number, number>();
   for (const row of posted) perUser.set(row.user_id, (perUser.get(row.user_id) ?? 0) + 1);
   return {
