@@ -9,11 +9,12 @@
  * A Node built-in anywhere in what the entries reach fails the build (esbuild cannot resolve one for
  * the browser), and so does a `platform.ts` left in.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { bundleSpec } from '../src/spec/bundle.js';
+import { type Bundle, bundleInto } from './esbuild-bundle.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -54,42 +55,22 @@ const browserPlatform: Plugin = {
   },
 };
 
-export interface BrowserBundle {
-  /** The files written, relative to `outdir`, with their sizes in bytes. */
-  outputs: { file: string; bytes: number }[];
-  metafile: Metafile;
-}
-
 /**
  * Bundles the browser entries into `outdir` (default `dist/bundle`).
  * @example
  * await bundleBrowser(); // dist/bundle/browser.js, dist/bundle/msw.js and their shared chunk
  */
-export async function bundleBrowser(outdir: string = join(ROOT, 'dist/bundle')): Promise<BrowserBundle> {
-  // Chunks are named by their hash: an old one would otherwise stay beside the new.
-  rmSync(outdir, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: ROOT,
+export async function bundleBrowser(outdir: string = join(ROOT, 'dist/bundle')): Promise<Bundle> {
+  const bundle = await bundleInto(ROOT, outdir, {
     entryPoints: { browser: join(SRC, 'browser.ts'), msw: join(SRC, 'msw.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'browser',
     target: 'es2022',
     minify: true,
     // msw is the user's (an optional peer dependency): one copy, theirs.
     external: ['msw'],
-    chunkNames: 'chunk-[hash]',
-    metafile: true,
-    logLevel: 'silent',
     plugins: [browserPlatform],
   });
-  const leftIn = Object.keys(result.metafile.inputs).filter((input) => /(^|\/)platform\.ts$/.test(input));
+  const leftIn = Object.keys(bundle.metafile.inputs).filter((input) => /(^|\/)platform\.ts$/.test(input));
   if (leftIn.length > 0) throw new Error(`the browser bundle holds Node's platform module: ${leftIn.join(', ')}`);
-  const outputs = Object.entries(result.metafile.outputs).map(([file, output]) => ({
-    file: relative(outdir, resolve(ROOT, file)),
-    bytes: output.bytes,
-  }));
-  return { outputs, metafile: result.metafile };
+  return bundle;
 }

@@ -14,10 +14,11 @@
  *     Spectral, yaml), so what the package installs is what runs.
  * The library (`dist/index.js`) is tsc's output, not this bundle.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { type Bundle, bundleInto } from './esbuild-bundle.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -57,37 +58,17 @@ function metaUrlAsBuilt(outdir: string): Plugin {
   };
 }
 
-export interface NodeBundle {
-  /** The files written, relative to `outdir`, with their sizes in bytes. */
-  outputs: { file: string; bytes: number }[];
-  metafile: Metafile;
-}
-
 /**
  * Bundles the command into `outdir` (default `dist/node`, where `bin/hackatime-kit.js` imports it from).
  * @example
  * await bundleNode(); // dist/node/cli.js and its chunks, one per command and the shared ones
  */
-export async function bundleNode(outdir: string = join(DIST, 'node')): Promise<NodeBundle> {
-  // Chunks are named by their hash: an old one would otherwise stay beside the new.
-  rmSync(outdir, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: ROOT,
+export async function bundleNode(outdir: string = join(DIST, 'node')): Promise<Bundle> {
+  return bundleInto(ROOT, outdir, {
     entryPoints: { cli: join(SRC, 'cli.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
-    chunkNames: 'chunk-[hash]',
     sourcemap: true,
-    metafile: true,
-    logLevel: 'silent',
     plugins: [packagesOutside, metaUrlAsBuilt(outdir)],
   });
-  const outputs = Object.entries(result.metafile.outputs)
-    .filter(([file]) => !file.endsWith('.map'))
-    .map(([file, output]) => ({ file: relative(outdir, resolve(ROOT, file)), bytes: output.bytes }));
-  return { outputs, metafile: result.metafile };
 }

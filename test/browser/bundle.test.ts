@@ -16,14 +16,15 @@ import type * as SpecPlatformBrowser from '../../src/spec/platform.browser.js';
 import type * as SpecPlatform from '../../src/spec/platform.js';
 import type * as WorldPlatformBrowser from '../../src/world/platform.browser.js';
 import type * as WorldPlatform from '../../src/world/platform.js';
-import { type BrowserBundle, bundleBrowser } from '../../tools/browser-bundle.js';
+import { bundleBrowser } from '../../tools/browser-bundle.js';
+import type { Bundle } from '../../tools/esbuild-bundle.js';
 import { NOW, SEED } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
 import { CLI_APP, FORM, form, VERIFIER } from '../mock/oauth-support.js';
 import { type App, answerOf, PARITY_REQUESTS } from './parity-requests.js';
 
 describe('the browser build', () => {
-  let bundle: BrowserBundle;
+  let bundle: Bundle;
   let browserMockApp: typeof BrowserEntry.createMockApp;
 
   beforeAll(async () => {

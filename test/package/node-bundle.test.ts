@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/index.js';
-import { bundleNode, type NodeBundle } from '../../tools/node-bundle.js';
+import type { Bundle } from '../../tools/esbuild-bundle.js';
+import { bundleNode } from '../../tools/node-bundle.js';
 import { ROOT } from '../helpers/cli.js';
 import { NOW, SEED } from '../helpers/mock.js';
 import { tempDir } from '../helpers/temp.js';
@@ -56,7 +57,7 @@ process.exitCode = await main(['mock', '--quiet', '--port', '0', '--seed', '${SE
 
 describe("the command's bundle", () => {
   let outdir = '';
-  let bundle: NodeBundle;
+  let bundle: Bundle;
 
   beforeAll(async () => {
     outdir = tempDir('node-bundle');
