@@ -97,16 +97,12 @@ export class GeneratedHistory implements ColumnHistory {
 
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {
     const out: Heartbeat[] = [];
-    for (const { day, from, to, firstId } of this.slicesOf(userId, window)) materialise(day, userId, firstId, from, to, out);
+    for (const { day, from, to, firstId } of this.daySlices(userId, window)) materialise(day, userId, firstId, from, to, out);
     return out;
   }
 
-  daySlices(userId: number, window: Partial<TimeWindow>): DaySlice[] {
-    return this.slicesOf(userId, window);
-  }
-
   /** The rows of each generated day inside a window, as ranges of its columns. */
-  private slicesOf(userId: number, window: Partial<TimeWindow>): DaySlice[] {
+  daySlices(userId: number, window: Partial<TimeWindow>): DaySlice[] {
     const days = this.userDays(userId);
     const out: DaySlice[] = [];
     if (!days) return out;

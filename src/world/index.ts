@@ -7,7 +7,7 @@
 
 export * from './durations.js';
 export { RowView } from './row-view.js';
-export { lowerBound, type TimeWindow } from './sorted.js';
+export { lowerBound, partitionPoint, type TimeWindow } from './sorted.js';
 export { toSpans } from './spans.js';
 export { type HeartbeatSink, World } from './store.js';
 export { streakDays, streakWindow } from './streak.js';

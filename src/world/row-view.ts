@@ -91,6 +91,17 @@ export class RowView {
   private readonly source: ViewSource;
   private idColumn: Float64Array | undefined;
 
+  /**
+   * Row r's value of a string field, read through its interned column.
+   * @example
+   * const projectOf = view.reader('project');
+   * const mine = view.where((r) => projectOf(r) === 'hackatime');
+   */
+  reader(field: ViewStringField): (row: number) => string | null {
+    const { ids, values } = this.strings(field);
+    return (row) => values[ids[row] as number] ?? null;
+  }
+
   /** Each row's id (made on first use). */
   get ids(): Float64Array {
     this.idColumn ??= this.source.ids();

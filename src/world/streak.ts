@@ -32,10 +32,10 @@ export function streakWindow(nowMs: number): TimeWindow {
 export function streakDays(rows: RowView, zone: string, nowMs: number): number {
   const tz = isValidTimeZone(zone) ? zone : 'UTC';
   const window = rows.slice(streakWindow(nowMs));
-  const { ids, values } = window.strings('category');
+  const categoryOf = window.reader('category');
   const counted = window.where((r) => {
-    const category = values[ids[r] as number];
-    return category !== null && category !== undefined && category !== 'browsing';
+    const category = categoryOf(r);
+    return category !== null && category !== 'browsing';
   });
   const today = localDate(nowMs, tz);
   const eligible = [...dailyLagSeconds(counted.times, tz)]

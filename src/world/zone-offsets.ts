@@ -153,6 +153,12 @@ export function localDayStart(date: string, zone: string): number {
   return startOfDay(zone, Date.UTC(year, month - 1, day));
 }
 
+/** The first instant of the local day after `date` (`endOfLocalDay`), by the zone's offset tables. */
+export function localDayEnd(date: string, zone: string): number {
+  const { year, month, day } = parseDate(date);
+  return startOfDay(zone, Date.UTC(year, month - 1, day) + DAY);
+}
+
 /**
  * A fast `instant → local date` function for one zone, for walking sorted heartbeats: it
  * remembers the current day's bounds and reads the zone's offset tables when an instant leaves

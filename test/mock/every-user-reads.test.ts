@@ -36,12 +36,19 @@ describe('reads over every user', () => {
   });
 
   it('page the rows whose user agent holds a segment, newest first, as a pass over every row does', () => {
-    for (const segment of ['vscode', 'WakaTime', 'chrome', 'no such agent']) {
-      const matching = everyRow()
+    for (const [segment, userId] of [
+      ['vscode', undefined],
+      ['WakaTime', undefined],
+      ['chrome', undefined],
+      ['no such agent', undefined],
+      ['vscode', 4],
+      ['vscode', 7],
+    ] as const) {
+      const matching = (userId === undefined ? everyRow() : world.heartbeatsBetween(userId, {}))
         .filter((hb) => hb.user_agent?.toLowerCase().includes(segment.toLowerCase()))
         .reverse();
-      if (segment === 'vscode') expect(matching.length).toBeGreaterThan(100);
-      const base = { segment, window: {}, countOnly: false };
+      if (segment === 'vscode') expect(matching.length).toBeGreaterThan(userId === undefined ? 100 : 10);
+      const base = { segment, window: {}, countOnly: false, ...(userId === undefined ? {} : { userId }) };
       expect(heartbeatsByUserAgentSegment(world, { ...base, limit: 1, offset: 0, countOnly: true })).toEqual({
         segment,
         total_count: matching.length,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/world/random.js';
-import { addDays, localDate, offsetSeconds, startOfLocalDay, utcDate } from '../../src/world/time-zone.js';
-import { localDater, localDayStart, ZoneOffsets } from '../../src/world/zone-offsets.js';
+import { addDays, endOfLocalDay, localDate, offsetSeconds, startOfLocalDay, utcDate } from '../../src/world/time-zone.js';
+import { localDater, localDayEnd, localDayStart, ZoneOffsets } from '../../src/world/zone-offsets.js';
 
 const DAY = 86_400_000;
 const FROM = Date.parse('2025-08-01T00:00:00Z');
@@ -77,6 +77,7 @@ describe('localDater and localDayStart', () => {
       for (let date = '2025-12-20'; date <= '2026-12-31'; date = addDays(date, 1)) {
         const start = startOfLocalDay(date, zone);
         expect(localDayStart(date, zone), `${zone} ${date}`).toBe(start);
+        expect(localDayEnd(date, zone), `${zone} end of ${date}`).toBe(endOfLocalDay(date, zone));
         expect(dateOf(start), `${zone} ${date}`).toBe(date);
         expect(dateOf(start - 1), `${zone} before ${date}`).toBe(localDate(start - 1, zone));
       }

@@ -166,16 +166,18 @@ interface SegmentHit {
 }
 
 /**
- * `by_user_agent_segment` over every user: read from each user's rows as columns, keeping only the
- * newest matches a page can reach (a year of a thousand users is millions of rows), and making
- * rows only for the page.
+ * `heartbeats/by_user_agent_segment`: every user's rows (or one user's) whose user agent contains the
+ * segment, newest first; `count_only` answers the count alone. Read from each user's rows as
+ * columns, keeping only the newest matches a page can reach (a year of a thousand users is millions
+ * of rows), and making rows only for the page.
  */
-function everyUsersSegment(world: World, q: SegmentQuery) {
+export function heartbeatsByUserAgentSegment(world: World, q: SegmentQuery) {
+  const userIds = q.userId === undefined ? world.users.map((u) => u.id) : q.userId === null ? [] : [q.userId];
   const reach = q.offset + q.limit + 1;
   let count = 0;
   const hits: SegmentHit[] = [];
-  for (const user of world.users) {
-    const rows = world.viewBetween(user.id, q.window);
+  for (const userId of userIds) {
+    const rows = world.viewBetween(userId, q.window);
     const agent = rows.strings('user_agent');
     const matches = agent.values.map((value) => containsIgnoringCase(value ?? null, q.segment));
     let kept = 0;
@@ -184,7 +186,7 @@ function everyUsersSegment(world: World, q: SegmentQuery) {
       if (!matches[agent.ids[r] as number]) continue;
       count += 1;
       if (!q.countOnly && kept < reach) {
-        hits.push({ time: rows.times[r] as number, id: rows.ids[r] as number, userId: user.id });
+        hits.push({ time: rows.times[r] as number, id: rows.ids[r] as number, userId });
         kept += 1;
       }
     }
@@ -200,27 +202,6 @@ function everyUsersSegment(world: World, q: SegmentQuery) {
     limit: q.limit,
     offset: q.offset,
     heartbeats: page.slice(0, q.limit).map((hit) => segmentRow(rowOf(hit))),
-    has_more: page.length > q.limit,
-  };
-}
-
-/**
- * `heartbeats/by_user_agent_segment`: every user's rows (or one user's) whose user agent contains the
- * segment, newest first; `count_only` answers the count alone.
- */
-export function heartbeatsByUserAgentSegment(world: World, q: SegmentQuery) {
-  if (q.userId === undefined) return everyUsersSegment(world, q);
-  const source = q.userId === null ? [] : world.heartbeatsBetween(q.userId, q.window);
-  const rows = source.filter((hb) => containsIgnoringCase(hb.user_agent, q.segment));
-  if (q.countOnly) return { segment: q.segment, total_count: rows.length };
-  // `ORDER BY time DESC` (ties in id order descending, as the world's rows are ascending by (time, id)).
-  const newestFirst = [...rows].reverse();
-  const page = newestFirst.slice(q.offset, q.offset + q.limit + 1);
-  return {
-    segment: q.segment,
-    limit: q.limit,
-    offset: q.offset,
-    heartbeats: page.slice(0, q.limit).map(segmentRow),
     has_more: page.length > q.limit,
   };
 }

@@ -7,7 +7,7 @@
  * `alts/shared_machines` (`app/controllers/api/admin/v1/heartbeats_controller.rb:8-90`). Where the SQL
  * has no `ORDER BY` the mock answers in ascending user id (then first appearance).
  */
-import { partitionPoint } from '../../world/sorted.js';
+import { partitionPoint } from '../../world/index.js';
 import type { ComboTrack, MachineIndex } from './machine-index.js';
 
 const DAY = 86_400;

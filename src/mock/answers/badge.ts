@@ -53,9 +53,9 @@ export function resolveBadgeProject(world: World, user: User, param: string): st
 /** `user.heartbeats.where(project: names).duration_seconds`: one timeline over all the named projects. */
 export function projectsSeconds(world: World, userId: number, names: ReadonlySet<string>): number {
   const rows = world.viewBetween(userId, {});
-  const project = rows.strings('project');
+  const projectOf = rows.reader('project');
   const named = rows.where((r) => {
-    const name = project.values[project.ids[r] as number] ?? null;
+    const name = projectOf(r);
     return name !== null && names.has(name) && isValidTime(rows.times[r] as number);
   });
   return totalSecondsOfTimes(named.times);

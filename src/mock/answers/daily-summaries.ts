@@ -9,7 +9,7 @@ import { dailyLeadSecondsOf } from '../../world/durations.js';
 import { RowView } from '../../world/row-view.js';
 import type { World } from '../../world/store.js';
 import { addDays, localDate } from '../../world/time-zone.js';
-import { localDater, localDayStart } from '../../world/zone-offsets.js';
+import { localDater, localDayEnd, localDayStart } from '../../world/zone-offsets.js';
 import { compareUtf8 } from '../bytes.js';
 import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
@@ -52,12 +52,12 @@ const groupKey = (project: string | null, aiModel: string | null): string => JSO
 function aiByDay(rows: RowView, zone: string): Map<string, DayAi> {
   const dateOf = localDater(zone);
   const days = new Map<string, DayAi>();
-  const model = rows.strings('ai_model');
+  const modelOf = rows.reader('ai_model');
   const inputs = rows.counts('ai_input_tokens');
   const outputs = rows.counts('ai_output_tokens');
   const lineChanges = rows.counts('ai_line_changes');
   for (let r = 0; r < rows.length; r++) {
-    const aiModel = model.values[model.ids[r] as number] ?? null;
+    const aiModel = modelOf(r);
     const input = inputs[r] as number;
     const output = outputs[r] as number;
     if (Number.isNaN(input) && Number.isNaN(output) && isBlank(aiModel)) continue;
@@ -119,12 +119,12 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
   const { start, end, timezone } = req;
   let rows = world.viewBetween(userId, {
     from: Math.floor(localDayStart(start, timezone) / 1000),
-    to: Math.floor(localDayStart(addDays(end, 1), timezone) / 1000),
+    to: Math.floor(localDayEnd(end, timezone) / 1000),
     toExclusive: true,
   });
   if (req.project !== undefined) {
-    const project = rows.strings('project');
-    rows = rows.where((r) => project.values[project.ids[r] as number] === req.project);
+    const projectOf = rows.reader('project');
+    rows = rows.where((r) => projectOf(r) === req.project);
   }
   const seconds = dailyLeadSecondsOf(rows.times, RowView.paired(rows.strings('project'), rows.strings('ai_model'), groupKey), timezone);
   const ai = aiByDay(rows, timezone);
@@ -134,7 +134,7 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
   // Each day ends where the next begins: one Intl search per day instead of two.
   let dayStart = localDayStart(start, timezone);
   for (let date = start; date <= end; date = addDays(date, 1)) {
-    const nextStart = localDayStart(addDays(date, 1), timezone);
+    const nextStart = localDayEnd(date, timezone);
     const { total, projects } = projectsOf(seconds.get(date));
     data.push({
       grand_total: grandTotal(total, ai.get(date)),

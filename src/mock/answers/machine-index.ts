@@ -9,7 +9,7 @@
  * server answers these with SQL over the whole `heartbeats` table; the mock's answers stay what a
  * pass over the rows would give, in the same order.
  */
-import type { Heartbeat, HeartbeatSink, World } from '../../world/index.js';
+import { type Heartbeat, type HeartbeatSink, partitionPoint, type World } from '../../world/index.js';
 
 /** (time, id) order, as the rows are kept. */
 const before = (time: number, id: number, otherTime: number, otherId: number) => time - otherTime || id - otherId;
@@ -55,18 +55,6 @@ interface IndexedRow {
 
 const later = (map: Map<number, number>, key: number, time: number) => map.set(key, Math.max(map.get(key) ?? time, time));
 
-/** Where (time, id) goes in a combination's ascending lists. */
-function slot(track: ComboTrack, time: number, id: number): number {
-  let lo = 0;
-  let hi = track.times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(track.times[mid] as number, track.ids[mid] as number, time, id) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function add(index: MachineIndex, row: IndexedRow): void {
   const { time, id, userId, ip, machine, userAgent } = row;
   later(index.userLast, userId, time);
@@ -92,8 +80,10 @@ function add(index: MachineIndex, row: IndexedRow): void {
     index.combos.set(key, { userId, machine, ip, times: [time], ids: [id] });
     return;
   }
+  // Where (time, id) goes in the ascending lists: at the end as a user's rows come, else searched (a posted row).
+  const after = (k: number) => before(track.times[k] as number, track.ids[k] as number, time, id) <= 0;
   const last = track.times.length - 1;
-  const at = before(track.times[last] as number, track.ids[last] as number, time, id) <= 0 ? last + 1 : slot(track, time, id);
+  const at = after(last) ? last + 1 : partitionPoint(last, after);
   track.times.splice(at, 0, time);
   track.ids.splice(at, 0, id);
 }
@@ -102,17 +92,17 @@ function add(index: MachineIndex, row: IndexedRow): void {
 function addUser(index: MachineIndex, world: World, userId: number): void {
   const rows = world.viewBetween(userId, {});
   const { times, ids } = rows;
-  const ip = rows.strings('ip_address');
-  const machine = rows.strings('machine');
-  const agent = rows.strings('user_agent');
+  const ipOf = rows.reader('ip_address');
+  const machineOf = rows.reader('machine');
+  const agentOf = rows.reader('user_agent');
   for (let r = 0; r < times.length; r++) {
     add(index, {
       time: times[r] as number,
       id: ids[r] as number,
       userId,
-      ip: ip.values[ip.ids[r] as number] ?? null,
-      machine: machine.values[machine.ids[r] as number] ?? null,
-      userAgent: agent.values[agent.ids[r] as number] ?? null,
+      ip: ipOf(r),
+      machine: machineOf(r),
+      userAgent: agentOf(r),
     });
   }
 }

@@ -70,14 +70,12 @@ function scopeFilter(request: SummaryRequest): Scope {
     isValidTime(time) && outside(category) && (projects === undefined || (project !== null && projects.includes(project)));
 }
 
-/** The rows of a view the scope keeps (each distinct category and project judged once). */
+/** The rows of a view the scope keeps. */
 function scoped(view: RowView, scope: Scope): RowView {
-  const category = view.strings('category');
-  const project = view.strings('project');
+  const categoryOf = view.reader('category');
+  const projectOf = view.reader('project');
   const { times } = view;
-  return view.where((r) =>
-    scope(times[r] as number, category.values[category.ids[r] as number] ?? null, project.values[project.ids[r] as number] ?? null),
-  );
+  return view.where((r) => scope(times[r] as number, categoryOf(r), projectOf(r)));
 }
 
 /**

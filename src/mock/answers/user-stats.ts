@@ -67,13 +67,10 @@ export function userStats(
   if (o.totalOnly) return { total_seconds: data.total_seconds };
   if (o.featuresRaw?.includes('projects') && o.projects !== undefined) {
     const rows = world.viewBetween(user.id, { from: window.from, to: window.to });
-    const category = rows.strings('category');
-    const project = rows.strings('project');
+    const categoryOf = rows.reader('category');
+    const projectOf = rows.reader('project');
     const coding = rows.where(
-      (r) =>
-        category.values[category.ids[r] as number] === 'coding' &&
-        isValidTime(rows.times[r] as number) &&
-        inList(o.projects, project.values[project.ids[r] as number] ?? null),
+      (r) => categoryOf(r) === 'coding' && isValidTime(rows.times[r] as number) && inList(o.projects, projectOf(r)),
     );
     data.unique_total_seconds = uniqueTotalSeconds(coding.times);
   }

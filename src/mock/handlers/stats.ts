@@ -45,9 +45,9 @@ const getUserSpans: OperationHandler = {
     const list = project === undefined ? presentParam(ctx.search, 'filter_by_project') : undefined;
     const projects = project !== undefined ? [project] : list === undefined ? undefined : rubySplit(list);
     const rows = ctx.world.viewBetween(user.id, window);
-    const rowProject = rows.strings('project');
+    const projectOf = rows.reader('project');
     const kept = rows.where((r) => {
-      const name = rowProject.values[rowProject.ids[r] as number] ?? null;
+      const name = projectOf(r);
       return isValidTime(rows.times[r] as number) && (projects === undefined || (name !== null && projects.includes(name)));
     });
     return json({ spans: toSpans(kept.times) });
