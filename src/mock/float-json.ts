@@ -34,108 +34,97 @@ function jsonValue(value: unknown, key: string): unknown {
 const itemShape = (shape: FloatShape, i: number): FloatShape | undefined =>
   shape.prefixItems !== undefined && i < shape.prefixItems.length ? shape.prefixItems[i] : shape.items;
 
+// What stands in for a whole float while the body is written in one go: a string starting with
+// U+0000, which `JSON.stringify` writes as the six characters `\u0000`, and then the float's text.
+const MARK = '\u0000hackatime-kit-float:';
+const MARKED = new RegExp(`"${JSON.stringify(MARK).slice(1, -1).replace(/\\/g, '\\\\')}(-?[0-9]+\\.0)"`, 'g');
+
 /**
- * Whether anything under `raw` is a whole number at a float place: the only thing `JSON.stringify`
- * writes wrong. Most answers have none (times with milliseconds, shares like 41.37), and those are
- * handed to `JSON.stringify` whole.
+ * `raw` with each whole number at a float place swapped for a mark holding its text; objects and
+ * arrays copied only along the paths to a mark, everything else shared. The same value (not a
+ * copy) when there is none: most answers (times with milliseconds, shares like 41.37) have none.
  */
-function hasWholeFloat(raw: unknown, shape: FloatShape, key: string): boolean {
+function marked(raw: unknown, shape: FloatShape, key: string, marks: { count: number }): unknown {
   const value = jsonValue(raw, key);
-  if (typeof value === 'number') return shape.float !== undefined && isWholeFloat(value, shape.float);
+  if (typeof value === 'number') {
+    if (shape.float === undefined || !isWholeFloat(value, shape.float)) return raw;
+    marks.count++;
+    return `${MARK}${floatText(value)}`;
+  }
   if (Array.isArray(value)) {
-    if (shape.items === undefined && shape.prefixItems === undefined) return false;
+    if (shape.items === undefined && shape.prefixItems === undefined) return raw;
+    let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const inner = itemShape(shape, i);
-      if (inner !== undefined && hasWholeFloat(value[i], inner, String(i))) return true;
+      if (inner === undefined) continue;
+      const item = marked(value[i], inner, String(i), marks);
+      if (item !== value[i]) {
+        copy ??= value.slice();
+        copy[i] = item;
+      }
     }
-    return false;
+    return copy ?? raw;
   }
-  if (typeof value !== 'object' || value === null || shape.properties === undefined) return false;
+  if (typeof value !== 'object' || value === null || shape.properties === undefined) return raw;
+  const object = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
   for (const [name, inner] of shape.properties) {
-    if (Object.hasOwn(value, name) && hasWholeFloat((value as Record<string, unknown>)[name], inner, name)) return true;
+    if (!Object.hasOwn(object, name)) continue;
+    const member = marked(object[name], inner, name, marks);
+    if (member !== object[name]) {
+      copy ??= { ...object };
+      copy[name] = member;
+    }
   }
-  return false;
+  return copy ?? raw;
 }
 
-// What stands in for an item with a whole float while its array is written in one go: a string
-// starting with U+0000, which `JSON.stringify` writes as the six characters `\u0000`.
-const MARK = '\u0000hackatime-kit-float:';
-const MARK_TEXT = JSON.stringify(MARK).slice(0, -1);
-
-/**
- * An array in one `JSON.stringify`, the items that hold a whole float swapped for marks and written
- * by `write` into the text after: one call for a thousand heartbeats costs half of a thousand calls.
- * The text is used only if it holds each mark exactly once, in order (a value of the array that
- * itself contains the mark's text falls back to writing item by item).
- */
-function writeArray(list: readonly unknown[], shape: FloatShape): string {
-  const dirty: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const inner = itemShape(shape, i);
-    if (inner !== undefined && hasWholeFloat(list[i], inner, String(i))) dirty.push(i);
-  }
-  if (dirty.length === 0) return plain(list) ?? 'null';
-  const marked = list.slice();
-  for (const i of dirty) marked[i] = `${MARK}${i}`;
-  const text = JSON.stringify(marked);
-  const parts: string[] = [];
-  let from = 0;
-  for (let at = text.indexOf(MARK_TEXT), n = 0; at !== -1; at = text.indexOf(MARK_TEXT, at + 1), n++) {
-    const i = dirty[n];
-    const token = `${MARK_TEXT}${i}"`;
-    if (i === undefined || text.slice(at, at + token.length) !== token) return writeEach(list, shape);
-    parts.push(text.slice(from, at), write(list[i], itemShape(shape, i) ?? {}, String(i)) ?? 'null');
-    from = at + token.length;
-  }
-  if (parts.length !== dirty.length * 2) return writeEach(list, shape);
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-/** An array item by item: each item with a whole float by `write`, the others by `JSON.stringify`. */
-function writeEach(list: readonly unknown[], shape: FloatShape): string {
-  const items = list.map((item, i) => {
-    const inner = itemShape(shape, i);
-    const text = inner !== undefined && hasWholeFloat(item, inner, String(i)) ? write(item, inner, String(i)) : plain(item);
+/** `value` written member by member: the exact way, for a body in which a value looks like a mark. */
+function writeEach(raw: unknown, shape: FloatShape, key: string): string | undefined {
+  const value = jsonValue(raw, key);
+  if (typeof value === 'number' && shape.float !== undefined && isWholeFloat(value, shape.float)) return floatText(value);
+  if (Array.isArray(value) && (shape.items || shape.prefixItems)) {
     // `JSON.stringify` writes an item it cannot represent (undefined, a function) as `null`.
-    return text ?? 'null';
-  });
-  return `[${items.join(',')}]`;
-}
-
-function writeObject(object: Record<string, unknown>, properties: ReadonlyMap<string, FloatShape>): string {
+    const items = value.map((item, i) => {
+      const inner = itemShape(shape, i);
+      return (inner === undefined ? plain(item) : writeEach(item, inner, String(i))) ?? 'null';
+    });
+    return `[${items.join(',')}]`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !shape.properties) return plain(value);
   let out = '{';
   let first = true;
-  for (const key of Object.keys(object)) {
-    const inner = properties.get(key);
-    const text = inner === undefined ? plain(object[key]) : write(object[key], inner, key);
+  for (const name of Object.keys(value)) {
+    const inner = shape.properties.get(name);
+    const member = (value as Record<string, unknown>)[name];
+    const text = inner === undefined ? plain(member) : writeEach(member, inner, name);
     // A member `JSON.stringify` leaves out (undefined, a function) is left out here too.
     if (text === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    out += `${first ? '' : ','}${JSON.stringify(name)}:${text}`;
     first = false;
   }
   return `${out}}`;
 }
 
-function write(raw: unknown, shape: FloatShape, key: string): string | undefined {
-  const value = jsonValue(raw, key);
-  if (typeof value === 'number' && shape.float !== undefined && isWholeFloat(value, shape.float)) return floatText(value);
-  if (Array.isArray(value)) return shape.items || shape.prefixItems ? writeArray(value, shape) : plain(value);
-  if (typeof value === 'object' && value !== null && shape.properties)
-    return writeObject(value as Record<string, unknown>, shape.properties);
-  return plain(value);
-}
-
 /**
  * `value` as JSON, whole numbers at the float places of `shape` written with `.0`; exactly
- * `JSON.stringify(value)` when `shape` is undefined.
+ * `JSON.stringify(value)` when `shape` is undefined. The body is written in one `JSON.stringify`
+ * with marks in place of the whole floats, which are then written over; if the text holds other
+ * than exactly those marks (a value of the body looks like one), it is written member by member.
  * @example
  * stringifyWithFloats({ time: 1795180000, id: 7 }, { properties: new Map([['time', { float: 'always' }]]) })
  * // '{"time":1795180000.0,"id":7}'
  */
 export function stringifyWithFloats(value: unknown, shape: FloatShape | undefined): string {
-  const text = shape === undefined || !hasWholeFloat(value, shape, '') ? plain(value) : write(value, shape, '');
-  return text ?? 'null';
+  const marks = { count: 0 };
+  const withMarks = shape === undefined ? value : marked(value, shape, '', marks);
+  if (marks.count === 0) return plain(value) ?? 'null';
+  let found = 0;
+  const text = (plain(withMarks) ?? 'null').replace(MARKED, (_, float: string) => {
+    found++;
+    return float;
+  });
+  return found === marks.count ? text : (writeEach(value, shape as FloatShape, '') ?? 'null');
 }
 
 /** The float shape of an operation's JSON answer of a status, looked up once per status. */

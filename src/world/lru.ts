@@ -33,6 +33,9 @@ export class ByteLru<V> {
   set(key: number, value: V): V {
     this.entries.set(key, value);
     this.bytes += this.sizeOf(value);
+    // Under budget, nothing to walk: a Map walked from its start steps over every slot deleted
+    // since it last grew, and a cache's hits delete one each.
+    if (this.bytes <= this.budget) return value;
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.budget || oldest === key) break;
       this.entries.delete(oldest);

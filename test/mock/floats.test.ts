@@ -53,6 +53,11 @@ describe('the serialiser', () => {
     expect(stringifyWithFloats({ heartbeats: tricky }, shapeOf('MyHeartbeats'))).toBe(
       '{"heartbeats":[{"entity":"\\u0000hackatime-kit-float:1","time":1.0},{"entity":"x","time":2.0}]}',
     );
+    // A value that is a mark, float text and all: written member by member, the value as it is.
+    const mark = [{ entity: '\u0000hackatime-kit-float:5.0', time: 3 }];
+    expect(stringifyWithFloats({ heartbeats: mark }, shapeOf('MyHeartbeats'))).toBe(
+      '{"heartbeats":[{"entity":"\\u0000hackatime-kit-float:5.0","time":3.0}]}',
+    );
   });
 
   it('writes last_7_days daily_average 0 as the Integer 0 (`: 0` branch, hackatime_controller.rb:118) and 5040 as 5040.0', () => {
