@@ -39,9 +39,33 @@ export function totalSeconds(rows: readonly Timed[]): number {
  * totalSecondsOfTimes([0, 60, 600]) // 180
  */
 export function totalSecondsOfTimes(times: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 1; i < times.length; i++) sum += Math.min((times[i] as number) - (times[i - 1] as number), HEARTBEAT_TIMEOUT_SECONDS);
-  return pgInteger(sum);
+  return new GapSum().add(times).seconds();
+}
+
+/**
+ * {@link totalSecondsOfTimes} of one timeline given in consecutive pieces (each ascending, each
+ * after the one before): the same sum, added in the same order, without the whole timeline at once.
+ * @example
+ * new GapSum().add([0, 60]).add([600]).seconds() // 180, as totalSecondsOfTimes([0, 60, 600])
+ */
+export class GapSum {
+  private sum = 0;
+  private previous = Number.NaN;
+
+  add(times: ArrayLike<number>): this {
+    let previous = this.previous;
+    for (let i = 0; i < times.length; i++) {
+      const time = times[i] as number;
+      if (!Number.isNaN(previous)) this.sum += Math.min(time - previous, HEARTBEAT_TIMEOUT_SECONDS);
+      previous = time;
+    }
+    this.previous = previous;
+    return this;
+  }
+
+  seconds(): number {
+    return pgInteger(this.sum);
+  }
 }
 
 /**

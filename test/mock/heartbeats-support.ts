@@ -13,7 +13,7 @@ import { pgRound } from '../helpers/heartbeats.js';
 import type { MockTarget } from '../helpers/mock.js';
 
 export interface MockStats {
-  heartbeats: { generated: number; posted: number; total: number };
+  heartbeats: { generated: number; posted: number; total: number; estimated: boolean };
   ingest: { requests: number; received: number; created: number; duplicates: number; rejected: number };
   users: { user_id: number; username: string | null; posted: number }[];
 }

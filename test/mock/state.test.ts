@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LEGACY_STATS_KEY } from '../../src/mock/credentials.js';
 import { createMock } from '../../src/server/server.js';
 import { bearer, DEMO_KEY, type MockTarget, NOW, SEED } from '../helpers/mock.js';
+import type { MockStats } from './heartbeats-support.js';
 import { approvedCode, basicAuth, expectOAuthError, INVALID_CLIENT, INVALID_GRANT, token, WEB_APP } from './oauth-support.js';
 
 // With the removed endpoints, whose YSWS claims are part of the state too.
@@ -141,6 +142,27 @@ describe('POST /__mock/reset', () => {
     await changeEverything(t);
     expect((await t.fetch('/__mock/reset', { method: 'POST' })).status).toBe(200);
     expect(await webAccessToken(t)).toBe(await webAccessToken(target()));
+  });
+});
+
+describe('the heartbeat counts of a large world', () => {
+  it('are estimated from a sample of its users, in stats and in the reset answer alike', async () => {
+    // 1,000 users over a year: 365,000 user-days, past the 20,000 counted one by one.
+    const { app } = createMock({ seed: SEED, now: NOW, users: 1000, days: 365 });
+    const stats = (await (await app.request('/__mock/stats')).json()) as MockStats;
+    expect(stats.heartbeats).toMatchObject({ posted: 0, estimated: true });
+    expect(stats.heartbeats.total).toBe(stats.heartbeats.generated);
+    // A year of a user is thousands of heartbeats: a thousand users, millions.
+    expect(stats.heartbeats.generated).toBeGreaterThan(1_000_000);
+    const reset = await (await app.request('/__mock/reset', { method: 'POST' })).json();
+    expect(reset).toEqual({ reset: true, heartbeats: stats.heartbeats.total, estimated: true });
+  });
+
+  it('are exact in the default world', async () => {
+    const { app, world } = createMock({ seed: SEED, now: NOW });
+    const stats = (await (await app.request('/__mock/stats')).json()) as MockStats;
+    const rows = world.users.reduce((sum, user) => sum + world.heartbeatsBetween(user.id, {}).length, 0);
+    expect(stats.heartbeats).toEqual({ generated: rows, posted: 0, total: rows, estimated: false });
   });
 });
 

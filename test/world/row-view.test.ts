@@ -151,7 +151,26 @@ describe('the latest matching heartbeat and the count', () => {
     }
     expect(found).toBeGreaterThan(20);
     // Counted from the days' keyed instants, one per row: the rows' count.
-    expect(world.heartbeatTotal()).toBe(total);
-    expect(world.generatedCount()).toBe(total - world.postedHeartbeats().length);
+    const posted = world.postedHeartbeats().length;
+    expect(world.heartbeatCounts()).toEqual({ generated: total - posted, posted, total, estimated: false });
+  });
+});
+
+/**
+ * Past a budget of user-days, the generated count is estimated from every `step`-th user (from
+ * the middle of the first step), scaled to every user; within it, every user is counted.
+ */
+describe('the generated count of a world larger than the budget', () => {
+  it('is the sample’s rows scaled to every user, and marked estimated', () => {
+    const world = createWorld({ seed: 5, now: NOW, users: 30, days: 40 });
+    const rowsOf = (id: number) => world.heartbeatsBetween(id, {}).length;
+    // 1,200 user-days against a budget of 400: every third user, from user 2.
+    const sample = [2, 5, 8, 11, 14, 17, 20, 23, 26, 29];
+    const sampled = sample.reduce((sum, id) => sum + rowsOf(id), 0);
+    const estimate = Math.round((sampled * 30) / sample.length);
+    expect(world.heartbeatCounts(400)).toEqual({ generated: estimate, posted: 0, total: estimate, estimated: true });
+    const exact = world.users.reduce((sum, user) => sum + rowsOf(user.id), 0);
+    expect(exact).not.toBe(estimate);
+    expect(world.heartbeatCounts(1200)).toEqual({ generated: exact, posted: 0, total: exact, estimated: false });
   });
 });

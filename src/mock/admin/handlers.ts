@@ -90,8 +90,8 @@ export const adminHandlers: HandlerMap = {
       state.reset();
       // With a data file, the reset is on disk before it is acknowledged.
       await world.flushed();
-      const heartbeats = world.heartbeatTotal();
-      return json({ reset: true, heartbeats });
+      const { total, estimated } = world.heartbeatCounts();
+      return json({ reset: true, heartbeats: total, estimated });
     },
   },
   mockExportHeartbeats: { handle: ({ world, query }) => exportHeartbeats(world, query['username'] as string | undefined) },

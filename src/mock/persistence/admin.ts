@@ -43,11 +43,10 @@ export async function importHeartbeats(world: World, body: unknown, nowMs: numbe
 /** What `/__mock/stats` reports: the world's heartbeats and what ingestion was sent (`ingest`). */
 export function heartbeatStats(world: World, ingest: IngestCounts) {
   const posted = world.postedHeartbeats();
-  const total = world.heartbeatTotal();
   const perUser = new Map<number, number>();
   for (const row of posted) perUser.set(row.user_id, (perUser.get(row.user_id) ?? 0) + 1);
   return {
-    heartbeats: { generated: total - posted.length, posted: posted.length, total },
+    heartbeats: world.heartbeatCounts(),
     ingest,
     users: [...perUser.entries()]
       .sort((a, b) => a[0] - b[0])
