@@ -101,6 +101,29 @@ describe('the machine index', () => {
     expect(altCandidates(updated, 0).candidates.some((c) => c.user_a_id === 1 && c.user_b_id === 2)).toBe(true);
   });
 
+  it('lists the machines shared since a cutoff as a pass over every row does, a cutoff inside a run included', () => {
+    const mine = createWorld({ seed: SEED, now: NOW, users: 12, days: 4 });
+    const demoRows = mine.heartbeatsBetween(1, {}).filter((hb) => hb.machine !== null);
+    const last = demoRows[demoRows.length - 1] as Heartbeat;
+    // Another user on the demo user's machine just after its last row: shared only while the
+    // cutoff stays before both, and the demo user's last row ends a run of many.
+    mine.addHeartbeat(3, draftOf(last, { time: last.time + 10 }));
+    const machines = new MachineIndexes(mine).index();
+    const scan = (cutoff: number) => {
+      const users = new Map<string, Set<number>>();
+      for (const hb of mine.allHeartbeats()) {
+        if (hb.machine === null || hb.time <= cutoff) continue;
+        users.set(hb.machine, (users.get(hb.machine) ?? new Set()).add(hb.user_id));
+      }
+      return [...users].filter(([, ids]) => ids.size > 1).map(([machine]) => machine);
+    };
+    for (const cutoff of [0, last.time - 600, last.time - 1, last.time, last.time + 5]) {
+      const listed = sharedMachines(machines, cutoff, 1000).machines.map((m) => m.machine);
+      expect(listed.sort(), `cutoff ${cutoff}`).toEqual(scan(cutoff).sort());
+    }
+    expect(sharedMachines(machines, last.time - 1, 1000).machines.map((m) => m.machine)).toContain(last.machine);
+  });
+
   it('starts again from the generated rows on reset', () => {
     const mine = createWorld({ seed: SEED, now: NOW, users: 12, days: 4 });
     const machines = new MachineIndexes(mine);

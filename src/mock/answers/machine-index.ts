@@ -88,23 +88,54 @@ function add(index: MachineIndex, row: IndexedRow): void {
   track.ids.splice(at, 0, id);
 }
 
-/** Every row of a user, from its columns. */
+/**
+ * Every row of a user, from its columns, in (time, id) order. A user's rows come in runs from one
+ * setup (address, machine, user agent): the maps are looked up once a run, and each row only
+ * appends its time and id to the run's combination (the user's rows ascend, so appending keeps it
+ * sorted). The same index as adding the rows one by one.
+ */
 function addUser(index: MachineIndex, world: World, userId: number): void {
   const rows = world.viewBetween(userId, {});
   const { times, ids } = rows;
-  const ipOf = rows.reader('ip_address');
-  const machineOf = rows.reader('machine');
-  const agentOf = rows.reader('user_agent');
-  for (let r = 0; r < times.length; r++) {
+  if (times.length === 0) return;
+  const ips = rows.strings('ip_address');
+  const machines = rows.strings('machine');
+  const agents = rows.strings('user_agent');
+  let track: ComboTrack | undefined;
+  let runStart = 0;
+  for (let r = 0; r <= times.length; r++) {
+    const same =
+      r > runStart &&
+      r < times.length &&
+      ips.ids[r] === ips.ids[runStart] &&
+      machines.ids[r] === machines.ids[runStart] &&
+      agents.ids[r] === agents.ids[runStart];
+    if (same) {
+      track?.times.push(times[r] as number);
+      track?.ids.push(ids[r] as number);
+      continue;
+    }
+    // The run that ended: its machine's last time for the user.
+    if (r > runStart) {
+      const machine = machines.values[machines.ids[runStart] as number] ?? null;
+      if (machine !== null) later(index.machineUsers.get(machine) as Map<number, number>, userId, times[r - 1] as number);
+    }
+    if (r === times.length) break;
+    // A new run: its first row as `add` takes it, which finds the maps and starts the track.
+    runStart = r;
+    const ip = ips.values[ips.ids[r] as number] ?? null;
+    const machine = machines.values[machines.ids[r] as number] ?? null;
     add(index, {
       time: times[r] as number,
       id: ids[r] as number,
       userId,
-      ip: ipOf(r),
-      machine: machineOf(r),
-      userAgent: agentOf(r),
+      ip,
+      machine,
+      userAgent: agents.values[agents.ids[r] as number] ?? null,
     });
+    track = ip === null || machine === null ? undefined : index.combos.get(`${userId}\u0000${machine}\u0000${ip}`);
   }
+  later(index.userLast, userId, times[times.length - 1] as number);
 }
 
 /**
