@@ -186,7 +186,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
       return trust;
     },
     people,
-    history: new GeneratedHistory(plans, { now, maxUserId: userCount }, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
+    history: new GeneratedHistory(plans, { now, maxUserId: userCount, live }, fixtures, options.cacheBytes ?? DEFAULT_CACHE_BYTES),
     roles,
     specialTokens,
   };

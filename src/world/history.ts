@@ -19,7 +19,7 @@ import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from '.
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
 import type { DaySlice } from './row-view.js';
-import { type Specials, specialsOf } from './skeleton.js';
+import { QUIET_BEFORE_NOW_MS, type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
 import { parseDate } from './time-zone.js';
 import type { Heartbeat, HeartbeatKeys, History } from './types.js';
@@ -64,7 +64,7 @@ export const hasDaySlices = (history: History): history is ColumnHistory => 'day
 /**
  * The generated history of a world: per-user plans in, rows out.
  * @example
- * const history = new GeneratedHistory(plans, { now, maxUserId: 12 }, fixtures);
+ * const history = new GeneratedHistory(plans, { now, maxUserId: 12, live: new Map() }, fixtures);
  * history.between(1, { from: now / 1000 - 3600 });
  */
 export class GeneratedHistory implements ColumnHistory {
@@ -84,7 +84,12 @@ export class GeneratedHistory implements ColumnHistory {
    */
   constructor(
     private readonly plans: { of(userId: number): UserPlan | undefined },
-    world: { now: number; maxUserId: number },
+    world: {
+      now: number;
+      maxUserId: number;
+      /** The last heartbeat instant of each user hacking now; every other user's rows end 10 minutes before now. */
+      live: ReadonlyMap<number, number>;
+    },
     private readonly fixtures: WorldFixtures,
     cacheBytes = DEFAULT_CACHE_BYTES,
   ) {
@@ -93,6 +98,26 @@ export class GeneratedHistory implements ColumnHistory {
     if (world.maxUserId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
     // A local date is at most one day ahead of the UTC date.
     this.idCeiling = (Math.floor(world.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY;
+    this.quietFrom = world.now - QUIET_BEFORE_NOW_MS;
+    this.live = world.live;
+    this.maxUserId = world.maxUserId;
+  }
+
+  private readonly quietFrom: number;
+  private readonly live: ReadonlyMap<number, number>;
+  private readonly maxUserId: number;
+
+  /**
+   * No ordinary session, recent session or test entry runs past {@link QUIET_BEFORE_NOW_MS} before
+   * now (skeleton.ts, `specialsOf`): after that only the live sessions have rows, each ending at
+   * its last heartbeat.
+   */
+  usersAfter(instant: number): number[] {
+    if (instant * 1000 < this.quietFrom) return Array.from({ length: this.maxUserId }, (_, i) => i + 1);
+    return [...this.live]
+      .filter(([, last]) => last > instant * 1000)
+      .map(([userId]) => userId)
+      .sort((a, b) => a - b);
   }
 
   between(userId: number, window: Partial<TimeWindow>): Heartbeat[] {

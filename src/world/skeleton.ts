@@ -14,6 +14,9 @@ import type { Random, Weighted } from './random.js';
 
 const MINUTE = 60_000;
 
+/** No row but a live session's lies within this long before now. */
+export const QUIET_BEFORE_NOW_MS = 10 * MINUTE;
+
 /** What a user's days need to know of its special instants; computed once per user. */
 export interface Specials {
   /** The live session's heartbeat instants (empty when the user is not live). */
@@ -58,7 +61,7 @@ function sessionTimes(start: number, end: number, rng: Random, allowPauses: bool
  */
 export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
   let liveTimes: number[] = [];
-  let cutoff = plan.now - 10 * MINUTE;
+  let cutoff = plan.now - QUIET_BEFORE_NOW_MS;
   if (plan.live) {
     const rng = plan.root.fork(`live:${plan.userId}`);
     const last = plan.live.lastHeartbeatAt;

@@ -347,6 +347,17 @@ export class World {
   }
 
   /**
+   * The users (ids ascending) that may have a heartbeat after `instant` (Unix seconds): every other
+   * user has none. Near now, in a generated world, only the users hacking now and those who posted
+   * since: a read of who is active now need not look at a hundred thousand users' days.
+   */
+  usersWithHeartbeatsAfter(instant: number): number[] {
+    const ids = new Set(this.history.usersAfter?.(instant) ?? this.users.map((user) => user.id));
+    for (const row of this.posted.accepted) if (row.time > instant) ids.add(row.user_id);
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  /**
    * Where the world's heartbeats lie: from the generated history's first day (or an earlier posted
    * row) to now (or a later posted row). Undefined for a history of fixed rows, which can lie anywhere.
    */

@@ -48,9 +48,10 @@ function workingOn(user: User, project: string | null): CurrentlyHackingUser['wo
 export function currentlyHacking(world: World, now: number): CurrentlyHackingBody {
   const since = now / 1000 - WINDOW_SECONDS;
   const users: CurrentlyHackingUser[] = [];
-  for (const user of [...world.users].sort((a, b) => a.id - b.id)) {
-    const latest = latestSince(world, user.id, since);
-    if (!latest) continue;
+  for (const userId of world.usersWithHeartbeatsAfter(since)) {
+    const user = world.userById(userId);
+    const latest = user && latestSince(world, userId, since);
+    if (!user || !latest) continue;
     users.push({
       display_name: displayName(user),
       avatar_url: avatarUrl(user),
