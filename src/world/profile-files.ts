@@ -35,56 +35,93 @@ interface Drawn {
 
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 
+/** A language's first extension, and a number for it: equal extensions, equal numbers. */
+interface Extension {
+  text: string;
+  id: number;
+}
+
 /** Each language's first extension, made once per fixtures (a memo, the same for every world). */
-const extensionMaps = new WeakMap<WorldFixtures, Map<string, string | undefined>>();
-function extensionsOf(fixtures: WorldFixtures): Map<string, string | undefined> {
-  let map = extensionMaps.get(fixtures);
-  if (!map) {
-    map = new Map(fixtures.languages.map((l) => [l.name, l.extensions[0]]));
-    extensionMaps.set(fixtures, map);
+const extensionMaps = new WeakMap<WorldFixtures, { byLanguage: Map<string, Extension>; ids: Map<string, number> }>();
+
+/** `language`'s first extension, `fallback` when it has none. */
+function extensionOf(fixtures: WorldFixtures, language: string, fallback: string): Extension {
+  let memo = extensionMaps.get(fixtures);
+  if (!memo) {
+    memo = { byLanguage: new Map(), ids: new Map() };
+    extensionMaps.set(fixtures, memo);
   }
-  return map;
+  const key = `${language}\u0000${fallback}`;
+  let extension = memo.byLanguage.get(key);
+  if (!extension) {
+    const text = fixtures.languages.find((l) => l.name === language)?.extensions[0] ?? fallback;
+    let id = memo.ids.get(text);
+    if (id === undefined) {
+      id = memo.ids.size;
+      memo.ids.set(text, id);
+    }
+    extension = { text, id };
+    memo.byLanguage.set(key, extension);
+  }
+  return extension;
 }
 
 /**
  * Draws a project's files from `rng`, the same draws whether they are kept or not (`keep` false
  * only moves the stream past them): a path drawn twice is skipped, and only a new one draws its
- * line count.
+ * line count. A path is told apart by what it is made of — a special file by its name, another by
+ * its directory, base name and extension as one number (test paths negative) — so moving past the
+ * files builds no path.
  */
 function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
   const { fixtures, root, languages, dependencies } = spec;
-  const extensions = extensionsOf(fixtures);
+  const { directories, baseNames, testDirectories, testSuffix, specialFiles } = fixtures.files;
   const drawn: Drawn = { files: [], testFiles: [] };
-  const seen = new Set<string>();
-  const add = (relative: string, language: string, deps: string[], list: ProfileFile[], min: number, max: number): void => {
-    if (seen.has(relative)) return;
-    seen.add(relative);
-    const lines = rng.int(min, max);
-    if (keep) list.push({ entity: `${root}/${relative}`, language, lines, dependencies: deps });
+  // A project has a few dozen paths at most: a list beats hashing.
+  const seen: (string | number)[] = [];
+  const isNew = (key: string | number): boolean => {
+    if (seen.includes(key)) return false;
+    seen.push(key);
+    return true;
   };
   languages.forEach((language, index) => {
-    const special = fixtures.files.specialFiles[language];
+    const special = specialFiles[language];
     if (special) {
-      for (const name of rng.sample(special, rng.int(1, special.length))) add(name, language, EMPTY, drawn.files, 12, 900);
+      for (const name of rng.sample(special, rng.int(1, special.length))) {
+        if (!isNew(name)) continue;
+        const lines = rng.int(12, 900);
+        if (keep) drawn.files.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });
+      }
       return;
     }
-    const extension = extensions.get(language) ?? '';
+    const extension = extensionOf(fixtures, language, '');
     // The main language gets most files, and only its files carry the project's dependencies.
     const count = index === 0 ? rng.int(5, 9) : rng.int(1, 3);
     const deps = index === 0 && dependencies.length > 0 ? dependencies : EMPTY;
     for (let i = 0; i < count; i++) {
-      const dir = rng.pick(fixtures.files.directories);
-      const base = rng.pick(fixtures.files.baseNames);
-      add(`${dir}/${base}${extension}`, language, deps, drawn.files, 12, 900);
+      const dir = rng.index(directories.length);
+      const base = rng.index(baseNames.length);
+      if (!isNew((extension.id * directories.length + dir) * baseNames.length + base + 1)) continue;
+      const lines = rng.int(12, 900);
+      if (keep)
+        drawn.files.push({
+          entity: `${root}/${directories[dir]}/${baseNames[base]}${extension.text}`,
+          language,
+          lines,
+          dependencies: deps,
+        });
     }
   });
   const main = languages[0] ?? 'Text';
-  const mainExtension = extensions.get(main) ?? '.txt';
-  if (!fixtures.files.specialFiles[main]) {
+  if (!specialFiles[main]) {
+    const extension = extensionOf(fixtures, main, '.txt');
     for (let i = rng.int(1, 3); i > 0; i--) {
-      const dir = rng.pick(fixtures.files.testDirectories);
-      const base = rng.pick(fixtures.files.baseNames);
-      add(`${dir}/${base}${fixtures.files.testSuffix}${mainExtension}`, main, EMPTY, drawn.testFiles, 20, 400);
+      const dir = rng.index(testDirectories.length);
+      const base = rng.index(baseNames.length);
+      if (!isNew(-((extension.id * testDirectories.length + dir) * baseNames.length + base + 1))) continue;
+      const lines = rng.int(20, 400);
+      const entity = `${root}/${testDirectories[dir]}/${baseNames[base]}${testSuffix}${extension.text}`;
+      if (keep) drawn.testFiles.push({ entity, language: main, lines, dependencies: EMPTY });
     }
   }
   return drawn;

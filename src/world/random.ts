@@ -41,13 +41,20 @@ export interface Weighted<T> {
  */
 export class Random {
   readonly seed: number;
-  /** sfc32's four state words (a, b, c, d): typed, so a draw stores no boxed number. */
-  private readonly state = new Uint32Array(4);
+  // sfc32's four state words, each kept as a signed 32-bit integer (`| 0`): a small integer to V8,
+  // so a draw stores no boxed number, and a fork allocates one object rather than a typed array.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
     this.seed = seed >>> 0;
-    for (let k = 0; k < 4; k++) this.state[k] = splitmix32(this.seed, k + 1);
+    this.a = splitmix32(this.seed, 1) | 0;
+    this.b = splitmix32(this.seed, 2) | 0;
+    this.c = splitmix32(this.seed, 3) | 0;
+    this.d = splitmix32(this.seed, 4) | 0;
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
@@ -59,22 +66,20 @@ export class Random {
   /** A copy of the stream as it is now: both go on to draw the same numbers. */
   clone(): Random {
     const copy = new Random(this.seed);
-    copy.state.set(this.state);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
     return copy;
   }
 
   nextUint32(): number {
-    const s = this.state;
-    const a = s[0] as number;
-    const b = s[1] as number;
-    const c = s[2] as number;
-    const d = s[3] as number;
+    const { a, b, c, d } = this;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    // The array keeps each word's low 32 bits: the `>>> 0` of each step.
-    s[3] = d + 1;
-    s[0] = b ^ (b >>> 9);
-    s[1] = c + (c << 3);
-    s[2] = ((c << 21) | (c >>> 11)) + t;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t;
   }
 
@@ -99,8 +104,13 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[this.index(items.length)] as T;
+  }
+
+  /** Where {@link pick} picks among `length` items: the same draw. */
+  index(length: number): number {
+    if (length === 0) throw new RangeError('pick from an empty list');
+    return Math.floor(this.next() * length);
   }
 
   weighted<T>(items: readonly Weighted<T>[]): T {
