@@ -2,9 +2,11 @@
  * The world at three sizes (issue 13): start-up of `hackatime-kit mock` to its first answer, peak
  * RSS, and the slowest of six first (uncached) reads, each of a user no earlier request touched:
  * all-time stats with projects and languages, a year of summaries, the weekly leaderboard,
- * `/api/summary`, a year of spans and `my/heartbeats` for one day. Printed as one table.
+ * `/api/summary`, a year of spans and `my/heartbeats` for one day. Printed as one table, with the
+ * same reads in a process whose code is already warm (warm-reads.ts) beside them: what the cold
+ * figure pays beyond that is the JIT's warm-up of a fresh process, not the reads' own work.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { freePort, peakRssMb } from './processes.js';
 
 export interface SizeRow {
@@ -16,7 +18,7 @@ export interface SizeRow {
 
 interface Size {
   label: string;
-  args: string[];
+  options: { users?: number; days?: number };
   startupMs: number;
   rssMb: number;
   readMs: number;
@@ -25,10 +27,10 @@ interface Size {
 }
 
 const SIZES: Size[] = [
-  { label: 'default (a year for every user)', args: [], startupMs: 300, rssMb: 150, readMs: 50, leaderboard: true },
+  { label: 'default (a year for every user)', options: {}, startupMs: 300, rssMb: 150, readMs: 50, leaderboard: true },
   {
     label: '`--users 1000 --days 365`',
-    args: ['--users', '1000', '--days', '365'],
+    options: { users: 1000, days: 365 },
     startupMs: 1000,
     rssMb: 400,
     readMs: 100,
@@ -37,7 +39,7 @@ const SIZES: Size[] = [
   // The target is one user's reads: a board over 100,000 users' weeks is not one of them.
   {
     label: '`--users 100000 --days 365`',
-    args: ['--users', '100000', '--days', '365'],
+    options: { users: 100_000, days: 365 },
     startupMs: 2000,
     rssMb: 1024,
     readMs: 200,
@@ -47,10 +49,10 @@ const SIZES: Size[] = [
 
 const DEMO_KEY = '11111111-1111-4111-8111-111111111111';
 
-type Read = [label: string, path: string, headers: Record<string, string>];
+export type Read = [label: string, path: string, headers: Record<string, string>];
 
 /** The first reads of issue 13, each of a user (or board) no earlier request of this process touched. */
-function firstReads(now: string, leaderboard: boolean): Read[] {
+export function firstReads(now: string, leaderboard: boolean): Read[] {
   const today = now.slice(0, 10);
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const auth = { Authorization: `Bearer ${DEMO_KEY}` };
@@ -78,12 +80,26 @@ interface Measured {
   startup: number;
   rss: number | undefined;
   slowest: { label: string; ms: number };
+  /** The slowest of the same reads in a warm process (warm-reads.ts). */
+  warm: { label: string; ms: number };
+}
+
+/** The slowest of the first reads in a process whose code is warm, for users no request touched. */
+function warmSlowest(root: string, now: string, size: Size): { label: string; ms: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/warm-reads.ts', now, JSON.stringify(size.options), String(size.leaderboard)],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const timings = JSON.parse(out) as [string, number][];
+  return timings.reduce((slowest, [label, ms]) => (ms > slowest.ms ? { label, ms } : slowest), { label: '', ms: -1 });
 }
 
 async function measure(root: string, now: string, size: Size): Promise<Measured> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const args = ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', now, '--quiet', ...size.args];
+  const sizeArgs = Object.entries(size.options).flatMap(([name, value]) => [`--${name}`, String(value)]);
+  const args = ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', now, '--quiet', ...sizeArgs];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
   try {
@@ -105,7 +121,7 @@ async function measure(root: string, now: string, size: Size): Promise<Measured>
       const ms = await timed(`${base}${path}`, headers);
       if (ms > slowest.ms) slowest = { label, ms };
     }
-    return { size, startup, rss: child.pid === undefined ? undefined : peakRssMb(child.pid), slowest };
+    return { size, startup, rss: child.pid === undefined ? undefined : peakRssMb(child.pid), slowest, warm: { label: '', ms: -1 } };
   } finally {
     child.kill('SIGKILL');
   }
@@ -115,15 +131,16 @@ async function measure(root: string, now: string, size: Size): Promise<Measured>
 function table(measured: readonly Measured[]): string {
   const cell = (value: string, ok: boolean, target: string) => `${value}${ok ? '' : ' (missed)'} / ${target}`;
   const lines = [
-    '| world | start-up to first answer | peak RSS | slowest first (uncached) read |',
-    '|---|---|---|---|',
-    ...measured.map(({ size, startup, rss, slowest }) =>
+    '| world | start-up to first answer | peak RSS | slowest first (uncached) read | the same reads, warm process |',
+    '|---|---|---|---|---|',
+    ...measured.map(({ size, startup, rss, slowest, warm }) =>
       [
         '',
         size.label,
         cell(`${startup.toFixed(0)} ms`, startup < size.startupMs, `< ${size.startupMs} ms`),
         cell(rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`, rss === undefined || rss < size.rssMb, `< ${size.rssMb} MB`),
         cell(`${slowest.ms.toFixed(0)} ms (${slowest.label})`, slowest.ms < size.readMs, `< ${size.readMs} ms`),
+        `${warm.ms.toFixed(0)} ms (${warm.label})`,
         '',
       ]
         .join(' | ')
@@ -136,7 +153,7 @@ function table(measured: readonly Measured[]): string {
 /** One row per figure and size, measured in this run, and the same figures as issue 13's table. */
 export async function worldSizes(root: string, now: string): Promise<{ rows: SizeRow[]; table: string }> {
   const measured: Measured[] = [];
-  for (const size of SIZES) measured.push(await measure(root, now, size));
+  for (const size of SIZES) measured.push({ ...(await measure(root, now, size)), warm: warmSlowest(root, now, size) });
   const rows = measured.flatMap(({ size, startup, rss, slowest }) => [
     {
       name: `${size.label}: start-up to first answer`,
