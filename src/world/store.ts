@@ -51,12 +51,6 @@ export interface AddResult {
 const mergedKey = (rowsVersion: number, window: Partial<TimeWindow>) =>
   `${rowsVersion} ${window.from} ${window.to} ${window.toExclusive === true}`;
 
-/**
- * A world to query and post heartbeats into.
- * @example
- * const world = createWorld({ seed: 42, now: Date.parse('2026-08-22T14:00:00Z') });
- * world.userByApiKey('11111111-1111-4111-8111-111111111111')?.username; // 'demo'
- */
 /** Up to this many user-days, {@link World.heartbeatCounts} counts every generated heartbeat (about 0.2 s). */
 const EXACT_COUNT_USER_DAYS = 20_000;
 
@@ -71,6 +65,12 @@ export interface HeartbeatCounts {
   estimated: boolean;
 }
 
+/**
+ * A world to query and post heartbeats into.
+ * @example
+ * const world = createWorld({ seed: 42, now: Date.parse('2026-08-22T14:00:00Z') });
+ * world.userByApiKey('11111111-1111-4111-8111-111111111111')?.username; // 'demo'
+ */
 export class World {
   readonly seed: number;
   readonly now: number;
@@ -312,7 +312,8 @@ export class World {
    * evenly spaced sample of its users, so that a thousand or a hundred thousand users answer as
    * quickly (counting them all took 4 s and would take minutes).
    * @example
-   * createWorld({ seed: 42 }).heartbeatCounts() // { generated: 121569, posted: 0, total: 121569, estimated: false }
+   * createWorld({ seed: 42, now: Date.parse('2026-08-22T18:30:00Z') }).heartbeatCounts();
+   * // { generated: 121569, posted: 0, total: 121569, estimated: false }
    */
   heartbeatCounts(exactUserDays = EXACT_COUNT_USER_DAYS): HeartbeatCounts {
     if (this.generatedTotal?.exactUserDays !== exactUserDays) {
