@@ -113,6 +113,8 @@ function answerFromCache(plan: OperationPlan, c: Context, prefer: PreferHeader):
     version: 0,
     slot: undefined,
   };
+  // Scheduled jobs due by now run first: a shadow-ban past its expiry is lifted (staff/store.ts).
+  state.staff.lapseShadowBans(request.now);
   request.caller = authenticateCaller(plan, c, request);
   noteCaller(c, request.caller?.user);
   request.version = state.world.version;

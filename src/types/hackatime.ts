@@ -1763,6 +1763,11 @@ export interface paths {
          *     rules (403), the expiry (422), then the reason and the expiry's being in the future (422, both
          *     messages together). Parameters may also come in the query string.
          *
+         *     With an expiry, the ban lapses at that instant (`LeaderboardShadowbanExpirationJob`, scheduled when
+         *     the ban is set): a user still banned then has the four shadow-ban fields cleared, `updated_at` set to
+         *     the expiry, and is back on the public leaderboards. The mock lifts the ban when its clock passes
+         *     the expiry.
+         *
          *     **Historical docs:** the server's rswag spec gives the message `User shadowbanned from leaderboards`;
          *     it is `<display name> is now hidden from leaderboards.`. Its expiry error is
          *     `… is not a valid datetime`; it is `Leaderboard shadowban expires at is invalid`. It documents only

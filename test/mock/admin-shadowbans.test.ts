@@ -3,9 +3,12 @@
  * `User#set_leaderboard_shadowban`, `app/models/user.rb:173-189`): a ban takes the user off the public
  * boards (`app/controllers/api/v1/leaderboard_controller.rb:17-26`), lifting it puts them back.
  */
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/mock/app.js';
+import { MockState } from '../../src/mock/state.js';
+import { createWorld } from '../../src/world/store.js';
 import { adminCall, resetMock } from '../helpers/admin-api.js';
-import { describeBoth, type MockTarget } from '../helpers/mock.js';
+import { describeBoth, type MockTarget, NOW, SEED } from '../helpers/mock.js';
 import { credentials, userWithRole } from '../helpers/mock-admin.js';
 
 const BANS = '/api/admin/v1/leaderboard_shadowbans';
@@ -78,5 +81,51 @@ describeBoth('admin API: leaderboard shadow-bans', (t) => {
     );
     const banned = await post({ user_id: 1, reason: 'x', leaderboard_shadowban_expires_at: '2030-01-01 12:00' }, 201);
     expect(banned).toMatchObject({ user: { leaderboard_shadowban_expires_at: '2030-01-01T12:00:00Z' } });
+  });
+});
+
+/**
+ * `LeaderboardShadowbanExpirationJob` (app/jobs/leaderboard_shadowban_expiration_job.rb): at its
+ * expiry a ban still in place is lifted and its fields cleared. The mock lifts it when its clock
+ * passes the instant; the clock here is moved by hand.
+ */
+describe('a shadow-ban with an expiry', () => {
+  it('holds until the instant, then lapses: fields cleared, the user touched then and back on the board', async () => {
+    let now = NOW;
+    const world = createWorld({ seed: SEED, now: NOW, users: 9, days: 3 });
+    const app = buildApp({ state: new MockState(world, {}, 'immediate'), clock: { now: () => now } });
+    const t: MockTarget = { transport: 'in-process', world, fetch: async (path, init) => app.request(path, init) };
+    const before = await board(t);
+    const levels = new Map(world.users.map((u) => [u.id, u.adminLevel]));
+    const target = before.find((e) => levels.get(e.user.id) === 'default')?.user.id as number;
+    const expiry = new Date(NOW + 3_600_000).toISOString();
+    await adminCall(t, 'adminCreateShadowban', BANS, 201, {
+      method: 'POST',
+      body: { user_id: target, reason: 'Inflated time', leaderboard_shadowban_expires_at: expiry },
+    });
+    const listed = async () =>
+      (await adminCall<{ leaderboard_shadowbans: { id: number; updated_at: string }[] }>(t, 'adminListShadowbans', BANS, 200))
+        .leaderboard_shadowbans;
+    // A second before the expiry: still banned.
+    now = NOW + 3_599_000;
+    expect((await board(t)).some((e) => e.user.id === target)).toBe(false);
+    expect((await listed()).map((u) => u.id)).toContain(target);
+    // Past it: lifted at the expiry, as the job would.
+    now = NOW + 7_200_000;
+    expect((await listed()).map((u) => u.id)).not.toContain(target);
+    const found = await adminCall<{ users: Record<string, unknown>[] }>(
+      t,
+      'adminSearchShadowbanUsers',
+      `${BANS}/search_users?query=${target}`,
+      200,
+    );
+    expect(found.users.find((u) => u['id'] === target)).toMatchObject({
+      leaderboard_shadowbanned: false,
+      leaderboard_shadowban_reason: null,
+      leaderboard_shadowban_expires_at: null,
+      shadowbanned_by: null,
+      updated_at: expiry.replace(/\.\d{3}Z$/, 'Z'),
+    });
+    expect((await board(t)).map((e) => e.user.id)).toContain(target);
   });
 });

@@ -21,10 +21,19 @@ const DAY = 86_400_000;
 /** Doorkeeper tokens of Hackatime live 16 years (`config/initializers/doorkeeper.rb:33`). */
 const OAUTH_LIFETIME = 16 * 365 * DAY;
 
+/** The earliest expiry of the bans, infinity when none expires. */
+function earliestExpiry(bans: ReadonlyMap<number, ShadowBan>): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const ban of bans.values()) if (ban.expiresAt !== null) earliest = Math.min(earliest, ban.expiresAt);
+  return earliest;
+}
+
 export class StaffStore {
   keys: StaffKey[] = [];
   deletionRequests: DeletionRequest[] = [];
   shadowBans = new Map<number, ShadowBan>();
+  /** The earliest expiry among the shadow-bans (infinity: none expires). */
+  private nextExpiry = Number.POSITIVE_INFINITY;
   /** The users seeded with the viewer, superadmin and ultraadmin levels (roles of `/__mock/credentials`). */
   levelHolders: Partial<Record<AdminLevel, number>> = {};
   /** The seeded columns of each user the store wrote, taken before its first write (users are made when first read). */
@@ -74,6 +83,7 @@ export class StaffStore {
     this.logs = null;
     this.deletionRequests = seed.deletionRequests;
     this.shadowBans = seed.shadowBans;
+    this.nextExpiry = earliestExpiry(this.shadowBans);
     this.counter = 0;
     const holder = seed.levels.superadmin === undefined ? undefined : this.world.userById(seed.levels.superadmin);
     if (holder && this.tokens.find(ADMIN_OAUTH_TOKEN) === undefined) {
@@ -189,6 +199,7 @@ export class StaffStore {
     this.remember(target);
     target.leaderboardShadowBanned = true;
     this.shadowBans.set(target.id, { reason, expiresAt, byId: actor.id });
+    this.nextExpiry = earliestExpiry(this.shadowBans);
     this.touch(target, now);
   }
 
@@ -196,7 +207,25 @@ export class StaffStore {
     this.remember(target);
     target.leaderboardShadowBanned = false;
     this.shadowBans.delete(target.id);
+    this.nextExpiry = earliestExpiry(this.shadowBans);
     this.touch(target, now);
+  }
+
+  /**
+   * `LeaderboardShadowbanExpirationJob`, run at each ban's expiry: a ban still in place whose
+   * expiry has passed is lifted, its fields cleared and the user touched at that instant. Called
+   * before every request with the mock's clock, so a ban lapses when the clock passes it; one
+   * comparison while none is due.
+   */
+  lapseShadowBans(now: number): void {
+    if (now < this.nextExpiry) return;
+    for (const [id, ban] of [...this.shadowBans]) {
+      if (ban.expiresAt === null || ban.expiresAt > now) continue;
+      const user = this.world.userById(id);
+      if (user) this.liftShadowBan(user, ban.expiresAt);
+      else this.shadowBans.delete(id);
+    }
+    this.nextExpiry = earliestExpiry(this.shadowBans);
   }
 
   // --- deletion requests (`deletion_request.rb:24-27`) ------------------------------------
