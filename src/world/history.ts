@@ -12,13 +12,15 @@
  * recent and the live one, a heartbeat every 20 s at the most), and the largest id of
  * this millennium stays under 2^53. Posted heartbeats are numbered from the history's `idCeiling`.
  */
+
 import { generateDay } from './activity.js';
+import type { Setup } from './activity-profile.js';
 import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
 import { type DayKeys, dayKeysBytes, KeySink, keyedDay } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
-import type { DaySlice } from './row-view.js';
+import { type DaySlice, Interner, type SentFrom } from './row-view.js';
 import { QUIET_BEFORE_NOW_MS, type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
 import { parseDate } from './time-zone.js';
@@ -56,6 +58,11 @@ interface UserDays {
 export interface ColumnHistory extends History {
   /** The rows of {@link History.between} as ranges of day columns. */
   daySlices(userId: number, window: Partial<TimeWindow>): DaySlice[];
+  /**
+   * A user's generated rows as the admin analytics read them, from the keyed instants and the
+   * setups they were sent from (no row details drawn).
+   */
+  sentFrom(userId: number): SentFrom;
 }
 
 /** Whether a history can hand out its days' columns (a generated one can; fixed rows cannot). */
@@ -197,6 +204,52 @@ export class GeneratedHistory implements ColumnHistory {
   private endsBefore(days: UserDays, i: number, instant: number): boolean {
     const { plan, cal, specials } = days;
     return specials.testEntryDay !== i && specials.liveDay !== i && lastEndOf(plan, cal, i) < instant;
+  }
+
+  /**
+   * Every generated row of a user with where it was sent from, read off the keyed instants: a row's
+   * address is its setup's unless the row was imported from WakAPI (before `importedBefore`; the
+   * test entry, a day or two old, never is), its machine the setup's unless it is a browsing row,
+   * its user agent the setup's editor or browser one (activity.ts, `baseRow` and the two kinds).
+   */
+  sentFrom(userId: number): SentFrom {
+    const days = this.userDays(userId);
+    const keyed: { day: DayKeys; firstId: number }[] = [];
+    let n = 0;
+    for (let i = 0; days && i < days.plan.days; i++) {
+      const day = this.keysOf(days, i, null) as DayKeys;
+      keyed.push({ day, firstId: firstIdOf(days.cal.dates[i] as string, userId) });
+      n += day.times.length;
+    }
+    const importedBefore = days?.plan.profile.importedBefore ?? null;
+    const times = new Float64Array(n);
+    const ids = new Float64Array(n);
+    const columns = { ip: new Interner(), machine: new Interner(), userAgent: new Interner() };
+    const ipIds = new Uint32Array(n);
+    const machineIds = new Uint32Array(n);
+    const agentIds = new Uint32Array(n);
+    let r = 0;
+    for (const { day, firstId } of keyed) {
+      for (let k = 0; k < day.times.length; k++, r++) {
+        const time = day.times[k] as number;
+        times[r] = time;
+        ids[r] = firstId + k;
+        const setup = day.setupTable[day.setups[k] as number] as Setup;
+        const browsing = (day.table[day.keys[k] as number] as HeartbeatKeys).category === 'browsing';
+        // The instant in whole milliseconds, as generation compared it.
+        const imported = importedBefore !== null && Math.round(time * 1000) < importedBefore;
+        ipIds[r] = columns.ip.id(imported ? null : setup.ipAddress);
+        machineIds[r] = columns.machine.id(browsing ? null : setup.machine);
+        agentIds[r] = columns.userAgent.id(browsing ? setup.browserUserAgent : setup.userAgent);
+      }
+    }
+    return {
+      times,
+      ids,
+      ip: { ids: ipIds, values: columns.ip.values },
+      machine: { ids: machineIds, values: columns.machine.values },
+      userAgent: { ids: agentIds, values: columns.userAgent.values },
+    };
   }
 
   keyedTimes(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[] {

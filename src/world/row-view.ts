@@ -31,6 +31,18 @@ interface ViewSource {
   ids(): Float64Array;
 }
 
+/**
+ * A user's rows as the admin analytics read them: each row's time and id, and where it was sent
+ * from (address, machine, user agent), in (time, id) order.
+ */
+export interface SentFrom {
+  readonly times: Float64Array;
+  readonly ids: Float64Array;
+  readonly ip: InternedColumn;
+  readonly machine: InternedColumn;
+  readonly userAgent: InternedColumn;
+}
+
 /** A row range of one generated day. */
 export interface DaySlice {
   day: DayColumns;
@@ -41,7 +53,7 @@ export interface DaySlice {
 }
 
 /** Gives each distinct value one id, in order of first appearance. */
-class Interner {
+export class Interner {
   readonly values: (string | null)[] = [];
   private readonly index = new Map<string | null, number>();
 

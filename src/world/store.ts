@@ -10,7 +10,7 @@ import { type GenerateOptions, generateWorld } from './generate.js';
 import { hasDaySlices } from './history.js';
 import { Lookups } from './lookups.js';
 import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
-import { RowView } from './row-view.js';
+import { RowView, type SentFrom } from './row-view.js';
 import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
   AdminKey,
@@ -356,6 +356,23 @@ export class World {
     const ids = new Set(this.history.usersAfter?.(instant) ?? this.users.map((user) => user.id));
     for (const row of this.posted.accepted) if (row.time > instant) ids.add(row.user_id);
     return [...ids].sort((a, b) => a - b);
+  }
+
+  /**
+   * A user's rows as the admin analytics read them (time, id, address, machine, user agent), in
+   * (time, id) order: from the keyed instants and their setups while the user has posted nothing,
+   * so no row details are drawn; from the rows as columns otherwise. The same rows either way.
+   */
+  sentFrom(userId: number): SentFrom {
+    if (hasDaySlices(this.history) && this.posted.of(userId).length === 0) return this.history.sentFrom(userId);
+    const rows = this.viewBetween(userId, {});
+    return {
+      times: rows.times,
+      ids: rows.ids,
+      ip: rows.strings('ip_address'),
+      machine: rows.strings('machine'),
+      userAgent: rows.strings('user_agent'),
+    };
   }
 
   /**

@@ -174,3 +174,36 @@ describe('the generated count of a world larger than the budget', () => {
     expect(world.heartbeatCounts(1200)).toEqual({ generated: exact, posted: 0, total: exact, estimated: false });
   });
 });
+
+/**
+ * The admin analytics read each row's time, id, address, machine and user agent from the keyed
+ * instants and the setups they were sent from, without drawing row details: every row must be the
+ * one the rows give — imported rows without an address, browsing rows without a machine and with
+ * the browser's user agent, the live session and the test entry included.
+ */
+describe('where the rows were sent from', () => {
+  it('is what the rows say, row by row, for every user', () => {
+    const world = createWorld({ seed: 13, now: NOW, users: 16, days: 40 });
+    let imported = 0;
+    let browsing = 0;
+    for (const user of world.users) {
+      const rows = world.heartbeatsBetween(user.id, {});
+      const sent = world.sentFrom(user.id);
+      const value = (column: { ids: Uint32Array; values: readonly (string | null)[] }, r: number) => column.values[column.ids[r] as number];
+      expect(sent.times.length, `user ${user.id}`).toBe(rows.length);
+      rows.forEach((row, r) => {
+        const at = `user ${user.id} row ${r}`;
+        expect([sent.times[r], sent.ids[r]], at).toEqual([row.time, row.id]);
+        expect([value(sent.ip, r), value(sent.machine, r), value(sent.userAgent, r)], at).toEqual([
+          row.ip_address,
+          row.machine,
+          row.user_agent,
+        ]);
+      });
+      imported += rows.filter((row) => row.source_type === 'wakapi_import').length;
+      browsing += rows.filter((row) => row.category === 'browsing').length;
+    }
+    expect(imported).toBeGreaterThan(0);
+    expect(browsing).toBeGreaterThan(0);
+  });
+});

@@ -4,8 +4,9 @@
  * kept up to date row by row as heartbeats arrive, instead of a pass over all rows per request. It
  * keeps only what those answers read: per address, each distinct (user, machine, user agent) with
  * its earliest row; the times and ids of each (user, machine, address) combination; the last time
- * of each user on each machine and of each user. It is built from each user's rows as columns
- * (`World.viewBetween`), never as row objects: a year of a thousand users is millions of rows. The
+ * of each user on each machine and of each user. It is built from where each user's rows were sent
+ * from (`World.sentFrom`: the keyed instants and their setups, or the rows as columns for a user who
+ * posted), never from row objects: a year of a thousand users is millions of rows. The
  * server answers these with SQL over the whole `heartbeats` table; the mock's answers stay what a
  * pass over the rows would give, in the same order.
  */
@@ -95,12 +96,8 @@ function add(index: MachineIndex, row: IndexedRow): void {
  * sorted). The same index as adding the rows one by one.
  */
 function addUser(index: MachineIndex, world: World, userId: number): void {
-  const rows = world.viewBetween(userId, {});
-  const { times, ids } = rows;
+  const { times, ids, ip: ips, machine: machines, userAgent: agents } = world.sentFrom(userId);
   if (times.length === 0) return;
-  const ips = rows.strings('ip_address');
-  const machines = rows.strings('machine');
-  const agents = rows.strings('user_agent');
   let track: ComboTrack | undefined;
   let runStart = 0;
   for (let r = 0; r <= times.length; r++) {
