@@ -1,9 +1,9 @@
 /**
  * @module
- * A user-day's keyed instants: each heartbeat's time with its category, editor and project, and
- * nothing else, taken as the day's skeleton is drawn (skeleton.ts) without keeping the skeleton
- * or making rows. What a filter over those keys keeps sums to what the same filter over the rows
- * would: same instants, same order.
+ * A user-day's keyed instants: each heartbeat's time with its category, editor, project and the
+ * setup it was sent from, and nothing else, taken as the day's skeleton is drawn (skeleton.ts)
+ * without keeping the skeleton or making rows. What a filter over those keys keeps sums to what
+ * the same filter over the rows would: same instants, same order.
  */
 import type { ProfileProject, Setup } from './activity-profile.js';
 import type { Calendar, UserPlan } from './day-plan.js';
@@ -16,12 +16,13 @@ export interface DayKeys {
   times: Float64Array;
   /** Index into `table`. */
   keys: Uint8Array;
-  /** Distinct (category, editor, project) of the day. */
-  table: HeartbeatKeys[];
-  /** Index into `setupTable`: the setup each row was sent from. */
-  setups: Uint8Array;
-  /** Distinct setups of the day. */
-  setupTable: Setup[];
+  /** Distinct (category, editor, project, setup) of the day. */
+  table: SentKeys[];
+}
+
+/** A row's keys and the setup it was sent from (where the admin analytics read its address). */
+export interface SentKeys extends HeartbeatKeys {
+  setup: Setup;
 }
 
 /**
@@ -34,12 +35,9 @@ export interface DayKeys {
 export class KeySink implements SkeletonSink {
   times = new Float64Array(1024);
   keys = new Uint8Array(1024);
-  setups = new Uint8Array(1024);
   length = 0;
-  table: HeartbeatKeys[] = [];
-  setupTable: Setup[] = [];
+  table: SentKeys[] = [];
   private setup: Setup | null = null;
-  private setupIndex = 0;
   private runTimes: readonly number[] = [];
   private k = 0;
   /** The row before's category, project and key, reused while they last (a segment). */
@@ -52,12 +50,6 @@ export class KeySink implements SkeletonSink {
     this.runTimes = times;
     this.k = 0;
     this.lastKey = -1;
-    let index = this.setupTable.indexOf(setup);
-    if (index < 0) {
-      if (this.setupTable.length > 255) throw new RangeError('a user-day has more than 256 distinct setups');
-      index = this.setupTable.push(setup) - 1;
-    }
-    this.setupIndex = index;
     const needed = this.length + times.length;
     if (needed > this.times.length) {
       const size = Math.max(needed, this.times.length * 2);
@@ -67,9 +59,6 @@ export class KeySink implements SkeletonSink {
       const grownKeys = new Uint8Array(size);
       grownKeys.set(this.keys);
       this.keys = grownKeys;
-      const grownSetups = new Uint8Array(size);
-      grownSetups.set(this.setups);
-      this.setups = grownSetups;
     }
   }
 
@@ -77,7 +66,6 @@ export class KeySink implements SkeletonSink {
   reset(): void {
     this.length = 0;
     this.table = [];
-    this.setupTable = [];
   }
 
   row(category: string, project: ProfileProject | null): void {
@@ -89,7 +77,6 @@ export class KeySink implements SkeletonSink {
     const key = this.lastKey;
     this.times[this.length] = (this.runTimes[this.k] as number) / 1000;
     this.keys[this.length] = key;
-    this.setups[this.length] = this.setupIndex;
     this.length++;
     this.k++;
   }
@@ -101,11 +88,11 @@ export class KeySink implements SkeletonSink {
     // A day has a handful of distinct keys: a scan beats hashing.
     const { table } = this;
     for (let key = 0; key < table.length; key++) {
-      const t = table[key] as HeartbeatKeys;
-      if (t.category === category && t.editor === editor && t.project === name) return key;
+      const t = table[key] as SentKeys;
+      if (t.category === category && t.editor === editor && t.project === name && t.setup === setup) return key;
     }
     if (table.length > 255) throw new RangeError('a user-day has more than 256 distinct keys');
-    table.push({ category, editor, project: name });
+    table.push({ category, editor, project: name, setup });
     return table.length - 1;
   }
 }
@@ -121,23 +108,20 @@ export function keyedDay(plan: UserPlan, cal: Calendar, specials: Specials, i: n
   const n = sink.length;
   const times = sink.times.slice(0, n);
   const keys = sink.keys.slice(0, n);
-  const setups = sink.setups.slice(0, n);
-  const { table, setupTable } = sink;
+  const { table } = sink;
   let sorted = true;
   for (let r = 1; r < n && sorted; r++) if ((times[r] as number) < (times[r - 1] as number)) sorted = false;
-  if (sorted) return { times, keys, table, setups, setupTable };
+  if (sorted) return { times, keys, table };
   // The live session or the test entry fell among the sessions: order as generateDay's stable sort.
   const order = Array.from({ length: n }, (_, r) => r).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
   return {
     times: Float64Array.from(order, (r) => times[r] as number),
     keys: Uint8Array.from(order, (r) => keys[r] as number),
     table,
-    setups: Uint8Array.from(order, (r) => setups[r] as number),
-    setupTable,
   };
 }
 
 /** Bytes a cached day's keys hold, roughly. */
 export function dayKeysBytes(day: DayKeys): number {
-  return day.times.byteLength + day.keys.byteLength + day.setups.byteLength + 64 * day.table.length + 8 * day.setupTable.length + 200;
+  return day.times.byteLength + day.keys.byteLength + 72 * day.table.length + 200;
 }

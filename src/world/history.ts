@@ -14,9 +14,8 @@
  */
 
 import { generateDay } from './activity.js';
-import type { Setup } from './activity-profile.js';
 import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
-import { type DayKeys, dayKeysBytes, KeySink, keyedDay } from './day-keys.js';
+import { type DayKeys, dayKeysBytes, KeySink, keyedDay, type SentKeys } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
@@ -234,8 +233,8 @@ export class GeneratedHistory implements ColumnHistory {
         const time = day.times[k] as number;
         times[r] = time;
         ids[r] = firstId + k;
-        const setup = day.setupTable[day.setups[k] as number] as Setup;
-        const browsing = (day.table[day.keys[k] as number] as HeartbeatKeys).category === 'browsing';
+        const { setup, category } = day.table[day.keys[k] as number] as SentKeys;
+        const browsing = category === 'browsing';
         // The instant in whole milliseconds, as generation compared it.
         const imported = importedBefore !== null && Math.round(time * 1000) < importedBefore;
         ipIds[r] = columns.ip.id(imported ? null : setup.ipAddress);
