@@ -56,6 +56,11 @@ export class Lookups {
     return map;
   }
 
+  /** {@link index} of credentials by their token. */
+  private byToken<T extends { token: string }>(name: string, items: () => readonly T[]): Map<string, T> {
+    return this.index(name, items, (item) => [item.token]);
+  }
+
   userById(id: number): User | undefined {
     if (this.people) return this.people.user(id);
     return this.index('id', () => this.listed.users, FIELDS.id).get(id);
@@ -75,28 +80,16 @@ export class Lookups {
 
   apiKey(token: string): ApiKey | undefined {
     if (this.people) return this.people.apiKey(token);
-    return this.index(
-      'apiKey',
-      () => this.listed.apiKeys,
-      (k) => [k.token],
-    ).get(token);
+    return this.byToken('apiKey', () => this.listed.apiKeys).get(token);
   }
 
   adminKey(token: string): AdminKey | undefined {
-    return this.index(
-      'adminKey',
-      () => this.listed.adminKeys,
-      (k) => [k.token],
-    ).get(token);
+    return this.byToken('adminKey', () => this.listed.adminKeys).get(token);
   }
 
   oauthToken(token: string): OAuthToken | undefined {
     if (this.people) return this.people.oauthToken(token);
-    return this.index(
-      'oauth',
-      () => this.listed.oauthTokens,
-      (t) => [t.token],
-    ).get(token);
+    return this.byToken('oauth', () => this.listed.oauthTokens).get(token);
   }
 
   /** A user's API keys in creation order. */

@@ -113,6 +113,11 @@ export class World {
     this.reset();
   }
 
+  /** Unix seconds before which no generated row lies: the first local day starts after it. */
+  private get historyStart(): number {
+    return this.now / 1000 - (this.days + 1) * 86_400;
+  }
+
   /** Back to the generated history. Versions keep increasing, so no cached response survives. */
   reset(): void {
     this.posted = new PostedRows();
@@ -265,7 +270,7 @@ export class World {
     if (cached) return sliceWindow(cached, window);
     // A window over the whole generated history (all-time stats) makes the timeline the next read
     // of the whole history (the streak) will find made.
-    const historyStart = this.now / 1000 - (this.days + 1) * 86_400;
+    const { historyStart } = this;
     if ((window.from ?? historyStart) <= historyStart && (window.to ?? Number.POSITIVE_INFINITY) >= this.now / 1000) {
       return sliceWindow(this.heartbeatsOf(userId), window);
     }
@@ -289,7 +294,7 @@ export class World {
    * a few days at a time, so rows are made only for the days searched.
    */
   latestHeartbeat(userId: number, matches: (row: Heartbeat) => boolean): Heartbeat | undefined {
-    const historyStart = this.now / 1000 - (this.days + 1) * 86_400;
+    const { historyStart } = this;
     // Windows from the newest back: [to - span, to), the first open above (posted rows may lie
     // ahead of now), the last open below (posted rows may predate the history).
     let to: number | undefined;
@@ -381,7 +386,7 @@ export class World {
    */
   heartbeatSpan(): TimeWindow | undefined {
     if (!this.history.keyedTimes) return undefined;
-    let from = this.now / 1000 - (this.days + 1) * 86_400;
+    let from = this.historyStart;
     let to = this.now / 1000;
     for (const row of this.posted.accepted) {
       from = Math.min(from, row.time);
