@@ -6,7 +6,7 @@
  *
  * Run by world-sizes.ts: `node --import tsx bench/warm-reads.ts NOW '{"users":1000,"days":365}' true`.
  */
-import { firstReads } from './world-sizes.js';
+import { firstReads, timed } from './world-sizes.js';
 
 type Kit = typeof import('../src/index.js');
 
@@ -20,13 +20,9 @@ const { createMockApp } = (await import(new URL('../dist/index.js', import.meta.
 const options = JSON.parse(optionsJson) as { users?: number; days?: number };
 const reads = firstReads(now, leaderboard === 'true');
 
-async function read(app: ReturnType<Kit['createMockApp']>, path: string, headers: Record<string, string>): Promise<number> {
-  const started = performance.now();
-  const res = await app.fetch(new Request(`http://mock${path}`, { headers }));
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-  return performance.now() - started;
-}
+/** One read of `app`, timed. */
+const read = (app: ReturnType<Kit['createMockApp']>, path: string, headers: Record<string, string>) =>
+  timed((request) => app.fetch(request), `http://mock${path}`, headers);
 
 const warmUp = createMockApp({ seed: 1, now, ...options });
 for (const [, path, headers] of reads) await read(warmUp, path, headers);

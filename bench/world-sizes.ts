@@ -67,9 +67,10 @@ export function firstReads(now: string, leaderboard: boolean): Read[] {
   return reads;
 }
 
-async function timed(url: string, headers: Record<string, string>): Promise<number> {
+/** Milliseconds to one read's whole body through `send` (the socket's `fetch`, or an app's in-process); it must answer 200. */
+export async function timed(send: (request: Request) => Promise<Response>, url: string, headers: Record<string, string>): Promise<number> {
   const started = performance.now();
-  const res = await fetch(url, { headers });
+  const res = await send(new Request(url, { headers }));
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   return performance.now() - started;
@@ -118,7 +119,7 @@ async function measure(root: string, now: string, size: Size): Promise<Measured>
     }
     let slowest = { label: '', ms: -1 };
     for (const [label, path, headers] of firstReads(now, size.leaderboard)) {
-      const ms = await timed(`${base}${path}`, headers);
+      const ms = await timed(fetch, `${base}${path}`, headers);
       if (ms > slowest.ms) slowest = { label, ms };
     }
     return { size, startup, rss: child.pid === undefined ? undefined : peakRssMb(child.pid), slowest, warm: { label: '', ms: -1 } };
