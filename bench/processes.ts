@@ -74,3 +74,9 @@ export function freePort(): Promise<number> {
     s.once('error', reject);
   });
 }
+
+/** The middle value (the upper one of an even count): what a figure measured a few times reports. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}

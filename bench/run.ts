@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
 import { browserSizeRows } from './browser-size.js';
-import { freePort, peakRssMb, startServer, stop } from './processes.js';
+import { freePort, median, peakRssMb, startServer, stop } from './processes.js';
 import { worldSizes } from './world-sizes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -58,8 +58,6 @@ async function load(url: string): Promise<{ rps: number; p99: number; errors: nu
   const result = await autocannon({ url: `${url}${PATH}`, connections: CONNECTIONS, duration: DURATION_S });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const rows: Row[] = [];

@@ -12,6 +12,7 @@ import { DataFile, type DataFileReport } from '../mock/persistence/data-file.js'
 import { rawPathOf } from '../mock/rails-path.js';
 import { plainEntry } from '../mock/request-ring.js';
 import type { MockState } from '../mock/state.js';
+import { loadGeneratedValidators } from '../spec/validator.js';
 import type { Clock } from '../world/clock.js';
 import type { World } from '../world/store.js';
 import { adminTokenFor, requireAdminToken } from './admin-token.js';
@@ -80,6 +81,8 @@ export function createMock(options: MockServerOptions = {}): {
 
 export async function startMock(options: MockServerOptions = {}): Promise<RunningMock> {
   const { app, world, state, clock, persistence, adminToken } = createMock(options);
+  // Start-up pays for the parameter validators (a few ms) rather than the first read with a parameter.
+  loadGeneratedValidators();
   const host = options.host ?? DEFAULT_HOST;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(

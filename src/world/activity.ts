@@ -12,7 +12,7 @@ import type { Calendar, UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { ProfileFile } from './profile-files.js';
 import type { Random } from './random.js';
-import { daySkeleton, type SkeletonRun, type Specials } from './skeleton.js';
+import { drawDay, type RunKind, type SkeletonSink, type Specials } from './skeleton.js';
 import type { SourceType } from './types.js';
 
 const MINUTE = 60_000;
@@ -97,40 +97,74 @@ function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceT
   out.string(STRING.user_agent, setup.browserUserAgent);
 }
 
-/** A run's rows, its details drawn from the day's `heartbeats:` stream. */
-function emitRun(e: Emitter, run: SkeletonRun): void {
-  const { rng } = e;
-  const { setup } = run;
-  if (run.kind === 'test') {
-    const project = run.projects[0] as ProfileProject;
-    const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
-    fileHeartbeat(e, run.times[0] as number, 'coding', project, file, 'main', setup, null, 'test_entry');
-    return;
+/**
+ * Makes each row as the skeleton draws it (skeleton.ts, `drawDay`): the details from the day's
+ * `heartbeats:` stream, run by run and row by row in the skeleton's order. That stream is the
+ * day's own, so taking its draws between the skeleton's changes none of them.
+ */
+class RowEmitter implements SkeletonSink {
+  private setup: Setup | null = null;
+  private times: readonly number[] = [];
+  private kind: RunKind = 'session';
+  private aiSession: string | null = null;
+  /** The row's index in its run. */
+  private k = 0;
+  private project: ProfileProject | null = null;
+  private branch = '';
+  private file: ProfileFile | null = null;
+
+  constructor(private readonly e: Emitter) {}
+
+  run(setup: Setup, times: readonly number[], kind: RunKind): void {
+    this.setup = setup;
+    this.times = times;
+    this.kind = kind;
+    this.k = 0;
+    this.project = null;
+    this.branch = '';
+    this.file = null;
+    this.aiSession = kind !== 'test' && this.e.plan.profile.usesAi ? this.e.rng.uuidV4() : null;
   }
-  const aiSession = e.plan.profile.usesAi ? rng.uuidV4() : null;
-  const importedBefore = e.plan.profile.importedBefore;
-  let project: ProfileProject | null = null;
-  let branch = '';
-  let file: ProfileFile | null = null;
-  for (let r = 0; r < run.times.length; r++) {
-    const ms = run.times[r] as number;
-    const category = run.categories[r] as string;
+
+  row(category: string, rowProject: ProfileProject | null, segmentStart: boolean): void {
+    const { e } = this;
+    const setup = this.setup as Setup;
+    const ms = this.times[this.k++] as number;
+    if (this.kind === 'test') {
+      const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
+      fileHeartbeat(e, ms, 'coding', rowProject as ProfileProject, file, 'main', setup, null, 'test_entry');
+      return;
+    }
+    const importedBefore = e.plan.profile.importedBefore;
     const source: SourceType = importedBefore !== null && ms < importedBefore ? 'wakapi_import' : 'direct_entry';
     if (category === 'browsing') {
       browsingHeartbeat(e, ms, setup, source);
-      continue;
+      return;
     }
-    const rowProject = run.projects[r] as ProfileProject;
-    if (rowProject !== project) {
-      project = rowProject;
-      branch = rng.weighted(project.branches);
-      file = null;
+    const { rng } = e;
+    const project = rowProject as ProfileProject;
+    if (project !== this.project) {
+      this.project = project;
+      this.branch = rng.weighted(project.branches);
+      this.file = null;
     }
     const { all, tests } = project.files;
-    if (run.segmentStarts[r] || file === null) file = rng.pick(all);
+    let file = this.file;
+    if (segmentStart || file === null) file = rng.pick(all);
     const pool = category === 'writing tests' && tests.length > 0 ? tests : all;
     if (rng.chance(0.3) || !pool.includes(file)) file = rng.pick(pool);
-    fileHeartbeat(e, ms, category, project, file, rng.chance(0.97) ? branch : rng.weighted(project.branches), setup, aiSession, source);
+    this.file = file;
+    fileHeartbeat(
+      e,
+      ms,
+      category,
+      project,
+      file,
+      rng.chance(0.97) ? this.branch : rng.weighted(project.branches),
+      setup,
+      this.aiSession,
+      source,
+    );
   }
 }
 
@@ -139,9 +173,17 @@ function emitRun(e: Emitter, run: SkeletonRun): void {
  * @example
  * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.dates.length - 1, fixtures);
  */
-export function generateDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): DayColumns {
+export function generateDay(
+  plan: UserPlan,
+  cal: Calendar,
+  specials: Specials,
+  i: number,
+  fixtures: WorldFixtures,
+  builder = new DayBuilder(),
+): DayColumns {
   const rng = plan.root.fork(`heartbeats:${plan.userId}:${cal.dates[i]}`);
-  const e: Emitter = { out: new DayBuilder(), plan, fixtures, rng };
-  for (const run of daySkeleton(plan, cal, specials, i, fixtures)) emitRun(e, run);
+  builder.reset();
+  const e: Emitter = { out: builder, plan, fixtures, rng };
+  drawDay(plan, cal, specials, i, fixtures, new RowEmitter(e));
   return e.out.build();
 }

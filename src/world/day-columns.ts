@@ -86,15 +86,31 @@ export class DayBuilder {
   private str = new Uint16Array(this.capacity * (S + 1));
   /** Row r's numbers at r * N, -1 for null. */
   private num = new Int32Array(this.capacity * N);
-  private readonly table: (string | null)[] = [null];
+  // A built day keeps the table and lists it was handed: reset() starts new ones.
+  private table: (string | null)[] = [null];
   private readonly tableIndex = new Map<string, number>();
-  private readonly lists: string[][] = [EMPTY];
+  private lists: string[][] = [EMPTY];
   private readonly listIndex = new Map<string[], number>();
   // Most fields repeat the previous row's string (a run shares its setup, a file its language):
   // each column remembers its last value and index, so a repeat costs a comparison, not a lookup.
   private readonly lastValue: (string | null)[] = new Array<string | null>(S).fill(null);
   private readonly lastIndex = new Uint16Array(S);
   private row = -1;
+
+  /**
+   * Empties the builder for the next day, keeping its buffers: a history makes its days one at a
+   * time through one builder, so a year of days allocates its row buffers once, not per day.
+   */
+  reset(): void {
+    this.str.fill(0, 0, (this.row + 1) * (S + 1));
+    this.row = -1;
+    this.table = [null];
+    this.tableIndex.clear();
+    this.lists = [EMPTY];
+    this.listIndex.clear();
+    this.lastValue.fill(null);
+    this.lastIndex.fill(0);
+  }
 
   /** Starts a row: every string and list empty (null), every number null. */
   add(time: number, createdMs: number): void {

@@ -14,7 +14,7 @@
  */
 
 import { generateDay } from './activity.js';
-import { type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
+import { DayBuilder, type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
 import { type DayKeys, dayKeysBytes, KeySink, keyedDay, type SentKeys } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
@@ -83,6 +83,8 @@ export class GeneratedHistory implements ColumnHistory {
   private readonly keyCache: ByteLru<DayKeys>;
   /** Where each day's keyed instants are taken before they are copied into the cache. */
   private readonly keySink = new KeySink();
+  /** Where each day's rows are written before they are laid out as the cached columns. */
+  private readonly dayBuilder = new DayBuilder();
 
   /**
    * @param plans a user's plan, made when its history is first read (undefined: no history)
@@ -183,7 +185,7 @@ export class GeneratedHistory implements ColumnHistory {
     const key = days.plan.userId * 4096 + i;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const day = generateDay(days.plan, days.cal, days.specials, i, this.fixtures);
+    const day = generateDay(days.plan, days.cal, days.specials, i, this.fixtures, this.dayBuilder);
     if (day.length > ROWS_PER_DAY) throw new RangeError(`user ${days.plan.userId} has more than ${ROWS_PER_DAY} heartbeats on one day`);
     return this.cache.set(key, day);
   }

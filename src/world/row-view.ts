@@ -184,19 +184,23 @@ export class RowView {
       strings(field) {
         const interner = new Interner();
         const ids = new Uint32Array(n);
+        // A day's own table is small: each of its indexes is translated once. One pair of arrays
+        // serves every day: `translatedIn[index]` says which slice last translated that index.
+        let widest = 0;
+        for (const { day } of slices) widest = Math.max(widest, day.table.length);
+        const translated = new Uint32Array(widest);
+        const translatedIn = new Int32Array(widest).fill(-1);
         let r = 0;
-        for (const { day, from, to } of slices) {
-          // A day's own table is small: translate each of its indexes once.
+        for (let s = 0; s < slices.length; s++) {
+          const { day, from, to } = slices[s] as DaySlice;
           const local = dayStrings(day, field);
-          const translated = new Int32Array(day.table.length).fill(-1);
           for (let k = from; k < to; k++, r++) {
             const index = local[k] as number;
-            let id = translated[index] as number;
-            if (id < 0) {
-              id = interner.id(day.table[index] as string | null);
-              translated[index] = id;
+            if (translatedIn[index] !== s) {
+              translated[index] = interner.id(day.table[index] as string | null);
+              translatedIn[index] = s;
             }
-            ids[r] = id;
+            ids[r] = translated[index] as number;
           }
         }
         return { ids, values: interner.values };

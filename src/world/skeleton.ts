@@ -29,18 +29,8 @@ export interface Specials {
   testEntryDay: number;
 }
 
-/** One run of heartbeats sent from one setup: a session, the live session or the test entry. */
-export interface SkeletonRun {
-  setup: Setup;
-  /** Instants, epoch ms, ascending. */
-  times: readonly number[];
-  categories: string[];
-  /** Null for browsing heartbeats (a domain has no project). */
-  projects: (ProfileProject | null)[];
-  /** True where a new segment (category, and maybe project) starts: a file is picked afresh. */
-  segmentStarts: boolean[];
-  kind: 'session' | 'test' | 'live';
-}
+/** What sent a run of heartbeats from one setup: a session, the live session or the test entry. */
+export type RunKind = 'session' | 'test' | 'live';
 
 /** Heartbeat instants from `start` while not past `end`. */
 function sessionTimes(start: number, end: number, rng: Random, allowPauses: boolean): number[] {
@@ -84,11 +74,11 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
 
 /**
  * Where a day's skeleton goes as it is drawn: `run` once per run (its setup drawn, its instants
- * known), then `row` once per heartbeat of that run, in order. The rows (activity.ts, through
- * {@link daySkeleton}) and the keyed instants (day-keys.ts) take the same draws this way.
+ * known), then `row` once per heartbeat of that run, in order. The rows (activity.ts) and the
+ * keyed instants (day-keys.ts) take the same draws this way, each as they are drawn.
  */
 export interface SkeletonSink {
-  run(setup: Setup, times: readonly number[], kind: SkeletonRun['kind']): void;
+  run(setup: Setup, times: readonly number[], kind: RunKind): void;
   /** `project` null: a browsing heartbeat. `segmentStart`: a new segment (a file is picked afresh). */
   row(category: string, project: ProfileProject | null, segmentStart: boolean): void;
 }
@@ -111,7 +101,7 @@ function segments(
   rng: Random,
   times: number[],
   fixedProject: ProfileProject | null,
-  kind: SkeletonRun['kind'],
+  kind: RunKind,
   sink: SkeletonSink,
 ): void {
   const profile = plan.profile;
@@ -164,27 +154,4 @@ export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: nu
     const project = plan.profile.projects.find((p) => p.value.name === liveName)?.value ?? segmentRng.weighted(plan.profile.projects);
     segments(plan, fixtures, segmentRng, specials.liveTimes, project, 'live', sink);
   }
-}
-
-/**
- * Day i's runs, as {@link drawDay} draws them.
- * @example
- * const runs = daySkeleton(plan, cal, specialsOf(plan, cal), i, fixtures);
- */
-export function daySkeleton(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures): SkeletonRun[] {
-  const runs: SkeletonRun[] = [];
-  let current: SkeletonRun | undefined;
-  drawDay(plan, cal, specials, i, fixtures, {
-    run(setup, times, kind) {
-      current = { setup, times, categories: [], projects: [], segmentStarts: [], kind };
-      runs.push(current);
-    },
-    row(category, project, segmentStart) {
-      if (!current) throw new Error('a row before its run');
-      current.categories.push(category);
-      current.projects.push(project);
-      current.segmentStarts.push(segmentStart);
-    },
-  });
-  return runs;
 }
