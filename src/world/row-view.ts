@@ -144,7 +144,10 @@ export class RowView {
     const pairs = new Map<number, number>();
     const values: string[] = [];
     const width = b.values.length;
-    const ids = Uint32Array.from(a.ids, (first, r) => {
+    // A plain loop: `Uint32Array.from` walks an iterator, which a first read runs cold.
+    const ids = new Uint32Array(a.ids.length);
+    for (let r = 0; r < ids.length; r++) {
+      const first = a.ids[r] as number;
       const second = b.ids[r] as number;
       const key = first * width + second;
       let id = pairs.get(key);
@@ -153,8 +156,8 @@ export class RowView {
         values.push(nameOf(a.values[first] ?? null, b.values[second] ?? null));
         pairs.set(key, id);
       }
-      return id;
-    });
+      ids[r] = id;
+    }
     return { ids, values };
   }
 
@@ -213,14 +216,14 @@ export class RowView {
       },
       counts(field) {
         const out = new Float64Array(n);
-        let r = 0;
+        let at = 0;
+        // Copied a slice at a time by the typed arrays themselves; a generated count is never
+        // negative, so its null (-1) is then made NaN in one pass.
         for (const { day, from, to } of slices) {
-          const local = dayCounts(day, field);
-          for (let k = from; k < to; k++, r++) {
-            const value = local[k] as number;
-            out[r] = value < 0 ? Number.NaN : value;
-          }
+          out.set(dayCounts(day, field).subarray(from, to), at);
+          at += to - from;
         }
+        for (let r = 0; r < n; r++) if ((out[r] as number) < 0) out[r] = Number.NaN;
         return out;
       },
     });
