@@ -181,7 +181,7 @@ export function generateDay(
   fixtures: WorldFixtures,
   builder = new DayBuilder(),
 ): DayColumns {
-  const rng = plan.root.fork(`heartbeats:${plan.userId}:${cal.dates[i]}`);
+  const rng = plan.root.forkDay('heartbeats:', plan.userId, cal.dates[i] as string);
   builder.reset();
   const e: Emitter = { out: builder, plan, fixtures, rng };
   drawDay(plan, cal, specials, i, fixtures, new RowEmitter(e));

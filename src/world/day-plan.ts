@@ -12,7 +12,7 @@
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
 import { utcDate } from './time-zone.js';
-import { ZoneOffsets } from './zone-offsets.js';
+import { zoneOffsetsOver } from './zone-offsets.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -64,7 +64,7 @@ export interface Calendar {
  */
 export function calendar(now: number, days: number, zone: string): Calendar {
   // The starts reach a day and 26 hours either side of the days' UTC midnights.
-  const offsets = new ZoneOffsets(zone, now - (days + 4) * DAY, now + 4 * DAY);
+  const offsets = zoneOffsetsOver(zone, now - (days + 4) * DAY, now + 4 * DAY);
   const first = offsets.localDay(now) - (days - 1) * DAY;
   const dates: string[] = [];
   const starts: number[] = [];
@@ -104,7 +104,7 @@ function separate(sessions: Session[], previousEnd: number, rng: Random): void {
 
 /** Day i's own sessions, from its own stream only. */
 function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
-  const rng = plan.root.fork(`sessions:${plan.userId}:${cal.dates[i]}`);
+  const rng = plan.root.forkDay('sessions:', plan.userId, cal.dates[i] as string);
   const { profile } = plan;
   const dayStart = cal.starts[i] as number;
   const forced = i >= plan.days - plan.forcedDays;
@@ -154,7 +154,7 @@ export function sessionsOf(plan: UserPlan, cal: Calendar, i: number): Session[] 
   if (!recent || dayIndexOf(cal, recent.start) !== i) return sessions;
   // The previous day may have spilled past midnight: start after its last session.
   const previous = i > 0 ? lastEnd(ordinarySessions(plan, cal, i - 1)) : Number.NEGATIVE_INFINITY;
-  separate([...sessions, recent], previous, plan.root.fork(`separate:${plan.userId}:${cal.dates[i]}`));
+  separate([...sessions, recent], previous, plan.root.forkDay('separate:', plan.userId, cal.dates[i] as string));
   return [...sessions, recent].sort((a, b) => a.start - b.start);
 }
 

@@ -8,7 +8,7 @@
  */
 import { type InternedColumn, RowView } from './row-view.js';
 import type { Timed } from './sorted.js';
-import { localDater } from './zone-offsets.js';
+import { localDater, localDayEnd } from './zone-offsets.js';
 
 /** `heartbeat_timeout_duration`: the most a gap between two heartbeats can count. */
 export const HEARTBEAT_TIMEOUT_SECONDS = 120;
@@ -142,6 +142,8 @@ export function dailyLeadSecondsOf(times: ArrayLike<number>, column: InternedCol
     out.set(date, day);
   };
   let date = times.length > 0 ? dateOf((times[0] as number) * 1000) : '';
+  // The times ascend: while the next one is before the day's end, it is on the same day.
+  let dayEnd = date === '' ? 0 : localDayEnd(date, zone);
   for (let i = 0; i < times.length; i++) {
     const time = times[i] as number;
     const id = ids[i] as number;
@@ -151,13 +153,13 @@ export function dailyLeadSecondsOf(times: ArrayLike<number>, column: InternedCol
     }
     if (i + 1 < times.length) {
       const next = times[i + 1] as number;
-      const nextDate = dateOf(next * 1000);
-      if (nextDate === date) {
+      if (next * 1000 < dayEnd || dateOf(next * 1000) === date) {
         sums[id] = (sums[id] as number) + Math.min(next - time, HEARTBEAT_TIMEOUT_SECONDS);
         continue;
       }
       close(date);
-      date = nextDate;
+      date = dateOf(next * 1000);
+      dayEnd = localDayEnd(date, zone);
     }
   }
   if (order.length > 0) close(date);

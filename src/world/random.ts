@@ -15,17 +15,30 @@ function splitmix32(state: number, k: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** FNV-1a over a label, so `fork('user:3')` names a stream instead of numbering it. */
 /** Two lower-case hex digits per byte value: a draw's hex without a number-to-string conversion. */
 const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+const FNV_OFFSET = 0x811c9dc5;
+
+function hashCode(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+/** FNV-1a's state `h` carried on over `text`. */
+function hashOn(h: number, text: string): number {
+  let state = h;
+  for (let i = 0; i < text.length; i++) state = hashCode(state, text.charCodeAt(i));
+  return state;
+}
+
+/** FNV-1a's state carried on over a non-negative integer's decimal digits, as `String(n)` spells them. */
+function hashDigitsOn(h: number, n: number): number {
+  return hashCode(n >= 10 ? hashDigitsOn(h, Math.floor(n / 10)) : h, 48 + (n % 10));
+}
+
+/** FNV-1a over a label, so `fork('user:3')` names a stream instead of numbering it. */
 function hashLabel(label: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < label.length; i++) {
-    h ^= label.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
+  return hashOn(FNV_OFFSET, label);
 }
 
 export interface Weighted<T> {
@@ -61,6 +74,15 @@ export class Random {
   /** An independent stream named by `label`: adding draws to one stream never shifts another. */
   fork(label: string): Random {
     return new Random((this.seed ^ hashLabel(label)) >>> 0);
+  }
+
+  /**
+   * `fork(`${prefix}${id}:${date}`)`, hashed piece by piece without building the label: every
+   * user-day a read makes forks its streams this way.
+   */
+  forkDay(prefix: string, id: number, date: string): Random {
+    const h = hashOn(hashCode(hashDigitsOn(hashOn(FNV_OFFSET, prefix), id), 58), date);
+    return new Random((this.seed ^ h) >>> 0);
   }
 
   /** A copy of the stream as it is now: both go on to draw the same numbers. */

@@ -135,9 +135,9 @@ function segments(
  * drawDay(plan, cal, specialsOf(plan, cal), i, fixtures, sink);
  */
 export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: SkeletonSink): void {
-  const label = `${plan.userId}:${cal.dates[i]}`;
-  const timeRng = plan.root.fork(`times:${label}`);
-  const segmentRng = plan.root.fork(`segments:${label}`);
+  const date = cal.dates[i] as string;
+  const timeRng = plan.root.forkDay('times:', plan.userId, date);
+  const segmentRng = plan.root.forkDay('segments:', plan.userId, date);
   for (const session of sessionsOf(plan, cal, i)) {
     if (session.start > specials.cutoff) continue;
     const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced);

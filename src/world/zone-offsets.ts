@@ -68,6 +68,11 @@ export class ZoneOffsets {
     if (offset !== offB) this.findChanges(hi, offset, b, offB);
   }
 
+  /** Whether the span holds every instant from `a` through `b`. */
+  covers(a: number, b: number): boolean {
+    return a >= this.from && b <= this.to;
+  }
+
   /** The offset at an instant in seconds, as `offsetSeconds` gives it. */
   offsetAt(instant: number): number {
     if (instant < this.from || instant > this.to) return offsetSeconds(instant, this.zone);
@@ -128,15 +133,45 @@ const YEAR_TABLES = new Map<string, ZoneOffsets>();
 const YEAR_TABLES_KEPT = 1024;
 const PAD = 3 * DAY;
 
+/**
+ * Tables of the spans calendars asked for (day-plan.ts), by zone: a user's calendar finds its
+ * zone's offsets over its whole history, and the reads of that history (local dates, day starts)
+ * use that table rather than find the same offsets again for each UTC year.
+ */
+const SPAN_TABLES = new Map<string, ZoneOffsets[]>();
+const SPAN_TABLES_KEPT = 1024;
+let spanTableCount = 0;
+
+/**
+ * The offsets of `zone` from `from` to `to`, kept for the process like the year tables: what a
+ * calendar of local days is made from.
+ * @example
+ * const offsets = zoneOffsetsOver('Asia/Kolkata', Date.parse('2025-08-18'), Date.parse('2026-08-26'));
+ */
+export function zoneOffsetsOver(zone: string, from: number, to: number): ZoneOffsets {
+  const table = new ZoneOffsets(zone, from, to);
+  if (spanTableCount >= SPAN_TABLES_KEPT) {
+    SPAN_TABLES.clear();
+    spanTableCount = 0;
+  }
+  const tables = SPAN_TABLES.get(zone);
+  if (tables) tables.push(table);
+  else SPAN_TABLES.set(zone, [table]);
+  spanTableCount++;
+  return table;
+}
+
 function tableFor(zone: string, instant: number): ZoneOffsets {
   const year = new Date(instant).getUTCFullYear();
   const key = `${year} ${zone}`;
   let table = YEAR_TABLES.get(key);
-  if (!table) {
-    if (YEAR_TABLES.size >= YEAR_TABLES_KEPT) YEAR_TABLES.clear();
-    table = new ZoneOffsets(zone, Date.UTC(year, 0, 1) - PAD, Date.UTC(year + 1, 0, 1) + PAD);
-    YEAR_TABLES.set(key, table);
-  }
+  if (table) return table;
+  // A calendar's table holding the instant with the same padding answers as the year's would.
+  const span = SPAN_TABLES.get(zone)?.find((t) => t.covers(instant - PAD, instant + PAD));
+  if (span) return span;
+  if (YEAR_TABLES.size >= YEAR_TABLES_KEPT) YEAR_TABLES.clear();
+  table = new ZoneOffsets(zone, Date.UTC(year, 0, 1) - PAD, Date.UTC(year + 1, 0, 1) + PAD);
+  YEAR_TABLES.set(key, table);
   return table;
 }
 

@@ -31,6 +31,21 @@ describe('Random', () => {
     expect(a.fork('user:3').nextUint32()).not.toBe(a.fork('user:4').nextUint32());
   });
 
+  it('forks a user-day stream as fork does with the label spelled out', () => {
+    const root = new Random(42);
+    for (const [prefix, id, date] of [
+      ['times:', 1, '2026-08-22'],
+      ['segments:', 9, '2025-12-31'],
+      ['heartbeats:', 10, '2026-01-01'],
+      ['sessions:', 100_000, '2026-02-28'],
+      ['separate:', 1_234_567, '2026-03-09'],
+    ] as const) {
+      const spelled = root.fork(`${prefix}${id}:${date}`);
+      const pieced = root.forkDay(prefix, id, date);
+      expect(Array.from({ length: 4 }, () => pieced.nextUint32())).toEqual(Array.from({ length: 4 }, () => spelled.nextUint32()));
+    }
+  });
+
   it('keeps int, float and pick within bounds', () => {
     const rng = new Random(1);
     for (let i = 0; i < 1000; i++) {

@@ -53,11 +53,10 @@ function pad2(n: number): string {
  */
 export function shortTimeDetailed(seconds: number): string {
   const { hours, minutes, seconds: s } = hms(seconds);
-  const parts: string[] = [];
-  if (hours > 0) parts.push(`${hours}h`);
-  if (minutes > 0) parts.push(`${minutes}m`);
-  if (s > 0) parts.push(`${s}s`);
-  return parts.join(' ');
+  let text = hours > 0 ? `${hours}h` : '';
+  if (minutes > 0) text = text === '' ? `${minutes}m` : `${text} ${minutes}m`;
+  if (s > 0) text = text === '' ? `${s}s` : `${text} ${s}s`;
+  return text;
 }
 
 /**
