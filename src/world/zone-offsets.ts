@@ -161,7 +161,17 @@ export function zoneOffsetsOver(zone: string, from: number, to: number): ZoneOff
   return table;
 }
 
+/** The table last handed out: reads walk one zone's days in order, and it holds the next day too. */
+let lastTable: { zone: string; table: ZoneOffsets } | null = null;
+
 function tableFor(zone: string, instant: number): ZoneOffsets {
+  if (lastTable !== null && lastTable.zone === zone && lastTable.table.covers(instant - PAD, instant + PAD)) return lastTable.table;
+  const table = findTable(zone, instant);
+  lastTable = { zone, table };
+  return table;
+}
+
+function findTable(zone: string, instant: number): ZoneOffsets {
   const year = new Date(instant).getUTCFullYear();
   const key = `${year} ${zone}`;
   let table = YEAR_TABLES.get(key);
