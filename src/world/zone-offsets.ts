@@ -198,6 +198,16 @@ export function localDayStart(date: string, zone: string): number {
   return startOfDay(zone, Date.UTC(year, month - 1, day));
 }
 
+/**
+ * `localDayStart` of the date whose UTC midnight is `utcMidnight` (epoch ms): for walking days
+ * by number without writing and parsing each date.
+ * @example
+ * localDayStartAt(Date.UTC(2026, 2, 8), 'America/New_York') // Date.parse('2026-03-08T05:00:00Z')
+ */
+export function localDayStartAt(utcMidnight: number, zone: string): number {
+  return startOfDay(zone, utcMidnight);
+}
+
 /** The first instant of the local day after `date` (`endOfLocalDay`), by the zone's offset tables. */
 export function localDayEnd(date: string, zone: string): number {
   const { year, month, day } = parseDate(date);

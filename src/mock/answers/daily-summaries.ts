@@ -8,8 +8,8 @@ import type { components } from '../../types/hackatime.js';
 import { dailyLeadSecondsOf } from '../../world/durations.js';
 import { RowView } from '../../world/row-view.js';
 import type { World } from '../../world/store.js';
-import { addDays, localDate } from '../../world/time-zone.js';
-import { localDater, localDayEnd, localDayStart } from '../../world/zone-offsets.js';
+import { addDays, localDate, utcDate } from '../../world/time-zone.js';
+import { localDater, localDayEnd, localDayStart, localDayStartAt } from '../../world/zone-offsets.js';
 import { compareUtf8 } from '../bytes.js';
 import type { SummariesRequest } from '../params/summaries-request.js';
 import { isBlank } from '../rails/present/display-names.js';
@@ -48,6 +48,8 @@ function compareBytes(a: string, b: string): number {
 
 /** The server groups by (day, project, ai_model) before casting each sum to an integer. */
 const groupKey = (project: string | null, aiModel: string | null): string => JSON.stringify([project, aiModel]);
+
+const DAY_MS = 86_400_000;
 
 function aiByDay(rows: RowView, zone: string): Map<string, DayAi> {
   const dateOf = localDater(zone);
@@ -130,11 +132,15 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
   const ai = aiByDay(rows, timezone);
   const today = localDate(nowMs, timezone);
 
+  const yesterday = addDays(today, -1);
   const data = [];
-  // Each day ends where the next begins: one Intl search per day instead of two.
+  // Each day ends where the next begins; the days are walked by number (UTC midnights), each date
+  // written once.
   let dayStart = localDayStart(start, timezone);
-  for (let date = start; date <= end; date = addDays(date, 1)) {
-    const nextStart = localDayEnd(date, timezone);
+  const lastMidnight = Date.parse(`${end}T00:00:00Z`);
+  for (let midnight = Date.parse(`${start}T00:00:00Z`); midnight <= lastMidnight; midnight += DAY_MS) {
+    const date = utcDate(midnight);
+    const nextStart = localDayStartAt(midnight + DAY_MS, timezone);
     const { total, projects } = projectsOf(seconds.get(date));
     data.push({
       grand_total: grandTotal(total, ai.get(date)),
@@ -154,7 +160,7 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
         date,
         start: isoSeconds(dayStart),
         end: isoSeconds(nextStart - 1),
-        text: summaryDateText(date, today),
+        text: summaryDateText(date, today, yesterday),
         timezone,
       },
     });

@@ -58,11 +58,11 @@ export function railsLongDate(date: string): string {
 
 /**
  * The summaries' `range.text`: "Today", "Yesterday", else the long date. `today` is the date in
- * the requested zone.
+ * the requested zone; a caller writing many days passes the day before it once.
  */
-export function summaryDateText(date: string, today: string): string {
+export function summaryDateText(date: string, today: string, yesterday = addDays(today, -1)): string {
   if (date === today) return 'Today';
-  if (date === addDays(today, -1)) return 'Yesterday';
+  if (date === yesterday) return 'Yesterday';
   return railsLongDate(date);
 }
 
