@@ -90,6 +90,25 @@ function leadByDay(rows: readonly Heartbeat[], zone: string): Map<string, { tota
   return out;
 }
 
+/** Each local day's AI fields of the summaries' grand total: token sums over rows that have them, lines per non-blank model. */
+function aiByLocalDay(
+  rows: readonly Heartbeat[],
+  zone: string,
+): Map<string, { input?: number; output?: number; models: Map<string, number> }> {
+  const out = new Map<string, { input?: number; output?: number; models: Map<string, number> }>();
+  for (const hb of rows) {
+    const model = hb.ai_model === null || hb.ai_model.trim() === '' ? null : hb.ai_model;
+    if (hb.ai_input_tokens === null && hb.ai_output_tokens === null && model === null) continue;
+    const date = localDateOf(hb.time * 1000, zone);
+    const day = out.get(date) ?? { models: new Map<string, number>() };
+    out.set(date, day);
+    if (hb.ai_input_tokens !== null) day.input = (day.input ?? 0) + hb.ai_input_tokens;
+    if (hb.ai_output_tokens !== null) day.output = (day.output ?? 0) + hb.ai_output_tokens;
+    if (model !== null) day.models.set(model, (day.models.get(model) ?? 0) + (hb.ai_line_changes ?? 0));
+  }
+  return out;
+}
+
 function simpleText(seconds: number): string {
   if (seconds === 0) return 'Start coding!';
   const h = Math.floor(seconds / 3600);
@@ -331,6 +350,7 @@ describeBoth(
           (hb) => hb.time < until && (extra.project === undefined || hb.project === extra.project),
         );
         const days = leadByDay(rows, zone);
+        const aiDays = aiByLocalDay(rows, zone);
         const today = localDateOf(NOW, zone);
 
         let date = start;
@@ -348,6 +368,24 @@ describeBoth(
             timezone: zone,
           });
           expect(day.grand_total.total_seconds, date).toBe(expected.total);
+          const ai = aiDays.get(date);
+          expect(
+            {
+              input: day.grand_total.ai_input_tokens,
+              output: day.grand_total.ai_output_tokens,
+              models: day.grand_total.ai_model_breakdown,
+            },
+            `AI of ${date}`,
+          ).toEqual({
+            input: ai?.input,
+            output: ai?.output,
+            models:
+              ai && ai.models.size > 0
+                ? [...ai.models]
+                    .sort(([an, al], [bn, bl]) => bl - al || (an < bn ? -1 : an > bn ? 1 : 0))
+                    .map(([name, lines]) => ({ name, lines }))
+                : undefined,
+          });
           const projects = [...expected.projects]
             .filter(([, s]) => s > 0)
             .sort(([an, as], [bn, bs]) => bs - as || (an < bn ? -1 : an > bn ? 1 : 0));
@@ -386,6 +424,31 @@ describeBoth(
           expect(month.cumulative_total.seconds).toBeGreaterThan(0);
           await checkSummaries(user, shiftDate(today, -20), shiftDate(today, -14));
         }
+      });
+      it("AI fields: posted rows with a model, a blank one, none, and no tokens sum into today's grand total", async () => {
+        const demo = named(t, 'demo');
+        const today = localDateOf(NOW, demo.timezone);
+        const at = (secondsAgo: number) => NOW / 1000 - secondsAgo;
+        const posted = [
+          { time: at(900), ai_model: 'model-b', ai_input_tokens: 100, ai_output_tokens: 20, ai_line_changes: 7 },
+          { time: at(840), ai_model: '  ', ai_input_tokens: 50, ai_line_changes: 3 },
+          { time: at(780), ai_output_tokens: 9 },
+          { time: at(720), ai_model: 'model-a', ai_line_changes: 7 },
+          { time: at(660), ai_model: 'model-a' },
+        ].map((fields, i) => ({ entity: `ai-${i}.ts`, type: 'file', category: 'ai coding', project: 'ai-sums', ...fields }));
+        const res = await t.fetch(`${WAKA}/heartbeats.bulk`, {
+          method: 'POST',
+          headers: { ...bearer(DEMO_KEY), 'Content-Type': 'application/json' },
+          body: JSON.stringify(posted),
+        });
+        expect(res.status).toBe(201);
+        const body = await checkSummaries(demo, today, today);
+        // model-a and model-b tie on 7 lines: by name. A blank model is stored as none (`presence`):
+        // its row's tokens count, its lines go to no model.
+        const names = body.data[0].grand_total.ai_model_breakdown.map((m: { name: string }) => m.name);
+        expect(names.indexOf('model-a')).toBeGreaterThanOrEqual(0);
+        expect(names.indexOf('model-a')).toBe(names.indexOf('model-b') - 1);
+        expect(names).not.toContain('  ');
       });
       it('the longest range allowed (366 days inclusive) and the timezone and project parameters', async () => {
         const demo = named(t, 'demo');

@@ -54,15 +54,17 @@ const DAY_MS = 86_400_000;
 function aiByDay(rows: RowView, zone: string): Map<string, DayAi> {
   const dateOf = localDater(zone);
   const days = new Map<string, DayAi>();
-  const modelOf = rows.reader('ai_model');
+  // Each distinct model is judged once: a blank one (Ruby's `blank?`) is no model.
+  const { ids: modelIds, values: models } = rows.strings('ai_model');
+  const modelOf = models.map((model) => (isBlank(model) ? null : model));
   const inputs = rows.counts('ai_input_tokens');
   const outputs = rows.counts('ai_output_tokens');
   const lineChanges = rows.counts('ai_line_changes');
   for (let r = 0; r < rows.length; r++) {
-    const aiModel = modelOf(r);
+    const aiModel = modelOf[modelIds[r] as number] ?? null;
     const input = inputs[r] as number;
     const output = outputs[r] as number;
-    if (Number.isNaN(input) && Number.isNaN(output) && isBlank(aiModel)) continue;
+    if (aiModel === null && Number.isNaN(input) && Number.isNaN(output)) continue;
     const date = dateOf((rows.times[r] as number) * 1000);
     let day = days.get(date);
     if (!day) {
@@ -77,7 +79,7 @@ function aiByDay(rows: RowView, zone: string): Map<string, DayAi> {
       day.outputTokens += output;
       day.outputCount += 1;
     }
-    if (!isBlank(aiModel)) {
+    if (aiModel !== null) {
       const lines = lineChanges[r] as number;
       day.models.set(aiModel, (day.models.get(aiModel) ?? 0) + (Number.isNaN(lines) ? 0 : lines));
     }
