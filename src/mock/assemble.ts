@@ -74,6 +74,11 @@ export interface MockConfig {
   freshness?: Freshness;
   /** The key `POST /api/internal/revoke` takes (the server's `HKA_REVOCATION_KEY`); default `demo-revocation-key`. */
   revocationKey?: string;
+  /**
+   * Bytes the admin analytics' index of every heartbeat may take: a world estimated past it answers
+   * those reads 503 at once (the Node host sets it from its heap limit); absent = no limit.
+   */
+  indexBytes?: number;
 }
 
 export const DEFAULT_SEED = 42;
@@ -140,6 +145,7 @@ export function assembleMock(
     { apps: config.oauthApps ?? [], autoApprove: config.oauthAutoApprove ?? false },
     config.freshness ?? 'immediate',
     config.revocationKey ?? DEMO_REVOCATION_KEY,
+    config.indexBytes,
   );
   const app = buildApp({
     state,

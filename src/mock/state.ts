@@ -49,12 +49,14 @@ export class MockState {
     freshness: Freshness = 'immediate',
     /** The server's `HKA_REVOCATION_KEY`, which `POST /api/internal/revoke` takes. */
     readonly revocationKey: string = DEMO_REVOCATION_KEY,
+    /** Bytes the admin analytics' index may take (absent: no limit). */
+    indexBytes?: number,
   ) {
     this.oauth = new OAuthServer(world, oauth);
     this.staff = new StaffStore(world, this.oauth.tokens);
     this.freshness = new FreshnessStore(freshness);
     this.keys = new KeyRevocations(world.seed);
-    this.machines = new MachineIndexes(world);
+    this.machines = new MachineIndexes(world, indexBytes);
   }
 
   /**

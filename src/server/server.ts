@@ -17,6 +17,7 @@ import type { Clock } from '../world/clock.js';
 import type { World } from '../world/store.js';
 import { adminTokenFor, requireAdminToken } from './admin-token.js';
 import { type RequestLogger, withRequestLog } from './request-log.js';
+import { analyticsIndexRoom } from './world-room.js';
 
 /** The mock's options (`MockConfig`, shared with the browser build) and the socket's. */
 export interface MockServerOptions extends MockConfig {
@@ -68,13 +69,16 @@ export function createMock(options: MockServerOptions = {}): {
   adminToken?: string;
 } {
   const adminToken = adminTokenFor(options.host ?? DEFAULT_HOST, options.adminToken);
-  const mock = assembleMock(options, {
-    ...(adminToken === undefined ? {} : { guardAdmin: (a: Hono) => a.use('/__mock/*', requireAdminToken(adminToken)) }),
-    extend: (a) => {
-      mountDocs(a);
-      mountHome(a);
+  const mock = assembleMock(
+    { ...options, indexBytes: options.indexBytes ?? analyticsIndexRoom() },
+    {
+      ...(adminToken === undefined ? {} : { guardAdmin: (a: Hono) => a.use('/__mock/*', requireAdminToken(adminToken)) }),
+      extend: (a) => {
+        mountDocs(a);
+        mountHome(a);
+      },
     },
-  });
+  );
   const persistence = options.dataFile === undefined ? undefined : DataFile.open(options.dataFile, mock.world, mock.clock.now());
   return { ...mock, ...(persistence ? { persistence } : {}), ...(adminToken === undefined ? {} : { adminToken }) };
 }

@@ -26,3 +26,13 @@ export function worldRoomProblem(users: number, heapLimit = getHeapStatistics().
   const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
   return `--users ${users} needs about ${mb(needed)} MB of heap; this Node process may use ${mb(heapLimit)} MB (raise it with NODE_OPTIONS=--max-old-space-size=${mb(needed * 1.5)})`;
 }
+
+/**
+ * Bytes the admin analytics' index of every heartbeat may take in this process: half the heap
+ * limit, the other half left to the world, its caches and the reads.
+ * @example
+ * analyticsIndexRoom(4 * 1024 ** 3); // 2 GiB
+ */
+export function analyticsIndexRoom(heapLimit = getHeapStatistics().heap_size_limit): number {
+  return Math.floor(heapLimit / 2);
+}

@@ -4744,6 +4744,22 @@ export interface components {
             };
         };
         /**
+         * @description **Mock only.** The server answers these reads with SQL over its whole `heartbeats` table; the mock
+         *     answers them from an index of every heartbeat of its world (about 24 bytes a heartbeat), built on
+         *     the first of them. When its estimate of the world's heartbeats would not fit in the room its Node
+         *     heap has left (half the heap limit), it answers this at once rather than run out of heap: a world of
+         *     tens of thousands of users over a year. Start the mock with fewer `--users` or `--days`, or give
+         *     Node more heap (`NODE_OPTIONS=--max-old-space-size=…`). The browser build has no such limit.
+         */
+        MockIndexTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
          * @description The token lacks the required scope. Empty body; the header reads
          *     `Bearer realm="Doorkeeper", error="insufficient_scope", error_description="Access to this resource requires scope _read_."`
          *     (Doorkeeper replaces the double quotes around the scope name with `_`).
@@ -8662,6 +8678,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminUsersByMachine: {
@@ -8704,6 +8721,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminUserStats: {
@@ -8974,6 +8992,7 @@ export interface operations {
             };
             401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminAltSharedMachines: {
@@ -9014,6 +9033,7 @@ export interface operations {
             };
             401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminActiveUsers: {
@@ -9053,6 +9073,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminHeartbeatsByUserAgentSegment: {
@@ -9193,6 +9214,7 @@ export interface operations {
             };
             401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminHeartbeatSharedMachines: {
@@ -9233,6 +9255,7 @@ export interface operations {
             };
             401: components["responses"]["AdminUnauthorized"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["MockIndexTooLarge"];
         };
     };
     getAdminTimeline: {

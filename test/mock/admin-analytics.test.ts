@@ -207,3 +207,38 @@ describe('GET /api/admin/v1/heartbeats/by_user_agent_segment (admin_controller.r
     });
   });
 });
+
+describe('a world whose heartbeats the analytics index cannot hold', () => {
+  const READS: [operationId: string, path: string][] = [
+    ['getAdminUsersByIp', '/api/admin/v1/user/get_users_by_ip?ip=203.0.113.10'],
+    ['getAdminUsersByMachine', '/api/admin/v1/user/get_users_by_machine?machine=archbox'],
+    ['getAdminAltCandidates', '/api/admin/v1/alts/candidates'],
+    ['getAdminAltSharedMachines', '/api/admin/v1/alts/shared_machines'],
+    ['getAdminActiveUsers', '/api/admin/v1/users/active'],
+    ['getAdminIpMachinePairs', '/api/admin/v1/heartbeats/ip_machine_pairs'],
+    ['getAdminHeartbeatSharedMachines', '/api/admin/v1/heartbeats/shared_machines'],
+  ];
+  const targetOf = (mock: ReturnType<typeof createMock>): MockTarget => ({
+    transport: 'in-process',
+    world: mock.world,
+    fetch: async (path, init) => mock.app.request(path, init),
+  });
+
+  it('answers the reads that need the index 503 at once, with the estimate and the room, and them all once there is room', async () => {
+    // The default world: a year of twelve users, about 3 MB of index.
+    const cramped = createMock({ seed: SEED, now: NOW, indexBytes: 1024 * 1024 });
+    const rows = cramped.world.heartbeatCounts().total;
+    const neededMb = Math.ceil((rows * 24) / 1024 / 1024);
+    expect(neededMb, 'the world needs more than the 1 MB given').toBeGreaterThan(1);
+    for (const [operationId, path] of READS) {
+      const body = await adminCall(targetOf(cramped), operationId, path, 503);
+      expect(body.error).toBe(
+        `The mock's world is too large for this read: about ${rows} heartbeats need about ${neededMb} MB for its index, and 1 MB are left for it`,
+      );
+    }
+    // Reads that need no index answer as before.
+    await adminCall(targetOf(cramped), 'getAdminUserStats', `/api/admin/v1/user/stats?user_id=1&date=${isoDay(today - DAY)}`, 200);
+    const roomy = createMock({ seed: SEED, now: NOW, indexBytes: rows * 24 });
+    for (const [operationId, path] of READS) await adminCall(targetOf(roomy), operationId, path, 200);
+  });
+});
