@@ -251,6 +251,9 @@ export class RowView {
       at[r] = takeSecond ? j++ : i++;
       times[r] = takeSecond ? (second.times[at[r] as number] as number) : (first.times[at[r] as number] as number);
     }
+    /** A number column of the merged rows, from the same column of each view. */
+    const gather = (ofFirst: Float64Array, ofSecond: Float64Array) =>
+      Float64Array.from(times, (_, r) => (fromSecond[r] === 1 ? ofSecond : ofFirst)[at[r] as number] as number);
     return new RowView(times, {
       strings(field) {
         const interner = new Interner();
@@ -271,14 +274,8 @@ export class RowView {
         }
         return { ids, values: interner.values };
       },
-      counts(field) {
-        const sources = [first.counts(field), second.counts(field)] as const;
-        return Float64Array.from(times, (_, r) => sources[fromSecond[r] as 0 | 1][at[r] as number] as number);
-      },
-      ids() {
-        const sources = [first.ids, second.ids] as const;
-        return Float64Array.from(times, (_, r) => sources[fromSecond[r] as 0 | 1][at[r] as number] as number);
-      },
+      counts: (field) => gather(first.counts(field), second.counts(field)),
+      ids: () => gather(first.ids, second.ids),
     });
   }
 
@@ -288,23 +285,16 @@ export class RowView {
     for (let r = 0; r < this.times.length; r++) if (keep(r)) kept.push(r);
     if (kept.length === this.times.length) return this;
     const rows = Uint32Array.from(kept);
-    return new RowView(
-      Float64Array.from(rows, (r) => this.times[r] as number),
-      {
-        strings: (field) => {
-          const { ids, values } = this.strings(field);
-          return { ids: Uint32Array.from(rows, (r) => ids[r] as number), values };
-        },
-        counts: (field) => {
-          const counts = this.counts(field);
-          return Float64Array.from(rows, (r) => counts[r] as number);
-        },
-        ids: () => {
-          const ids = this.ids;
-          return Float64Array.from(rows, (r) => ids[r] as number);
-        },
+    /** A number column's values at the kept rows. */
+    const pick = (column: Float64Array) => Float64Array.from(rows, (r) => column[r] as number);
+    return new RowView(pick(this.times), {
+      strings: (field) => {
+        const { ids, values } = this.strings(field);
+        return { ids: Uint32Array.from(rows, (r) => ids[r] as number), values };
       },
-    );
+      counts: (field) => pick(this.counts(field)),
+      ids: () => pick(this.ids),
+    });
   }
 
   /** The rows inside a window, by binary search (`to` inclusive unless `toExclusive`). */

@@ -121,8 +121,9 @@ function projectsOf(groups: ReadonlyMap<string, number> | undefined): { total: n
 
 export function dailySummaries(world: World, userId: number, req: SummariesRequest, nowMs: number) {
   const { start, end, timezone } = req;
+  const rangeStart = localDayStart(start, timezone);
   let rows = world.viewBetween(userId, {
-    from: Math.floor(localDayStart(start, timezone) / 1000),
+    from: Math.floor(rangeStart / 1000),
     to: Math.floor(localDayEnd(end, timezone) / 1000),
     toExclusive: true,
   });
@@ -138,7 +139,7 @@ export function dailySummaries(world: World, userId: number, req: SummariesReque
   const data = [];
   // Each day ends where the next begins; the days are walked by number (UTC midnights), each date
   // written once.
-  let dayStart = localDayStart(start, timezone);
+  let dayStart = rangeStart;
   const lastMidnight = Date.parse(`${end}T00:00:00Z`);
   for (let midnight = Date.parse(`${start}T00:00:00Z`); midnight <= lastMidnight; midnight += DAY_MS) {
     const date = utcDate(midnight);

@@ -16,6 +16,9 @@ import { error } from '../errors.js';
 /** Heap the index takes a heartbeat, with room (19 bytes measured over a 300-user year). */
 const INDEX_BYTES_PER_ROW = 24;
 
+/** A (user, machine, address) combination's key in `MachineIndex.combos`. */
+const comboKey = (userId: number, machine: string, ip: string) => `${userId}\u0000${machine}\u0000${ip}`;
+
 /** (time, id) order, as the rows are kept. */
 const before = (time: number, id: number, otherTime: number, otherId: number) => time - otherTime || id - otherId;
 
@@ -79,7 +82,7 @@ function add(index: MachineIndex, row: IndexedRow): void {
   if (!users) index.machineUsers.set(machine, (users = new Map()));
   later(users, userId, time);
   if (ip === null) return;
-  const key = `${userId}\u0000${machine}\u0000${ip}`;
+  const key = comboKey(userId, machine, ip);
   const track = index.combos.get(key);
   if (!track) {
     index.combos.set(key, { userId, machine, ip, times: [time], ids: [id] });
@@ -134,7 +137,7 @@ function addUser(index: MachineIndex, world: World, userId: number): void {
       machine,
       userAgent: agents.values[agents.ids[r] as number] ?? null,
     });
-    track = ip === null || machine === null ? undefined : index.combos.get(`${userId}\u0000${machine}\u0000${ip}`);
+    track = ip === null || machine === null ? undefined : index.combos.get(comboKey(userId, machine, ip));
   }
   later(index.userLast, userId, times[times.length - 1] as number);
 }
