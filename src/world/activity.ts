@@ -171,7 +171,7 @@ class RowEmitter implements SkeletonSink {
 /**
  * Day i's heartbeats as columns, ascending by time, from the streams of (user, day i) only.
  * @example
- * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.dates.length - 1, fixtures);
+ * const rows = generateDay(plan, cal, specialsOf(plan, cal), cal.days - 1, fixtures);
  */
 export function generateDay(
   plan: UserPlan,
@@ -181,7 +181,7 @@ export function generateDay(
   fixtures: WorldFixtures,
   builder = new DayBuilder(),
 ): DayColumns {
-  const rng = plan.root.forkDay('heartbeats:', plan.userId, cal.dates[i] as string);
+  const rng = plan.root.forkDay('heartbeats:', plan.userId, cal.date(i));
   builder.reset();
   const e: Emitter = { out: builder, plan, fixtures, rng };
   drawDay(plan, cal, specials, i, fixtures, new RowEmitter(e));

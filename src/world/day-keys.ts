@@ -1,9 +1,12 @@
 /**
  * @module
- * A user-day's keyed instants: each heartbeat's time with its category, editor, project and the
- * setup it was sent from, and nothing else, taken as the day's skeleton is drawn (skeleton.ts)
- * without keeping the skeleton or making rows. What a filter over those keys keeps sums to what
- * the same filter over the rows would: same instants, same order.
+ * A user's keyed instants: each heartbeat's time with its category, editor, project and the setup
+ * it was sent from, and nothing else, taken day by day as the days' skeletons are drawn
+ * (skeleton.ts) without keeping the skeletons or making rows. What a filter over those keys keeps
+ * sums to what the same filter over the rows would: same instants, same order.
+ *
+ * A user's drawn days share two growing columns and one table of the distinct keys, so a day adds
+ * no objects of its own, and a filter is asked once per distinct key of the user, not per day.
  */
 import type { ProfileProject, Setup } from './activity-profile.js';
 import type { Calendar, UserPlan } from './day-plan.js';
@@ -11,33 +14,49 @@ import type { WorldFixtures } from './fixtures.js';
 import { drawDay, type SkeletonSink, type Specials } from './skeleton.js';
 import type { HeartbeatKeys } from './types.js';
 
-/** A day's instants (Unix seconds, ascending, ties in the rows' order) and each one's keys. */
-export interface DayKeys {
-  times: Float64Array;
-  /** Index into `table`. */
-  keys: Uint8Array;
-  /** Distinct (category, editor, project, setup) of the day. */
-  table: SentKeys[];
-}
-
 /** A row's keys and the setup it was sent from (where the admin analytics read its address). */
 export interface SentKeys extends HeartbeatKeys {
   setup: Setup;
 }
 
+/** What a user's keys are filtered by (a leaderboard's eligibility, or every row). */
+export type KeyFilter = (keys: HeartbeatKeys) => boolean;
+
+/** The fixtures' categories by name (a memo, the same for every world). */
+const categoryIndexes = new WeakMap<WorldFixtures, Map<string, number>>();
+function categoryIndexOf(fixtures: WorldFixtures): Map<string, number> {
+  let index = categoryIndexes.get(fixtures);
+  if (!index) {
+    index = new Map(fixtures.categories.map((c, i) => [c.name, i]));
+    categoryIndexes.set(fixtures, index);
+  }
+  return index;
+}
+
 /**
- * Takes the keyed instants of the runs a day draws, in the runs' order; one serves every day a
- * history makes (its buffers only grow), and each day's keys are copied out of it.
+ * The keyed instants of the days of one user drawn so far. Day i's instants are
+ * `times[dayFrom(i)..dayTo(i))` (Unix seconds, ascending, ties in the rows' order), each with
+ * `keys[r]`, an index into `table`.
  * @example
- * const sink = new KeySink();
- * const today = keyedDay(plan, cal, specials, plan.days - 1, fixtures, sink);
+ * const keyed = new UserKeys(plan, fixtures);
+ * keyed.draw(cal, specialsOf(plan, cal), plan.days - 1);
+ * keyed.times.subarray(keyed.dayFrom(plan.days - 1), keyed.dayTo(plan.days - 1));
  */
-export class KeySink implements SkeletonSink {
-  times = new Float64Array(1024);
-  keys = new Uint8Array(1024);
+export class UserKeys implements SkeletonSink {
+  times = new Float64Array(512);
+  keys = new Uint16Array(512);
   length = 0;
-  table: SentKeys[] = [];
+  /** The user's distinct (category, editor, project, setup), in the order first drawn. */
+  readonly table: SentKeys[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** (setup, category, project) as one number → index into `table` (-1: not seen yet). */
+  private readonly slots: Int16Array;
+  private readonly categories: Map<string, number>;
+  private readonly keptBy = new Map<KeyFilter, Uint8Array>();
+  /** The run being drawn: its setup (and that setup's index) and its instants. */
   private setup: Setup | null = null;
+  private setupIndex = 0;
   private runTimes: readonly number[] = [];
   private k = 0;
   /** The row before's category, project and key, reused while they last (a segment). */
@@ -45,8 +64,70 @@ export class KeySink implements SkeletonSink {
   private lastProject: ProfileProject | null = null;
   private lastKey = -1;
 
+  constructor(
+    private readonly plan: UserPlan,
+    private readonly fixtures: WorldFixtures,
+  ) {
+    this.starts = new Int32Array(plan.days).fill(-1);
+    this.ends = new Int32Array(plan.days);
+    this.categories = categoryIndexOf(fixtures);
+    const { setups, projects } = plan.profile;
+    this.slots = new Int16Array(setups.length * this.categories.size * (projects.length + 1)).fill(-1);
+  }
+
+  /** Whether day i has been drawn. */
+  has(i: number): boolean {
+    return (this.starts[i] as number) >= 0;
+  }
+
+  dayFrom(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  dayTo(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  /** Draws day i's keyed instants (once: a drawn day is kept), ordered as generateDay orders the rows. */
+  draw(cal: Calendar, specials: Specials, i: number): void {
+    if (this.has(i)) return;
+    const from = this.length;
+    drawDay(this.plan, cal, specials, i, this.fixtures, this);
+    this.starts[i] = from;
+    this.ends[i] = this.length;
+    const { times } = this;
+    for (let r = from + 1; r < this.length; r++) {
+      if ((times[r] as number) < (times[r - 1] as number)) {
+        this.sortDay(from, this.length);
+        return;
+      }
+    }
+  }
+
+  /** Which of the table's keys `keep` keeps (1) or not (0), asked once per key. */
+  kept(keep: KeyFilter): Uint8Array {
+    let flags = this.keptBy.get(keep);
+    if (flags && flags.length === this.table.length) return flags;
+    const known = flags?.length ?? 0;
+    const grown = new Uint8Array(this.table.length);
+    if (flags) grown.set(flags);
+    for (let key = known; key < this.table.length; key++) grown[key] = keep(this.table[key] as SentKeys) ? 1 : 0;
+    flags = grown;
+    this.keptBy.set(keep, flags);
+    return flags;
+  }
+
+  /** Bytes the kept instants and keys hold, roughly. */
+  get bytes(): number {
+    return this.times.byteLength + this.keys.byteLength + 8 * this.starts.length + 2 * this.slots.length + 72 * this.table.length + 400;
+  }
+
   run(setup: Setup, times: readonly number[]): void {
-    this.setup = setup;
+    if (this.setup !== setup) {
+      this.setup = setup;
+      this.setupIndex = this.plan.profile.setups.findIndex((s) => s.value === setup);
+      if (this.setupIndex < 0) throw new RangeError(`a run's setup is not the profile's: ${setup.editor} on ${setup.machine}`);
+    }
     this.runTimes = times;
     this.k = 0;
     this.lastKey = -1;
@@ -56,16 +137,10 @@ export class KeySink implements SkeletonSink {
       const grownTimes = new Float64Array(size);
       grownTimes.set(this.times);
       this.times = grownTimes;
-      const grownKeys = new Uint8Array(size);
+      const grownKeys = new Uint16Array(size);
       grownKeys.set(this.keys);
       this.keys = grownKeys;
     }
-  }
-
-  /** Empties the sink for the next day. */
-  reset(): void {
-    this.length = 0;
-    this.table = [];
   }
 
   row(category: string, project: ProfileProject | null): void {
@@ -74,54 +149,42 @@ export class KeySink implements SkeletonSink {
       this.lastCategory = category;
       this.lastProject = project;
     }
-    const key = this.lastKey;
     this.times[this.length] = (this.runTimes[this.k] as number) / 1000;
-    this.keys[this.length] = key;
+    this.keys[this.length] = this.lastKey;
     this.length++;
     this.k++;
   }
 
   private keyOf(category: string, project: ProfileProject | null): number {
+    const { projects } = this.plan.profile;
+    let projectIndex = projects.length;
+    if (project !== null) {
+      projectIndex = 0;
+      while (projectIndex < projects.length && (projects[projectIndex] as { value: ProfileProject }).value !== project) projectIndex++;
+    }
+    const categoryIndex = this.categories.get(category);
+    if (categoryIndex === undefined || (project !== null && projectIndex === projects.length)) {
+      throw new RangeError(`a heartbeat's keys are not the profile's: ${category}, ${project?.name}`);
+    }
+    const slot = (this.setupIndex * this.categories.size + categoryIndex) * (projects.length + 1) + projectIndex;
+    const known = this.slots[slot] as number;
+    if (known >= 0) return known;
     const setup = this.setup as Setup;
     const editor = category === 'browsing' ? setup.browserEditor : setup.editor;
-    const name = project?.name ?? null;
-    // A day has a handful of distinct keys: a scan beats hashing.
-    const { table } = this;
-    for (let key = 0; key < table.length; key++) {
-      const t = table[key] as SentKeys;
-      if (t.category === category && t.editor === editor && t.project === name && t.setup === setup) return key;
-    }
-    if (table.length > 255) throw new RangeError('a user-day has more than 256 distinct keys');
-    table.push({ category, editor, project: name, setup });
-    return table.length - 1;
+    this.table.push({ category, editor, project: project?.name ?? null, setup });
+    this.slots[slot] = this.table.length - 1;
+    return this.table.length - 1;
   }
-}
 
-/**
- * Day i's keyed instants, ordered as generateDay orders the rows.
- * @example
- * const keys = keyedDay(plan, cal, specialsOf(plan, cal), i, fixtures, new KeySink());
- */
-export function keyedDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: KeySink): DayKeys {
-  sink.reset();
-  drawDay(plan, cal, specials, i, fixtures, sink);
-  const n = sink.length;
-  const times = sink.times.slice(0, n);
-  const keys = sink.keys.slice(0, n);
-  const { table } = sink;
-  let sorted = true;
-  for (let r = 1; r < n && sorted; r++) if ((times[r] as number) < (times[r - 1] as number)) sorted = false;
-  if (sorted) return { times, keys, table };
-  // The live session or the test entry fell among the sessions: order as generateDay's stable sort.
-  const order = Array.from({ length: n }, (_, r) => r).sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
-  return {
-    times: Float64Array.from(order, (r) => times[r] as number),
-    keys: Uint8Array.from(order, (r) => keys[r] as number),
-    table,
-  };
-}
-
-/** Bytes a cached day's keys hold, roughly. */
-export function dayKeysBytes(day: DayKeys): number {
-  return day.times.byteLength + day.keys.byteLength + 72 * day.table.length + 200;
+  /** Orders a day's instants by time, ties in the order drawn (generateDay's stable sort). */
+  private sortDay(from: number, to: number): void {
+    // The live session or the test entry fell among the sessions.
+    const order = Array.from({ length: to - from }, (_, r) => from + r).sort(
+      (a, b) => (this.times[a] as number) - (this.times[b] as number) || a - b,
+    );
+    const times = Float64Array.from(order, (r) => this.times[r] as number);
+    const keys = Uint16Array.from(order, (r) => this.keys[r] as number);
+    this.times.set(times, from);
+    this.keys.set(keys, from);
+  }
 }

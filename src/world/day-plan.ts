@@ -11,8 +11,8 @@
  */
 import type { ActivityProfile } from './activity-profile.js';
 import type { Random } from './random.js';
-import { utcDate } from './time-zone.js';
-import { zoneOffsetsOver } from './zone-offsets.js';
+import { dateOfEpochDay } from './time-zone.js';
+import { type ZoneOffsets, zoneOffsetsOver } from './zone-offsets.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -47,42 +47,64 @@ export interface Session {
   forced: boolean;
 }
 
-/** A user's calendar: the local days of the history and the instants they start at. */
-export interface Calendar {
-  /** `dates[i]` is day i, oldest first; the last one is today. */
-  dates: string[];
-  /** `starts[i]` is when day i begins; `starts[days]` is when tomorrow does. */
-  starts: number[];
+/**
+ * A user's calendar: the last `days` local days up to `now`'s, in `zone`. Day i's start is what
+ * `startOfLocalDay` gives, read off the zone's offsets found once over the span
+ * (zone-offsets.ts, about a hundred time-zone look-ups for a year), and worked out when first
+ * asked for: a read of a week asks for a few of a year's starts. Dates are the process's shared
+ * strings (`dateOfEpochDay`).
+ * @example
+ * const cal = new Calendar(Date.parse('2026-08-22T18:30:00Z'), 365, 'Asia/Kolkata');
+ * cal.date(364); // '2026-08-23', today there
+ */
+export class Calendar {
+  readonly days: number;
   /** Day 0's date as days since 1970-01-01 (day i's is this plus i). */
-  firstEpochDay: number;
+  readonly firstEpochDay: number;
+  private readonly offsets: ZoneOffsets;
+  /** Day i's start once worked out (-Infinity before: never a start, and equal to itself, unlike NaN). */
+  private readonly starts: Float64Array;
+
+  constructor(now: number, days: number, zone: string) {
+    // The starts reach a day and 26 hours either side of the days' UTC midnights.
+    this.offsets = zoneOffsetsOver(zone, now - (days + 4) * DAY, now + 4 * DAY);
+    this.days = days;
+    this.firstEpochDay = this.offsets.localDay(now) / DAY - (days - 1);
+    this.starts = new Float64Array(days + 1).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  /** Day i's date; the last day (`days - 1`) is today. */
+  date(i: number): string {
+    return dateOfEpochDay(this.firstEpochDay + i);
+  }
+
+  /** When day i begins; `start(days)` is when tomorrow does. */
+  start(i: number): number {
+    let start = this.starts[i] as number;
+    if (start === Number.NEGATIVE_INFINITY) {
+      start = this.offsets.startOfDay((this.firstEpochDay + i) * DAY);
+      this.starts[i] = start;
+    }
+    return start;
+  }
 }
 
 /**
- * The last `days` local days up to `now`'s, in `zone`: each day's start as `startOfLocalDay`
- * gives it, from the zone's offsets found once over the span (zone-offsets.ts), so a year costs
- * about a hundred time-zone look-ups rather than a few per day.
+ * The calendar of the last `days` local days up to `now`'s, in `zone`.
+ * @example
+ * calendar(Date.parse('2026-08-22T18:30:00Z'), 30, 'America/New_York').start(29);
  */
 export function calendar(now: number, days: number, zone: string): Calendar {
-  // The starts reach a day and 26 hours either side of the days' UTC midnights.
-  const offsets = zoneOffsetsOver(zone, now - (days + 4) * DAY, now + 4 * DAY);
-  const first = offsets.localDay(now) - (days - 1) * DAY;
-  const dates: string[] = [];
-  const starts: number[] = [];
-  for (let i = 0; i <= days; i++) {
-    const midnight = first + i * DAY;
-    if (i < days) dates.push(utcDate(midnight));
-    starts.push(offsets.startOfDay(midnight));
-  }
-  return { dates, starts, firstEpochDay: first / DAY };
+  return new Calendar(now, days, zone);
 }
 
 /** The day index holding `instant` (-1 before the first day, `days` from tomorrow on). */
 export function dayIndexOf(cal: Calendar, instant: number): number {
   let lo = 0;
-  let hi = cal.starts.length;
+  let hi = cal.days + 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((cal.starts[mid] as number) <= instant) lo = mid + 1;
+    if (cal.start(mid) <= instant) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -104,9 +126,9 @@ function separate(sessions: Session[], previousEnd: number, rng: Random): void {
 
 /** Day i's own sessions, from its own stream only. */
 function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
-  const rng = plan.root.forkDay('sessions:', plan.userId, cal.dates[i] as string);
+  const rng = plan.root.forkDay('sessions:', plan.userId, cal.date(i));
   const { profile } = plan;
-  const dayStart = cal.starts[i] as number;
+  const dayStart = cal.start(i);
   const forced = i >= plan.days - plan.forcedDays;
   const sessions: Session[] = [];
   const day = cal.firstEpochDay + i;
@@ -128,7 +150,7 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
     sessions.push({ start, end: start + Math.round(minutes * MINUTE), forced: mustCount });
   }
   separate(sessions, Number.NEGATIVE_INFINITY, rng);
-  const limit = (cal.starts[i + 1] as number) + SPILL_LIMIT;
+  const limit = cal.start(i + 1) + SPILL_LIMIT;
   return sessions.filter((s) => s.start < limit - 12 * MINUTE).map((s) => ({ ...s, end: Math.min(s.end, limit) }));
 }
 
@@ -154,7 +176,7 @@ export function sessionsOf(plan: UserPlan, cal: Calendar, i: number): Session[] 
   if (!recent || dayIndexOf(cal, recent.start) !== i) return sessions;
   // The previous day may have spilled past midnight: start after its last session.
   const previous = i > 0 ? lastEnd(ordinarySessions(plan, cal, i - 1)) : Number.NEGATIVE_INFINITY;
-  separate([...sessions, recent], previous, plan.root.forkDay('separate:', plan.userId, cal.dates[i] as string));
+  separate([...sessions, recent], previous, plan.root.forkDay('separate:', plan.userId, cal.date(i)));
   return [...sessions, recent].sort((a, b) => a.start - b.start);
 }
 

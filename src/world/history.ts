@@ -15,15 +15,15 @@
 
 import { generateDay } from './activity.js';
 import { DayBuilder, type DayColumns, dayBytes, dayLowerBound, dayUpperBound, materialise } from './day-columns.js';
-import { type DayKeys, dayKeysBytes, KeySink, keyedDay, type SentKeys } from './day-keys.js';
+import { type KeyFilter, type SentKeys, UserKeys } from './day-keys.js';
 import { type Calendar, calendar, dayIndexOf, lastEndOf, type UserPlan } from './day-plan.js';
+import { totalSecondsOfTimes } from './durations.js';
 import type { WorldFixtures } from './fixtures.js';
 import { ByteLru } from './lru.js';
 import { type DaySlice, Interner, type SentFrom } from './row-view.js';
 import { QUIET_BEFORE_NOW_MS, type Specials, specialsOf } from './skeleton.js';
 import { sliceWindow, type TimeWindow } from './sorted.js';
-import { parseDate } from './time-zone.js';
-import type { Heartbeat, HeartbeatKeys, History } from './types.js';
+import type { Heartbeat, History } from './types.js';
 
 const ROWS_PER_DAY = 2 ** 12;
 const MAX_USER_ID = 2 ** 20 - 1;
@@ -38,13 +38,12 @@ const PLANS_KEPT = 2048;
 /** A cache of about 64 MB: a default world's whole year of columns with room to spare. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
-function dayNumber(date: string): number {
-  const { year, month, day } = parseDate(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
+/** What a user's keyed instants cost the cache (one function: equal worlds hold equal caches). */
+const userKeysBytes = (keyed: UserKeys): number => keyed.bytes;
 
-function firstIdOf(date: string, userId: number): number {
-  return (dayNumber(date) * (MAX_USER_ID + 1) + userId) * ROWS_PER_DAY;
+/** The id of row 0 of a user's local day, the day given as days since 1970-01-01. */
+function firstIdOf(dayNumber: number, userId: number): number {
+  return (dayNumber * (MAX_USER_ID + 1) + userId) * ROWS_PER_DAY;
 }
 
 interface UserDays {
@@ -79,10 +78,13 @@ export class GeneratedHistory implements ColumnHistory {
   /** Users share time zones, and a calendar costs a few hundred time-zone look-ups. */
   private readonly calendars = new Map<string, Calendar>();
   private readonly cache: ByteLru<DayColumns>;
-  /** A day's keyed instants are a tenth of its columns: a quarter of the budget holds many more days. */
-  private readonly keyCache: ByteLru<DayKeys>;
-  /** Where each day's keyed instants are taken before they are copied into the cache. */
-  private readonly keySink = new KeySink();
+  /**
+   * Users' keyed instants, of the days drawn so far. A day's are a tenth of its columns: a quarter
+   * of the budget holds many more days.
+   */
+  private readonly keyCache: ByteLru<UserKeys>;
+  /** Where a read's kept instants are gathered (its buffer only grows). */
+  private keptScratch = new Float64Array(4096);
   /** Where each day's rows are written before they are laid out as the cached columns. */
   private readonly dayBuilder = new DayBuilder();
 
@@ -102,7 +104,7 @@ export class GeneratedHistory implements ColumnHistory {
     cacheBytes = DEFAULT_CACHE_BYTES,
   ) {
     this.cache = new ByteLru(cacheBytes, dayBytes);
-    this.keyCache = new ByteLru(cacheBytes / 4, dayKeysBytes);
+    this.keyCache = new ByteLru(cacheBytes / 4, userKeysBytes);
     if (world.maxUserId > MAX_USER_ID) throw new RangeError(`user ids stop at ${MAX_USER_ID}`);
     // A local date is at most one day ahead of the UTC date.
     this.idCeiling = (Math.floor(world.now / DAY_MS) + 2) * (MAX_USER_ID + 1) * ROWS_PER_DAY;
@@ -148,7 +150,7 @@ export class GeneratedHistory implements ColumnHistory {
       const from = window.from === undefined ? 0 : dayLowerBound(day, window.from);
       let to = day.length;
       if (window.to !== undefined) to = window.toExclusive ? dayLowerBound(day, window.to) : dayUpperBound(day, window.to);
-      if (from < to) out.push({ day, from, to, firstId: firstIdOf(cal.dates[i] as string, userId) });
+      if (from < to) out.push({ day, from, to, firstId: firstIdOf(cal.firstEpochDay + i, userId) });
     }
     return out;
   }
@@ -190,15 +192,20 @@ export class GeneratedHistory implements ColumnHistory {
     return this.cache.set(key, day);
   }
 
+  /** The user's keyed instants, of the days drawn so far (none yet when the cache let them go). */
+  private keyedOf(days: UserDays): UserKeys {
+    return this.keyCache.get(days.plan.userId) ?? new UserKeys(days.plan, this.fixtures);
+  }
+
   /**
-   * Day i's keyed instants; not made (undefined) when the read wants only those from `needFrom` on
-   * and the day's sessions all end before it.
+   * Draws day i's keyed instants unless drawn; does not (false) when the read wants only those
+   * from `needFrom` on and the day's sessions all end before it.
    */
-  private keysOf(days: UserDays, i: number, needFrom: number | null): DayKeys | undefined {
-    const key = days.plan.userId * 4096 + i;
-    const hit = this.keyCache.get(key);
-    if (hit || (needFrom !== null && this.endsBefore(days, i, needFrom))) return hit;
-    return this.keyCache.set(key, keyedDay(days.plan, days.cal, days.specials, i, this.fixtures, this.keySink));
+  private drawKeyed(days: UserDays, keyed: UserKeys, i: number, needFrom: number | null): boolean {
+    if (keyed.has(i)) return true;
+    if (needFrom !== null && this.endsBefore(days, i, needFrom)) return false;
+    keyed.draw(days.cal, days.specials, i);
+    return true;
   }
 
   /** Whether every row of day i comes before `instant`, found from its sessions without its rows. */
@@ -215,13 +222,14 @@ export class GeneratedHistory implements ColumnHistory {
    */
   sentFrom(userId: number): SentFrom {
     const days = this.userDays(userId);
-    const keyed: { day: DayKeys; firstId: number }[] = [];
+    const keyed = days ? this.keyedOf(days) : null;
+    const dayCount = days?.plan.days ?? 0;
     let n = 0;
-    for (let i = 0; days && i < days.plan.days; i++) {
-      const day = this.keysOf(days, i, null) as DayKeys;
-      keyed.push({ day, firstId: firstIdOf(days.cal.dates[i] as string, userId) });
-      n += day.times.length;
+    for (let i = 0; days && keyed && i < dayCount; i++) {
+      this.drawKeyed(days, keyed, i, null);
+      n += keyed.dayTo(i) - keyed.dayFrom(i);
     }
+    if (keyed) this.keyCache.set(userId, keyed);
     const importedBefore = days?.plan.profile.importedBefore ?? null;
     const times = new Float64Array(n);
     const ids = new Float64Array(n);
@@ -230,12 +238,13 @@ export class GeneratedHistory implements ColumnHistory {
     const machineIds = new Uint32Array(n);
     const agentIds = new Uint32Array(n);
     let r = 0;
-    for (const { day, firstId } of keyed) {
-      for (let k = 0; k < day.times.length; k++, r++) {
-        const time = day.times[k] as number;
+    for (let i = 0; days && keyed && i < dayCount; i++) {
+      const firstId = firstIdOf(days.cal.firstEpochDay + i, userId);
+      for (let k = keyed.dayFrom(i), id = firstId; k < keyed.dayTo(i); k++, r++, id++) {
+        const time = keyed.times[k] as number;
         times[r] = time;
-        ids[r] = firstId + k;
-        const { setup, category } = day.table[day.keys[k] as number] as SentKeys;
+        ids[r] = id;
+        const { setup, category } = keyed.table[keyed.keys[k] as number] as SentKeys;
         const browsing = category === 'browsing';
         // The instant in whole milliseconds, as generation compared it.
         const imported = importedBefore !== null && Math.round(time * 1000) < importedBefore;
@@ -253,30 +262,51 @@ export class GeneratedHistory implements ColumnHistory {
     };
   }
 
-  keyedTimes(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[] {
+  keyedTimes(userId: number, window: TimeWindow, keep: KeyFilter): number[] {
+    // Gathered first: gathering may replace the buffer.
+    const count = this.gatherKept(userId, window, keep);
+    return Array.from(this.keptScratch.subarray(0, count));
+  }
+
+  keyedSeconds(userId: number, window: TimeWindow, keep: KeyFilter): number {
+    const count = this.gatherKept(userId, window, keep);
+    return totalSecondsOfTimes(this.keptScratch.subarray(0, count));
+  }
+
+  /** Gathers into `keptScratch` the instants inside `window` whose keys `keep` keeps; returns how many. */
+  private gatherKept(userId: number, window: TimeWindow, keep: KeyFilter): number {
     const days = this.userDays(userId);
-    const out: number[] = [];
-    if (!days) return out;
+    if (!days) return 0;
     const { cal, plan } = days;
+    const keyed = this.keyedOf(days);
     const first = Math.max(0, dayIndexOf(cal, window.from * 1000) - 1);
     const last = Math.min(plan.days - 1, dayIndexOf(cal, window.to * 1000));
     const from = window.from * 1000;
+    let n = 0;
     for (let i = first; i <= last; i++) {
       // The day before the window's first reaches into it only if a session runs past its midnight.
-      const day = this.keysOf(days, i, i === first && (cal.starts[i + 1] as number) <= from ? from : null);
-      if (!day) continue;
-      const { times, keys, table } = day;
-      const kept = table.map(keep);
-      for (let r = 0; r < times.length; r++) {
-        const time = times[r] as number;
-        if (time < window.from || time > window.to || (window.toExclusive && time === window.to)) continue;
-        if (kept[keys[r] as number]) out.push(time);
+      if (this.drawKeyed(days, keyed, i, i === first && cal.start(i + 1) <= from ? from : null)) {
+        n += keyed.dayTo(i) - keyed.dayFrom(i);
       }
     }
-    return out;
+    if (n > this.keptScratch.length) this.keptScratch = new Float64Array(Math.max(n, 2 * this.keptScratch.length));
+    this.keyCache.set(userId, keyed);
+    const { times, keys } = keyed;
+    const kept = keyed.kept(keep);
+    const out = this.keptScratch;
+    const exclusive = window.toExclusive === true;
+    let count = 0;
+    for (let i = first; i <= last; i++) {
+      if (!keyed.has(i)) continue;
+      for (let r = keyed.dayFrom(i); r < keyed.dayTo(i); r++) {
+        const time = times[r] as number;
+        if (time < window.from || time > window.to || (exclusive && time === window.to)) continue;
+        if (kept[keys[r] as number] === 1) out[count++] = time;
+      }
+    }
+    return count;
   }
 }
-
 /**
  * A history of fixed rows (hand-built worlds in tests and tools).
  * @example

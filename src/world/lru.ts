@@ -14,7 +14,8 @@
  * cache.get(1) ?? cache.set(1, new Uint8Array(10));
  */
 export class ByteLru<V> {
-  private readonly entries = new Map<number, V>();
+  /** Each entry with what it cost when last set: a value may grow before it is set again. */
+  private readonly entries = new Map<number, { value: V; bytes: number }>();
   private bytes = 0;
 
   constructor(
@@ -24,29 +25,32 @@ export class ByteLru<V> {
 
   get(key: number): V | undefined {
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Map order is the recency order: a hit moves to the back.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    if (hit === undefined) return undefined;
+    // Map order is the recency order: a hit moves to the back.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
   }
 
-  /** Keeps `value` (the newest entry always stays) and returns it. */
+  /**
+   * Keeps `value` (the newest entry always stays) and returns it; setting a kept value again
+   * counts what it costs now (a value that grew in place).
+   */
   set(key: number, value: V): V {
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
-      this.bytes -= this.sizeOf(old);
+      this.bytes -= old.bytes;
     }
-    this.entries.set(key, value);
-    this.bytes += this.sizeOf(value);
+    const bytes = this.sizeOf(value);
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
     if (this.bytes <= this.budget) return value;
     const target = this.budget - this.budget / 8;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= target || oldest === key) break;
       this.entries.delete(oldest);
-      this.bytes -= this.sizeOf(entry);
+      this.bytes -= entry.bytes;
     }
     return value;
   }

@@ -135,7 +135,7 @@ function segments(
  * drawDay(plan, cal, specialsOf(plan, cal), i, fixtures, sink);
  */
 export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: SkeletonSink): void {
-  const date = cal.dates[i] as string;
+  const date = cal.date(i);
   const timeRng = plan.root.forkDay('times:', plan.userId, date);
   const segmentRng = plan.root.forkDay('segments:', plan.userId, date);
   for (const session of sessionsOf(plan, cal, i)) {

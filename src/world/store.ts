@@ -4,7 +4,7 @@
  * endpoint needs (users by id, name, Slack UID, email and credential; the real server's
  * identifier resolution orders) and version counters the mock caches responses by.
  */
-import { totalSeconds, totalSecondsOfTimes } from './durations.js';
+import { totalSeconds } from './durations.js';
 import { fieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
 import { hasDaySlices } from './history.js';
@@ -401,9 +401,7 @@ export class World {
    * from the rows otherwise. Either way the same figure as `totalSeconds` of the filtered rows.
    */
   keyedSeconds(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number {
-    if (this.history.keyedTimes && this.posted.of(userId).length === 0) {
-      return totalSecondsOfTimes(this.history.keyedTimes(userId, window, keep));
-    }
+    if (this.history.keyedSeconds && this.posted.of(userId).length === 0) return this.history.keyedSeconds(userId, window, keep);
     return totalSeconds(this.heartbeatsBetween(userId, window).filter(keep));
   }
 

@@ -84,6 +84,25 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
+/** Dates by days since 1970-01-01, written once for the process: calendars of every zone share them. */
+const EPOCH_DAY_DATES = new Map<number, string>();
+const EPOCH_DAY_DATES_KEPT = 100_000;
+
+/**
+ * The date `day` days after 1970-01-01, the same string each time.
+ * @example
+ * dateOfEpochDay(20_000) // '2024-10-04'
+ */
+export function dateOfEpochDay(day: number): string {
+  let date = EPOCH_DAY_DATES.get(day);
+  if (date === undefined) {
+    if (EPOCH_DAY_DATES.size >= EPOCH_DAY_DATES_KEPT) EPOCH_DAY_DATES.clear();
+    date = utcDate(day * DAY_MS);
+    EPOCH_DAY_DATES.set(day, date);
+  }
+  return date;
+}
+
 /** The UTC calendar date of an instant. */
 export function utcDate(instantMs: number): string {
   const d = new Date(instantMs);

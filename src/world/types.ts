@@ -188,6 +188,8 @@ export interface History {
    * without making the rows; absent when the history has only rows.
    */
   keyedTimes?(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number[];
+  /** The 2-minute-rule total of the same times; absent when the history has only rows. */
+  keyedSeconds?(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number;
   /**
    * The users (ids ascending) that may have a generated row after `instant`, every other user having
    * none; absent when the history cannot tell without its rows.

@@ -99,6 +99,20 @@ describe('totals from the keyed instants of generated days', () => {
     expect(keys).toBeGreaterThan(100);
   });
 
+  it('are every row’s instant over a year, however many a read gathers', () => {
+    // A year of a user is thousands of instants: more than any first buffer holds.
+    const world = generateWorld({ seed: 42, now: NOW, users: 9, days: 365 });
+    const keyedTimes = world.history.keyedTimes?.bind(world.history);
+    if (!keyedTimes) throw new Error('the generated history reads keyed instants');
+    let longest = 0;
+    for (const user of world.users.slice(0, 4)) {
+      const times = world.history.between(user.id, {}).map((r) => r.time);
+      expect(keyedTimes(user.id, { from: 0, to: NOW / 1000 + DAY }, () => true)).toEqual(times);
+      longest = Math.max(longest, times.length);
+    }
+    expect(longest).toBeGreaterThan(8192);
+  });
+
   it('do not depend on the order of reads, nor on what the caches still hold', () => {
     const reads = (world: ReturnType<typeof createWorld>, users: readonly number[]) => {
       const out = new Map<string, string>();

@@ -1,6 +1,7 @@
 /**
  * The byte-bounded cache: least recently used out first, an eighth of the budget freed at once
- * when it is passed, the newest entry always kept, a replaced entry counted once.
+ * when it is passed, the newest entry always kept, a replaced entry counted once, a value that
+ * grew in place counted at its new size when set again.
  */
 import { describe, expect, it } from 'vitest';
 import { ByteLru } from '../../src/world/lru.js';
@@ -35,5 +36,19 @@ describe('ByteLru', () => {
     lru.set(1, 300);
     lru.set(1, 200);
     expect(lru.size).toBe(200);
+  });
+
+  it('counts a value that grew in place at what it costs when set again', () => {
+    const lru = new ByteLru<{ bytes: number }>(1000, (value) => value.bytes);
+    const growing = { bytes: 100 };
+    lru.set(1, growing);
+    lru.set(2, { bytes: 300 });
+    growing.bytes = 400;
+    lru.set(1, growing);
+    expect(lru.size).toBe(700);
+    growing.bytes = 800;
+    // 1100 > 1000: the older entry 2 goes, down to 800.
+    lru.set(1, growing);
+    expect([lru.size, lru.has(2), lru.has(1)]).toEqual([800, false, true]);
   });
 });
