@@ -2,8 +2,9 @@
  * @module
  * A user's coding habits, decided once before any heartbeat: which projects (and their files,
  * branches, repo mappings), which editors on which machines (and so which user agents), when in
- * the day they code and how much. Every string a heartbeat will carry is built here, once, so
- * the rows share them.
+ * the day they code and how much. Every string a heartbeat will carry is made here, once, so the
+ * rows share them; those only rows carry (user agents, branch names) are made when a row first
+ * needs them, from what was drawn, so a read of keyed instants over a thousand users builds none.
  */
 import type { AccountFixture, WorldFixtures } from './fixtures.js';
 import { ProjectFiles } from './profile-files.js';
@@ -15,7 +16,8 @@ export interface ProfileProject {
   name: string;
   /** Drawn when row details first need them (the keyed instants never do). */
   files: ProjectFiles;
-  branches: Weighted<string>[];
+  /** Named when row details first need them. */
+  readonly branches: Weighted<string>[];
   projectRootCount: number;
   /** The project's life (epoch ms; null: open): sessions outside it pick other projects. */
   activeFrom: number | null;
@@ -27,8 +29,8 @@ export interface Setup {
   editor: string;
   os: string;
   machine: string;
-  userAgent: string;
-  browserUserAgent: string;
+  readonly userAgent: string;
+  readonly browserUserAgent: string;
   browserEditor: string;
   ipAddress: string;
   ja4Id: number | null;
@@ -56,12 +58,19 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const PLACEHOLDER = /\{(first|First|FIRST|HEX7)\}/g;
+
+/** A machine or home pattern with the user's first name; the hex is drawn whether or not it shows. */
 function fillPattern(pattern: string, first: string, rng: Random): string {
-  return pattern
-    .replaceAll('{first}', first.toLowerCase())
-    .replaceAll('{First}', capitalise(first.toLowerCase()))
-    .replaceAll('{FIRST}', first.toUpperCase())
-    .replaceAll('{HEX7}', rng.hex(7).toUpperCase());
+  // `hex(7)` is one draw: a pattern without it moves the stream by that draw alone.
+  let hex = '';
+  if (pattern.includes('{HEX7}')) hex = rng.hex(7).toUpperCase();
+  else rng.nextUint32();
+  if (!pattern.includes('{')) return pattern;
+  const lower = first.toLowerCase();
+  return pattern.replace(PLACEHOLDER, (_, name: string) =>
+    name === 'first' ? lower : name === 'First' ? capitalise(lower) : name === 'FIRST' ? first.toUpperCase() : hex,
+  );
 }
 
 /** Words of feature-branch names (faker's hacker nouns and verbs, as its `git.branch` uses them). */
@@ -70,13 +79,39 @@ export interface BranchWords {
   verbs: readonly string[];
 }
 
-function buildBranches(fixtures: WorldFixtures, words: BranchWords, rng: Random): Weighted<string>[] {
-  const branches: Weighted<string>[] = [{ value: rng.pick(fixtures.files.branches), weight: 7 }];
-  for (let i = rng.int(0, 2); i > 0; i--) {
-    const name = `${rng.pick(words.nouns).replace(' ', '-')}-${rng.pick(words.verbs).replace(' ', '-')}`;
-    branches.push({ value: `${rng.pick(fixtures.files.branchPrefixes)}/${name}`, weight: 2 });
+/**
+ * A project's branches: the main one and up to two feature branches, drawn now (as indices into
+ * the word lists) and named when first read.
+ */
+class DrawnBranches {
+  private named: Weighted<string>[] | null = null;
+  private readonly main: number;
+  /** Each feature branch's noun, verb and prefix. */
+  private readonly features: number[] = [];
+
+  constructor(
+    private readonly fixtures: WorldFixtures,
+    private readonly words: BranchWords,
+    rng: Random,
+  ) {
+    this.main = rng.index(fixtures.files.branches.length);
+    for (let i = rng.int(0, 2); i > 0; i--) {
+      this.features.push(rng.index(words.nouns.length), rng.index(words.verbs.length), rng.index(fixtures.files.branchPrefixes.length));
+    }
   }
-  return branches;
+
+  get list(): Weighted<string>[] {
+    if (this.named) return this.named;
+    const { fixtures, words, features } = this;
+    const named: Weighted<string>[] = [{ value: fixtures.files.branches[this.main] as string, weight: 7 }];
+    for (let k = 0; k < features.length; k += 3) {
+      const noun = (words.nouns[features[k] as number] as string).replace(' ', '-');
+      const verb = (words.verbs[features[k + 1] as number] as string).replace(' ', '-');
+      named.push({ value: `${fixtures.files.branchPrefixes[features[k + 2] as number]}/${noun}-${verb}`, weight: 2 });
+    }
+    this.named = named;
+    return named;
+  }
 }
 
 interface MachineSpec {
@@ -84,6 +119,72 @@ interface MachineSpec {
   os: string;
   platform: string;
   ipAddress: string;
+}
+
+/** The parts of a user agent: the CLI's version and runtime, the machine's platform, the editor's product and plugin. */
+interface AgentParts {
+  cli: { cli: string; runtime: string };
+  platform: string;
+  product: string;
+  plugin: string;
+}
+
+/** An editor on a machine, whose user agents are written when a row first carries them. */
+class MachineSetup implements Setup {
+  private agent: string | null = null;
+  private browserAgent: string | null = null;
+
+  constructor(
+    readonly editor: string,
+    readonly os: string,
+    readonly machine: string,
+    readonly browserEditor: string,
+    readonly ipAddress: string,
+    readonly ja4Id: number | null,
+    private readonly fixtures: WorldFixtures,
+    private readonly agentParts: AgentParts,
+    private readonly browserPlatform: string,
+  ) {}
+
+  get userAgent(): string {
+    if (this.agent === null) {
+      const { cli, platform, product, plugin } = this.agentParts;
+      this.agent = this.fixtures.userAgents.template
+        .replace('{cli}', cli.cli)
+        .replace('{platform}', platform)
+        .replace('{runtime}', cli.runtime)
+        .replace('{product}', product)
+        .replace('{plugin}', plugin);
+    }
+    return this.agent;
+  }
+
+  get browserUserAgent(): string {
+    this.browserAgent ??= this.fixtures.userAgents.browserTemplate
+      .replace('{browserPlatform}', this.browserPlatform)
+      .replace('{plugin}', this.fixtures.browser.plugin);
+    return this.browserAgent;
+  }
+}
+
+/** Lists of the fixtures as weights, made once per fixtures (a memo, the same for every world). */
+interface FixtureWeights {
+  cliVersions: Weighted<WorldFixtures['userAgents']['cliVersions'][number]>[];
+  operatingSystems: Weighted<WorldFixtures['operatingSystems'][number]>[];
+  editors: Weighted<string>[];
+}
+const fixtureWeights = new WeakMap<WorldFixtures, FixtureWeights>();
+function weightsOf(fixtures: WorldFixtures): FixtureWeights {
+  let weights = fixtureWeights.get(fixtures);
+  if (!weights) {
+    weights = {
+      cliVersions: fixtures.userAgents.cliVersions.map((v) => ({ value: v, weight: v.weight })),
+      operatingSystems: fixtures.operatingSystems.map((o) => ({ value: o, weight: o.weight })),
+      editors: fixtures.editors.map((e) => ({ value: e.value, weight: e.weight })),
+    };
+    fixtureWeights.set(fixtures, weights);
+  }
+  return weights;
 }
 
 /** Editors, machines and the user agents they produce. */
@@ -94,34 +195,27 @@ function buildSetups(
   rng: Random,
 ): Weighted<Setup>[] {
   const setups: Weighted<Setup>[] = [];
-  const cli = rng.weighted(fixtures.userAgents.cliVersions.map((v) => ({ value: v, weight: v.weight })));
+  const cli = rng.weighted(weightsOf(fixtures).cliVersions);
   machines.forEach((machine, machineIndex) => {
     const os = fixtures.operatingSystems.find((o) => o.value === machine.os);
     if (!os) throw new Error(`unknown operating system ${machine.os}`);
-    const browserUserAgent = fixtures.userAgents.browserTemplate
-      .replace('{browserPlatform}', os.browserPlatform)
-      .replace('{plugin}', fixtures.browser.plugin);
     const ja4Id = rng.chance(0.3) ? rng.int(1000, 99_999) : null;
     editors.forEach((value, editorIndex) => {
       const editor = fixtures.editors.find((e) => e.value === value);
       if (!editor) throw new Error(`unknown editor ${value}`);
-      const userAgent = fixtures.userAgents.template
-        .replace('{cli}', cli.cli)
-        .replace('{platform}', machine.platform)
-        .replace('{runtime}', cli.runtime)
-        .replace('{product}', editor.product)
-        .replace('{plugin}', editor.plugin);
+      const parts = { cli, platform: machine.platform, product: editor.product, plugin: editor.plugin };
       setups.push({
-        value: {
-          editor: editor.value,
-          os: os.value,
-          machine: machine.name,
-          userAgent,
-          browserUserAgent,
-          browserEditor: fixtures.browser.value,
-          ipAddress: machine.ipAddress,
+        value: new MachineSetup(
+          editor.value,
+          os.value,
+          machine.name,
+          fixtures.browser.value,
+          machine.ipAddress,
           ja4Id,
-        },
+          fixtures,
+          parts,
+          os.browserPlatform,
+        ),
         weight: (editorIndex === 0 ? 8 : 2) * (machineIndex === 0 ? 3 : 1),
       });
     });
@@ -138,23 +232,52 @@ function hourWindows(rng: Random): Weighted<[number, number]>[] {
   ];
 }
 
+/** Non-empty parts of a path (`/home/ada/code` has three). */
+function pathPartCount(path: string): number {
+  let count = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) !== 47 && (i === 0 || path.charCodeAt(i - 1) === 47)) count++;
+  return count;
+}
+
+/** Each fixture project's dependencies, frozen once (a memo: every user of the project shares them). */
+const frozenDependencies = new WeakMap<object, string[]>();
+function dependenciesOf(project: { dependencies: string[] }): string[] {
+  let dependencies = frozenDependencies.get(project);
+  if (!dependencies) {
+    dependencies = Object.freeze(project.dependencies.slice()) as string[];
+    frozenDependencies.set(project, dependencies);
+  }
+  return dependencies;
+}
+
 function profileProject(
   fixtures: WorldFixtures,
   root: string,
+  rootParts: number,
   project: { name: string; languages: string[]; dependencies: string[] },
   words: BranchWords,
   rng: Random,
 ): ProfileProject {
-  const projectRoot = `${root}/${project.name}`;
-  const dependencies = Object.freeze(project.dependencies.slice()) as string[];
-  return {
-    name: project.name,
-    files: ProjectFiles.skip({ fixtures, root: projectRoot, languages: project.languages, dependencies }, rng),
-    branches: buildBranches(fixtures, words, rng),
-    projectRootCount: projectRoot.split('/').filter((part) => part.length > 0).length,
-    activeFrom: null,
-    activeTo: null,
-  };
+  const dependencies = dependenciesOf(project);
+  const files = ProjectFiles.skip({ fixtures, root: `${root}/${project.name}`, languages: project.languages, dependencies }, rng);
+  return new DrawnProject(project.name, files, new DrawnBranches(fixtures, words, rng), rootParts + pathPartCount(project.name));
+}
+
+/** A project as a profile draws it (a class: its branches are named on first read). */
+class DrawnProject implements ProfileProject {
+  activeFrom: number | null = null;
+  activeTo: number | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly files: ProjectFiles,
+    private readonly drawnBranches: DrawnBranches,
+    readonly projectRootCount: number,
+  ) {}
+
+  get branches(): Weighted<string>[] {
+    return this.drawnBranches.list;
+  }
 }
 
 /** The habits of a seeded user, made when its history is first read, from the user's own stream. */
@@ -172,9 +295,10 @@ export function seededProfile(
   // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
   const first = firstName.replace(/[^A-Za-z]/g, '') || 'dev';
   const machineCount = rng.chance(0.35) ? 2 : 1;
+  const weights = weightsOf(fixtures);
   const machines: MachineSpec[] = [];
   for (let i = 0; i < machineCount; i++) {
-    const os = rng.weighted(fixtures.operatingSystems.map((o) => ({ value: o, weight: o.weight })));
+    const os = rng.weighted(weights.operatingSystems);
     const patterns = fixtures.machines.patterns[os.value] ?? ['machine'];
     machines.push({
       name: fillPattern(rng.pick(patterns), first, rng),
@@ -183,7 +307,7 @@ export function seededProfile(
       ipAddress: `${rng.pick(['198.51.100', '192.0.2'])}.${rng.int(2, 254)}`,
     });
   }
-  const editorPool = fixtures.editors.map((e) => ({ value: e.value, weight: e.weight }));
+  const editorPool = weights.editors;
   const firstEditor = rng.weighted(editorPool);
   const editors = [firstEditor];
   if (rng.chance(0.4)) editors.push(rng.weighted(editorPool.filter((e) => e.value !== firstEditor)));
@@ -191,9 +315,10 @@ export function seededProfile(
   const primaryMachine = machines[0] as MachineSpec;
   const home = fillPattern(fixtures.machines.homeDirectories[primaryMachine.os] ?? '/home/{first}', first, rng);
   const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
+  const rootParts = pathPartCount(root);
   return {
     projects: choice.projects.map(({ value, weight }, index) => ({
-      value: withLife(profileProject(fixtures, root, value, words, rng), index, now, rng),
+      value: withLife(profileProject(fixtures, root, rootParts, value, words, rng), index, now, rng),
       weight,
     })),
     setups: buildSetups(fixtures, editors, machines, rng),
@@ -213,8 +338,9 @@ export function seededProfile(
 export function accountProfile(fixtures: WorldFixtures, account: AccountFixture, words: BranchWords, rng: Random): ActivityProfile | null {
   const activity = account.activity;
   if (!activity) return null;
+  const rootParts = pathPartCount(activity.home);
   const projects = activity.projects.map((project) => ({
-    value: profileProject(fixtures, activity.home, project, words, rng),
+    value: profileProject(fixtures, activity.home, rootParts, project, words, rng),
     weight: project.weight,
   }));
   const repoMappings = activity.projects

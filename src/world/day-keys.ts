@@ -19,6 +19,9 @@ export interface SentKeys extends HeartbeatKeys {
   setup: Setup;
 }
 
+/** A day's count is below this (ROWS_PER_DAY, history.ts, is lower still). */
+const DAY_SLOT = 2 ** 13;
+
 /** What a user's keys are filtered by (a leaderboard's eligibility, or every row). */
 export type KeyFilter = (keys: HeartbeatKeys) => boolean;
 
@@ -43,15 +46,16 @@ function categoryIndexOf(fixtures: WorldFixtures): Map<string, number> {
  * keyed.times.subarray(keyed.dayFrom(plan.days - 1), keyed.dayTo(plan.days - 1));
  */
 export class UserKeys implements SkeletonSink {
-  times = new Float64Array(512);
-  keys = new Uint16Array(512);
+  /** Grown by doubling; a week of a user is a few hundred instants. */
+  times = new Float64Array(256);
+  keys = new Uint16Array(256);
   length = 0;
   /** The user's distinct (category, editor, project, setup), in the order first drawn. */
   readonly table: SentKeys[] = [];
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** (setup, category, project) as one number → index into `table` (-1: not seen yet). */
-  private readonly slots: Int16Array;
+  /** Each drawn day's first instant and count, as `from * 2^13 + count`: a read draws a few of a year's days. */
+  private readonly ranges = new Map<number, number>();
+  /** (setup, category, project) as one number → index into `table`. */
+  private readonly slots = new Map<number, number>();
   private readonly categories: Map<string, number>;
   private readonly keptBy = new Map<KeyFilter, Uint8Array>();
   /** The run being drawn: its setup (and that setup's index) and its instants. */
@@ -68,24 +72,23 @@ export class UserKeys implements SkeletonSink {
     private readonly plan: UserPlan,
     private readonly fixtures: WorldFixtures,
   ) {
-    this.starts = new Int32Array(plan.days).fill(-1);
-    this.ends = new Int32Array(plan.days);
     this.categories = categoryIndexOf(fixtures);
-    const { setups, projects } = plan.profile;
-    this.slots = new Int16Array(setups.length * this.categories.size * (projects.length + 1)).fill(-1);
   }
 
   /** Whether day i has been drawn. */
   has(i: number): boolean {
-    return (this.starts[i] as number) >= 0;
+    return this.ranges.has(i);
   }
 
+  /** Where day i's instants start (day i drawn). */
   dayFrom(i: number): number {
-    return this.starts[i] as number;
+    return Math.floor((this.ranges.get(i) as number) / DAY_SLOT);
   }
 
+  /** Where day i's instants end (day i drawn). */
   dayTo(i: number): number {
-    return this.ends[i] as number;
+    const range = this.ranges.get(i) as number;
+    return Math.floor(range / DAY_SLOT) + (range % DAY_SLOT);
   }
 
   /** Draws day i's keyed instants (once: a drawn day is kept), ordered as generateDay orders the rows. */
@@ -93,12 +96,13 @@ export class UserKeys implements SkeletonSink {
     if (this.has(i)) return;
     const from = this.length;
     drawDay(this.plan, cal, specials, i, this.fixtures, this);
-    this.starts[i] = from;
-    this.ends[i] = this.length;
+    const to = this.length;
+    if (to - from >= DAY_SLOT) throw new RangeError(`user ${this.plan.userId} has more than ${DAY_SLOT - 1} heartbeats on one day`);
+    this.ranges.set(i, from * DAY_SLOT + (to - from));
     const { times } = this;
-    for (let r = from + 1; r < this.length; r++) {
+    for (let r = from + 1; r < to; r++) {
       if ((times[r] as number) < (times[r - 1] as number)) {
-        this.sortDay(from, this.length);
+        this.sortDay(from, to);
         return;
       }
     }
@@ -119,7 +123,7 @@ export class UserKeys implements SkeletonSink {
 
   /** Bytes the kept instants and keys hold, roughly. */
   get bytes(): number {
-    return this.times.byteLength + this.keys.byteLength + 8 * this.starts.length + 2 * this.slots.length + 72 * this.table.length + 400;
+    return this.times.byteLength + this.keys.byteLength + 40 * (this.ranges.size + this.slots.size) + 72 * this.table.length + 400;
   }
 
   run(setup: Setup, times: readonly number[]): void {
@@ -167,12 +171,12 @@ export class UserKeys implements SkeletonSink {
       throw new RangeError(`a heartbeat's keys are not the profile's: ${category}, ${project?.name}`);
     }
     const slot = (this.setupIndex * this.categories.size + categoryIndex) * (projects.length + 1) + projectIndex;
-    const known = this.slots[slot] as number;
-    if (known >= 0) return known;
+    const known = this.slots.get(slot);
+    if (known !== undefined) return known;
     const setup = this.setup as Setup;
     const editor = category === 'browsing' ? setup.browserEditor : setup.editor;
     this.table.push({ category, editor, project: project?.name ?? null, setup });
-    this.slots[slot] = this.table.length - 1;
+    this.slots.set(slot, this.table.length - 1);
     return this.table.length - 1;
   }
 

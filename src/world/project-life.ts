@@ -21,7 +21,10 @@ export function holidayBreaks(now: number, rng: Random): { from: number; to: num
   return breaks;
 }
 
-/** The main project lives all year; the others start and end within it (language shifts follow). */
+/**
+ * The main project lives all year; the others start and end within it (language shifts follow).
+ * Sets the life on `project` (a project just made for one profile) and returns it.
+ */
 export function withLife<P extends { activeFrom: number | null; activeTo: number | null }>(
   project: P,
   index: number,
@@ -31,7 +34,9 @@ export function withLife<P extends { activeFrom: number | null; activeTo: number
   if (index === 0) return project;
   const start = now - rng.int(30, 400) * DAY;
   const length = rng.int(45, 300) * DAY;
-  return { ...project, activeFrom: start, activeTo: rng.chance(0.3) ? null : start + length };
+  project.activeFrom = start;
+  project.activeTo = rng.chance(0.3) ? null : start + length;
+  return project;
 }
 
 /**

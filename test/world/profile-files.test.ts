@@ -10,8 +10,21 @@ import { Random } from '../../src/world/random.js';
 const NOW = Date.parse('2026-08-22T18:30:00Z');
 const fixtures = worldFixtures();
 
-/** A profile as plain data, its projects' files drawn. */
+/** A profile as plain data, its projects' files drawn and its setups' user agents written. */
 function plain(profile: ActivityProfile): string {
+  const setups = profile.setups.map(({ value, weight }) => ({
+    value: {
+      editor: value.editor,
+      os: value.os,
+      machine: value.machine,
+      userAgent: value.userAgent,
+      browserUserAgent: value.browserUserAgent,
+      browserEditor: value.browserEditor,
+      ipAddress: value.ipAddress,
+      ja4Id: value.ja4Id,
+    },
+    weight,
+  }));
   const projects = profile.projects.map(({ value, weight }) => ({
     weight,
     name: value.name,
@@ -22,7 +35,7 @@ function plain(profile: ActivityProfile): string {
     activeFrom: value.activeFrom,
     activeTo: value.activeTo,
   }));
-  return JSON.stringify({ ...profile, projects });
+  return JSON.stringify({ ...profile, projects, setups });
 }
 
 describe('a project’s files, drawn when first asked for', () => {
