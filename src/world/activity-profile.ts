@@ -14,6 +14,8 @@ import type { RepoMapping } from './types.js';
 
 export interface ProfileProject {
   name: string;
+  /** Where the project sits among its profile's projects. */
+  readonly index: number;
   /** Drawn when row details first need them (the keyed instants never do). */
   files: ProjectFiles;
   /** Named when row details first need them. */
@@ -26,6 +28,8 @@ export interface ProfileProject {
 
 /** One editor on one machine: everything a heartbeat copies from where it was sent. */
 export interface Setup {
+  /** Where the setup sits among its profile's setups. */
+  readonly index: number;
   editor: string;
   os: string;
   machine: string;
@@ -135,6 +139,7 @@ class MachineSetup implements Setup {
   private browserAgent: string | null = null;
 
   constructor(
+    readonly index: number,
     readonly editor: string,
     readonly os: string,
     readonly machine: string,
@@ -206,6 +211,7 @@ function buildSetups(
       const parts = { cli, platform: machine.platform, product: editor.product, plugin: editor.plugin };
       setups.push({
         value: new MachineSetup(
+          setups.length,
           editor.value,
           os.value,
           machine.name,
@@ -255,12 +261,13 @@ function profileProject(
   root: string,
   rootParts: number,
   project: { name: string; languages: string[]; dependencies: string[] },
+  index: number,
   words: BranchWords,
   rng: Random,
 ): ProfileProject {
   const dependencies = dependenciesOf(project);
   const files = ProjectFiles.skip({ fixtures, root: `${root}/${project.name}`, languages: project.languages, dependencies }, rng);
-  return new DrawnProject(project.name, files, new DrawnBranches(fixtures, words, rng), rootParts + pathPartCount(project.name));
+  return new DrawnProject(project.name, index, files, new DrawnBranches(fixtures, words, rng), rootParts + pathPartCount(project.name));
 }
 
 /** A project as a profile draws it (a class: its branches are named on first read). */
@@ -270,6 +277,7 @@ class DrawnProject implements ProfileProject {
 
   constructor(
     readonly name: string,
+    readonly index: number,
     readonly files: ProjectFiles,
     private readonly drawnBranches: DrawnBranches,
     readonly projectRootCount: number,
@@ -318,7 +326,7 @@ export function seededProfile(
   const rootParts = pathPartCount(root);
   return {
     projects: choice.projects.map(({ value, weight }, index) => ({
-      value: withLife(profileProject(fixtures, root, rootParts, value, words, rng), index, now, rng),
+      value: withLife(profileProject(fixtures, root, rootParts, value, index, words, rng), index, now, rng),
       weight,
     })),
     setups: buildSetups(fixtures, editors, machines, rng),
@@ -339,8 +347,8 @@ export function accountProfile(fixtures: WorldFixtures, account: AccountFixture,
   const activity = account.activity;
   if (!activity) return null;
   const rootParts = pathPartCount(activity.home);
-  const projects = activity.projects.map((project) => ({
-    value: profileProject(fixtures, activity.home, rootParts, project, words, rng),
+  const projects = activity.projects.map((project, index) => ({
+    value: profileProject(fixtures, activity.home, rootParts, project, index, words, rng),
     weight: project.weight,
   }));
   const repoMappings = activity.projects

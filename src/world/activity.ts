@@ -126,7 +126,7 @@ class RowEmitter implements SkeletonSink {
     this.aiSession = kind !== 'test' && this.e.plan.profile.usesAi ? this.e.rng.uuidV4() : null;
   }
 
-  row(category: string, rowProject: ProfileProject | null, segmentStart: boolean): void {
+  row(category: string, _categoryIndex: number, rowProject: ProfileProject | null, segmentStart: boolean): void {
     const { e } = this;
     const setup = this.setup as Setup;
     const ms = this.times[this.k++] as number;

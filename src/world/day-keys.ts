@@ -25,17 +25,6 @@ const DAY_SLOT = 2 ** 13;
 /** What a user's keys are filtered by (a leaderboard's eligibility, or every row). */
 export type KeyFilter = (keys: HeartbeatKeys) => boolean;
 
-/** The fixtures' categories by name (a memo, the same for every world). */
-const categoryIndexes = new WeakMap<WorldFixtures, Map<string, number>>();
-function categoryIndexOf(fixtures: WorldFixtures): Map<string, number> {
-  let index = categoryIndexes.get(fixtures);
-  if (!index) {
-    index = new Map(fixtures.categories.map((c, i) => [c.name, i]));
-    categoryIndexes.set(fixtures, index);
-  }
-  return index;
-}
-
 /**
  * The keyed instants of the days of one user drawn so far. Day i's instants are
  * `times[dayFrom(i)..dayTo(i))` (Unix seconds, ascending, ties in the rows' order), each with
@@ -56,15 +45,14 @@ export class UserKeys implements SkeletonSink {
   private readonly ranges = new Map<number, number>();
   /** (setup, category, project) as one number → index into `table`. */
   private readonly slots = new Map<number, number>();
-  private readonly categories: Map<string, number>;
+  private readonly categoryCount: number;
   private readonly keptBy = new Map<KeyFilter, Uint8Array>();
-  /** The run being drawn: its setup (and that setup's index) and its instants. */
+  /** The run being drawn: its setup and its instants. */
   private setup: Setup | null = null;
-  private setupIndex = 0;
   private runTimes: readonly number[] = [];
   private k = 0;
   /** The row before's category, project and key, reused while they last (a segment). */
-  private lastCategory = '';
+  private lastCategory = -1;
   private lastProject: ProfileProject | null = null;
   private lastKey = -1;
 
@@ -72,7 +60,7 @@ export class UserKeys implements SkeletonSink {
     private readonly plan: UserPlan,
     private readonly fixtures: WorldFixtures,
   ) {
-    this.categories = categoryIndexOf(fixtures);
+    this.categoryCount = fixtures.categories.length;
   }
 
   /** Whether day i has been drawn. */
@@ -127,11 +115,7 @@ export class UserKeys implements SkeletonSink {
   }
 
   run(setup: Setup, times: readonly number[]): void {
-    if (this.setup !== setup) {
-      this.setup = setup;
-      this.setupIndex = this.plan.profile.setups.findIndex((s) => s.value === setup);
-      if (this.setupIndex < 0) throw new RangeError(`a run's setup is not the profile's: ${setup.editor} on ${setup.machine}`);
-    }
+    this.setup = setup;
     this.runTimes = times;
     this.k = 0;
     this.lastKey = -1;
@@ -147,10 +131,10 @@ export class UserKeys implements SkeletonSink {
     }
   }
 
-  row(category: string, project: ProfileProject | null): void {
-    if (this.lastKey < 0 || this.lastCategory !== category || this.lastProject !== project) {
-      this.lastKey = this.keyOf(category, project);
-      this.lastCategory = category;
+  row(category: string, categoryIndex: number, project: ProfileProject | null): void {
+    if (this.lastKey < 0 || this.lastCategory !== categoryIndex || this.lastProject !== project) {
+      this.lastKey = this.keyOf(category, categoryIndex, project);
+      this.lastCategory = categoryIndex;
       this.lastProject = project;
     }
     this.times[this.length] = (this.runTimes[this.k] as number) / 1000;
@@ -159,21 +143,13 @@ export class UserKeys implements SkeletonSink {
     this.k++;
   }
 
-  private keyOf(category: string, project: ProfileProject | null): number {
-    const { projects } = this.plan.profile;
-    let projectIndex = projects.length;
-    if (project !== null) {
-      projectIndex = 0;
-      while (projectIndex < projects.length && (projects[projectIndex] as { value: ProfileProject }).value !== project) projectIndex++;
-    }
-    const categoryIndex = this.categories.get(category);
-    if (categoryIndex === undefined || (project !== null && projectIndex === projects.length)) {
-      throw new RangeError(`a heartbeat's keys are not the profile's: ${category}, ${project?.name}`);
-    }
-    const slot = (this.setupIndex * this.categories.size + categoryIndex) * (projects.length + 1) + projectIndex;
+  /** The key of (the run's setup, a category, a project), found by their indices, made on first sight. */
+  private keyOf(category: string, categoryIndex: number, project: ProfileProject | null): number {
+    const setup = this.setup as Setup;
+    const projects = this.plan.profile.projects.length;
+    const slot = (setup.index * this.categoryCount + categoryIndex) * (projects + 1) + (project === null ? projects : project.index);
     const known = this.slots.get(slot);
     if (known !== undefined) return known;
-    const setup = this.setup as Setup;
     const editor = category === 'browsing' ? setup.browserEditor : setup.editor;
     this.table.push({ category, editor, project: project?.name ?? null, setup });
     this.slots.set(slot, this.table.length - 1);

@@ -135,7 +135,8 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
   // 1970-01-01 was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
   const weekend = day % 7 === 2 || day % 7 === 3;
   const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));
-  const onBreak = profile.breaks.some((b) => day >= b.from && day < b.to);
+  let onBreak = false;
+  for (const b of profile.breaks) if (day >= b.from && day < b.to) onBreak = true;
   if (!forced && (onBreak || !rng.chance(chance))) return sessions;
   let count = 1;
   if (rng.chance(profile.extraSessionChance)) count++;
@@ -150,8 +151,16 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
     sessions.push({ start, end: start + Math.round(minutes * MINUTE), forced: mustCount });
   }
   separate(sessions, Number.NEGATIVE_INFINITY, rng);
+  // Sessions too close to the spill limit are dropped, the others cut at it (each object is this call's own).
   const limit = cal.start(i + 1) + SPILL_LIMIT;
-  return sessions.filter((s) => s.start < limit - 12 * MINUTE).map((s) => ({ ...s, end: Math.min(s.end, limit) }));
+  let kept = 0;
+  for (const session of sessions) {
+    if (session.start >= limit - 12 * MINUTE) continue;
+    session.end = Math.min(session.end, limit);
+    sessions[kept++] = session;
+  }
+  sessions.length = kept;
+  return sessions;
 }
 
 /** The start of the recent session a leaderboard-visible role gets, and its length. */

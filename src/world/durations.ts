@@ -34,12 +34,13 @@ export function totalSeconds(rows: readonly Timed[]): number {
 }
 
 /**
- * {@link totalSeconds} of rows given by their times alone (ascending), summed in the same order.
+ * {@link totalSeconds} of rows given by their times alone (ascending), summed in the same order;
+ * `count`: only the first so many times (a buffer's filled part).
  * @example
  * totalSecondsOfTimes([0, 60, 600]) // 180
  */
-export function totalSecondsOfTimes(times: ArrayLike<number>): number {
-  return new GapSum().add(times).seconds();
+export function totalSecondsOfTimes(times: ArrayLike<number>, count = times.length): number {
+  return new GapSum().add(times, count).seconds();
 }
 
 /**
@@ -52,9 +53,10 @@ export class GapSum {
   private sum = 0;
   private previous = Number.NaN;
 
-  add(times: ArrayLike<number>): this {
+  /** Adds the times (or only the first `count` of them). */
+  add(times: ArrayLike<number>, count = times.length): this {
     let previous = this.previous;
-    for (let i = 0; i < times.length; i++) {
+    for (let i = 0; i < count; i++) {
       const time = times[i] as number;
       if (!Number.isNaN(previous)) this.sum += Math.min(time - previous, HEARTBEAT_TIMEOUT_SECONDS);
       previous = time;

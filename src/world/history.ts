@@ -161,10 +161,6 @@ export class GeneratedHistory implements ColumnHistory {
       // Map order is the recency order: a hit moves to the back.
       this.users.delete(userId);
       this.users.set(userId, days);
-      for (const oldest of this.users.keys()) {
-        if (this.users.size <= PLANS_KEPT) break;
-        this.users.delete(oldest);
-      }
     } else {
       const plan = this.plans.of(userId);
       if (!plan) return undefined;
@@ -175,10 +171,7 @@ export class GeneratedHistory implements ColumnHistory {
       }
       days = { plan, cal, specials: specialsOf(plan, cal) };
       this.users.set(userId, days);
-      for (const oldest of this.users.keys()) {
-        if (this.users.size <= PLANS_KEPT) break;
-        this.users.delete(oldest);
-      }
+      if (this.users.size > PLANS_KEPT) this.users.delete(this.users.keys().next().value as number);
     }
     return days;
   }
@@ -240,7 +233,8 @@ export class GeneratedHistory implements ColumnHistory {
     let r = 0;
     for (let i = 0; days && keyed && i < dayCount; i++) {
       const firstId = firstIdOf(days.cal.firstEpochDay + i, userId);
-      for (let k = keyed.dayFrom(i), id = firstId; k < keyed.dayTo(i); k++, r++, id++) {
+      const end = keyed.dayTo(i);
+      for (let k = keyed.dayFrom(i), id = firstId; k < end; k++, r++, id++) {
         const time = keyed.times[k] as number;
         times[r] = time;
         ids[r] = id;
@@ -270,7 +264,7 @@ export class GeneratedHistory implements ColumnHistory {
 
   keyedSeconds(userId: number, window: TimeWindow, keep: KeyFilter): number {
     const count = this.gatherKept(userId, window, keep);
-    return totalSecondsOfTimes(this.keptScratch.subarray(0, count));
+    return totalSecondsOfTimes(this.keptScratch, count);
   }
 
   /** Gathers into `keptScratch` the instants inside `window` whose keys `keep` keeps; returns how many. */
@@ -298,7 +292,8 @@ export class GeneratedHistory implements ColumnHistory {
     let count = 0;
     for (let i = first; i <= last; i++) {
       if (!keyed.has(i)) continue;
-      for (let r = keyed.dayFrom(i); r < keyed.dayTo(i); r++) {
+      const end = keyed.dayTo(i);
+      for (let r = keyed.dayFrom(i); r < end; r++) {
         const time = times[r] as number;
         if (time < window.from || time > window.to || (exclusive && time === window.to)) continue;
         if (kept[keys[r] as number] === 1) out[count++] = time;

@@ -38,13 +38,18 @@ export class ByteLru<V> {
    */
   set(key: number, value: V): V {
     const old = this.entries.get(key);
+    const bytes = this.sizeOf(value);
     if (old !== undefined) {
       this.entries.delete(key);
-      this.bytes -= old.bytes;
+      this.bytes += bytes - old.bytes;
+      // The same entry again: kept as it is, with what it costs now.
+      old.value = value;
+      old.bytes = bytes;
+      this.entries.set(key, old);
+    } else {
+      this.entries.set(key, { value, bytes });
+      this.bytes += bytes;
     }
-    const bytes = this.sizeOf(value);
-    this.entries.set(key, { value, bytes });
-    this.bytes += bytes;
     if (this.bytes <= this.budget) return value;
     const target = this.budget - this.budget / 8;
     for (const [oldest, entry] of this.entries) {

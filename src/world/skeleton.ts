@@ -79,20 +79,31 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
  */
 export interface SkeletonSink {
   run(setup: Setup, times: readonly number[], kind: RunKind): void;
-  /** `project` null: a browsing heartbeat. `segmentStart`: a new segment (a file is picked afresh). */
-  row(category: string, project: ProfileProject | null, segmentStart: boolean): void;
+  /**
+   * `category` with its index among the fixtures' categories; `project` null: a browsing
+   * heartbeat. `segmentStart`: a new segment (a file is picked afresh).
+   */
+  row(category: string, categoryIndex: number, project: ProfileProject | null, segmentStart: boolean): void;
 }
 
-/** The fixtures' categories as weights, with or without AI coding (a memo, the same for every world). */
-const categoryLists = new WeakMap<WorldFixtures, { withAi: Weighted<string>[]; withoutAi: Weighted<string>[] }>();
-function categoriesOf(fixtures: WorldFixtures, usesAi: boolean): Weighted<string>[] {
+/** A category of the fixtures and where it sits among them. */
+interface Category {
+  name: string;
+  index: number;
+}
+
+/** The fixtures' categories as weights, with or without AI coding, and coding's (a memo, the same for every world). */
+const categoryLists = new WeakMap<WorldFixtures, { withAi: Weighted<Category>[]; withoutAi: Weighted<Category>[]; coding: Category }>();
+function categoriesOf(fixtures: WorldFixtures): { withAi: Weighted<Category>[]; withoutAi: Weighted<Category>[]; coding: Category } {
   let lists = categoryLists.get(fixtures);
   if (!lists) {
-    const all = fixtures.categories.map((c) => ({ value: c.name, weight: c.weight }));
-    lists = { withAi: all, withoutAi: all.filter((c) => c.value !== 'ai coding') };
+    const all = fixtures.categories.map((c, index) => ({ value: { name: c.name, index }, weight: c.weight }));
+    const coding = all.find((c) => c.value.name === 'coding')?.value;
+    if (!coding) throw new Error('the fixtures have no coding category');
+    lists = { withAi: all, withoutAi: all.filter((c) => c.value.name !== 'ai coding'), coding };
     categoryLists.set(fixtures, lists);
   }
-  return usesAi ? lists.withAi : lists.withoutAi;
+  return lists;
 }
 
 function segments(
@@ -112,18 +123,19 @@ function segments(
   let project = fixedProject ?? rng.weighted(pool);
   sink.run(rng.weighted(profile.setups), times, kind);
   const codingOnly = kind === 'live';
-  const categories = codingOnly ? [] : categoriesOf(fixtures, profile.usesAi);
-  let category = 'coding';
+  const lists = categoriesOf(fixtures);
+  const categories = profile.usesAi ? lists.withAi : lists.withoutAi;
+  let category = lists.coding;
   let segmentLeft = 0;
   for (let r = 0; r < times.length; r++) {
     const starts = segmentLeft <= 0;
     if (starts) {
-      category = codingOnly ? 'coding' : rng.weighted(categories);
-      segmentLeft = category === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
+      category = codingOnly ? lists.coding : rng.weighted(categories);
+      segmentLeft = category.name === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
       if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
     }
     segmentLeft--;
-    sink.row(category, category === 'browsing' ? null : project, starts);
+    sink.row(category.name, category.index, category.name === 'browsing' ? null : project, starts);
   }
 }
 
@@ -147,7 +159,8 @@ export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: nu
     const setup = segmentRng.weighted(plan.profile.setups);
     const project = segmentRng.weighted(plan.profile.projects);
     sink.run(setup, [plan.testEntryAt], 'test');
-    sink.row('coding', project, true);
+    const { coding } = categoriesOf(fixtures);
+    sink.row(coding.name, coding.index, project, true);
   }
   if (specials.liveDay === i && plan.live) {
     const liveName = plan.live.project;
