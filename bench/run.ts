@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
 import { browserSizeRows } from './browser-size.js';
-import { freePort, median, peakRssMb, startServer, stop } from './processes.js';
+import { freePort, kitArgs, kitNodeOptions, median, peakRssMb, startServer, stop } from './processes.js';
 import { worldSizes } from './world-sizes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +31,7 @@ interface Row {
 }
 
 // --quiet: the mock is measured, not its request log (a line per request on a pipe).
-const mockArgs = (port: number) => ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', NOW, '--quiet'];
+const mockArgs = (port: number) => kitArgs(ROOT, ['mock', '--port', String(port), '--now', NOW, '--quiet']);
 
 /** Spawn to the first 200 on PATH, polling every 2 ms. */
 async function startupMs(): Promise<number> {
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
   const bodyDir = mkdtempSync(join(tmpdir(), 'hackatime-bench-'));
   const bodyFile = join(bodyDir, 'body.json');
   writeFileSync(bodyFile, body);
-  const bare = await startServer(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', bodyFile], ROOT);
+  // The bare server runs with the mock's Node options: the ratio compares the servers, not the options.
+  const bare = await startServer(process.execPath, [...kitNodeOptions(ROOT), '--import', 'tsx', 'bench/bare-server.ts', bodyFile], ROOT);
   try {
     // Alternate the two so drift of the machine hits both alike.
     const runs = { mock: [] as Awaited<ReturnType<typeof load>>[], bare: [] as Awaited<ReturnType<typeof load>>[] };

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { startServer, stop } from './processes.js';
+import { kitArgs, startServer, stop } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NOW = '2026-08-22T18:30:00Z';
@@ -187,8 +187,7 @@ async function floods(url: string, demo: Demo, tally: Tally): Promise<{ reads: F
 async function main(): Promise<void> {
   const mock = await startServer(
     process.execPath,
-    [
-      'bin/hackatime-kit.js',
+    kitArgs(ROOT, [
       'mock',
       '--port',
       '0',
@@ -196,7 +195,7 @@ async function main(): Promise<void> {
       NOW,
       '--quiet',
       ...(process.env['SOAK_DAYS'] ? ['--days', process.env['SOAK_DAYS']] : []),
-    ],
+    ]),
     ROOT,
   );
   const pid = mock.child.pid!;

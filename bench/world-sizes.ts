@@ -11,7 +11,7 @@
  * the peak RSS the highest, and the slowest read is the read whose median is the highest.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { freePort, median, peakRssMb } from './processes.js';
+import { freePort, kitArgs, kitNodeOptions, median, peakRssMb } from './processes.js';
 
 /** Fresh processes per size (and warm-process runs). */
 const RUNS = 3;
@@ -123,7 +123,7 @@ function slowestRead(runs: readonly (readonly [string, number][])[]): ReadFigure
 function warmReads(root: string, now: string, size: Size): [string, number][] {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/warm-reads.ts', now, JSON.stringify(size.options), String(size.leaderboard)],
+    [...kitNodeOptions(root), '--import', 'tsx', 'bench/warm-reads.ts', now, JSON.stringify(size.options), String(size.leaderboard)],
     { cwd: root, encoding: 'utf8' },
   );
   return JSON.parse(out) as [string, number][];
@@ -148,7 +148,7 @@ async function freshProcess(root: string, now: string, size: Size): Promise<Run>
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const sizeArgs = Object.entries(size.options).flatMap(([name, value]) => [`--${name}`, String(value)]);
-  const args = ['bin/hackatime-kit.js', 'mock', '--port', String(port), '--now', now, '--quiet', ...sizeArgs];
+  const args = kitArgs(root, ['mock', '--port', String(port), '--now', now, '--quiet', ...sizeArgs]);
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
   try {
