@@ -62,19 +62,33 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const PLACEHOLDER = /\{(first|First|FIRST|HEX7)\}/g;
+/** A pattern split at its placeholders: text at even indices, a placeholder's name at odd ones. */
+const patternParts = new Map<string, string[]>();
+function partsOf(pattern: string): string[] {
+  let parts = patternParts.get(pattern);
+  if (!parts) {
+    parts = pattern.split(/\{(first|First|FIRST|HEX7)\}/);
+    patternParts.set(pattern, parts);
+  }
+  return parts;
+}
 
 /** A machine or home pattern with the user's first name; the hex is drawn whether or not it shows. */
 function fillPattern(pattern: string, first: string, rng: Random): string {
+  const parts = partsOf(pattern);
   // `hex(7)` is one draw: a pattern without it moves the stream by that draw alone.
   let hex = '';
-  if (pattern.includes('{HEX7}')) hex = rng.hex(7).toUpperCase();
+  if (parts.includes('HEX7')) hex = rng.hex(7).toUpperCase();
   else rng.nextUint32();
-  if (!pattern.includes('{')) return pattern;
-  const lower = first.toLowerCase();
-  return pattern.replace(PLACEHOLDER, (_, name: string) =>
-    name === 'first' ? lower : name === 'First' ? capitalise(lower) : name === 'FIRST' ? first.toUpperCase() : hex,
-  );
+  if (parts.length === 1) return pattern;
+  let out = parts[0] as string;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k];
+    const lower = first.toLowerCase();
+    out += name === 'first' ? lower : name === 'First' ? capitalise(lower) : name === 'FIRST' ? first.toUpperCase() : hex;
+    out += parts[k + 1] as string;
+  }
+  return out;
 }
 
 /** Words of feature-branch names (faker's hacker nouns and verbs, as its `git.branch` uses them). */

@@ -22,6 +22,12 @@ export interface SentKeys extends HeartbeatKeys {
 /** A day's count is below this (ROWS_PER_DAY, history.ts, is lower still). */
 const DAY_SLOT = 2 ** 13;
 
+/** Room for `size` instants and their keys, in one buffer (one allocation, not two). */
+function columnsOf(size: number): [Float64Array, Uint16Array] {
+  const buffer = new ArrayBuffer(10 * size);
+  return [new Float64Array(buffer, 0, size), new Uint16Array(buffer, 8 * size, size)];
+}
+
 /** What a user's keys are filtered by (a leaderboard's eligibility, or every row). */
 export type KeyFilter = (keys: HeartbeatKeys) => boolean;
 
@@ -35,9 +41,9 @@ export type KeyFilter = (keys: HeartbeatKeys) => boolean;
  * keyed.times.subarray(keyed.dayFrom(plan.days - 1), keyed.dayTo(plan.days - 1));
  */
 export class UserKeys implements SkeletonSink {
-  /** Grown by doubling; a week of a user is a few hundred instants. */
-  times = new Float64Array(256);
-  keys = new Uint16Array(256);
+  /** Both in one buffer, grown by doubling; a week of a user is a few hundred instants. */
+  times: Float64Array;
+  keys: Uint16Array;
   length = 0;
   /** The user's distinct (category, editor, project, setup), in the order first drawn. */
   readonly table: SentKeys[] = [];
@@ -61,6 +67,7 @@ export class UserKeys implements SkeletonSink {
     private readonly fixtures: WorldFixtures,
   ) {
     this.categoryCount = fixtures.categories.length;
+    [this.times, this.keys] = columnsOf(256);
   }
 
   /** Whether day i has been drawn. */
@@ -121,12 +128,10 @@ export class UserKeys implements SkeletonSink {
     this.lastKey = -1;
     const needed = this.length + times.length;
     if (needed > this.times.length) {
-      const size = Math.max(needed, this.times.length * 2);
-      const grownTimes = new Float64Array(size);
+      const [grownTimes, grownKeys] = columnsOf(Math.max(needed, this.times.length * 2));
       grownTimes.set(this.times);
-      this.times = grownTimes;
-      const grownKeys = new Uint16Array(size);
       grownKeys.set(this.keys);
+      this.times = grownTimes;
       this.keys = grownKeys;
     }
   }

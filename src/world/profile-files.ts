@@ -41,18 +41,22 @@ interface Extension {
   id: number;
 }
 
-/** Each language's first extension, made once per fixtures (a memo, the same for every world). */
-const extensionMaps = new WeakMap<WorldFixtures, { byLanguage: Map<string, Extension>; ids: Map<string, number> }>();
+/** Each language's first extension by fallback, made once per fixtures (a memo, the same for every world). */
+const extensionMaps = new WeakMap<WorldFixtures, { byFallback: Map<string, Map<string, Extension>>; ids: Map<string, number> }>();
 
 /** `language`'s first extension, `fallback` when it has none. */
 function extensionOf(fixtures: WorldFixtures, language: string, fallback: string): Extension {
   let memo = extensionMaps.get(fixtures);
   if (!memo) {
-    memo = { byLanguage: new Map(), ids: new Map() };
+    memo = { byFallback: new Map(), ids: new Map() };
     extensionMaps.set(fixtures, memo);
   }
-  const key = `${language}\u0000${fallback}`;
-  let extension = memo.byLanguage.get(key);
+  let byLanguage = memo.byFallback.get(fallback);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    memo.byFallback.set(fallback, byLanguage);
+  }
+  let extension = byLanguage.get(language);
   if (!extension) {
     const text = fixtures.languages.find((l) => l.name === language)?.extensions[0] ?? fallback;
     let id = memo.ids.get(text);
@@ -61,9 +65,16 @@ function extensionOf(fixtures: WorldFixtures, language: string, fallback: string
       memo.ids.set(text, id);
     }
     extension = { text, id };
-    memo.byLanguage.set(key, extension);
+    byLanguage.set(language, extension);
   }
   return extension;
+}
+
+/** Whether `key` is not in `seen` yet (it is afterwards). */
+function isNew(seen: (string | number)[], key: string | number): boolean {
+  if (seen.includes(key)) return false;
+  seen.push(key);
+  return true;
 }
 
 /**
@@ -79,20 +90,16 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
   const drawn: Drawn = { files: [], testFiles: [] };
   // A project has a few dozen paths at most: a list beats hashing.
   const seen: (string | number)[] = [];
-  const isNew = (key: string | number): boolean => {
-    if (seen.includes(key)) return false;
-    seen.push(key);
-    return true;
-  };
-  languages.forEach((language, index) => {
+  for (let index = 0; index < languages.length; index++) {
+    const language = languages[index] as string;
     const special = specialFiles[language];
     if (special) {
       for (const name of rng.sample(special, rng.int(1, special.length))) {
-        if (!isNew(name)) continue;
+        if (!isNew(seen, name)) continue;
         const lines = rng.int(12, 900);
         if (keep) drawn.files.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });
       }
-      return;
+      continue;
     }
     const extension = extensionOf(fixtures, language, '');
     // The main language gets most files, and only its files carry the project's dependencies.
@@ -101,7 +108,7 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
     for (let i = 0; i < count; i++) {
       const dir = rng.index(directories.length);
       const base = rng.index(baseNames.length);
-      if (!isNew((extension.id * directories.length + dir) * baseNames.length + base + 1)) continue;
+      if (!isNew(seen, (extension.id * directories.length + dir) * baseNames.length + base + 1)) continue;
       const lines = rng.int(12, 900);
       if (keep)
         drawn.files.push({
@@ -111,14 +118,14 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
           dependencies: deps,
         });
     }
-  });
+  }
   const main = languages[0] ?? 'Text';
   if (!specialFiles[main]) {
     const extension = extensionOf(fixtures, main, '.txt');
     for (let i = rng.int(1, 3); i > 0; i--) {
       const dir = rng.index(testDirectories.length);
       const base = rng.index(baseNames.length);
-      if (!isNew(-((extension.id * testDirectories.length + dir) * baseNames.length + base + 1))) continue;
+      if (!isNew(seen, -((extension.id * testDirectories.length + dir) * baseNames.length + base + 1))) continue;
       const lines = rng.int(20, 400);
       const entity = `${root}/${testDirectories[dir]}/${baseNames[base]}${testSuffix}${extension.text}`;
       if (keep) drawn.testFiles.push({ entity, language: main, lines, dependencies: EMPTY });
