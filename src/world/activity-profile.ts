@@ -6,7 +6,7 @@
  * rows share them; those only rows carry (user agents, branch names) are made when a row first
  * needs them, from what was drawn, so a read of keyed instants over a thousand users builds none.
  */
-import type { AccountFixture, WorldFixtures } from './fixtures.js';
+import { type AccountFixture, perFixtures, type WorldFixtures } from './fixtures.js';
 import { ProjectFiles } from './profile-files.js';
 import { holidayBreaks, type ProjectChoice, withLife } from './project-life.js';
 import type { Random, Weighted } from './random.js';
@@ -186,25 +186,19 @@ class MachineSetup implements Setup {
   }
 }
 
-/** Lists of the fixtures as weights, made once per fixtures (a memo, the same for every world). */
+/** Lists of the fixtures as weights. */
 interface FixtureWeights {
   cliVersions: Weighted<WorldFixtures['userAgents']['cliVersions'][number]>[];
   operatingSystems: Weighted<WorldFixtures['operatingSystems'][number]>[];
   editors: Weighted<string>[];
 }
-const fixtureWeights = new WeakMap<WorldFixtures, FixtureWeights>();
-function weightsOf(fixtures: WorldFixtures): FixtureWeights {
-  let weights = fixtureWeights.get(fixtures);
-  if (!weights) {
-    weights = {
-      cliVersions: fixtures.userAgents.cliVersions.map((v) => ({ value: v, weight: v.weight })),
-      operatingSystems: fixtures.operatingSystems.map((o) => ({ value: o, weight: o.weight })),
-      editors: fixtures.editors.map((e) => ({ value: e.value, weight: e.weight })),
-    };
-    fixtureWeights.set(fixtures, weights);
-  }
-  return weights;
-}
+const weightsOf = perFixtures(
+  (fixtures): FixtureWeights => ({
+    cliVersions: fixtures.userAgents.cliVersions.map((v) => ({ value: v, weight: v.weight })),
+    operatingSystems: fixtures.operatingSystems.map((o) => ({ value: o, weight: o.weight })),
+    editors: fixtures.editors.map((e) => ({ value: e.value, weight: e.weight })),
+  }),
+);
 
 /** Editors, machines and the user agents they produce. */
 function buildSetups(

@@ -115,7 +115,7 @@ class RowEmitter implements SkeletonSink {
 
   constructor(private readonly e: Emitter) {}
 
-  run(setup: Setup, times: readonly number[], kind: RunKind): void {
+  run(setup: Setup, times: readonly number[], _count: number, kind: RunKind): void {
     this.setup = setup;
     this.times = times;
     this.kind = kind;

@@ -121,12 +121,12 @@ export class UserKeys implements SkeletonSink {
     return this.times.byteLength + this.keys.byteLength + 40 * (this.ranges.size + this.slots.size) + 72 * this.table.length + 400;
   }
 
-  run(setup: Setup, times: readonly number[]): void {
+  run(setup: Setup, times: readonly number[], count: number): void {
     this.setup = setup;
     this.runTimes = times;
     this.k = 0;
     this.lastKey = -1;
-    const needed = this.length + times.length;
+    const needed = this.length + count;
     if (needed > this.times.length) {
       const [grownTimes, grownKeys] = columnsOf(Math.max(needed, this.times.length * 2));
       grownTimes.set(this.times);

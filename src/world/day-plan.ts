@@ -112,7 +112,16 @@ export function dayIndexOf(cal: Calendar, instant: number): number {
 
 /** Sorts by start and pushes each session to start at least 5 minutes after the one before. */
 function separate(sessions: Session[], previousEnd: number, rng: Random): void {
-  sessions.sort((a, b) => a.start - b.start);
+  // An insertion sort (stable, as Array#sort): a day has one to four sessions, and this allocates nothing.
+  for (let k = 1; k < sessions.length; k++) {
+    const session = sessions[k] as Session;
+    let j = k - 1;
+    while (j >= 0 && (sessions[j] as Session).start > session.start) {
+      sessions[j + 1] = sessions[j] as Session;
+      j--;
+    }
+    sessions[j + 1] = session;
+  }
   let end = previousEnd;
   for (const session of sessions) {
     if (session.start < end + 5 * MINUTE) {

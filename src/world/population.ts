@@ -4,8 +4,8 @@
  * `fixtures/world/accounts.json`, seeded users from faker (with the roles tests rely on), API
  * keys, Admin keys, OAuth tokens and the trust-level audit log.
  */
-import type { AccountFixture, WorldFixtures } from './fixtures.js';
-import type { Random, Weighted } from './random.js';
+import { type AccountFixture, perFixtures, type WorldFixtures } from './fixtures.js';
+import type { Random } from './random.js';
 import type { AdminKey, ApiKey, OAuthToken, RepoMapping, TrustLevel, TrustLevelChange, User } from './types.js';
 
 const DAY = 86_400_000;
@@ -65,16 +65,8 @@ const EXTENSION_TEXT_TYPES = [
   { value: 'compliment_text' as const, weight: 1 },
 ];
 
-/** The fixtures' time zones as a weighted list, made once per fixtures (a memo, the same for every world). */
-const zoneLists = new WeakMap<WorldFixtures, Weighted<WorldFixtures['timeZones'][number]>[]>();
-function weightedZones(fixtures: WorldFixtures): Weighted<WorldFixtures['timeZones'][number]>[] {
-  let list = zoneLists.get(fixtures);
-  if (!list) {
-    list = fixtures.timeZones.map((z) => ({ value: z, weight: z.weight }));
-    zoneLists.set(fixtures, list);
-  }
-  return list;
-}
+/** The fixtures' time zones as a weighted list. */
+const weightedZones = perFixtures((fixtures) => fixtures.timeZones.map((z) => ({ value: z, weight: z.weight })));
 
 /** The name lists a person is drawn from (faker's English ones). */
 export interface PersonNames {

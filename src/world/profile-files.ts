@@ -7,7 +7,7 @@
  * code, keeping nothing, and keeps a copy of the stream from where they start, from which they
  * are drawn again, kept this time, when first asked for.
  */
-import type { WorldFixtures } from './fixtures.js';
+import { perFixtures, type WorldFixtures } from './fixtures.js';
 import type { Random } from './random.js';
 
 export interface ProfileFile {
@@ -41,16 +41,12 @@ interface Extension {
   id: number;
 }
 
-/** Each language's first extension by fallback, made once per fixtures (a memo, the same for every world). */
-const extensionMaps = new WeakMap<WorldFixtures, { byFallback: Map<string, Map<string, Extension>>; ids: Map<string, number> }>();
+/** Each language's first extension by fallback, and each extension's number (filled as asked). */
+const extensionMaps = perFixtures(() => ({ byFallback: new Map<string, Map<string, Extension>>(), ids: new Map<string, number>() }));
 
 /** `language`'s first extension, `fallback` when it has none. */
 function extensionOf(fixtures: WorldFixtures, language: string, fallback: string): Extension {
-  let memo = extensionMaps.get(fixtures);
-  if (!memo) {
-    memo = { byFallback: new Map(), ids: new Map() };
-    extensionMaps.set(fixtures, memo);
-  }
+  const memo = extensionMaps(fixtures);
   let byLanguage = memo.byFallback.get(fallback);
   if (!byLanguage) {
     byLanguage = new Map();

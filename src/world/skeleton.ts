@@ -9,8 +9,8 @@
  */
 import type { ProfileProject, Setup } from './activity-profile.js';
 import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
-import type { WorldFixtures } from './fixtures.js';
-import type { Random, Weighted } from './random.js';
+import { perFixtures, type WorldFixtures } from './fixtures.js';
+import type { Random } from './random.js';
 
 const MINUTE = 60_000;
 
@@ -32,16 +32,19 @@ export interface Specials {
 /** What sent a run of heartbeats from one setup: a session, the live session or the test entry. */
 export type RunKind = 'session' | 'test' | 'live';
 
-/** Heartbeat instants from `start` while not past `end`. */
-function sessionTimes(start: number, end: number, rng: Random, allowPauses: boolean): number[] {
-  const times: number[] = [];
+/**
+ * Heartbeat instants from `start` while not past `end`, written into `times` from its start (what
+ * lies past them is left as it was); returns how many.
+ */
+function sessionTimes(start: number, end: number, rng: Random, allowPauses: boolean, times: number[]): number {
+  let n = 0;
   let t = start + rng.int(0, 999);
   while (t <= end) {
-    times.push(t);
+    times[n++] = t;
     const pause = allowPauses && rng.chance(0.05);
     t += (pause ? rng.int(150, 900) : rng.int(20, 150)) * 1000 + rng.int(0, 999);
   }
-  return times;
+  return n;
 }
 
 /**
@@ -55,7 +58,8 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
   if (plan.live) {
     const rng = plan.root.fork(`live:${plan.userId}`);
     const last = plan.live.lastHeartbeatAt;
-    const times = sessionTimes(last - rng.int(25, 90) * MINUTE, last, rng, false);
+    const times: number[] = [];
+    sessionTimes(last - rng.int(25, 90) * MINUTE, last, rng, false, times);
     // Shift the run so that its final heartbeat lands exactly on the requested instant.
     const shift = last - (times[times.length - 1] ?? last);
     liveTimes = times.length > 0 ? times.map((t) => t + shift) : [last];
@@ -78,7 +82,11 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
  * keyed instants (day-keys.ts) take the same draws this way, each as they are drawn.
  */
 export interface SkeletonSink {
-  run(setup: Setup, times: readonly number[], kind: RunKind): void;
+  /**
+   * The run's instants are `times[0..count)`; they hold only during the run (a day's sessions
+   * reuse one array).
+   */
+  run(setup: Setup, times: readonly number[], count: number, kind: RunKind): void;
   /**
    * `category` with its index among the fixtures' categories; `project` null: a browsing
    * heartbeat. `segmentStart`: a new segment (a file is picked afresh).
@@ -92,42 +100,37 @@ interface Category {
   index: number;
 }
 
-/** The fixtures' categories as weights, with or without AI coding, and coding's (a memo, the same for every world). */
-const categoryLists = new WeakMap<WorldFixtures, { withAi: Weighted<Category>[]; withoutAi: Weighted<Category>[]; coding: Category }>();
-function categoriesOf(fixtures: WorldFixtures): { withAi: Weighted<Category>[]; withoutAi: Weighted<Category>[]; coding: Category } {
-  let lists = categoryLists.get(fixtures);
-  if (!lists) {
-    const all = fixtures.categories.map((c, index) => ({ value: { name: c.name, index }, weight: c.weight }));
-    const coding = all.find((c) => c.value.name === 'coding')?.value;
-    if (!coding) throw new Error('the fixtures have no coding category');
-    lists = { withAi: all, withoutAi: all.filter((c) => c.value.name !== 'ai coding'), coding };
-    categoryLists.set(fixtures, lists);
-  }
-  return lists;
-}
+/** The fixtures' categories as weights, with or without AI coding, and coding's. */
+const categoriesOf = perFixtures((fixtures) => {
+  const all = fixtures.categories.map((c, index) => ({ value: { name: c.name, index } as Category, weight: c.weight }));
+  const coding = all.find((c) => c.value.name === 'coding')?.value;
+  if (!coding) throw new Error('the fixtures have no coding category');
+  return { withAi: all, withoutAi: all.filter((c) => c.value.name !== 'ai coding'), coding };
+});
 
 function segments(
   plan: UserPlan,
   fixtures: WorldFixtures,
   rng: Random,
-  times: number[],
+  times: readonly number[],
+  count: number,
   fixedProject: ProfileProject | null,
   kind: RunKind,
   sink: SkeletonSink,
 ): void {
   const profile = plan.profile;
   // Sessions pick among the projects alive when they start (all of them when none is).
-  const start = times[0] ?? 0;
+  const start = count > 0 ? (times[0] as number) : 0;
   const alive = profile.projects.filter((p) => (p.value.activeFrom ?? start) <= start && start < (p.value.activeTo ?? start + 1));
   const pool = alive.length > 0 ? alive : profile.projects;
   let project = fixedProject ?? rng.weighted(pool);
-  sink.run(rng.weighted(profile.setups), times, kind);
+  sink.run(rng.weighted(profile.setups), times, count, kind);
   const codingOnly = kind === 'live';
   const lists = categoriesOf(fixtures);
   const categories = profile.usesAi ? lists.withAi : lists.withoutAi;
   let category = lists.coding;
   let segmentLeft = 0;
-  for (let r = 0; r < times.length; r++) {
+  for (let r = 0; r < count; r++) {
     const starts = segmentLeft <= 0;
     if (starts) {
       category = codingOnly ? lists.coding : rng.weighted(categories);
@@ -138,6 +141,9 @@ function segments(
     sink.row(category.name, category.index, category.name === 'browsing' ? null : project, starts);
   }
 }
+
+/** The instants of the session being drawn: one array for every session (drawing is never nested). */
+const sessionScratch: number[] = [];
 
 /**
  * Draws day i's runs into `sink` in the order their rows are made (sessions, then the test entry,
@@ -152,19 +158,19 @@ export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: nu
   const segmentRng = plan.root.forkDay('segments:', plan.userId, date);
   for (const session of sessionsOf(plan, cal, i)) {
     if (session.start > specials.cutoff) continue;
-    const times = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced);
-    segments(plan, fixtures, segmentRng, times, null, 'session', sink);
+    const count = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced, sessionScratch);
+    segments(plan, fixtures, segmentRng, sessionScratch, count, null, 'session', sink);
   }
   if (specials.testEntryDay === i && plan.testEntryAt !== null) {
     const setup = segmentRng.weighted(plan.profile.setups);
     const project = segmentRng.weighted(plan.profile.projects);
-    sink.run(setup, [plan.testEntryAt], 'test');
+    sink.run(setup, [plan.testEntryAt], 1, 'test');
     const { coding } = categoriesOf(fixtures);
     sink.row(coding.name, coding.index, project, true);
   }
   if (specials.liveDay === i && plan.live) {
     const liveName = plan.live.project;
     const project = plan.profile.projects.find((p) => p.value.name === liveName)?.value ?? segmentRng.weighted(plan.profile.projects);
-    segments(plan, fixtures, segmentRng, specials.liveTimes, project, 'live', sink);
+    segments(plan, fixtures, segmentRng, specials.liveTimes, specials.liveTimes.length, project, 'live', sink);
   }
 }
