@@ -44,7 +44,7 @@ export interface ActivityProfile {
   projects: Weighted<ProfileProject>[];
   setups: Weighted<Setup>[];
   /** Local start-hour windows `[from, to)`; hours past 24 run into the next day. */
-  hours: Weighted<[number, number]>[];
+  hours: Weighted<readonly [number, number]>[];
   activeDayChance: number;
   /** Weekends' share of a weekday's chance to code (above 1: a weekend coder). */
   weekendFactor: number;
@@ -237,12 +237,18 @@ function buildSetups(
   return setups;
 }
 
-function hourWindows(rng: Random): Weighted<[number, number]>[] {
+/** The hour windows every seeded user weighs (shared, never changed). */
+const MORNING: readonly [number, number] = [8, 12];
+const AFTERNOON: readonly [number, number] = [13, 18];
+const EVENING: readonly [number, number] = [19, 23];
+const NIGHT: readonly [number, number] = [23, 26];
+
+function hourWindows(rng: Random): Weighted<readonly [number, number]>[] {
   return [
-    { value: [8, 12], weight: rng.int(1, 5) },
-    { value: [13, 18], weight: rng.int(2, 6) },
-    { value: [19, 23], weight: rng.int(2, 7) },
-    { value: [23, 26], weight: rng.int(0, 2) },
+    { value: MORNING, weight: rng.int(1, 5) },
+    { value: AFTERNOON, weight: rng.int(2, 6) },
+    { value: EVENING, weight: rng.int(2, 7) },
+    { value: NIGHT, weight: rng.int(0, 2) },
   ];
 }
 

@@ -133,28 +133,33 @@ function separate(sessions: Session[], previousEnd: number, rng: Random): void {
   }
 }
 
+/** A day without sessions (shared: nobody changes a day's list of sessions). */
+const NO_SESSIONS: readonly Session[] = Object.freeze([]);
+/** When a forced session may start. */
+const FORCED_HOURS: readonly [number, number] = [8, 20];
+
 /** Day i's own sessions, from its own stream only. */
-function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): Session[] {
+function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): readonly Session[] {
   const rng = plan.root.forkDay('sessions:', plan.userId, cal.date(i));
   const { profile } = plan;
   const dayStart = cal.start(i);
   const forced = i >= plan.days - plan.forcedDays;
-  const sessions: Session[] = [];
   const day = cal.firstEpochDay + i;
   // 1970-01-01 was a Thursday: day % 7 is 2 on Saturdays and 3 on Sundays.
   const weekend = day % 7 === 2 || day % 7 === 3;
   const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));
   let onBreak = false;
   for (const b of profile.breaks) if (day >= b.from && day < b.to) onBreak = true;
-  if (!forced && (onBreak || !rng.chance(chance))) return sessions;
+  if (!forced && (onBreak || !rng.chance(chance))) return NO_SESSIONS;
+  const sessions: Session[] = [];
   let count = 1;
   if (rng.chance(profile.extraSessionChance)) count++;
   if (rng.chance(profile.extraSessionChance / 3)) count++;
   for (let k = 0; k < count; k++) {
     const mustCount = forced && k === 0;
     // A forced session starts by 20:00 so that a late live session never swallows it.
-    const [from, to] = mustCount ? [8, 20] : rng.weighted(profile.hours);
-    const start = dayStart + Math.round(rng.float(from, to) * HOUR);
+    const hours = mustCount ? FORCED_HOURS : rng.weighted(profile.hours);
+    const start = dayStart + Math.round(rng.float(hours[0], hours[1]) * HOUR);
     let minutes = rng.gaussian(profile.meanSessionMinutes, profile.meanSessionMinutes / 2, 12, 170);
     if (mustCount) minutes = Math.max(minutes, 40);
     sessions.push({ start, end: start + Math.round(minutes * MINUTE), forced: mustCount });
@@ -188,7 +193,7 @@ function lastEnd(sessions: readonly Session[]): number {
  * Day i's sessions, the special ones it owns included, ascending and apart from each other and
  * from the previous day's.
  */
-export function sessionsOf(plan: UserPlan, cal: Calendar, i: number): Session[] {
+export function sessionsOf(plan: UserPlan, cal: Calendar, i: number): readonly Session[] {
   const sessions = ordinarySessions(plan, cal, i);
   const recent = recentSession(plan);
   if (!recent || dayIndexOf(cal, recent.start) !== i) return sessions;

@@ -66,6 +66,12 @@ function extensionOf(fixtures: WorldFixtures, language: string, fallback: string
   return extension;
 }
 
+/** What drawing without keeping hands back (nothing is ever added to it). */
+const SKIPPED: Drawn = Object.freeze({ files: [], testFiles: [] }) as Drawn;
+/** The keys of the paths drawn so far, and a list to shuffle special files in, for every call. */
+const seenScratch: (string | number)[] = [];
+const shuffleScratch: string[] = [];
+
 /** Whether `key` is not in `seen` yet (it is afterwards). */
 function isNew(seen: (string | number)[], key: string | number): boolean {
   if (seen.includes(key)) return false;
@@ -83,14 +89,21 @@ function isNew(seen: (string | number)[], key: string | number): boolean {
 function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
   const { fixtures, root, languages, dependencies } = spec;
   const { directories, baseNames, testDirectories, testSuffix, specialFiles } = fixtures.files;
-  const drawn: Drawn = { files: [], testFiles: [] };
-  // A project has a few dozen paths at most: a list beats hashing.
-  const seen: (string | number)[] = [];
+  const drawn: Drawn = keep ? { files: [], testFiles: [] } : SKIPPED;
+  // A project has a few dozen paths at most: a list beats hashing. One list serves every call.
+  const seen = seenScratch;
+  seen.length = 0;
   for (let index = 0; index < languages.length; index++) {
     const language = languages[index] as string;
     const special = specialFiles[language];
     if (special) {
-      for (const name of rng.sample(special, rng.int(1, special.length))) {
+      // `rng.sample(special, count)`: the same draws, shuffled in a reused list.
+      const count = Math.min(rng.int(1, special.length), special.length);
+      shuffleScratch.length = special.length;
+      for (let k = 0; k < special.length; k++) shuffleScratch[k] = special[k] as string;
+      const shuffled = rng.shuffleInPlace(shuffleScratch);
+      for (let k = 0; k < count; k++) {
+        const name = shuffled[k] as string;
         if (!isNew(seen, name)) continue;
         const lines = rng.int(12, 900);
         if (keep) drawn.files.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });

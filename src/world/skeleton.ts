@@ -10,7 +10,7 @@
 import type { ProfileProject, Setup } from './activity-profile.js';
 import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
 import { perFixtures, type WorldFixtures } from './fixtures.js';
-import type { Random } from './random.js';
+import type { Random, Weighted } from './random.js';
 
 const MINUTE = 60_000;
 
@@ -108,6 +108,15 @@ const categoriesOf = perFixtures((fixtures) => {
   return { withAi: all, withoutAi: all.filter((c) => c.value.name !== 'ai coding'), coding };
 });
 
+/** The projects alive at `start` (all of them when none is): the list itself when every one is. */
+function aliveAt(projects: readonly Weighted<ProfileProject>[], start: number): readonly Weighted<ProfileProject>[] {
+  const isAlive = (p: ProfileProject) => (p.activeFrom ?? start) <= start && start < (p.activeTo ?? start + 1);
+  let alive = 0;
+  for (const p of projects) if (isAlive(p.value)) alive++;
+  if (alive === 0 || alive === projects.length) return projects;
+  return projects.filter((p) => isAlive(p.value));
+}
+
 function segments(
   plan: UserPlan,
   fixtures: WorldFixtures,
@@ -121,8 +130,7 @@ function segments(
   const profile = plan.profile;
   // Sessions pick among the projects alive when they start (all of them when none is).
   const start = count > 0 ? (times[0] as number) : 0;
-  const alive = profile.projects.filter((p) => (p.value.activeFrom ?? start) <= start && start < (p.value.activeTo ?? start + 1));
-  const pool = alive.length > 0 ? alive : profile.projects;
+  const pool = aliveAt(profile.projects, start);
   let project = fixedProject ?? rng.weighted(pool);
   sink.run(rng.weighted(profile.setups), times, count, kind);
   const codingOnly = kind === 'live';
