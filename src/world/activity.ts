@@ -126,7 +126,11 @@ class RowEmitter implements SkeletonSink {
     this.aiSession = kind !== 'test' && this.e.plan.profile.usesAi ? this.e.rng.uuidV4() : null;
   }
 
-  row(category: string, _categoryIndex: number, rowProject: ProfileProject | null, segmentStart: boolean): void {
+  segment(category: string, _categoryIndex: number, project: ProfileProject | null, from: number, count: number): void {
+    for (let r = from; r < from + count; r++) this.row(category, project, r === from);
+  }
+
+  private row(category: string, rowProject: ProfileProject | null, segmentStart: boolean): void {
     const { e } = this;
     const setup = this.setup as Setup;
     const ms = this.times[this.k++] as number;

@@ -56,11 +56,6 @@ export class UserKeys implements SkeletonSink {
   /** The run being drawn: its setup and its instants. */
   private setup: Setup | null = null;
   private runTimes: readonly number[] = [];
-  private k = 0;
-  /** The row before's category, project and key, reused while they last (a segment). */
-  private lastCategory = -1;
-  private lastProject: ProfileProject | null = null;
-  private lastKey = -1;
 
   constructor(
     private readonly plan: UserPlan,
@@ -124,8 +119,6 @@ export class UserKeys implements SkeletonSink {
   run(setup: Setup, times: readonly number[], count: number): void {
     this.setup = setup;
     this.runTimes = times;
-    this.k = 0;
-    this.lastKey = -1;
     const needed = this.length + count;
     if (needed > this.times.length) {
       const [grownTimes, grownKeys] = columnsOf(Math.max(needed, this.times.length * 2));
@@ -136,16 +129,15 @@ export class UserKeys implements SkeletonSink {
     }
   }
 
-  row(category: string, categoryIndex: number, project: ProfileProject | null): void {
-    if (this.lastKey < 0 || this.lastCategory !== categoryIndex || this.lastProject !== project) {
-      this.lastKey = this.keyOf(category, categoryIndex, project);
-      this.lastCategory = categoryIndex;
-      this.lastProject = project;
+  segment(category: string, categoryIndex: number, project: ProfileProject | null, from: number, count: number): void {
+    const key = this.keyOf(category, categoryIndex, project);
+    const { times, keys, runTimes } = this;
+    let at = this.length;
+    for (let r = from; r < from + count; r++, at++) {
+      times[at] = (runTimes[r] as number) / 1000;
+      keys[at] = key;
     }
-    this.times[this.length] = (this.runTimes[this.k] as number) / 1000;
-    this.keys[this.length] = this.lastKey;
-    this.length++;
-    this.k++;
+    this.length = at;
   }
 
   /** The key of (the run's setup, a category, a project), found by their indices, made on first sight. */

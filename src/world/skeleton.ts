@@ -78,8 +78,9 @@ export function specialsOf(plan: UserPlan, cal: Calendar): Specials {
 
 /**
  * Where a day's skeleton goes as it is drawn: `run` once per run (its setup drawn, its instants
- * known), then `row` once per heartbeat of that run, in order. The rows (activity.ts) and the
- * keyed instants (day-keys.ts) take the same draws this way, each as they are drawn.
+ * known), then `segment` once per segment of that run, in order, the segments covering the run's
+ * instants. The rows (activity.ts) and the keyed instants (day-keys.ts) take the same draws this
+ * way, each as they are drawn.
  */
 export interface SkeletonSink {
   /**
@@ -88,10 +89,11 @@ export interface SkeletonSink {
    */
   run(setup: Setup, times: readonly number[], count: number, kind: RunKind): void;
   /**
-   * `category` with its index among the fixtures' categories; `project` null: a browsing
-   * heartbeat. `segmentStart`: a new segment (a file is picked afresh).
+   * The run's instants `from..from+count` are one segment: one category (with its index among
+   * the fixtures' categories) and one project (null: browsing). A row starting a segment picks
+   * its file afresh.
    */
-  row(category: string, categoryIndex: number, project: ProfileProject | null, segmentStart: boolean): void;
+  segment(category: string, categoryIndex: number, project: ProfileProject | null, from: number, count: number): void;
 }
 
 /** A category of the fixtures and where it sits among them. */
@@ -136,17 +138,15 @@ function segments(
   const codingOnly = kind === 'live';
   const lists = categoriesOf(fixtures);
   const categories = profile.usesAi ? lists.withAi : lists.withoutAi;
-  let category = lists.coding;
-  let segmentLeft = 0;
-  for (let r = 0; r < count; r++) {
-    const starts = segmentLeft <= 0;
-    if (starts) {
-      category = codingOnly ? lists.coding : rng.weighted(categories);
-      segmentLeft = category.name === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
-      if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
-    }
-    segmentLeft--;
-    sink.row(category.name, category.index, category.name === 'browsing' ? null : project, starts);
+  // Segment by segment: each draws its category, its length and perhaps a new project, and the
+  // run's last one ends with the run.
+  for (let r = 0; r < count; ) {
+    const category = codingOnly ? lists.coding : rng.weighted(categories);
+    const length = category.name === 'browsing' ? rng.int(2, 5) : rng.int(3, 14);
+    if (!fixedProject && rng.chance(0.05)) project = rng.weighted(pool);
+    const rows = Math.min(length, count - r);
+    sink.segment(category.name, category.index, category.name === 'browsing' ? null : project, r, rows);
+    r += rows;
   }
 }
 
@@ -174,7 +174,7 @@ export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: nu
     const project = segmentRng.weighted(plan.profile.projects);
     sink.run(setup, [plan.testEntryAt], 1, 'test');
     const { coding } = categoriesOf(fixtures);
-    sink.row(coding.name, coding.index, project, true);
+    sink.segment(coding.name, coding.index, project, 0, 1);
   }
   if (specials.liveDay === i && plan.live) {
     const liveName = plan.live.project;
