@@ -52,7 +52,7 @@ export class UserKeys implements SkeletonSink {
   /** (setup, category, project) as one number → index into `table`. */
   private readonly slots = new Map<number, number>();
   private readonly categoryCount: number;
-  private readonly keptBy = new Map<KeyFilter, Uint8Array>();
+  private readonly keptBy = new Map<KeyFilter, number[]>();
   /** The run being drawn: its setup and its instants. */
   private setup: Setup | null = null;
   private runTimes: readonly number[] = [];
@@ -99,15 +99,14 @@ export class UserKeys implements SkeletonSink {
   }
 
   /** Which of the table's keys `keep` keeps (1) or not (0), asked once per key. */
-  kept(keep: KeyFilter): Uint8Array {
+  kept(keep: KeyFilter): readonly number[] {
     let flags = this.keptBy.get(keep);
-    if (flags && flags.length === this.table.length) return flags;
-    const known = flags?.length ?? 0;
-    const grown = new Uint8Array(this.table.length);
-    if (flags) grown.set(flags);
-    for (let key = known; key < this.table.length; key++) grown[key] = keep(this.table[key] as SentKeys) ? 1 : 0;
-    flags = grown;
-    this.keptBy.set(keep, flags);
+    if (!flags) {
+      flags = [];
+      this.keptBy.set(keep, flags);
+    }
+    // Keys drawn since the last read are asked now.
+    for (let key = flags.length; key < this.table.length; key++) flags.push(keep(this.table[key] as SentKeys) ? 1 : 0);
     return flags;
   }
 
