@@ -113,6 +113,8 @@ function requests(demo: Demo, tally: Tally): autocannon.Request[] {
 interface Load {
   served: number;
   errors: number;
+  /** The errors by kind, as `connection · timeout · non-2xx · mismatch`, so a failed run says which. */
+  errorKinds: [number, number, number, number];
   rps: number;
   p99: number;
 }
@@ -122,6 +124,7 @@ async function load(url: string, seconds: number, demo: Demo, tally: Tally): Pro
   return {
     served: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    errorKinds: [result.errors, result.timeouts, result.non2xx, result.mismatches],
     rps: result.requests.average,
     p99: result.latency.p99,
   };
@@ -220,7 +223,12 @@ async function main(): Promise<void> {
     const rows: [string, string, string, boolean][] = [
       ['requests served (warm-up + soak)', `${warm.served} + ${soak.served}`, '', true],
       ['req/s during the soak (mean) · latency p99', `${soak.rps.toFixed(0)} · ${soak.p99} ms`, '', true],
-      ['errors (connection, timeout, non-2xx)', String(errors), '0', errors === 0],
+      [
+        'errors: connection · timeout · non-2xx · mismatch (warm-up + soak)',
+        warm.errorKinds.map((n, k) => n + (soak.errorKinds[k] ?? 0)).join(' · '),
+        '0',
+        errors === 0,
+      ],
       [
         'heartbeats sent / acknowledged / counted',
         `${tally.sent} / ${tally.acknowledged} / ${counted}`,
