@@ -5,10 +5,10 @@
  * validator before it is returned, so a dynamic body is never one the contract would reject.
  */
 
+import type { Faker } from '@faker-js/faker';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { escapePointerSegment, resolvePointer } from '../spec/json-pointer.js';
 import { type SpecValidator, validatorFor } from '../spec/validator.js';
-import { englishFaker } from '../world/faker.js';
 import { sha256 } from '../world/platform.js';
 import { fromPattern, numberRange, stringCandidates } from './dynamic-strings.js';
 
@@ -52,8 +52,13 @@ const MAX_DEPTH = 40;
 const ANNOTATIONS = new Set(['description', 'title', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly']);
 
 // `base` supplies the locale-independent data (country codes, abbreviations). One shared instance
-// is safe: generation is synchronous and every call reseeds it first.
-const faker = englishFaker();
+// is safe: generation is synchronous and every call reseeds it first. It is loaded with the first
+// generated body, not at start: Faker's English locale is 3 MB of heap and about 25 ms to load.
+let fakerLoading: Promise<Faker> | null = null;
+const loadFaker = (): Promise<Faker> => {
+  fakerLoading ??= import('../world/faker.js').then((m) => m.englishFaker());
+  return fakerLoading;
+};
 
 function seedFor(seed: number, requestKey: string, attempt: number): number {
   return new DataView(sha256(`${seed}\0${requestKey}\0${attempt}`).buffer).getUint32(0);
@@ -71,14 +76,15 @@ function admitsScalar(s: Schema, v: unknown): boolean {
   return !(typeof v === 'number' && (v < (s.minimum ?? -Infinity) || v > (s.maximum ?? Infinity)));
 }
 
-export function dynamicBody(document: OpenAPIObject, schemaPointer: string, seed: number, requestKey: string): unknown {
+export async function dynamicBody(document: OpenAPIObject, schemaPointer: string, seed: number, requestKey: string): Promise<unknown> {
   const root = resolvePointer(document, schemaPointer);
   if (root === undefined) throw new Error(`dynamicBody: no schema at ${schemaPointer}`);
   const validator = validatorFor(document);
+  const faker = await loadFaker();
   let problems = '';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     faker.seed(seedFor(seed, requestKey, attempt));
-    const value = new Generator(document, validator).gen(root as SchemaLike, schemaPointer, '', 0);
+    const value = new Generator(document, validator, faker).gen(root as SchemaLike, schemaPointer, '', 0);
     const result = validator.validate(schemaPointer, value);
     if (result.ok) return value;
     problems = result.issues.map((i) => i.message).join('; ');
@@ -90,6 +96,7 @@ class Generator {
   constructor(
     private readonly doc: OpenAPIObject,
     private readonly validator: SpecValidator,
+    private readonly faker: Faker,
   ) {}
 
   /**
@@ -98,7 +105,7 @@ class Generator {
    */
   gen(s: SchemaLike, at: string | undefined, hint: string, depth: number): unknown {
     if (depth > MAX_DEPTH) throw new Error(`dynamicBody: schema nested deeper than ${MAX_DEPTH} at ${at ?? hint}`);
-    if (s === true) return faker.lorem.word();
+    if (s === true) return this.faker.lorem.word();
     if (s === false) throw new Error(`dynamicBody: schema false admits no value at ${at ?? hint}`);
     if (s.$ref !== undefined) {
       const target = this.deref(s.$ref);
@@ -111,10 +118,10 @@ class Generator {
     if (s.oneOf || s.anyOf) return this.branch(s, at, hint, depth);
     // Copies, so a caller editing the body cannot edit the document.
     if ('const' in s) return structuredClone(s['const']);
-    if (s.enum) return structuredClone(faker.helpers.arrayElement(s.enum));
+    if (s.enum) return structuredClone(this.faker.helpers.arrayElement(s.enum));
     const type = this.pickType(s);
     if (type === 'null') return null;
-    if (type === 'boolean') return faker.datatype.boolean();
+    if (type === 'boolean') return this.faker.datatype.boolean();
     if (type === 'integer' || type === 'number') return this.number(s, hint, type === 'integer');
     if (type === 'array') return this.array(s, at, hint, depth);
     if (type === 'object') return this.object(s, at, hint, depth);
@@ -162,7 +169,7 @@ class Generator {
     const branches = s.oneOf ?? s.anyOf ?? [];
     const rest = without(s, 'oneOf', 'anyOf');
     let value: unknown;
-    for (const i of faker.helpers.shuffle(branches.map((_, i) => i))) {
+    for (const i of this.faker.helpers.shuffle(branches.map((_, i) => i))) {
       const chosen = branches[i] ?? true;
       value = onlyAnnotations(rest)
         ? this.gen(chosen, at && `${at}/${keyword}/${i}`, hint, depth)
@@ -180,8 +187,8 @@ class Generator {
   private pickType(s: Schema): string {
     const types = typeof s.type === 'string' ? [s.type] : (s.type ?? []);
     const concrete = types.filter((t) => t !== 'null');
-    if (types.includes('null') && (concrete.length === 0 || faker.number.float() < 0.15)) return 'null';
-    if (concrete.length > 0) return faker.helpers.arrayElement(concrete);
+    if (types.includes('null') && (concrete.length === 0 || this.faker.number.float() < 0.15)) return 'null';
+    if (concrete.length > 0) return this.faker.helpers.arrayElement(concrete);
     if (s.properties || s.additionalProperties !== undefined || s.maxProperties !== undefined) return 'object';
     if (s.items !== undefined || s.prefixItems) return 'array';
     if (s.minimum !== undefined || s.maximum !== undefined || s.multipleOf !== undefined) return 'number';
@@ -197,8 +204,8 @@ class Generator {
     // The plausible range misses the schema's bounds entirely: stay near whichever bound exists.
     if (lo > hi) [lo, hi] = Number.isFinite(low) ? [low, Math.min(high, low + 100)] : [high - 100, high];
     let n = integer
-      ? faker.number.int({ min: Math.ceil(lo), max: Math.floor(hi) })
-      : faker.number.float({ min: lo, max: hi, fractionDigits: /time$/.test(hint) ? 1 : 2 });
+      ? this.faker.number.int({ min: Math.ceil(lo), max: Math.floor(hi) })
+      : this.faker.number.float({ min: lo, max: hi, fractionDigits: /time$/.test(hint) ? 1 : 2 });
     if (s.multipleOf !== undefined) {
       n = Math.round(n / s.multipleOf) * s.multipleOf;
       if (n < low) n += s.multipleOf;
@@ -214,15 +221,15 @@ class Generator {
       v.length <= (s.maxLength ?? Infinity) &&
       (s.pattern === undefined || new RegExp(s.pattern, 'u').test(v));
     // Nothing specific for this name: an example of the schema reads better than lorem.
-    const generic = examples.length > 0 ? faker.helpers.arrayElement(examples) : faker.lorem.words({ min: 1, max: 3 });
-    const specific = stringCandidates(faker, hint, s.format);
+    const generic = examples.length > 0 ? this.faker.helpers.arrayElement(examples) : this.faker.lorem.words({ min: 1, max: 3 });
+    const specific = stringCandidates(this.faker, hint, s.format);
     const first = specific[0] ?? generic;
     const candidates = [
       ...specific,
       // The first candidate stretched or cut to the length bounds.
-      (first + faker.string.alpha(s.minLength ?? 0)).slice(0, s.maxLength ?? Infinity),
+      (first + this.faker.string.alpha(s.minLength ?? 0)).slice(0, s.maxLength ?? Infinity),
       // A fresh match of the pattern varies more than the examples, which come after it.
-      ...(s.pattern === undefined ? [] : [fromPattern(s.pattern, faker) ?? '']),
+      ...(s.pattern === undefined ? [] : [fromPattern(s.pattern, this.faker) ?? '']),
       generic,
       ...examples,
       ...(typeof s.default === 'string' ? [s.default] : []),
@@ -234,7 +241,7 @@ class Generator {
     const prefix = s.prefixItems ?? [];
     const min = Math.max(s.minItems ?? 0, 0);
     const max = s.maxItems ?? Infinity;
-    const wanted = depth >= SHALLOW_DEPTH ? min : faker.number.int({ min: 1, max: 3 });
+    const wanted = depth >= SHALLOW_DEPTH ? min : this.faker.number.int({ min: 1, max: 3 });
     // A tuple gets all its prefix items, and more only when `items` allows them.
     let count = Math.max(wanted, min);
     if (prefix.length > 0) count = s.items === false ? prefix.length : Math.max(count, prefix.length);
@@ -260,7 +267,7 @@ class Generator {
     for (const [name, sub] of Object.entries(s.properties ?? {})) {
       if (Object.keys(out).length >= limit) break;
       // Optional properties come and go, so different request keys see both shapes.
-      if (!required.has(name) && (depth >= SHALLOW_DEPTH || faker.datatype.boolean())) continue;
+      if (!required.has(name) && (depth >= SHALLOW_DEPTH || this.faker.datatype.boolean())) continue;
       out[name] = this.gen(sub, at && `${at}/properties/${escapePointerSegment(name)}`, `${parent}.${name}`, depth + 1);
     }
     // A required name with no property schema is still emitted, from `additionalProperties` (or anything).
@@ -268,8 +275,8 @@ class Generator {
       if (!(name in out)) out[name] = this.gen(s.additionalProperties ?? true, undefined, `${parent}.${name}`, depth + 1);
     const extra = s.additionalProperties;
     if (extra !== undefined && extra !== false && !s.properties && depth < SHALLOW_DEPTH) {
-      const n = Math.min(faker.number.int({ min: 1, max: 3 }), limit - Object.keys(out).length);
-      for (let i = 0; i < n; i++) out[faker.lorem.word()] = this.gen(extra, at && `${at}/additionalProperties`, parent, depth + 1);
+      const n = Math.min(this.faker.number.int({ min: 1, max: 3 }), limit - Object.keys(out).length);
+      for (let i = 0; i < n; i++) out[this.faker.lorem.word()] = this.gen(extra, at && `${at}/additionalProperties`, parent, depth + 1);
     }
     return out;
   }

@@ -196,7 +196,7 @@ async function replyTo(plan: OperationPlan, ctx: RequestContext, prefer: PreferH
   if (negotiation.kind === 'example') return exampleReply(negotiation);
   const { document, seed } = plan.mount;
   const url = urlOf(request);
-  return { status: negotiation.status, json: dynamicBody(document, negotiation.schemaPointer, seed, `${url.pathname}${url.search}`) };
+  return { status: negotiation.status, json: await dynamicBody(document, negotiation.schemaPointer, seed, `${url.pathname}${url.search}`) };
 }
 
 function exampleReply(n: Extract<Negotiation, { kind: 'example' }>): MockReply {

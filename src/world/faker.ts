@@ -1,7 +1,9 @@
 /**
  * @module
  * Faker with the English locale only. The package's main entry loads every locale (about 30 MB of
- * memory and a noticeable start-up cost) that the world never uses.
+ * memory and a noticeable start-up cost) that the world never uses. Even the English locale is 3 MB
+ * of heap: the world reads faker's names and words from `fixtures/world/faker-words.json`
+ * (written from here by `tools/faker-words.ts`), and only generated bodies load this module.
  */
 import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
@@ -18,7 +20,7 @@ export function englishFaker(): Faker {
  * @example
  * personNames().first.includes('Ada'); // true
  */
-export function personNames(faker: Faker = english): { first: readonly string[]; last: readonly string[] } {
+function personNames(faker: Faker = english): { first: readonly string[]; last: readonly string[] } {
   const person = faker.rawDefinitions.person;
   const names = person?.first_name;
   const first = [...new Set([...(names?.generic ?? []), ...(names?.female ?? []), ...(names?.male ?? [])])];
@@ -38,4 +40,18 @@ export function branchWords(faker: Faker = english): { nouns: readonly string[];
   const verbs = hacker?.verb ?? [];
   if (nouns.length === 0 || verbs.length === 0) throw new Error('faker has no hacker words');
   return { nouns, verbs };
+}
+
+/**
+ * What `fixtures/world/faker-words.json` holds: faker's English names and hacker words.
+ * @example
+ * fakerWords().first.length > 1000; // true
+ */
+export function fakerWords(faker: Faker = english): {
+  first: readonly string[];
+  last: readonly string[];
+  nouns: readonly string[];
+  verbs: readonly string[];
+} {
+  return { ...personNames(faker), ...branchWords(faker) };
 }

@@ -119,6 +119,8 @@ export interface WorldFixtures {
     branchPrefixes: string[];
   };
   accounts: { demo: AccountFixture; admin: AccountFixture };
+  /** Faker's English names and hacker words (`faker-words.json`, written by `tools/faker-words.ts`). */
+  words: { first: string[]; last: string[]; nouns: string[]; verbs: string[] };
 }
 
 function readJson(name: string): Record<string, unknown> {
@@ -139,6 +141,11 @@ function check(fixtures: WorldFixtures): void {
   const editors = new Set(fixtures.editors.map((e) => e.value));
   const systems = new Set(fixtures.operatingSystems.map((o) => o.value));
   const problems: string[] = [];
+  for (const [list, words] of Object.entries(fixtures.words)) {
+    if (!Array.isArray(words) || words.length === 0 || words.some((w) => typeof w !== 'string' || w === '')) {
+      problems.push(`faker-words.json: ${list} must be a list of words`);
+    }
+  }
   const allProjects = [
     ...fixtures.projects,
     ...(fixtures.accounts.demo.activity?.projects ?? []),
@@ -202,6 +209,7 @@ function loadWorldFixtures(): WorldFixtures {
       demo: field(accounts, 'demo', 'accounts.json'),
       admin: field(accounts, 'admin', 'accounts.json'),
     },
+    words: readJson('faker-words.json') as unknown as WorldFixtures['words'],
   };
   check(fixtures);
   return fixtures;

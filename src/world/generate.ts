@@ -7,7 +7,6 @@
 
 import { accountProfile } from './activity-profile.js';
 import type { UserPlan } from './day-plan.js';
-import { branchWords, personNames } from './faker.js';
 import { type WorldFixtures, worldFixtures } from './fixtures.js';
 import { DEFAULT_CACHE_BYTES, GeneratedHistory } from './history.js';
 import { People } from './people.js';
@@ -77,7 +76,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   checkOptions(seed, now, userCount, days);
   const fixtures = options.fixtures ?? worldFixtures();
   const root = new Random(seed);
-  const words = branchWords();
+  const words = { nouns: fixtures.words.nouns, verbs: fixtures.words.verbs };
   const { demo, admin } = fixtures.accounts;
 
   const demoProfile = accountProfile(fixtures, demo, words, root.fork(`profile:${demo.user.id}`));
@@ -118,7 +117,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   const people = new People({
     root,
     fixtures,
-    names: personNames(),
+    names: { first: fixtures.words.first, last: fixtures.words.last },
     now,
     days,
     count: userCount,

@@ -1,11 +1,9 @@
 /**
  * @module
  * The world's only source of randomness: a seeded sfc32 generator with the helpers generation
- * needs, and faker instances seeded from it. Nothing here reads `Math.random` or the clock, so
+ * needs. Nothing here reads `Math.random` or the clock, so
  * the same seed always yields the same sequence.
  */
-import type { Faker } from '@faker-js/faker';
-import { englishFaker } from './faker.js';
 
 /** splitmix32's `k`-th output from `state`: spreads a 32-bit seed into well-mixed state words. */
 function splitmix32(state: number, k: number): number {
@@ -202,17 +200,4 @@ export class Random {
     const variant = '89ab'[Number.parseInt(s.charAt(16), 16) & 3] as string;
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
   }
-}
-
-/**
- * A faker instance seeded from `rng`. Use it only for names and words: its date helpers read the
- * real clock unless given a reference date.
- * @example
- * const faker = seededFaker(new Random(42).fork('faker'));
- * faker.person.firstName();
- */
-export function seededFaker(rng: Random): Faker {
-  const faker = englishFaker();
-  faker.seed(rng.nextUint32());
-  return faker;
 }

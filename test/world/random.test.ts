@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random, seededFaker } from '../../src/world/random.js';
+import { Random } from '../../src/world/random.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -81,13 +81,5 @@ describe('Random', () => {
 
   it('refuses a non-integer seed', () => {
     expect(() => new Random(1.5)).toThrow(RangeError);
-  });
-});
-
-describe('seededFaker', () => {
-  it('gives the same names for the same stream', () => {
-    const a = seededFaker(new Random(5));
-    const b = seededFaker(new Random(5));
-    expect([a.person.firstName(), a.internet.username()]).toEqual([b.person.firstName(), b.internet.username()]);
   });
 });
