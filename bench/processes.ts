@@ -7,19 +7,20 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
- * The Node options the command's bin runs with: those of its `#!/usr/bin/env -S node …` line, which
- * `npm start` passes too. The benchmark starts the mock as the bin does.
+ * The Node options `npm start` runs the command with (package.json's `start` script): the
+ * benchmark starts the mock as `npm start` does.
  * @example
  * kitNodeOptions(ROOT) // ['--v8-pool-size=0']
  */
 export function kitNodeOptions(root: string): string[] {
-  const firstLine = readFileSync(join(root, 'bin/hackatime-kit.js'), 'utf8').split('\n', 1)[0] ?? '';
-  const m = /^#!\/usr\/bin\/env (?:-S )?node((?: \S+)*)$/.exec(firstLine);
-  if (!m) throw new Error(`bin/hackatime-kit.js does not start with a node line: ${firstLine}`);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const start = pkg.scripts?.['start'] ?? '';
+  const m = /^node((?: --\S+)*) bin\/hackatime-kit\.js mock$/.exec(start);
+  if (!m) throw new Error(`package.json's start script is not "node [options] bin/hackatime-kit.js mock": ${start}`);
   return (m[1] ?? '').split(' ').filter((option) => option.length > 0);
 }
 
-/** Arguments for `process.execPath` that run the command as its bin does: the bin's options, the bin, `args`. */
+/** Arguments for `process.execPath` that run the command as `npm start` does: its Node options, the bin, `args`. */
 export function kitArgs(root: string, args: readonly string[]): string[] {
   return [...kitNodeOptions(root), 'bin/hackatime-kit.js', ...args];
 }

@@ -1,7 +1,8 @@
 /**
- * The command runs Node with the options on its bin's first line (`#!/usr/bin/env -S node …`), and
- * `npm start` passes the same ones; the benchmark reads them from the bin (`kitNodeOptions`) and
- * starts the mock as the bin does. The three cannot drift apart.
+ * How the command runs Node: `npm start` passes `--v8-pool-size=0` (V8's helper threads sized to the
+ * machine, README, Benchmarks), and the benchmark reads its options from that script
+ * (`kitNodeOptions`) to start the mock the same way. The bin's first line stays a plain
+ * `#!/usr/bin/env node`: `env -S`, which could pass options there, is refused by Alpine's BusyBox.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,16 +15,13 @@ import { ROOT } from '../helpers/cli.js';
 const run = promisify(execFile);
 
 describe('the command’s Node options', () => {
-  it('are the bin’s and those of npm start alike', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const start = /^node((?: --\S+)*) bin\/hackatime-kit\.js mock$/.exec(pkg.scripts['start'] ?? '');
-    expect(start, pkg.scripts['start']).not.toBeNull();
-    const options = kitNodeOptions(ROOT);
-    expect(options).toContain('--v8-pool-size=0');
-    expect((start?.[1] ?? '').trim().split(' ')).toEqual(options);
+  it('are those of npm start, which sizes V8’s helper threads to the machine', () => {
+    expect(kitNodeOptions(ROOT)).toEqual(['--v8-pool-size=0']);
   });
 
-  it('let the bin run as a program, through its first line', async () => {
+  it('leave the bin a plain `env node` program that runs as it is', async () => {
+    const firstLine = readFileSync(join(ROOT, 'bin/hackatime-kit.js'), 'utf8').split('\n', 1)[0];
+    expect(firstLine).toBe('#!/usr/bin/env node');
     const { stdout } = await run(join(ROOT, 'bin/hackatime-kit.js'), ['--help'], { cwd: ROOT, timeout: 30_000 });
     expect(stdout).toMatch(/^Usage: hackatime-kit/);
   });
