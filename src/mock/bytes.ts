@@ -106,3 +106,12 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
 }
+
+/**
+ * A byte count as whole megabytes (MiB), rounded up, as the mock's messages about memory write it.
+ * @example
+ * wholeMegabytes(1.5 * 1024 * 1024) // 2
+ */
+export function wholeMegabytes(bytes: number): number {
+  return Math.ceil(bytes / 1024 / 1024);
+}

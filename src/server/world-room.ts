@@ -4,6 +4,7 @@
  * one-line start-up error (exit 2), not a crash at the first read.
  */
 import { getHeapStatistics } from 'node:v8';
+import { wholeMegabytes } from '../mock/bytes.js';
 import { DEFAULT_CACHE_BYTES } from '../world/history.js';
 
 /**
@@ -23,7 +24,7 @@ const BASE_HEAP_BYTES = 96 * 1024 * 1024 + DEFAULT_CACHE_BYTES;
 export function worldRoomProblem(users: number, heapLimit = getHeapStatistics().heap_size_limit): string | null {
   const needed = BASE_HEAP_BYTES + users * HEAP_BYTES_PER_USER;
   if (needed <= heapLimit) return null;
-  const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
+  const mb = wholeMegabytes;
   return `--users ${users} needs about ${mb(needed)} MB of heap; this Node process may use ${mb(heapLimit)} MB (raise it with NODE_OPTIONS=--max-old-space-size=${mb(needed * 1.5)})`;
 }
 

@@ -173,18 +173,19 @@ const validators = new WeakMap<OpenAPIObject, SpecValidator>();
 let generated: ReadonlyMap<string, ValidateFunction> | undefined;
 
 /**
- * Loads the build's parameter validators now rather than on the first request with a parameter
- * (about 5 ms): what a server that is about to listen calls, so its first reads do not pay it.
+ * The build's parameter validators, loaded on the first call. A server about to listen calls it
+ * (about 5 ms) so that its first request with a parameter does not pay for it.
  */
-export function loadGeneratedValidators(): void {
+export function loadGeneratedValidators(): ReadonlyMap<string, ValidateFunction> {
   generated ??= loadParameterValidators();
+  return generated;
 }
 
 /** The validator of a document, built once per document. */
 export function validatorFor(document: OpenAPIObject): SpecValidator {
   let v = validators.get(document);
   if (!v) {
-    v = new SpecValidator(document, () => (generated ??= loadParameterValidators()));
+    v = new SpecValidator(document, loadGeneratedValidators);
     validators.set(document, v);
   }
   return v;

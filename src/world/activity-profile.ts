@@ -81,10 +81,10 @@ function fillPattern(pattern: string, first: string, rng: Random): string {
   if (parts.includes('HEX7')) hex = rng.hex(7).toUpperCase();
   else rng.nextUint32();
   if (parts.length === 1) return pattern;
+  const lower = first.toLowerCase();
   let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
     const name = parts[k];
-    const lower = first.toLowerCase();
     out += name === 'first' ? lower : name === 'First' ? capitalise(lower) : name === 'FIRST' ? first.toUpperCase() : hex;
     out += parts[k + 1] as string;
   }

@@ -76,7 +76,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   checkOptions(seed, now, userCount, days);
   const fixtures = options.fixtures ?? worldFixtures();
   const root = new Random(seed);
-  const words = { nouns: fixtures.words.nouns, verbs: fixtures.words.verbs };
+  const { words } = fixtures;
   const { demo, admin } = fixtures.accounts;
 
   const demoProfile = accountProfile(fixtures, demo, words, root.fork(`profile:${demo.user.id}`));
@@ -117,7 +117,7 @@ export function generateWorld(options: GenerateOptions = {}): WorldData {
   const people = new People({
     root,
     fixtures,
-    names: { first: fixtures.words.first, last: fixtures.words.last },
+    names: words,
     now,
     days,
     count: userCount,

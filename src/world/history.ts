@@ -41,6 +41,12 @@ export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 /** What a user's keyed instants cost the cache (one function: equal worlds hold equal caches). */
 const userKeysBytes = (keyed: UserKeys): number => keyed.bytes;
 
+/** What a user without a history sent: no rows. */
+function nothingSent(): SentFrom {
+  const none = () => ({ ids: new Uint32Array(0), values: [] });
+  return { times: new Float64Array(0), ids: new Float64Array(0), ip: none(), machine: none(), userAgent: none() };
+}
+
 /** The id of row 0 of a user's local day, the day given as days since 1970-01-01. */
 function firstIdOf(dayNumber: number, userId: number): number {
   return (dayNumber * (MAX_USER_ID + 1) + userId) * ROWS_PER_DAY;
@@ -215,15 +221,15 @@ export class GeneratedHistory implements ColumnHistory {
    */
   sentFrom(userId: number): SentFrom {
     const days = this.userDays(userId);
-    const keyed = days ? this.keyedOf(days) : null;
-    const dayCount = days?.plan.days ?? 0;
+    if (!days) return nothingSent();
+    const keyed = this.keyedOf(days);
     let n = 0;
-    for (let i = 0; days && keyed && i < dayCount; i++) {
+    for (let i = 0; i < days.plan.days; i++) {
       this.drawKeyed(days, keyed, i, null);
       n += keyed.dayTo(i) - keyed.dayFrom(i);
     }
-    if (keyed) this.keyCache.set(userId, keyed);
-    const importedBefore = days?.plan.profile.importedBefore ?? null;
+    this.keyCache.set(userId, keyed);
+    const { importedBefore } = days.plan.profile;
     const times = new Float64Array(n);
     const ids = new Float64Array(n);
     const columns = { ip: new Interner(), machine: new Interner(), userAgent: new Interner() };
@@ -231,10 +237,9 @@ export class GeneratedHistory implements ColumnHistory {
     const machineIds = new Uint32Array(n);
     const agentIds = new Uint32Array(n);
     let r = 0;
-    for (let i = 0; days && keyed && i < dayCount; i++) {
-      const firstId = firstIdOf(days.cal.firstEpochDay + i, userId);
+    for (let i = 0; i < days.plan.days; i++) {
       const end = keyed.dayTo(i);
-      for (let k = keyed.dayFrom(i), id = firstId; k < end; k++, r++, id++) {
+      for (let k = keyed.dayFrom(i), id = firstIdOf(days.cal.firstEpochDay + i, userId); k < end; k++, r++, id++) {
         const time = keyed.times[k] as number;
         times[r] = time;
         ids[r] = id;
@@ -302,6 +307,7 @@ export class GeneratedHistory implements ColumnHistory {
     return count;
   }
 }
+
 /**
  * A history of fixed rows (hand-built worlds in tests and tools).
  * @example

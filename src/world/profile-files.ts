@@ -68,10 +68,6 @@ function extensionOf(fixtures: WorldFixtures, language: string, fallback: string
 
 /** What drawing without keeping hands back (nothing is ever added to it). */
 const SKIPPED: Drawn = Object.freeze({ files: [], testFiles: [] }) as Drawn;
-/** The keys of the paths drawn so far, and a list to shuffle special files in, for every call. */
-const seenNames: string[] = [];
-const seenKeys: number[] = [];
-const shuffleScratch: string[] = [];
 
 /**
  * Whether `key` is not in `seen` yet (it is afterwards). Names and number keys are kept apart:
@@ -94,20 +90,14 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
   const { fixtures, root, languages, dependencies } = spec;
   const { directories, baseNames, testDirectories, testSuffix, specialFiles } = fixtures.files;
   const drawn: Drawn = keep ? { files: [], testFiles: [] } : SKIPPED;
-  // A project has a few dozen paths at most: a list beats hashing. One list serves every call.
-  seenNames.length = 0;
-  seenKeys.length = 0;
+  // A project has a few dozen paths at most: lists beat hashing.
+  const seenNames: string[] = [];
+  const seenKeys: number[] = [];
   for (let index = 0; index < languages.length; index++) {
     const language = languages[index] as string;
     const special = specialFiles[language];
     if (special) {
-      // `rng.sample(special, count)`: the same draws, shuffled in a reused list.
-      const count = Math.min(rng.int(1, special.length), special.length);
-      shuffleScratch.length = special.length;
-      for (let k = 0; k < special.length; k++) shuffleScratch[k] = special[k] as string;
-      const shuffled = rng.shuffleInPlace(shuffleScratch);
-      for (let k = 0; k < count; k++) {
-        const name = shuffled[k] as string;
+      for (const name of rng.sample(special, rng.int(1, special.length))) {
         if (!isNew(seenNames, name)) continue;
         const lines = rng.int(12, 900);
         if (keep) drawn.files.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });

@@ -155,18 +155,14 @@ export class Random {
 
   /** A Fisher–Yates shuffled copy. */
   shuffle<T>(items: readonly T[]): T[] {
-    return this.shuffleInPlace(items.slice());
-  }
-
-  /** Fisher–Yates in place (the draws of {@link shuffle}); returns `items`. */
-  shuffleInPlace<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      const tmp = items[i] as T;
-      items[i] = items[j] as T;
-      items[j] = tmp;
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
     }
-    return items;
+    return out;
   }
 
   /** `count` distinct items, in a random order. */

@@ -149,6 +149,9 @@ let spanTableCount = 0;
  * const offsets = zoneOffsetsOver('Asia/Kolkata', Date.parse('2025-08-18'), Date.parse('2026-08-26'));
  */
 export function zoneOffsetsOver(zone: string, from: number, to: number): ZoneOffsets {
+  // Another world's calendar (a reset, a second mock) may have found these offsets already.
+  const known = SPAN_TABLES.get(zone)?.find((t) => t.covers(from, to));
+  if (known) return known;
   const table = new ZoneOffsets(zone, from, to);
   if (spanTableCount >= SPAN_TABLES_KEPT) {
     SPAN_TABLES.clear();

@@ -11,6 +11,7 @@
  * pass over the rows would give, in the same order.
  */
 import { type Heartbeat, type HeartbeatSink, partitionPoint, type World } from '../../world/index.js';
+import { wholeMegabytes } from '../bytes.js';
 import { error } from '../errors.js';
 
 /** Heap the index takes a heartbeat, with room (19 bytes measured over a 300-user year). */
@@ -179,10 +180,9 @@ export class MachineIndexes implements HeartbeatSink {
     const rows = this.world.heartbeatCounts().total;
     const needed = rows * INDEX_BYTES_PER_ROW;
     if (needed <= this.budgetBytes) return;
-    const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
     throw error(
       503,
-      `The mock's world is too large for this read: about ${rows} heartbeats need about ${mb(needed)} MB for its index, and ${mb(this.budgetBytes)} MB are left for it`,
+      `The mock's world is too large for this read: about ${rows} heartbeats need about ${wholeMegabytes(needed)} MB for its index, and ${wholeMegabytes(this.budgetBytes)} MB are left for it`,
     );
   }
 
