@@ -25,6 +25,24 @@ export function kitArgs(root: string, args: readonly string[]): string[] {
   return [...kitNodeOptions(root), 'bin/hackatime-kit.js', ...args];
 }
 
+/**
+ * Milliseconds from `started` (a `performance.now()`) to the first 200 of `url`, polling every 2 ms
+ * while the server does not listen yet: how long a spawned mock takes to answer.
+ * @throws when nothing answers 200 within `timeoutMs`
+ */
+export async function firstAnswerMs(url: string, started: number, timeoutMs: number): Promise<number> {
+  for (;;) {
+    if (performance.now() - started > timeoutMs) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200) return performance.now() - started;
+    } catch {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+}
+
 export interface Started {
   child: ChildProcess;
   url: string;

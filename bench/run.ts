@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runContract } from '../src/contract/runner.js';
 import { browserSizeRows } from './browser-size.js';
-import { freePort, kitArgs, kitNodeOptions, median, peakRssMb, startServer, stop } from './processes.js';
+import { firstAnswerMs, freePort, kitArgs, kitNodeOptions, median, peakRssMb, startServer, stop } from './processes.js';
 import { worldSizes } from './world-sizes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,15 +40,7 @@ async function startupMs(): Promise<number> {
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, mockArgs(port), { cwd: ROOT, stdio: 'ignore' });
   try {
-    for (;;) {
-      if (performance.now() - started > 10_000) throw new Error('mock did not answer within 10 s');
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}${PATH}`);
-        if (res.status === 200) return performance.now() - started;
-      } catch {
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    }
+    return await firstAnswerMs(`http://127.0.0.1:${port}${PATH}`, started, 10_000);
   } finally {
     child.kill('SIGKILL');
   }

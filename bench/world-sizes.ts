@@ -11,7 +11,7 @@
  * the peak RSS the highest, and the slowest read is the read whose median is the highest.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { freePort, kitArgs, kitNodeOptions, median, peakRssMb } from './processes.js';
+import { firstAnswerMs, freePort, kitArgs, kitNodeOptions, median, peakRssMb } from './processes.js';
 
 /** Fresh processes per size (and warm-process runs). */
 const RUNS = 3;
@@ -152,19 +152,8 @@ async function freshProcess(root: string, now: string, size: Size): Promise<Run>
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
   try {
-    let startup = Number.NaN;
-    for (;;) {
-      if (performance.now() - started > 60_000) throw new Error(`mock ${size.label} did not answer within 60 s`);
-      try {
-        // The cheapest answer of the world: start-up, not a read, is what this times.
-        const res = await fetch(`${base}/api/v1/users/demo/trust_factor`);
-        await res.arrayBuffer();
-        startup = performance.now() - started;
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    }
+    // The cheapest answer of the world: start-up, not a read, is what this times.
+    const startup = await firstAnswerMs(`${base}/api/v1/users/demo/trust_factor`, started, 60_000);
     const reads: [string, number][] = [];
     for (const [label, path, headers] of firstReads(now, size.leaderboard))
       reads.push([label, await timed(fetch, `${base}${path}`, headers)]);
