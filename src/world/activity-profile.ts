@@ -1,13 +1,15 @@
 /**
  * @module
- * A user's coding habits, decided once before any heartbeat: which projects (and their files,
- * branches, repo mappings), which editors on which machines (and so which user agents), when in
- * the day they code and how much. Every string a heartbeat will carry is made here, once, so the
- * rows share them; those only rows carry (user agents, branch names) are made when a row first
- * needs them, from what was drawn, so a read of keyed instants over a thousand users builds none.
+ * A user's coding habits, decided once before any heartbeat: which projects and when each lives,
+ * which editors on which machines, when in the day they code and how much. That is all a day's
+ * skeleton (skeleton.ts), and so every read of keyed instants, needs. What only rows carry (each
+ * project's files and branches, each machine's name, address and platform, the user agents) is the
+ * profile's details, drawn from a stream of their own (the profile stream's `details` fork) when a
+ * row first needs one: a leaderboard over a thousand users draws none. Every string a heartbeat
+ * carries is made once, so the rows share them.
  */
 import { type AccountFixture, perFixtures, type WorldFixtures } from './fixtures.js';
-import { ProjectFiles } from './profile-files.js';
+import { drawFiles, type ProjectFiles } from './profile-files.js';
 import { holidayBreaks, type ProjectChoice, withLife } from './project-life.js';
 import type { Random, Weighted } from './random.js';
 import type { RepoMapping } from './types.js';
@@ -16,11 +18,10 @@ export interface ProfileProject {
   name: string;
   /** Where the project sits among its profile's projects. */
   readonly index: number;
-  /** Drawn when row details first need them (the keyed instants never do). */
-  files: ProjectFiles;
-  /** Named when row details first need them. */
+  /** These three are the profile's details (the keyed instants never need them). */
+  readonly files: ProjectFiles;
   readonly branches: Weighted<string>[];
-  projectRootCount: number;
+  readonly projectRootCount: number;
   /** The project's life (epoch ms; null: open): sessions outside it pick other projects. */
   activeFrom: number | null;
   activeTo: number | null;
@@ -30,14 +31,15 @@ export interface ProfileProject {
 export interface Setup {
   /** Where the setup sits among its profile's setups. */
   readonly index: number;
-  editor: string;
-  os: string;
-  machine: string;
+  readonly editor: string;
+  readonly os: string;
+  readonly browserEditor: string;
+  /** These five are the profile's details (the keyed instants never need them). */
+  readonly machine: string;
   readonly userAgent: string;
   readonly browserUserAgent: string;
-  browserEditor: string;
-  ipAddress: string;
-  ja4Id: number | null;
+  readonly ipAddress: string;
+  readonly ja4Id: number | null;
 }
 
 export interface ActivityProfile {
@@ -97,57 +99,72 @@ export interface BranchWords {
   verbs: readonly string[];
 }
 
+/** A project's branches: the main one and up to two feature branches. */
+function drawBranches(fixtures: WorldFixtures, words: BranchWords, rng: Random): Weighted<string>[] {
+  const { branches, branchPrefixes } = fixtures.files;
+  const drawn: Weighted<string>[] = [{ value: branches[rng.index(branches.length)] as string, weight: 7 }];
+  for (let i = rng.int(0, 2); i > 0; i--) {
+    const noun = (words.nouns[rng.index(words.nouns.length)] as string).replace(' ', '-');
+    const verb = (words.verbs[rng.index(words.verbs.length)] as string).replace(' ', '-');
+    drawn.push({ value: `${branchPrefixes[rng.index(branchPrefixes.length)]}/${noun}-${verb}`, weight: 2 });
+  }
+  return drawn;
+}
+
+type OperatingSystem = WorldFixtures['operatingSystems'][number];
+type CliVersion = WorldFixtures['userAgents']['cliVersions'][number];
+
+/** A machine as rows show it. */
+interface MachineDetails {
+  name: string;
+  platform: string;
+  ipAddress: string;
+  ja4Id: number | null;
+}
+
+/** What rows show of a project besides its name. */
+interface ProjectDetails {
+  files: ProjectFiles;
+  branches: Weighted<string>[];
+  /** Non-empty parts of the project's root path. */
+  rootCount: number;
+}
+
+/** What only rows carry: a profile's details. */
+interface Details {
+  cli: CliVersion;
+  machines: MachineDetails[];
+  /** In the order of the profile's projects. */
+  projects: ProjectDetails[];
+}
+
+/** Where a profile's details come from: a seeded user's draws, or a fixed account's fixture. */
+type DetailsSource =
+  | { kind: 'seeded'; firstName: string; choice: ProjectChoice; machineSystems: readonly OperatingSystem[] }
+  | { kind: 'account'; activity: NonNullable<AccountFixture['activity']> };
+
 /**
- * A project's branches: the main one and up to two feature branches, drawn now (as indices into
- * the word lists) and named when first read.
+ * A profile's details, drawn when first asked for; its setups and projects share one. It holds
+ * data, not a closure, so two worlds from one seed compare equal.
  */
-class DrawnBranches {
-  private named: Weighted<string>[] | null = null;
-  private readonly main: number;
-  /** Each feature branch's noun, verb and prefix. */
-  private readonly features: number[] = [];
+class LazyDetails {
+  private drawn: Details | null = null;
 
   constructor(
     private readonly fixtures: WorldFixtures,
     private readonly words: BranchWords,
-    rng: Random,
-  ) {
-    this.main = rng.index(fixtures.files.branches.length);
-    for (let i = rng.int(0, 2); i > 0; i--) {
-      this.features.push(rng.index(words.nouns.length), rng.index(words.verbs.length), rng.index(fixtures.files.branchPrefixes.length));
-    }
-  }
+    private readonly source: DetailsSource,
+    /** The profile's stream: the details draw from its `details` fork. */
+    private readonly profileRng: Random,
+  ) {}
 
-  get list(): Weighted<string>[] {
-    if (this.named) return this.named;
-    const { fixtures, words, features } = this;
-    const named: Weighted<string>[] = [{ value: fixtures.files.branches[this.main] as string, weight: 7 }];
-    for (let k = 0; k < features.length; k += 3) {
-      const noun = (words.nouns[features[k] as number] as string).replace(' ', '-');
-      const verb = (words.verbs[features[k + 1] as number] as string).replace(' ', '-');
-      named.push({ value: `${fixtures.files.branchPrefixes[features[k + 2] as number]}/${noun}-${verb}`, weight: 2 });
-    }
-    this.named = named;
-    return named;
+  get value(): Details {
+    this.drawn ??= drawDetails(this.fixtures, this.words, this.source, this.profileRng.fork('details'));
+    return this.drawn;
   }
 }
 
-interface MachineSpec {
-  name: string;
-  os: string;
-  platform: string;
-  ipAddress: string;
-}
-
-/** The parts of a user agent: the CLI's version and runtime, the machine's platform, the editor's product and plugin. */
-interface AgentParts {
-  cli: { cli: string; runtime: string };
-  platform: string;
-  product: string;
-  plugin: string;
-}
-
-/** An editor on a machine, whose user agents are written when a row first carries them. */
+/** An editor on a machine: its editor and OS are habits, its machine's name and address details. */
 class MachineSetup implements Setup {
   private agent: string | null = null;
   private browserAgent: string | null = null;
@@ -156,24 +173,39 @@ class MachineSetup implements Setup {
     readonly index: number,
     readonly editor: string,
     readonly os: string,
-    readonly machine: string,
     readonly browserEditor: string,
-    readonly ipAddress: string,
-    readonly ja4Id: number | null,
-    private readonly fixtures: WorldFixtures,
-    private readonly agentParts: AgentParts,
+    private readonly machineIndex: number,
+    private readonly editorParts: { product: string; plugin: string },
     private readonly browserPlatform: string,
+    private readonly fixtures: WorldFixtures,
+    private readonly details: LazyDetails,
   ) {}
+
+  private get onMachine(): MachineDetails {
+    return this.details.value.machines[this.machineIndex] as MachineDetails;
+  }
+
+  get machine(): string {
+    return this.onMachine.name;
+  }
+
+  get ipAddress(): string {
+    return this.onMachine.ipAddress;
+  }
+
+  get ja4Id(): number | null {
+    return this.onMachine.ja4Id;
+  }
 
   get userAgent(): string {
     if (this.agent === null) {
-      const { cli, platform, product, plugin } = this.agentParts;
+      const { cli } = this.details.value;
       this.agent = this.fixtures.userAgents.template
         .replace('{cli}', cli.cli)
-        .replace('{platform}', platform)
+        .replace('{platform}', this.onMachine.platform)
         .replace('{runtime}', cli.runtime)
-        .replace('{product}', product)
-        .replace('{plugin}', plugin);
+        .replace('{product}', this.editorParts.product)
+        .replace('{plugin}', this.editorParts.plugin);
     }
     return this.agent;
   }
@@ -188,8 +220,8 @@ class MachineSetup implements Setup {
 
 /** Lists of the fixtures as weights. */
 interface FixtureWeights {
-  cliVersions: Weighted<WorldFixtures['userAgents']['cliVersions'][number]>[];
-  operatingSystems: Weighted<WorldFixtures['operatingSystems'][number]>[];
+  cliVersions: Weighted<CliVersion>[];
+  operatingSystems: Weighted<OperatingSystem>[];
   editors: Weighted<string>[];
 }
 const weightsOf = perFixtures(
@@ -200,35 +232,35 @@ const weightsOf = perFixtures(
   }),
 );
 
-/** Editors, machines and the user agents they produce. */
+function operatingSystem(fixtures: WorldFixtures, value: string): OperatingSystem {
+  const os = fixtures.operatingSystems.find((o) => o.value === value);
+  if (!os) throw new Error(`unknown operating system ${value}`);
+  return os;
+}
+
+/** Each editor on each machine, the first editor and the first machine the most used. */
 function buildSetups(
   fixtures: WorldFixtures,
   editors: readonly string[],
-  machines: readonly MachineSpec[],
-  rng: Random,
+  machineSystems: readonly OperatingSystem[],
+  details: LazyDetails,
 ): Weighted<Setup>[] {
   const setups: Weighted<Setup>[] = [];
-  const cli = rng.weighted(weightsOf(fixtures).cliVersions);
-  machines.forEach((machine, machineIndex) => {
-    const os = fixtures.operatingSystems.find((o) => o.value === machine.os);
-    if (!os) throw new Error(`unknown operating system ${machine.os}`);
-    const ja4Id = rng.chance(0.3) ? rng.int(1000, 99_999) : null;
+  machineSystems.forEach((os, machineIndex) => {
     editors.forEach((value, editorIndex) => {
       const editor = fixtures.editors.find((e) => e.value === value);
       if (!editor) throw new Error(`unknown editor ${value}`);
-      const parts = { cli, platform: machine.platform, product: editor.product, plugin: editor.plugin };
       setups.push({
         value: new MachineSetup(
           setups.length,
           editor.value,
           os.value,
-          machine.name,
           fixtures.browser.value,
-          machine.ipAddress,
-          ja4Id,
-          fixtures,
-          parts,
+          machineIndex,
+          editor,
           os.browserPlatform,
+          fixtures,
+          details,
         ),
         weight: (editorIndex === 0 ? 8 : 2) * (machineIndex === 0 ? 3 : 1),
       });
@@ -270,21 +302,23 @@ function dependenciesOf(project: { dependencies: string[] }): string[] {
   return dependencies;
 }
 
-function profileProject(
+/** Each project's files and branches under `root`, drawn project by project. */
+function projectDetails(
   fixtures: WorldFixtures,
   root: string,
-  rootParts: number,
-  project: { name: string; languages: string[]; dependencies: string[] },
-  index: number,
+  projects: readonly { name: string; languages: string[]; dependencies: string[] }[],
   words: BranchWords,
   rng: Random,
-): ProfileProject {
-  const dependencies = dependenciesOf(project);
-  const files = ProjectFiles.skip({ fixtures, root: `${root}/${project.name}`, languages: project.languages, dependencies }, rng);
-  return new DrawnProject(project.name, index, files, new DrawnBranches(fixtures, words, rng), rootParts + pathPartCount(project.name));
+): ProjectDetails[] {
+  const rootParts = pathPartCount(root);
+  return projects.map((project) => {
+    const spec = { fixtures, root: `${root}/${project.name}`, languages: project.languages, dependencies: dependenciesOf(project) };
+    const files = drawFiles(spec, rng);
+    return { files, branches: drawBranches(fixtures, words, rng), rootCount: rootParts + pathPartCount(project.name) };
+  });
 }
 
-/** A project as a profile draws it (a class: its branches are named on first read). */
+/** A project of a profile: its name, place and life are habits, the rest its profile's details. */
 class DrawnProject implements ProfileProject {
   activeFrom: number | null = null;
   activeTo: number | null = null;
@@ -292,17 +326,62 @@ class DrawnProject implements ProfileProject {
   constructor(
     readonly name: string,
     readonly index: number,
-    readonly files: ProjectFiles,
-    private readonly drawnBranches: DrawnBranches,
-    readonly projectRootCount: number,
+    private readonly details: LazyDetails,
   ) {}
 
+  private get drawn(): ProjectDetails {
+    return this.details.value.projects[this.index] as ProjectDetails;
+  }
+
+  get files(): ProjectFiles {
+    return this.drawn.files;
+  }
+
   get branches(): Weighted<string>[] {
-    return this.drawnBranches.list;
+    return this.drawn.branches;
+  }
+
+  get projectRootCount(): number {
+    return this.drawn.rootCount;
   }
 }
 
-/** The habits of a seeded user, made when its history is first read, from the user's own stream. */
+/**
+ * A profile's details: the CLI, each machine's name, platform and address (a fixed account's are
+ * its fixture's), each project's files and branches.
+ */
+function drawDetails(fixtures: WorldFixtures, words: BranchWords, source: DetailsSource, rng: Random): Details {
+  const cli = rng.weighted(weightsOf(fixtures).cliVersions);
+  if (source.kind === 'account') {
+    const { activity } = source;
+    const machines = activity.machines.map(({ name, platform, ipAddress }) => ({
+      name,
+      platform,
+      ipAddress,
+      ja4Id: rng.chance(0.3) ? rng.int(1000, 99_999) : null,
+    }));
+    return { cli, machines, projects: projectDetails(fixtures, activity.home, activity.projects, words, rng) };
+  }
+  const { machineSystems } = source;
+  // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
+  const first = source.firstName.replace(/[^A-Za-z]/g, '') || 'dev';
+  const machines = machineSystems.map((os) => ({
+    name: fillPattern(rng.pick(fixtures.machines.patterns[os.value] ?? ['machine']), first, rng),
+    platform: rng.pick(os.platforms),
+    ipAddress: `${rng.pick(['198.51.100', '192.0.2'])}.${rng.int(2, 254)}`,
+    ja4Id: rng.chance(0.3) ? rng.int(1000, 99_999) : null,
+  }));
+  const primary = machineSystems[0] as OperatingSystem;
+  const home = fillPattern(fixtures.machines.homeDirectories[primary.value] ?? '/home/{first}', first, rng);
+  const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
+  const projects = source.choice.projects.map((p) => p.value);
+  return { cli, machines, projects: projectDetails(fixtures, root, projects, words, rng) };
+}
+
+/**
+ * The habits of a seeded user, made when its history is first read, from the user's own stream;
+ * its details come from that stream's `details` fork when a row first needs them.
+ */
 export function seededProfile(
   fixtures: WorldFixtures,
   firstName: string,
@@ -314,36 +393,21 @@ export function seededProfile(
   // A few heavy users, many light ones.
   const heavy = rng.chance(0.06);
   const light = !heavy && rng.chance(0.3);
-  // Names such as "D'angelo" or "Zoë" would make odd paths and host names.
-  const first = firstName.replace(/[^A-Za-z]/g, '') || 'dev';
-  const machineCount = rng.chance(0.35) ? 2 : 1;
   const weights = weightsOf(fixtures);
-  const machines: MachineSpec[] = [];
-  for (let i = 0; i < machineCount; i++) {
-    const os = rng.weighted(weights.operatingSystems);
-    const patterns = fixtures.machines.patterns[os.value] ?? ['machine'];
-    machines.push({
-      name: fillPattern(rng.pick(patterns), first, rng),
-      os: os.value,
-      platform: rng.pick(os.platforms),
-      ipAddress: `${rng.pick(['198.51.100', '192.0.2'])}.${rng.int(2, 254)}`,
-    });
-  }
+  const machineSystems: OperatingSystem[] = [];
+  for (let i = rng.chance(0.35) ? 2 : 1; i > 0; i--) machineSystems.push(rng.weighted(weights.operatingSystems));
   const editorPool = weights.editors;
   const firstEditor = rng.weighted(editorPool);
   const editors = [firstEditor];
   if (rng.chance(0.4)) editors.push(rng.weighted(editorPool.filter((e) => e.value !== firstEditor)));
-
-  const primaryMachine = machines[0] as MachineSpec;
-  const home = fillPattern(fixtures.machines.homeDirectories[primaryMachine.os] ?? '/home/{first}', first, rng);
-  const root = `${home}/${rng.pick(fixtures.machines.codeDirectories)}`;
-  const rootParts = pathPartCount(root);
+  const details = new LazyDetails(fixtures, words, { kind: 'seeded', firstName, choice, machineSystems }, rng);
+  const projects = choice.projects.map(({ value, weight }, index) => ({
+    value: withLife(new DrawnProject(value.name, index, details), index, now, rng),
+    weight,
+  }));
   return {
-    projects: choice.projects.map(({ value, weight }, index) => ({
-      value: withLife(profileProject(fixtures, root, rootParts, value, index, words, rng), index, now, rng),
-      weight,
-    })),
-    setups: buildSetups(fixtures, editors, machines, rng),
+    projects,
+    setups: buildSetups(fixtures, editors, machineSystems, details),
     hours: hourWindows(rng),
     activeDayChance: heavy ? rng.float(0.8, 0.95) : light ? rng.float(0.35, 0.5) : rng.float(0.5, 0.85),
     weekendFactor: rng.float(0.5, 1.3),
@@ -356,21 +420,21 @@ export function seededProfile(
   };
 }
 
-/** The habits of a fixed account (demo), from its fixture. */
+/** The habits of a fixed account (demo), from its fixture; its details from `rng`'s `details` fork. */
 export function accountProfile(fixtures: WorldFixtures, account: AccountFixture, words: BranchWords, rng: Random): ActivityProfile | null {
   const activity = account.activity;
   if (!activity) return null;
-  const rootParts = pathPartCount(activity.home);
-  const projects = activity.projects.map((project, index) => ({
-    value: profileProject(fixtures, activity.home, rootParts, project, index, words, rng),
-    weight: project.weight,
-  }));
+  const machineSystems = activity.machines.map((machine) => operatingSystem(fixtures, machine.os));
+  const details = new LazyDetails(fixtures, words, { kind: 'account', activity }, rng);
   const repoMappings = activity.projects
     .filter((p) => p.repoUrl !== null || p.archived)
     .map((p) => ({ project: p.name, repoUrl: p.repoUrl, archived: p.archived }));
   return {
-    projects,
-    setups: buildSetups(fixtures, activity.editors, activity.machines, rng),
+    projects: activity.projects.map((project, index) => ({
+      value: new DrawnProject(project.name, index, details),
+      weight: project.weight,
+    })),
+    setups: buildSetups(fixtures, activity.editors, machineSystems, details),
     hours: [
       { value: [9, 12], weight: 3 },
       { value: [13, 18], weight: 4 },

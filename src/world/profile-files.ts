@@ -2,10 +2,7 @@
  * @module
  * A project's files (paths, languages, line counts, dependencies), which only row details need
  * (activity.ts): the leaderboards and the other reads of keyed instants never look at them. They
- * are drawn from the profile's stream between other draws of the profile, so making them later
- * must leave that stream where drawing them would: the profile draws past them with the same
- * code, keeping nothing, and keeps a copy of the stream from where they start, from which they
- * are drawn again, kept this time, when first asked for.
+ * are drawn with the rest of a profile's details (activity-profile.ts), from the details' stream.
  */
 import { perFixtures, type WorldFixtures } from './fixtures.js';
 import type { Random } from './random.js';
@@ -28,9 +25,10 @@ interface FilesSpec {
   dependencies: string[];
 }
 
-interface Drawn {
-  files: ProfileFile[];
-  testFiles: ProfileFile[];
+/** A project's files, and the test files of its main language (none when those are special files, like Markdown's). */
+export interface ProjectFiles {
+  all: ProfileFile[];
+  tests: ProfileFile[];
 }
 
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
@@ -66,9 +64,6 @@ function extensionOf(fixtures: WorldFixtures, language: string, fallback: string
   return extension;
 }
 
-/** What drawing without keeping hands back (nothing is ever added to it). */
-const SKIPPED: Drawn = Object.freeze({ files: [], testFiles: [] }) as Drawn;
-
 /**
  * Whether `key` is not in `seen` yet (it is afterwards). Names and number keys are kept apart:
  * a list of one kind is searched much faster than a mixed one.
@@ -80,16 +75,16 @@ function isNew<K extends string | number>(seen: K[], key: K): boolean {
 }
 
 /**
- * Draws a project's files from `rng`, the same draws whether they are kept or not (`keep` false
- * only moves the stream past them): a path drawn twice is skipped, and only a new one draws its
- * line count. A path is told apart by what it is made of — a special file by its name, another by
- * its directory, base name and extension as one number (test paths negative) — so moving past the
- * files builds no path.
+ * Draws a project's files from `rng`: a path drawn twice is skipped, and only a new one draws its
+ * line count. A path is told apart by what it is made of (a special file by its name, another by
+ * its directory, base name and extension as one number, test paths negative), not by its text.
+ * @example
+ * const files = drawFiles({ fixtures, root: '/home/ada/code/x', languages: ['Rust'], dependencies: [] }, rng);
  */
-function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
+export function drawFiles(spec: FilesSpec, rng: Random): ProjectFiles {
   const { fixtures, root, languages, dependencies } = spec;
   const { directories, baseNames, testDirectories, testSuffix, specialFiles } = fixtures.files;
-  const drawn: Drawn = keep ? { files: [], testFiles: [] } : SKIPPED;
+  const drawn: ProjectFiles = { all: [], tests: [] };
   // A project has a few dozen paths at most: lists beat hashing.
   const seenNames: string[] = [];
   const seenKeys: number[] = [];
@@ -100,7 +95,7 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
       for (const name of rng.sample(special, rng.int(1, special.length))) {
         if (!isNew(seenNames, name)) continue;
         const lines = rng.int(12, 900);
-        if (keep) drawn.files.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });
+        drawn.all.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });
       }
       continue;
     }
@@ -113,13 +108,12 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
       const base = rng.index(baseNames.length);
       if (!isNew(seenKeys, (extension.id * directories.length + dir) * baseNames.length + base + 1)) continue;
       const lines = rng.int(12, 900);
-      if (keep)
-        drawn.files.push({
-          entity: `${root}/${directories[dir]}/${baseNames[base]}${extension.text}`,
-          language,
-          lines,
-          dependencies: deps,
-        });
+      drawn.all.push({
+        entity: `${root}/${directories[dir]}/${baseNames[base]}${extension.text}`,
+        language,
+        lines,
+        dependencies: deps,
+      });
     }
   }
   const main = languages[0] ?? 'Text';
@@ -131,45 +125,8 @@ function drawFiles(spec: FilesSpec, rng: Random, keep: boolean): Drawn {
       if (!isNew(seenKeys, -((extension.id * testDirectories.length + dir) * baseNames.length + base + 1))) continue;
       const lines = rng.int(20, 400);
       const entity = `${root}/${testDirectories[dir]}/${baseNames[base]}${testSuffix}${extension.text}`;
-      if (keep) drawn.testFiles.push({ entity, language: main, lines, dependencies: EMPTY });
+      drawn.tests.push({ entity, language: main, lines, dependencies: EMPTY });
     }
   }
   return drawn;
-}
-
-/**
- * A project's files, drawn when first asked for.
- * @example
- * const files = ProjectFiles.skip({ fixtures, root, languages: ['Rust'], dependencies: [] }, rng);
- * files.all[0]?.entity; // drawn now, from a copy of rng as it was before skip
- */
-export class ProjectFiles {
-  private drawn: Drawn | null = null;
-
-  private constructor(
-    private readonly spec: FilesSpec,
-    private readonly rng: Random,
-  ) {}
-
-  /** The files of `spec`, to be drawn from here in `rng`, which is moved past them now. */
-  static skip(spec: FilesSpec, rng: Random): ProjectFiles {
-    const files = new ProjectFiles(spec, rng.clone());
-    drawFiles(spec, rng, false);
-    return files;
-  }
-
-  private get made(): Drawn {
-    this.drawn ??= drawFiles(this.spec, this.rng, true);
-    return this.drawn;
-  }
-
-  /** The project's files (its test files excepted). */
-  get all(): ProfileFile[] {
-    return this.made.files;
-  }
-
-  /** Test files of the main language (none when its files are special ones, like Markdown's). */
-  get tests(): ProfileFile[] {
-    return this.made.testFiles;
-  }
 }

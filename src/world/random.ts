@@ -83,16 +83,6 @@ export class Random {
     return new Random((this.seed ^ h) >>> 0);
   }
 
-  /** A copy of the stream as it is now: both go on to draw the same numbers. */
-  clone(): Random {
-    const copy = new Random(this.seed);
-    copy.a = this.a;
-    copy.b = this.b;
-    copy.c = this.c;
-    copy.d = this.d;
-    return copy;
-  }
-
   nextUint32(): number {
     const { a, b, c, d } = this;
     const t = (((a + b) >>> 0) + d) >>> 0;

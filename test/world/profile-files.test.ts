@@ -1,77 +1,107 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { generateDay } from '../../src/world/activity.js';
 import { type ActivityProfile, seededProfile } from '../../src/world/activity-profile.js';
+import { DayBuilder } from '../../src/world/day-columns.js';
+import { UserKeys } from '../../src/world/day-keys.js';
+import { calendar, type UserPlan } from '../../src/world/day-plan.js';
 import { branchWords } from '../../src/world/faker.js';
 import { worldFixtures } from '../../src/world/fixtures.js';
-import { ProjectFiles } from '../../src/world/profile-files.js';
 import { projectChoice } from '../../src/world/project-life.js';
 import { Random } from '../../src/world/random.js';
+import { specialsOf } from '../../src/world/skeleton.js';
 
 const NOW = Date.parse('2026-08-22T18:30:00Z');
 const fixtures = worldFixtures();
+const words = branchWords();
 
-/** A profile as plain data, its projects' files drawn and its setups' user agents written. */
-function plain(profile: ActivityProfile): string {
-  const setups = profile.setups.map(({ value, weight }) => ({
-    value: {
-      editor: value.editor,
-      os: value.os,
-      machine: value.machine,
-      userAgent: value.userAgent,
-      browserUserAgent: value.browserUserAgent,
-      browserEditor: value.browserEditor,
-      ipAddress: value.ipAddress,
-      ja4Id: value.ja4Id,
-    },
-    weight,
-  }));
+/** A profile's habits as plain data: what the keyed instants are drawn from. */
+function habits(profile: ActivityProfile): string {
+  const setups = profile.setups.map(({ value, weight }) => ({ index: value.index, editor: value.editor, os: value.os, weight }));
   const projects = profile.projects.map(({ value, weight }) => ({
     weight,
     name: value.name,
-    files: value.files.all,
-    testFiles: value.files.tests,
-    branches: value.branches,
-    projectRootCount: value.projectRootCount,
+    index: value.index,
     activeFrom: value.activeFrom,
     activeTo: value.activeTo,
   }));
   return JSON.stringify({ ...profile, projects, setups });
 }
 
-describe('a project’s files, drawn when first asked for', () => {
-  it('are the files, and leave the profile’s other draws, as drawing them at once did', () => {
-    // Recorded from the profiles of 200 seeds when each project's files were drawn as it was made.
-    const words = branchWords();
+/** A profile's details as plain data: its projects' files and branches, its setups' machines and user agents. */
+function details(profile: ActivityProfile): string {
+  const setups = profile.setups.map(({ value }) => [value.machine, value.userAgent, value.browserUserAgent, value.ipAddress, value.ja4Id]);
+  const projects = profile.projects.map(({ value }) => [value.files.all, value.files.tests, value.branches, value.projectRootCount]);
+  return JSON.stringify({ setups, projects });
+}
+
+/** A profile stream that notes the labels it is forked by. */
+class WatchedRandom extends Random {
+  readonly forks: string[] = [];
+
+  override fork(label: string): Random {
+    this.forks.push(label);
+    return super.fork(label);
+  }
+}
+
+function profileOf(seed: number, rng: Random = new Random(seed).fork('profile')): ActivityProfile {
+  const choice = projectChoice(fixtures, 'octocat', new Random(seed).fork('projects'));
+  return seededProfile(fixtures, 'Ada', choice, words, rng, NOW);
+}
+
+function planOf(profile: ActivityProfile): UserPlan {
+  return {
+    userId: 5,
+    zone: 'Europe/Berlin',
+    profile,
+    root: new Random(9),
+    now: NOW,
+    days: 60,
+    forcedDays: 0,
+    recentWithinHours: null,
+    live: null,
+    testEntryAt: null,
+    aiModel: 'gpt-5',
+    aiPlan: null,
+  };
+}
+
+describe('a profile: habits drawn at once, details when a row first needs them', () => {
+  it('is what it was recorded as over 200 seeds, habits and details', () => {
+    // Recorded when the details got a stream of their own: a change here changes every generated row.
     const digest = createHash('sha256');
     for (let seed = 1; seed <= 200; seed++) {
-      const root = new Random(seed);
-      const choice = projectChoice(fixtures, 'octocat', root.fork('projects'));
-      digest.update(plain(seededProfile(fixtures, 'Ada', choice, words, root.fork('profile'), NOW)));
+      const profile = profileOf(seed);
+      digest.update(habits(profile));
+      digest.update(details(profile));
     }
-    expect(digest.digest('hex')).toBe('aa2fce660a08975bb6f8bf3551636a427b7bd820013d181e711de50115e713c4');
+    expect(digest.digest('hex')).toBe('7ee39eb91a257ff0b7cf16d8a1fbf30f337a69a0b8ad56f2b23c745049c4a255');
   });
 
-  it('are the same whenever they are asked for, and move the stream past them as far either way', () => {
-    for (const project of fixtures.projects) {
-      const spec = { fixtures, root: '/home/ada/code/x', languages: project.languages, dependencies: project.dependencies };
-      const early = new Random(7);
-      const asked = ProjectFiles.skip(spec, early);
-      const atOnce = { all: asked.all, tests: asked.tests, next: early.nextUint32() };
-      const late = new Random(7);
-      const later = ProjectFiles.skip(spec, late);
-      const next = late.nextUint32();
-      late.nextUint32();
-      expect({ all: later.all, tests: later.tests, next }, project.name).toEqual(atOnce);
-      expect(atOnce.all.length).toBeGreaterThan(0);
+  it('draws the same details and habits whenever the details are first asked for', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const early = profileOf(seed);
+      const earlyDetails = details(early);
+      const late = profileOf(seed);
+      const lateHabits = habits(late);
+      expect(details(late), `seed ${seed}`).toBe(earlyDetails);
+      expect(lateHabits, `seed ${seed}`).toBe(habits(early));
     }
   });
-});
 
-describe('Random.clone', () => {
-  it('draws what the original draws from the same point', () => {
-    const rng = new Random(3);
-    rng.int(0, 10);
-    const copy = rng.clone();
-    expect([copy.nextUint32(), copy.hex(8)]).toEqual([rng.nextUint32(), rng.hex(8)]);
+  it('draws no details for the keyed instants of two months, and draws them for the rows', () => {
+    const rng = new WatchedRandom(3);
+    const plan = planOf(profileOf(3, rng));
+    const cal = calendar(NOW, plan.days, plan.zone);
+    const specials = specialsOf(plan, cal);
+    const keys = new UserKeys(plan, fixtures);
+    for (let i = 0; i < plan.days; i++) keys.draw(cal, specials, i);
+    expect(keys.length).toBeGreaterThan(100);
+    expect(rng.forks).not.toContain('details');
+    const builder = new DayBuilder();
+    let rows = 0;
+    for (let i = plan.days - 1; rows === 0; i--) rows = generateDay(plan, cal, specials, i, fixtures, builder).length;
+    expect(rng.forks).toEqual(['details']);
   });
 });
