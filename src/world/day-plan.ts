@@ -10,7 +10,7 @@
  * which is itself a pure function of that day's plan. A session belongs to the day it starts in.
  */
 import type { ActivityProfile } from './activity-profile.js';
-import type { Random } from './random.js';
+import { Random } from './random.js';
 import { dateOfEpochDay } from './time-zone.js';
 import { type ZoneOffsets, zoneOffsetsOver } from './zone-offsets.js';
 
@@ -123,7 +123,8 @@ function separate(sessions: Session[], previousEnd: number, rng: Random): void {
     sessions[j + 1] = session;
   }
   let end = previousEnd;
-  for (const session of sessions) {
+  for (let k = 0; k < sessions.length; k++) {
+    const session = sessions[k] as Session;
     if (session.start < end + 5 * MINUTE) {
       const length = session.end - session.start;
       session.start = end + rng.int(10, 40) * MINUTE;
@@ -138,9 +139,12 @@ const NO_SESSIONS: readonly Session[] = Object.freeze([]);
 /** When a forced session may start. */
 const FORCED_HOURS: readonly [number, number] = [8, 20];
 
+/** The stream of the day whose sessions are being drawn (drawing sessions is never nested). */
+const sessionsRng = new Random(0);
+
 /** Day i's own sessions, from its own stream only. */
 function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): readonly Session[] {
-  const rng = plan.root.forkDay('sessions:', plan.userId, cal.date(i));
+  const rng = plan.root.reseedDay(sessionsRng, 'sessions:', plan.userId, cal.date(i));
   const { profile } = plan;
   const dayStart = cal.start(i);
   const forced = i >= plan.days - plan.forcedDays;
@@ -149,7 +153,10 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): readonly Se
   const weekend = day % 7 === 2 || day % 7 === 3;
   const chance = Math.min(0.97, profile.activeDayChance * (weekend ? profile.weekendFactor : 1));
   let onBreak = false;
-  for (const b of profile.breaks) if (day >= b.from && day < b.to) onBreak = true;
+  for (let k = 0; k < profile.breaks.length; k++) {
+    const b = profile.breaks[k] as { from: number; to: number };
+    if (day >= b.from && day < b.to) onBreak = true;
+  }
   if (!forced && (onBreak || !rng.chance(chance))) return NO_SESSIONS;
   const sessions: Session[] = [];
   let count = 1;
@@ -168,7 +175,8 @@ function ordinarySessions(plan: UserPlan, cal: Calendar, i: number): readonly Se
   // Sessions too close to the spill limit are dropped, the others cut at it (each object is this call's own).
   const limit = cal.start(i + 1) + SPILL_LIMIT;
   let kept = 0;
-  for (const session of sessions) {
+  for (let k = 0; k < sessions.length; k++) {
+    const session = sessions[k] as Session;
     if (session.start >= limit - 12 * MINUTE) continue;
     session.end = Math.min(session.end, limit);
     sessions[kept++] = session;

@@ -51,7 +51,8 @@ export interface Weighted<T> {
  * rng.int(1, 6); // the same number for every run seeded with 42
  */
 export class Random {
-  readonly seed: number;
+  /** Fixed but for {@link reseedDay}, which turns a scratch stream into another day's. */
+  private seedValue = 0;
   // sfc32's four state words, each kept as a signed 32-bit integer (`| 0`): a small integer to V8,
   // so a draw stores no boxed number, and a fork allocates one object rather than a typed array.
   private a = 0;
@@ -61,11 +62,19 @@ export class Random {
 
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-    this.seed = seed >>> 0;
-    this.a = splitmix32(this.seed, 1) | 0;
-    this.b = splitmix32(this.seed, 2) | 0;
-    this.c = splitmix32(this.seed, 3) | 0;
-    this.d = splitmix32(this.seed, 4) | 0;
+    this.start(seed >>> 0);
+  }
+
+  get seed(): number {
+    return this.seedValue;
+  }
+
+  private start(seed: number): void {
+    this.seedValue = seed;
+    this.a = splitmix32(seed, 1) | 0;
+    this.b = splitmix32(seed, 2) | 0;
+    this.c = splitmix32(seed, 3) | 0;
+    this.d = splitmix32(seed, 4) | 0;
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
@@ -79,8 +88,20 @@ export class Random {
    * user-day a read makes forks its streams this way.
    */
   forkDay(prefix: string, id: number, date: string): Random {
-    const h = hashOn(hashCode(hashDigitsOn(hashOn(FNV_OFFSET, prefix), id), 58), date);
-    return new Random((this.seed ^ h) >>> 0);
+    return new Random(this.daySeed(prefix, id, date));
+  }
+
+  /**
+   * `scratch` turned into `forkDay(prefix, id, date)`'s stream, in place: the skeleton draws three
+   * streams for each of a board's thousands of user-days, and one object each serves them all.
+   */
+  reseedDay(scratch: Random, prefix: string, id: number, date: string): Random {
+    scratch.start(this.daySeed(prefix, id, date));
+    return scratch;
+  }
+
+  private daySeed(prefix: string, id: number, date: string): number {
+    return (this.seed ^ hashOn(hashCode(hashDigitsOn(hashOn(FNV_OFFSET, prefix), id), 58), date)) >>> 0;
   }
 
   nextUint32(): number {
@@ -124,11 +145,13 @@ export class Random {
   }
 
   weighted<T>(items: readonly Weighted<T>[]): T {
+    // Indexed loops: until the optimiser takes this over, a for-of allocates a result per item.
     let total = 0;
-    for (const item of items) total += item.weight;
+    for (let k = 0; k < items.length; k++) total += (items[k] as Weighted<T>).weight;
     if (!(total > 0)) throw new RangeError('weighted pick needs a positive total weight');
     let roll = this.next() * total;
-    for (const item of items) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as Weighted<T>;
       roll -= item.weight;
       if (roll < 0) return item.value;
     }

@@ -8,9 +8,9 @@
  * exactly those of the rows.
  */
 import type { ProfileProject, Setup } from './activity-profile.js';
-import { type Calendar, dayIndexOf, lastEndOf, sessionsOf, type UserPlan } from './day-plan.js';
+import { type Calendar, dayIndexOf, lastEndOf, type Session, sessionsOf, type UserPlan } from './day-plan.js';
 import { perFixtures, type WorldFixtures } from './fixtures.js';
-import type { Random, Weighted } from './random.js';
+import { Random, type Weighted } from './random.js';
 
 const MINUTE = 60_000;
 
@@ -110,13 +110,34 @@ const categoriesOf = perFixtures((fixtures) => {
   return { withAi: all, withoutAi: all.filter((c) => c.value.name !== 'ai coding'), coding };
 });
 
+function livesAt(project: ProfileProject, start: number): boolean {
+  return (project.activeFrom === null || project.activeFrom <= start) && (project.activeTo === null || start < project.activeTo);
+}
+
+/** Each profile's lists of the projects alive together, by which are (bit k: project k). */
+const alivePools = new WeakMap<readonly Weighted<ProfileProject>[], (readonly Weighted<ProfileProject>[] | undefined)[]>();
+
 /** The projects alive at `start` (all of them when none is): the list itself when every one is. */
 function aliveAt(projects: readonly Weighted<ProfileProject>[], start: number): readonly Weighted<ProfileProject>[] {
-  const isAlive = (p: ProfileProject) => (p.activeFrom ?? start) <= start && start < (p.activeTo ?? start + 1);
-  let alive = 0;
-  for (const p of projects) if (isAlive(p.value)) alive++;
-  if (alive === 0 || alive === projects.length) return projects;
-  return projects.filter((p) => isAlive(p.value));
+  if (projects.length > 30) {
+    const alive = projects.filter((p) => livesAt(p.value, start));
+    return alive.length === 0 ? projects : alive;
+  }
+  let mask = 0;
+  for (let k = 0; k < projects.length; k++) if (livesAt((projects[k] as Weighted<ProfileProject>).value, start)) mask |= 1 << k;
+  if (mask === 0 || mask === (1 << projects.length) - 1) return projects;
+  // Sessions start among the same few sets of lives: each set is listed once, not per session.
+  let pools = alivePools.get(projects);
+  if (!pools) {
+    pools = [];
+    alivePools.set(projects, pools);
+  }
+  let pool = pools[mask];
+  if (!pool) {
+    pool = projects.filter((_, k) => (mask & (1 << k)) !== 0);
+    pools[mask] = pool;
+  }
+  return pool;
 }
 
 function segments(
@@ -152,6 +173,9 @@ function segments(
 
 /** The instants of the session being drawn: one array for every session (drawing is never nested). */
 const sessionScratch: number[] = [];
+/** The streams of the day being drawn, likewise. */
+const dayTimesRng = new Random(0);
+const daySegmentsRng = new Random(0);
 
 /**
  * Draws day i's runs into `sink` in the order their rows are made (sessions, then the test entry,
@@ -162,9 +186,11 @@ const sessionScratch: number[] = [];
  */
 export function drawDay(plan: UserPlan, cal: Calendar, specials: Specials, i: number, fixtures: WorldFixtures, sink: SkeletonSink): void {
   const date = cal.date(i);
-  const timeRng = plan.root.forkDay('times:', plan.userId, date);
-  const segmentRng = plan.root.forkDay('segments:', plan.userId, date);
-  for (const session of sessionsOf(plan, cal, i)) {
+  const timeRng = plan.root.reseedDay(dayTimesRng, 'times:', plan.userId, date);
+  const segmentRng = plan.root.reseedDay(daySegmentsRng, 'segments:', plan.userId, date);
+  const sessions = sessionsOf(plan, cal, i);
+  for (let k = 0; k < sessions.length; k++) {
+    const session = sessions[k] as Session;
     if (session.start > specials.cutoff) continue;
     const count = sessionTimes(session.start, Math.min(session.end, specials.cutoff), timeRng, !session.forced, sessionScratch);
     segments(plan, fixtures, segmentRng, sessionScratch, count, null, 'session', sink);
