@@ -6,6 +6,7 @@
  * costs about 100 bytes a row instead of about 700 for the object.
  */
 import { LAZY_HASH_ROW } from './fields-hash.js';
+import { isoWriter } from './iso-stamps.js';
 import { partitionPoint } from './sorted.js';
 import type { Heartbeat, SourceType } from './types.js';
 
@@ -55,6 +56,51 @@ export type DayCountField = 'ai_input_tokens' | 'ai_output_tokens' | 'ai_line_ch
 const NULL_NUMBER = -1;
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 
+/**
+ * Strings interned into one table, index 0 being null. Most fields repeat the previous row's string
+ * (a run shares its setup, a file its language): each column remembers its last value and index, so
+ * a repeat costs a comparison, not a lookup.
+ * @example
+ * const table = new StringTable(2);
+ * table.id(0, 'coding'); // 1
+ * table.values; // [null, 'coding']
+ */
+export class StringTable {
+  /** Index 0 is null. */
+  values: (string | null)[] = [null];
+  private readonly index = new Map<string, number>();
+  private readonly lastValue: (string | null)[];
+  private readonly lastIndex: Uint32Array;
+
+  constructor(columns: number) {
+    this.lastValue = new Array<string | null>(columns).fill(null);
+    this.lastIndex = new Uint32Array(columns);
+  }
+
+  /** The index of a column's value, interned when new. */
+  id(column: number, value: string | null): number {
+    if (value === null) return 0;
+    if (value === this.lastValue[column]) return this.lastIndex[column] as number;
+    let index = this.index.get(value);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(value);
+      this.index.set(value, index);
+    }
+    this.lastValue[column] = value;
+    this.lastIndex[column] = index;
+    return index;
+  }
+
+  /** Empties the table for other rows; the values handed out before keep their strings. */
+  reset(): void {
+    this.values = [null];
+    this.index.clear();
+    this.lastValue.fill(null);
+    this.lastIndex.fill(0);
+  }
+}
+
 /** A user-day's rows, ascending by time. Column `c` of row `r` sits at `c * length + r`. */
 export interface DayColumns {
   readonly length: number;
@@ -87,14 +133,9 @@ export class DayBuilder {
   /** Row r's numbers at r * N, -1 for null. */
   private num = new Int32Array(this.capacity * N);
   // A built day keeps the table and lists it was handed: reset() starts new ones.
-  private table: (string | null)[] = [null];
-  private readonly tableIndex = new Map<string, number>();
+  private readonly table = new StringTable(S);
   private lists: string[][] = [EMPTY];
   private readonly listIndex = new Map<string[], number>();
-  // Most fields repeat the previous row's string (a run shares its setup, a file its language):
-  // each column remembers its last value and index, so a repeat costs a comparison, not a lookup.
-  private readonly lastValue: (string | null)[] = new Array<string | null>(S).fill(null);
-  private readonly lastIndex = new Uint16Array(S);
   private row = -1;
 
   /**
@@ -104,12 +145,9 @@ export class DayBuilder {
   reset(): void {
     this.str.fill(0, 0, (this.row + 1) * (S + 1));
     this.row = -1;
-    this.table = [null];
-    this.tableIndex.clear();
+    this.table.reset();
     this.lists = [EMPTY];
     this.listIndex.clear();
-    this.lastValue.fill(null);
-    this.lastIndex.fill(0);
   }
 
   /** Starts a row: every string and list empty (null), every number null. */
@@ -140,20 +178,7 @@ export class DayBuilder {
   }
 
   string(column: number, value: string | null): void {
-    if (value === null) return;
-    let index: number;
-    if (value === this.lastValue[column]) index = this.lastIndex[column] as number;
-    else {
-      const known = this.tableIndex.get(value);
-      if (known === undefined) {
-        index = this.table.length;
-        this.table.push(value);
-        this.tableIndex.set(value, index);
-      } else index = known;
-      this.lastValue[column] = value;
-      this.lastIndex[column] = index;
-    }
-    this.str[this.row * (S + 1) + column] = index;
+    if (value !== null) this.str[this.row * (S + 1) + column] = this.table.id(column, value);
   }
 
   number(column: number, value: number | null): void {
@@ -174,7 +199,7 @@ export class DayBuilder {
 
   build(): DayColumns {
     const n = this.row + 1;
-    if (this.table.length > 0xffff || this.lists.length > 0xffff)
+    if (this.table.values.length > 0xffff || this.lists.length > 0xffff)
       throw new RangeError('a user-day holds more distinct strings than its columns can index');
     const { times: t } = this;
     let sorted = true;
@@ -193,37 +218,8 @@ export class DayBuilder {
       for (let c = 0; c <= S; c++) strings[c * n + r] = this.str[from * (S + 1) + c] as number;
       for (let c = 0; c < N; c++) numbers[c * n + r] = this.num[from * N + c] as number;
     }
-    return { length: n, times, strings, numbers, table: this.table, lists: this.lists };
+    return { length: n, times, strings, numbers, table: this.table.values, lists: this.lists };
   }
-}
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const MINUTE = 60_000;
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** `Date#toISOString`, with the date part built once per run of rows on one UTC day. */
-function isoWriter(): (instant: number) => string {
-  let isoDay = Number.NaN;
-  let prefix = '';
-  return (instant) => {
-    const ms = Math.floor(instant);
-    const day = Math.floor(ms / DAY);
-    if (day !== isoDay) {
-      isoDay = day;
-      prefix = new Date(day * DAY).toISOString().slice(0, 11);
-    }
-    let rest = ms - day * DAY;
-    const h = Math.floor(rest / HOUR);
-    rest -= h * HOUR;
-    const m = Math.floor(rest / MINUTE);
-    rest -= m * MINUTE;
-    const sec = Math.floor(rest / 1000);
-    return `${prefix}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(rest - sec * 1000, 3)}Z`;
-  };
 }
 
 /**

@@ -25,8 +25,10 @@ export interface InternedColumn {
   readonly values: readonly (string | null)[];
 }
 
-interface ViewSource {
+/** How a view makes a column of its rows when first asked for it. */
+export interface ViewSource {
   strings(field: ViewStringField): InternedColumn;
+  /** Null as NaN. */
   counts(field: ViewCountField): Float64Array;
   ids(): Float64Array;
 }
@@ -161,7 +163,16 @@ export class RowView {
     return { ids, values };
   }
 
-  /** Rows given as objects (posted heartbeats merged in, fixed histories); an absent field is null. */
+  /**
+   * Rows kept as columns elsewhere (posted heartbeats): their times, and what makes each column.
+   * @example
+   * RowView.of(times, { strings: (field) => column(field), counts: (field) => counts(field), ids: () => ids });
+   */
+  static of(times: Float64Array, source: ViewSource): RowView {
+    return new RowView(times, source);
+  }
+
+  /** Rows given as objects (fixed histories); an absent field is null. */
   static ofRows(rows: readonly ViewRow[]): RowView {
     return new RowView(
       Float64Array.from(rows, (row) => row.time),

@@ -5,11 +5,11 @@
  * identifier resolution orders) and version counters the mock caches responses by.
  */
 import { totalSeconds } from './durations.js';
-import { fieldsHash } from './fields-hash.js';
+import { ensureFieldsHash } from './fields-hash.js';
 import { type GenerateOptions, generateWorld } from './generate.js';
 import { hasDaySlices } from './history.js';
 import { Lookups } from './lookups.js';
-import { mergeTimed, PostedRows, sameHash, storedRow, Timelines } from './posted.js';
+import { mergeTimed, PostedRows, sameHash, Timelines } from './posted.js';
 import { RowView, type SentFrom } from './row-view.js';
 import { compareTimed, insertionIndex, sliceWindow, type TimeWindow } from './sorted.js';
 import type {
@@ -83,8 +83,7 @@ export class World {
   private readonly data: WorldData;
 
   private readonly history: History;
-  private posted = new PostedRows();
-  private nextId = 1;
+  private posted: PostedRows;
   private globalVersion = 0;
   private versions = new Map<number, number>();
   /** Increases when the rows change (an insert, a reset), not on {@link markChanged}. */
@@ -110,6 +109,7 @@ export class World {
     this.userCount = data.people?.count ?? data.users.length;
     this.history = data.history;
     this.lookups = new Lookups(data, data.people);
+    this.posted = new PostedRows(this.history.idCeiling);
     this.reset();
   }
 
@@ -120,8 +120,7 @@ export class World {
 
   /** Back to the generated history. Versions keep increasing, so no cached response survives. */
   reset(): void {
-    this.posted = new PostedRows();
-    this.nextId = this.history.idCeiling;
+    this.posted = new PostedRows(this.history.idCeiling);
     this.globalVersion += 1;
     this.versions.clear();
     this.baseVersion = this.globalVersion;
@@ -131,9 +130,17 @@ export class World {
     for (const sink of this.sinks) sink.reset();
   }
 
-  /** Heartbeats added through {@link addHeartbeat} since start or the last reset, in acceptance order. */
-  postedHeartbeats(): readonly Heartbeat[] {
-    return this.posted.accepted;
+  /**
+   * Heartbeats added through {@link addHeartbeat} since start or the last reset (a user's only, when
+   * given), in acceptance order: made into rows for the occasion.
+   */
+  postedHeartbeats(userId?: number): Heartbeat[] {
+    return this.posted.inAcceptanceOrder(userId);
+  }
+
+  /** How many heartbeats each user posted since start or the last reset, users ascending. */
+  postedPerUser(): [userId: number, count: number][] {
+    return this.posted.perUser();
   }
 
   /** Reports every later insert and reset to `sink`; returns the function that stops it. */
@@ -286,7 +293,7 @@ export class World {
     if (!hasDaySlices(this.history)) return RowView.ofRows(this.heartbeatsBetween(userId, window));
     // Posted rows never repeat a generated one (inserts are de-duplicated), so merging is all.
     const generated = RowView.ofDays(this.history.daySlices(userId, window));
-    return RowView.merged(generated, RowView.ofRows(this.posted.between(userId, window)));
+    return RowView.merged(generated, this.posted.view(userId, window));
   }
 
   /**
@@ -331,7 +338,7 @@ export class World {
       const scaled = step === 1 ? count : Math.round((count * this.userCount) / ids.length);
       this.generatedTotal = { exactUserDays, count: scaled, estimated: step > 1 };
     }
-    const posted = this.posted.accepted.length;
+    const posted = this.posted.count;
     const { count, estimated } = this.generatedTotal;
     return { generated: count, posted, total: count + posted, estimated };
   }
@@ -348,7 +355,7 @@ export class World {
    * rows' times otherwise. The same times either way.
    */
   instantsBetween(userId: number, window: TimeWindow): ArrayLike<number> {
-    if (this.history.keyedTimes && this.posted.of(userId).length === 0) return this.history.keyedTimes(userId, window, keepAll);
+    if (this.history.keyedTimes && this.posted.countOf(userId) === 0) return this.history.keyedTimes(userId, window, keepAll);
     return this.viewBetween(userId, window).times;
   }
 
@@ -359,7 +366,7 @@ export class World {
    */
   usersWithHeartbeatsAfter(instant: number): number[] {
     const ids = new Set(this.history.usersAfter?.(instant) ?? this.users.map((user) => user.id));
-    for (const row of this.posted.accepted) if (row.time > instant) ids.add(row.user_id);
+    for (const id of this.posted.usersAfter(instant)) ids.add(id);
     return [...ids].sort((a, b) => a - b);
   }
 
@@ -369,7 +376,7 @@ export class World {
    * so no row details are drawn; from the rows as columns otherwise. The same rows either way.
    */
   sentFrom(userId: number): SentFrom {
-    if (hasDaySlices(this.history) && this.posted.of(userId).length === 0) return this.history.sentFrom(userId);
+    if (hasDaySlices(this.history) && this.posted.countOf(userId) === 0) return this.history.sentFrom(userId);
     const rows = this.viewBetween(userId, {});
     return {
       times: rows.times,
@@ -386,13 +393,10 @@ export class World {
    */
   heartbeatSpan(): TimeWindow | undefined {
     if (!this.history.keyedTimes) return undefined;
-    let from = this.historyStart;
-    let to = this.now / 1000;
-    for (const row of this.posted.accepted) {
-      from = Math.min(from, row.time);
-      to = Math.max(to, row.time);
-    }
-    return { from, to };
+    const posted = this.posted.span();
+    const from = this.historyStart;
+    const to = this.now / 1000;
+    return posted ? { from: Math.min(from, posted.from), to: Math.max(to, posted.to) } : { from, to };
   }
 
   /**
@@ -401,7 +405,7 @@ export class World {
    * from the rows otherwise. Either way the same figure as `totalSeconds` of the filtered rows.
    */
   keyedSeconds(userId: number, window: TimeWindow, keep: (keys: HeartbeatKeys) => boolean): number {
-    if (this.history.keyedSeconds && this.posted.of(userId).length === 0) return this.history.keyedSeconds(userId, window, keep);
+    if (this.history.keyedSeconds && this.posted.countOf(userId) === 0) return this.history.keyedSeconds(userId, window, keep);
     return totalSeconds(this.heartbeatsBetween(userId, window).filter(keep));
   }
 
@@ -443,16 +447,18 @@ export class World {
   /**
    * Stores a heartbeat for a user unless one with the same fields_hash exists, in which case
    * the stored row comes back with `created: false` (the real server answers it with the
-   * success status too). The store computes `fields_hash` and assigns the next id.
+   * success status too). A new row takes the next id above the history's; its `fields_hash` is
+   * computed from the row as the posted columns hold it, as a later read computes it.
    */
   addHeartbeat(userId: number, draft: HeartbeatDraft): AddResult {
     if (this.lookups.userById(userId) === undefined) throw new RangeError(`no user with id ${userId}`);
-    const hash = fieldsHash({ ...draft, user_id: userId });
+    // The row as it would be stored, hashed as every read of it will hash it.
+    const row = this.posted.stage(userId, draft);
+    const hash = ensureFieldsHash(row);
     // The hash covers the time, so a row with the same hash sits at the very same instant.
-    const existing = sameHash(this.heartbeatsBetween(userId, { from: draft.time, to: draft.time }), hash);
+    const existing = sameHash(this.heartbeatsBetween(userId, { from: row.time, to: row.time }), hash);
     if (existing) return { row: existing, created: false };
-    const row = storedRow(this.nextId++, userId, draft, hash);
-    this.posted.add(row);
+    this.posted.commit();
     const previous = this.versionOf(userId);
     if (this.merged?.key === mergedKey(this.rowsVersion, {})) {
       const rows = [...this.merged.rows];

@@ -14,12 +14,13 @@ const NDJSON = 'application/x-ndjson; charset=utf-8';
 
 /** The posted rows (of one user, when named) as JSON lines, in acceptance order. */
 export function exportHeartbeats(world: World, username: string | undefined): MockReply {
-  let rows = world.postedHeartbeats();
+  let userId: number | undefined;
   if (username !== undefined) {
     const user = world.userByUsername(username);
     if (!user) throw error(404, 'User not found');
-    rows = rows.filter((r) => r.user_id === user.id);
+    userId = user.id;
   }
+  const rows = world.postedHeartbeats(userId);
   return { status: 200, text: { body: rows.map(recordLine).join(''), contentType: NDJSON } };
 }
 
@@ -42,14 +43,11 @@ export async function importHeartbeats(world: World, body: unknown, nowMs: numbe
 
 /** What `/__mock/stats` reports: the world's heartbeats and what ingestion was sent (`ingest`). */
 export function heartbeatStats(world: World, ingest: IngestCounts) {
-  const posted = world.postedHeartbeats();
-  const perUser = new Map<number, number>();
-  for (const row of posted) perUser.set(row.user_id, (perUser.get(row.user_id) ?? 0) + 1);
   return {
     heartbeats: world.heartbeatCounts(),
     ingest,
-    users: [...perUser.entries()]
-      .sort((a, b) => a[0] - b[0])
+    users: world
+      .postedPerUser()
       .map(([userId, count]) => ({ user_id: userId, username: world.userById(userId)?.username ?? null, posted: count })),
   };
 }
