@@ -479,7 +479,7 @@ export class PostedRows {
  * users' year (demo's is about 16,000). Timelines that come and go would leave the old generation
  * of the heap full of rows that lived just long enough to be promoted.
  */
-const TIMELINE_ROWS_KEPT = 60_000;
+export const TIMELINE_ROWS_KEPT = 60_000;
 
 /**
  * The last whole timelines read, by user and version: one answer often reads one user's rows more
@@ -498,10 +498,7 @@ export class Timelines {
     this.drop(userId);
     this.byUser.set(userId, { version, rows });
     this.rows += rows.length;
-    for (const oldest of this.byUser.keys()) {
-      if (this.rows <= TIMELINE_ROWS_KEPT || oldest === userId) break;
-      this.drop(oldest);
-    }
+    this.keepWithin(userId);
   }
 
   /** A timeline made at `from` takes a posted row in place: a stream of posts does not remake it. */
@@ -511,11 +508,23 @@ export class Timelines {
     entry.rows.splice(insertionIndex(entry.rows, row), 0, row);
     entry.version = to;
     this.rows += 1;
+    // A long stream of posts to one timeline grows it past the budget: the others make room, and
+    // past that it is made again when next read.
+    this.keepWithin(row.user_id);
+    if (this.rows > TIMELINE_ROWS_KEPT) this.drop(row.user_id);
   }
 
   clear(): void {
     this.byUser.clear();
     this.rows = 0;
+  }
+
+  /** Drops the oldest timelines but `userId`'s while the rows kept exceed the budget. */
+  private keepWithin(userId: number): void {
+    for (const oldest of this.byUser.keys()) {
+      if (this.rows <= TIMELINE_ROWS_KEPT) break;
+      if (oldest !== userId) this.drop(oldest);
+    }
   }
 
   private drop(userId: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsHash } from '../../src/world/fields-hash.js';
-import { PostedRows } from '../../src/world/posted.js';
+import { PostedRows, TIMELINE_ROWS_KEPT, Timelines } from '../../src/world/posted.js';
 import type { TimeWindow } from '../../src/world/sorted.js';
 import { createWorld } from '../../src/world/store.js';
 import type { Heartbeat, HeartbeatDraft } from '../../src/world/types.js';
@@ -275,5 +275,36 @@ describe('posting to the world', () => {
     expect(world.postedHeartbeats()).toEqual([]);
     expect(world.postedPerUser()).toEqual([]);
     expect(world.addHeartbeat(2, draft({ time: T - 10 })).row.id).toBe(ids[0]);
+  });
+});
+
+describe('whole timelines kept made', () => {
+  /** `count` rows of a user, one a second from `from`. */
+  const rowsOf = (userId: number, count: number, from = 1_700_000_000): Heartbeat[] =>
+    Array.from({ length: count }, (_, k) => row({ id: userId * 1_000_000 + k, user_id: userId, time: from + k }));
+
+  it('keep a timeline that takes posts in place, and let the oldest others go to stay within the budget', () => {
+    const timelines = new Timelines();
+    timelines.set(1, 1, rowsOf(1, TIMELINE_ROWS_KEPT / 2));
+    timelines.set(2, 2, rowsOf(2, TIMELINE_ROWS_KEPT / 2 - 1));
+    // Timeline 1, read at version 1, takes a post that makes version 3: both still fit.
+    timelines.insert(row({ id: 9, user_id: 1, time: 1_600_000_000 }), 1, 3);
+    expect(timelines.get(1, 3)?.[0]?.id).toBe(9);
+    expect(timelines.get(2, 2)).toBeDefined();
+    // One more row is over the budget: the other timeline goes, not the one posted to.
+    timelines.insert(row({ id: 10, user_id: 1, time: 1_600_000_001 }), 3, 4);
+    expect(timelines.get(1, 4)?.length).toBe(TIMELINE_ROWS_KEPT / 2 + 2);
+    expect(timelines.get(2, 2)).toBeUndefined();
+  });
+
+  it('drop a timeline that posts alone take past the budget, to be made again when next read', () => {
+    const timelines = new Timelines();
+    timelines.set(1, 1, rowsOf(1, TIMELINE_ROWS_KEPT));
+    timelines.insert(row({ id: 9, user_id: 1, time: 1_600_000_000 }), 1, 2);
+    expect(timelines.get(1, 2)).toBeUndefined();
+    // A stale version is never answered either.
+    timelines.set(1, 5, rowsOf(1, 3));
+    expect(timelines.get(1, 4)).toBeUndefined();
+    expect(timelines.get(1, 5)?.length).toBe(3);
   });
 });
