@@ -11,7 +11,7 @@ import { DayBuilder, type DayColumns, NUMBER, STRING } from './day-columns.js';
 import type { Calendar, UserPlan } from './day-plan.js';
 import type { WorldFixtures } from './fixtures.js';
 import type { ProfileFile } from './profile-files.js';
-import type { Random } from './random.js';
+import type { Random, Weighted } from './random.js';
 import { drawDay, type RunKind, type SkeletonSink, type Specials } from './skeleton.js';
 import type { SourceType } from './types.js';
 
@@ -26,8 +26,41 @@ interface Emitter {
   rng: Random;
 }
 
+/**
+ * What a run's rows copy from its setup, read once per run: the setup's machine, address and
+ * user agents are its profile's details, behind getters that a row would otherwise call each time.
+ */
+type SentBy = Pick<Setup, 'os' | 'ipAddress' | 'ja4Id' | 'editor' | 'machine' | 'userAgent' | 'browserEditor' | 'browserUserAgent'>;
+
+function sentBy(setup: Setup): SentBy {
+  return {
+    os: setup.os,
+    ipAddress: setup.ipAddress,
+    ja4Id: setup.ja4Id,
+    editor: setup.editor,
+    machine: setup.machine,
+    userAgent: setup.userAgent,
+    browserEditor: setup.browserEditor,
+    browserUserAgent: setup.browserUserAgent,
+  };
+}
+
+/** What a project's rows copy from it, read once per run of rows in the project (its files and branches are details). */
+interface InProject {
+  name: string;
+  files: ProfileFile[];
+  tests: ProfileFile[];
+  branches: Weighted<string>[];
+  rootCount: number;
+}
+
+function inProject(project: ProfileProject): InProject {
+  const { all, tests } = project.files;
+  return { name: project.name, files: all, tests, branches: project.branches, rootCount: project.projectRootCount };
+}
+
 /** Starts a row with every optional field null; the caller fills what its kind of heartbeat has. */
-function baseRow(e: Emitter, ms: number, setup: Setup, source: SourceType): void {
+function baseRow(e: Emitter, ms: number, setup: SentBy, source: SourceType): void {
   const imported = source === 'wakapi_import';
   const createdMs = imported ? (e.plan.profile.importedBefore as number) + 2 * HOUR : Math.min(ms + e.rng.int(200, 30_000), e.plan.now);
   const { out } = e;
@@ -44,10 +77,10 @@ function fileHeartbeat(
   e: Emitter,
   ms: number,
   category: string,
-  project: ProfileProject,
+  project: InProject,
   file: ProfileFile,
   branch: string,
-  setup: Setup,
+  setup: SentBy,
   aiSession: string | null,
   source: SourceType,
 ): void {
@@ -72,7 +105,7 @@ function fileHeartbeat(
     out.number(NUMBER.line_additions, rng.int(0, 12));
     out.number(NUMBER.line_deletions, rng.int(0, 6));
   }
-  out.number(NUMBER.project_root_count, project.projectRootCount);
+  out.number(NUMBER.project_root_count, project.rootCount);
   out.dependencies(file.dependencies);
   if (category === 'ai coding') {
     out.string(STRING.ai_model, e.plan.aiModel);
@@ -87,7 +120,7 @@ function fileHeartbeat(
 }
 
 /** What the browser extension sends: a domain, no project, no machine name. */
-function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceType): void {
+function browsingHeartbeat(e: Emitter, ms: number, setup: SentBy, source: SourceType): void {
   const { out } = e;
   baseRow(e, ms, setup, source);
   out.string(STRING.entity, e.rng.pick(e.fixtures.browsingDomains));
@@ -103,20 +136,22 @@ function browsingHeartbeat(e: Emitter, ms: number, setup: Setup, source: SourceT
  * day's own, so taking its draws between the skeleton's changes none of them.
  */
 class RowEmitter implements SkeletonSink {
-  private setup: Setup | null = null;
+  private setup: SentBy | null = null;
   private times: readonly number[] = [];
   private kind: RunKind = 'session';
   private aiSession: string | null = null;
   /** The row's index in its run. */
   private k = 0;
+  /** The project of the last row and what its rows copy from it. */
   private project: ProfileProject | null = null;
+  private inProject: InProject | null = null;
   private branch = '';
   private file: ProfileFile | null = null;
 
   constructor(private readonly e: Emitter) {}
 
   run(setup: Setup, times: readonly number[], _count: number, kind: RunKind): void {
-    this.setup = setup;
+    this.setup = sentBy(setup);
     this.times = times;
     this.kind = kind;
     this.k = 0;
@@ -132,11 +167,11 @@ class RowEmitter implements SkeletonSink {
 
   private row(category: string, rowProject: ProfileProject | null, segmentStart: boolean): void {
     const { e } = this;
-    const setup = this.setup as Setup;
+    const setup = this.setup as SentBy;
     const ms = this.times[this.k++] as number;
     if (this.kind === 'test') {
       const file: ProfileFile = { entity: 'test.txt', language: 'Text', lines: 1, dependencies: EMPTY };
-      fileHeartbeat(e, ms, 'coding', rowProject as ProfileProject, file, 'main', setup, null, 'test_entry');
+      fileHeartbeat(e, ms, 'coding', inProject(rowProject as ProfileProject), file, 'main', setup, null, 'test_entry');
       return;
     }
     const importedBefore = e.plan.profile.importedBefore;
@@ -146,13 +181,14 @@ class RowEmitter implements SkeletonSink {
       return;
     }
     const { rng } = e;
-    const project = rowProject as ProfileProject;
-    if (project !== this.project) {
-      this.project = project;
-      this.branch = rng.weighted(project.branches);
+    if (rowProject !== this.project) {
+      this.project = rowProject;
+      this.inProject = inProject(rowProject as ProfileProject);
+      this.branch = rng.weighted(this.inProject.branches);
       this.file = null;
     }
-    const { all, tests } = project.files;
+    const project = this.inProject as InProject;
+    const { files: all, tests } = project;
     let file = this.file;
     if (segmentStart || file === null) file = rng.pick(all);
     const pool = category === 'writing tests' && tests.length > 0 ? tests : all;
