@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateDay } from '../../src/world/activity.js';
-import { type ActivityProfile, seededProfile } from '../../src/world/activity-profile.js';
+import { type ActivityProfile, type ProfileProject, type Setup, seededProfile } from '../../src/world/activity-profile.js';
 import { DayBuilder } from '../../src/world/day-columns.js';
 import { UserKeys } from '../../src/world/day-keys.js';
 import { calendar, type UserPlan } from '../../src/world/day-plan.js';
@@ -9,7 +9,7 @@ import { branchWords } from '../../src/world/faker.js';
 import { worldFixtures } from '../../src/world/fixtures.js';
 import { projectChoice } from '../../src/world/project-life.js';
 import { Random } from '../../src/world/random.js';
-import { specialsOf } from '../../src/world/skeleton.js';
+import { drawDay, type RunKind, type SkeletonSink, specialsOf } from '../../src/world/skeleton.js';
 
 const NOW = Date.parse('2026-08-22T18:30:00Z');
 const fixtures = worldFixtures();
@@ -50,14 +50,14 @@ function profileOf(seed: number, rng: Random = new Random(seed).fork('profile'))
   return seededProfile(fixtures, 'Ada', choice, words, rng, NOW);
 }
 
-function planOf(profile: ActivityProfile): UserPlan {
+function planOf(profile: ActivityProfile, days = 60): UserPlan {
   return {
     userId: 5,
     zone: 'Europe/Berlin',
     profile,
     root: new Random(9),
     now: NOW,
-    days: 60,
+    days,
     forcedDays: 0,
     recentWithinHours: null,
     live: null,
@@ -103,5 +103,44 @@ describe('a profile: habits drawn at once, details when a row first needs them',
     let rows = 0;
     for (let i = plan.days - 1; rows === 0; i--) rows = generateDay(plan, cal, specials, i, fixtures, builder).length;
     expect(rng.forks).toEqual(['details']);
+  });
+});
+
+/** Each session run's first instant and the projects its segments picked. */
+class SessionProjects implements SkeletonSink {
+  readonly sessions: { start: number; projects: ProfileProject[] }[] = [];
+
+  run(_setup: Setup, times: readonly number[], count: number, kind: RunKind): void {
+    if (kind === 'session' && count > 0) this.sessions.push({ start: times[0] as number, projects: [] });
+  }
+
+  segment(_category: string, _index: number, project: ProfileProject | null): void {
+    if (project !== null) this.sessions.at(-1)?.projects.push(project);
+  }
+}
+
+describe('a session picks among the projects alive when it starts', () => {
+  it('over a year of 30 profiles whose projects start and end', () => {
+    let sessions = 0;
+    let outside = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const plan = planOf(profileOf(seed), 365);
+      const cal = calendar(NOW, plan.days, plan.zone);
+      const specials = specialsOf(plan, cal);
+      const sink = new SessionProjects();
+      for (let i = 0; i < plan.days; i++) drawDay(plan, cal, specials, i, fixtures, sink);
+      for (const { start, projects } of sink.sessions) {
+        sessions++;
+        for (const p of projects) {
+          expect(p.activeFrom === null || p.activeFrom <= start, `seed ${seed}: ${p.name} before its life`).toBe(true);
+          expect(p.activeTo === null || start < p.activeTo, `seed ${seed}: ${p.name} after its life`).toBe(true);
+        }
+        // Sessions while a project has not started or has ended do happen: the lists differ.
+        const all = plan.profile.projects;
+        if (all.some(({ value }) => (value.activeFrom ?? start) > start || start >= (value.activeTo ?? start + 1))) outside++;
+      }
+    }
+    expect(sessions).toBeGreaterThan(3000);
+    expect(outside).toBeGreaterThan(500);
   });
 });

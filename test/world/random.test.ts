@@ -46,6 +46,24 @@ describe('Random', () => {
     }
   });
 
+  it('reseeds a scratch stream, whatever it drew before, into the day stream forkDay makes', () => {
+    const root = new Random(42);
+    const scratch = new Random(7);
+    for (const [prefix, id, date] of [
+      ['times:', 1, '2026-08-22'],
+      ['segments:', 9, '2025-12-31'],
+      ['times:', 1, '2026-08-22'],
+    ] as const) {
+      scratch.nextUint32();
+      const forked = root.forkDay(prefix, id, date);
+      expect(root.reseedDay(scratch, prefix, id, date)).toBe(scratch);
+      expect(scratch.seed).toBe(forked.seed);
+      expect(Array.from({ length: 6 }, () => scratch.nextUint32())).toEqual(Array.from({ length: 6 }, () => forked.nextUint32()));
+      // A fork of the reseeded stream is the fork of the day stream.
+      expect(scratch.fork('x').nextUint32()).toBe(forked.fork('x').nextUint32());
+    }
+  });
+
   it('keeps int, float and pick within bounds', () => {
     const rng = new Random(1);
     for (let i = 0; i < 1000; i++) {
