@@ -28,6 +28,15 @@ function columnsOf(size: number): [Float64Array, Uint16Array] {
   return [new Float64Array(buffer, 0, size), new Uint16Array(buffer, 8 * size, size)];
 }
 
+/** A user's first room, in instants: most weeks of a user fit (a board reads eight days of each). */
+const FIRST_ROOM = 256;
+/**
+ * First rooms left behind when a user outgrew them, for the next users to start in: an ArrayBuffer
+ * costs more to make than a day of a user to draw, and a third of a board's users outgrow theirs.
+ */
+const spareRooms: [Float64Array, Uint16Array][] = [];
+const SPARE_ROOMS_KEPT = 512;
+
 /** What a user's keys are filtered by (a leaderboard's eligibility, or every row). */
 export type KeyFilter = (keys: HeartbeatKeys) => boolean;
 
@@ -49,10 +58,16 @@ export class UserKeys implements SkeletonSink {
   readonly table: SentKeys[] = [];
   /** Each drawn day's first instant and count, as `from * 2^13 + count`: a read draws a few of a year's days. */
   private readonly ranges = new Map<number, number>();
-  /** (setup, category, project) as one number → index into `table`. */
-  private readonly slots = new Map<number, number>();
+  /**
+   * Each key's (setup, category, project) as one number, in the table's order: a user has a dozen
+   * keys or so, found faster by a scan than by a Map of its own.
+   */
+  private readonly slots: number[] = [];
   private readonly categoryCount: number;
-  private readonly keptBy = new Map<KeyFilter, number[]>();
+  /** The filter asked last and its flags (a user is read by one filter, the board's, far more often than by two). */
+  private lastKeep: KeyFilter | null = null;
+  private lastKept: number[] = [];
+  private keptBy: Map<KeyFilter, number[]> | null = null;
   /** The run being drawn: its setup and its instants. */
   private setup: Setup | null = null;
   private runTimes: readonly number[] = [];
@@ -62,7 +77,7 @@ export class UserKeys implements SkeletonSink {
     private readonly fixtures: WorldFixtures,
   ) {
     this.categoryCount = fixtures.categories.length;
-    [this.times, this.keys] = columnsOf(256);
+    [this.times, this.keys] = spareRooms.pop() ?? columnsOf(FIRST_ROOM);
   }
 
   /** Whether day i has been drawn. */
@@ -100,11 +115,15 @@ export class UserKeys implements SkeletonSink {
 
   /** Which of the table's keys `keep` keeps (1) or not (0), asked once per key. */
   kept(keep: KeyFilter): readonly number[] {
-    let flags = this.keptBy.get(keep);
-    if (!flags) {
-      flags = [];
-      this.keptBy.set(keep, flags);
+    if (keep !== this.lastKeep) {
+      if (this.lastKeep !== null) {
+        this.keptBy ??= new Map();
+        this.keptBy.set(this.lastKeep, this.lastKept);
+      }
+      this.lastKept = this.keptBy?.get(keep) ?? [];
+      this.lastKeep = keep;
     }
+    const flags = this.lastKept;
     // Keys drawn since the last read are asked now.
     for (let key = flags.length; key < this.table.length; key++) flags.push(keep(this.table[key] as SentKeys) ? 1 : 0);
     return flags;
@@ -112,7 +131,7 @@ export class UserKeys implements SkeletonSink {
 
   /** Bytes the kept instants and keys hold, roughly. */
   get bytes(): number {
-    return this.times.byteLength + this.keys.byteLength + 40 * (this.ranges.size + this.slots.size) + 72 * this.table.length + 400;
+    return this.times.byteLength + this.keys.byteLength + 40 * this.ranges.size + 80 * this.table.length + 400;
   }
 
   run(setup: Setup, times: readonly number[], count: number): void {
@@ -123,6 +142,8 @@ export class UserKeys implements SkeletonSink {
       const [grownTimes, grownKeys] = columnsOf(Math.max(needed, this.times.length * 2));
       grownTimes.set(this.times);
       grownKeys.set(this.keys);
+      // Nothing else holds the old room: every read takes the columns after drawing.
+      if (this.times.length === FIRST_ROOM && spareRooms.length < SPARE_ROOMS_KEPT) spareRooms.push([this.times, this.keys]);
       this.times = grownTimes;
       this.keys = grownKeys;
     }
@@ -144,11 +165,11 @@ export class UserKeys implements SkeletonSink {
     const setup = this.setup as Setup;
     const projects = this.plan.profile.projects.length;
     const slot = (setup.index * this.categoryCount + categoryIndex) * (projects + 1) + (project === null ? projects : project.index);
-    const known = this.slots.get(slot);
-    if (known !== undefined) return known;
+    const known = this.slots.indexOf(slot);
+    if (known !== -1) return known;
     const editor = category === 'browsing' ? setup.browserEditor : setup.editor;
     this.table.push({ category, editor, project: project?.name ?? null, setup });
-    this.slots.set(slot, this.table.length - 1);
+    this.slots.push(slot);
     return this.table.length - 1;
   }
 

@@ -24,6 +24,19 @@ function fromRows(rows: readonly Heartbeat[], window: { from: number; to: number
  * the totals must be those the rows give, for any window (whole local days or not) and filter.
  */
 describe('totals from the keyed instants of generated days', () => {
+  it('stay each user’s own once every user was drawn: no user’s instants end up in another’s room', () => {
+    const world = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
+    const window = { from: NOW / 1000 - 30 * DAY, to: NOW / 1000, toExclusive: true as const };
+    const coding = filters.coding as (keys: HeartbeatKeys) => boolean;
+    // A month of most users outgrows their first room, which the next users then start in.
+    const drawn = world.users.map((u) => world.keyedSeconds(u.id, window, coding));
+    const kept = world.users.map((u) => world.keyedSeconds(u.id, window, coding));
+    const alone = world.users.map((u) => createWorld({ seed: 9, now: NOW, users: 20, days: 40 }).keyedSeconds(u.id, window, coding));
+    expect(kept).toEqual(drawn);
+    expect(drawn).toEqual(alone);
+    expect(drawn.filter((seconds) => seconds > 0).length).toBeGreaterThan(10);
+  });
+
   it('equal the 2-minute rule over the filtered rows, window by window and user by user', () => {
     const world = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
     const rowsWorld = createWorld({ seed: 9, now: NOW, users: 20, days: 40 });
