@@ -115,8 +115,9 @@ export interface DayColumns {
 }
 
 /**
- * A day's rows as generation emits them, written straight into row-major arrays (no object per
- * row), then sorted by time — ties in the order emitted — and laid out as columns.
+ * A day's rows as generation emits them, written straight into column-major arrays (no object
+ * per row, column c of row r at `c * capacity + r`), then sorted by time — ties in the order
+ * emitted — and copied out a column at a time.
  * @example
  * const b = new DayBuilder();
  * b.add(1787400000.5, 1787400001000);
@@ -128,10 +129,10 @@ export class DayBuilder {
   private capacity = 64;
   private times = new Float64Array(this.capacity);
   private created = new Float64Array(this.capacity);
-  /** Row r's string indexes at r * (S + 1), its dependencies list's index last. */
+  /** The string columns, then the dependencies lists' column; 0 is null. */
   private str = new Uint16Array(this.capacity * (S + 1));
-  /** Row r's numbers at r * N, -1 for null. */
-  private num = new Int32Array(this.capacity * N);
+  /** The number columns, -1 for null. */
+  private num = new Int32Array(this.capacity * N).fill(NULL_NUMBER);
   // A built day keeps the table and lists it was handed: reset() starts new ones.
   private readonly table = new StringTable(S);
   private lists: string[][] = [EMPTY];
@@ -143,7 +144,8 @@ export class DayBuilder {
    * time through one builder, so a year of days allocates its row buffers once, not per day.
    */
   reset(): void {
-    this.str.fill(0, 0, (this.row + 1) * (S + 1));
+    this.str.fill(0);
+    this.num.fill(NULL_NUMBER);
     this.row = -1;
     this.table.reset();
     this.lists = [EMPTY];
@@ -157,11 +159,11 @@ export class DayBuilder {
     if (r === this.capacity) this.grow();
     this.times[r] = time;
     this.created[r] = createdMs;
-    this.num.fill(NULL_NUMBER, r * N, r * N + N);
   }
 
-  /** Twice the room, rows kept (new string slots are 0: null). */
+  /** Twice the room, each column's rows moved to its new place (new string slots are 0: null, new numbers -1). */
   private grow(): void {
+    const old = this.capacity;
     this.capacity *= 2;
     const times = new Float64Array(this.capacity);
     times.set(this.times);
@@ -170,19 +172,19 @@ export class DayBuilder {
     created.set(this.created);
     this.created = created;
     const str = new Uint16Array(this.capacity * (S + 1));
-    str.set(this.str);
+    for (let c = 0; c <= S; c++) str.set(this.str.subarray(c * old, (c + 1) * old), c * this.capacity);
     this.str = str;
-    const num = new Int32Array(this.capacity * N);
-    num.set(this.num);
+    const num = new Int32Array(this.capacity * N).fill(NULL_NUMBER);
+    for (let c = 0; c < N; c++) num.set(this.num.subarray(c * old, (c + 1) * old), c * this.capacity);
     this.num = num;
   }
 
   string(column: number, value: string | null): void {
-    if (value !== null) this.str[this.row * (S + 1) + column] = this.table.id(column, value);
+    if (value !== null) this.str[column * this.capacity + this.row] = this.table.id(column, value);
   }
 
   number(column: number, value: number | null): void {
-    if (value !== null) this.num[this.row * N + column] = value;
+    if (value !== null) this.num[column * this.capacity + this.row] = value;
   }
 
   /** The row's dependencies: the profile's frozen arrays, so identity finds the shared ones. */
@@ -194,29 +196,36 @@ export class DayBuilder {
       this.lists.push(list);
       this.listIndex.set(list, index);
     }
-    this.str[this.row * (S + 1) + S] = index;
+    this.str[S * this.capacity + this.row] = index;
   }
 
   build(): DayColumns {
     const n = this.row + 1;
     if (this.table.values.length > 0xffff || this.lists.length > 0xffff)
       throw new RangeError('a user-day holds more distinct strings than its columns can index');
-    const { times: t } = this;
+    const { times: t, created, str, num, capacity } = this;
     let sorted = true;
     for (let r = 1; r < n && sorted; r++) sorted = (t[r] as number) >= (t[r - 1] as number);
-    // Runs come in time order but for the live session and the test entry: sort only then.
-    const order = sorted ? null : Array.from({ length: n }, (_, r) => r).sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
     // One buffer for the three columns: a year of days allocates 365 buffers, not 1,095.
     const buffer = new ArrayBuffer(16 * n + 4 * N * n + 2 * (S + 1) * n);
     const times = new Float64Array(buffer, 0, 2 * n);
     const numbers = new Int32Array(buffer, 16 * n, N * n);
     const strings = new Uint16Array(buffer, 16 * n + 4 * N * n, (S + 1) * n);
-    for (let r = 0; r < n; r++) {
-      const from = order === null ? r : (order[r] as number);
-      times[r] = t[from] as number;
-      times[n + r] = this.created[from] as number;
-      for (let c = 0; c <= S; c++) strings[c * n + r] = this.str[from * (S + 1) + c] as number;
-      for (let c = 0; c < N; c++) numbers[c * n + r] = this.num[from * N + c] as number;
+    if (sorted) {
+      // Runs come in time order but for the live session and the test entry: a column is one copy.
+      times.set(t.subarray(0, n));
+      times.set(created.subarray(0, n), n);
+      for (let c = 0; c <= S; c++) strings.set(str.subarray(c * capacity, c * capacity + n), c * n);
+      for (let c = 0; c < N; c++) numbers.set(num.subarray(c * capacity, c * capacity + n), c * n);
+    } else {
+      const order = Array.from({ length: n }, (_, r) => r).sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
+      for (let r = 0; r < n; r++) {
+        const from = order[r] as number;
+        times[r] = t[from] as number;
+        times[n + r] = created[from] as number;
+        for (let c = 0; c <= S; c++) strings[c * n + r] = str[c * capacity + from] as number;
+        for (let c = 0; c < N; c++) numbers[c * n + r] = num[c * capacity + from] as number;
+      }
     }
     return { length: n, times, strings, numbers, table: this.table.values, lists: this.lists };
   }
