@@ -33,51 +33,28 @@ export interface ProjectFiles {
 
 const EMPTY: string[] = Object.freeze([]) as unknown as string[];
 
-/** A language's first extension, and a number for it: equal extensions, equal numbers. */
-interface Extension {
-  text: string;
-  id: number;
-}
-
-/** Each language's first extension by fallback, and each extension's number (filled as asked). */
-const extensionMaps = perFixtures(() => ({ byFallback: new Map<string, Map<string, Extension>>(), ids: new Map<string, number>() }));
+/** Each language's first extension, by name (the first language of a name, as a search finds it). */
+const firstExtensions = perFixtures((fixtures) => {
+  const extensions = new Map<string, string | undefined>();
+  for (const language of fixtures.languages) if (!extensions.has(language.name)) extensions.set(language.name, language.extensions[0]);
+  return extensions;
+});
 
 /** `language`'s first extension, `fallback` when it has none. */
-function extensionOf(fixtures: WorldFixtures, language: string, fallback: string): Extension {
-  const memo = extensionMaps(fixtures);
-  let byLanguage = memo.byFallback.get(fallback);
-  if (!byLanguage) {
-    byLanguage = new Map();
-    memo.byFallback.set(fallback, byLanguage);
-  }
-  let extension = byLanguage.get(language);
-  if (!extension) {
-    const text = fixtures.languages.find((l) => l.name === language)?.extensions[0] ?? fallback;
-    let id = memo.ids.get(text);
-    if (id === undefined) {
-      id = memo.ids.size;
-      memo.ids.set(text, id);
-    }
-    extension = { text, id };
-    byLanguage.set(language, extension);
-  }
-  return extension;
+function extensionOf(fixtures: WorldFixtures, language: string, fallback: string): string {
+  return firstExtensions(fixtures).get(language) ?? fallback;
 }
 
-/**
- * Whether `key` is not in `seen` yet (it is afterwards). Names and number keys are kept apart:
- * a list of one kind is searched much faster than a mixed one.
- */
-function isNew<K extends string | number>(seen: K[], key: K): boolean {
-  if (seen.includes(key)) return false;
-  seen.push(key);
+/** Whether `entity` is not in `seen` yet (it is afterwards): a project has a few dozen paths at most. */
+function isNew(seen: string[], entity: string): boolean {
+  if (seen.includes(entity)) return false;
+  seen.push(entity);
   return true;
 }
 
 /**
  * Draws a project's files from `rng`: a path drawn twice is skipped, and only a new one draws its
- * line count. A path is told apart by what it is made of (a special file by its name, another by
- * its directory, base name and extension as one number, test paths negative), not by its text.
+ * line count.
  * @example
  * const files = drawFiles({ fixtures, root: '/home/ada/code/x', languages: ['Rust'], dependencies: [] }, rng);
  */
@@ -85,17 +62,15 @@ export function drawFiles(spec: FilesSpec, rng: Random): ProjectFiles {
   const { fixtures, root, languages, dependencies } = spec;
   const { directories, baseNames, testDirectories, testSuffix, specialFiles } = fixtures.files;
   const drawn: ProjectFiles = { all: [], tests: [] };
-  // A project has a few dozen paths at most: lists beat hashing.
-  const seenNames: string[] = [];
-  const seenKeys: number[] = [];
+  const seen: string[] = [];
   for (let index = 0; index < languages.length; index++) {
     const language = languages[index] as string;
     const special = specialFiles[language];
     if (special) {
       for (const name of rng.sample(special, rng.int(1, special.length))) {
-        if (!isNew(seenNames, name)) continue;
-        const lines = rng.int(12, 900);
-        drawn.all.push({ entity: `${root}/${name}`, language, lines, dependencies: EMPTY });
+        const entity = `${root}/${name}`;
+        if (!isNew(seen, entity)) continue;
+        drawn.all.push({ entity, language, lines: rng.int(12, 900), dependencies: EMPTY });
       }
       continue;
     }
@@ -104,28 +79,18 @@ export function drawFiles(spec: FilesSpec, rng: Random): ProjectFiles {
     const count = index === 0 ? rng.int(5, 9) : rng.int(1, 3);
     const deps = index === 0 && dependencies.length > 0 ? dependencies : EMPTY;
     for (let i = 0; i < count; i++) {
-      const dir = rng.index(directories.length);
-      const base = rng.index(baseNames.length);
-      if (!isNew(seenKeys, (extension.id * directories.length + dir) * baseNames.length + base + 1)) continue;
-      const lines = rng.int(12, 900);
-      drawn.all.push({
-        entity: `${root}/${directories[dir]}/${baseNames[base]}${extension.text}`,
-        language,
-        lines,
-        dependencies: deps,
-      });
+      const entity = `${root}/${directories[rng.index(directories.length)]}/${baseNames[rng.index(baseNames.length)]}${extension}`;
+      if (!isNew(seen, entity)) continue;
+      drawn.all.push({ entity, language, lines: rng.int(12, 900), dependencies: deps });
     }
   }
   const main = languages[0] ?? 'Text';
   if (!specialFiles[main]) {
     const extension = extensionOf(fixtures, main, '.txt');
     for (let i = rng.int(1, 3); i > 0; i--) {
-      const dir = rng.index(testDirectories.length);
-      const base = rng.index(baseNames.length);
-      if (!isNew(seenKeys, -((extension.id * testDirectories.length + dir) * baseNames.length + base + 1))) continue;
-      const lines = rng.int(20, 400);
-      const entity = `${root}/${testDirectories[dir]}/${baseNames[base]}${testSuffix}${extension.text}`;
-      drawn.tests.push({ entity, language: main, lines, dependencies: EMPTY });
+      const entity = `${root}/${testDirectories[rng.index(testDirectories.length)]}/${baseNames[rng.index(baseNames.length)]}${testSuffix}${extension}`;
+      if (!isNew(seen, entity)) continue;
+      drawn.tests.push({ entity, language: main, lines: rng.int(20, 400), dependencies: EMPTY });
     }
   }
   return drawn;
